@@ -1,0 +1,57 @@
+//! zhengban (正版): lint, cross-check and derive the software-licensing ledgers that Chinese
+//! government offices keep in the templates of the national 《正版软件管理工作指南》.
+//!
+//! The flow is one way: `workbook` reads cells, `ledger` turns them into a typed model once,
+//! `rules` produce plain-data diagnostics over that model, and `render` draws them.
+#![deny(missing_docs)]
+
+pub mod cli;
+pub mod commands;
+pub mod schema;
+pub mod templates;
+
+/// How a run ended, mapped to the process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// No diagnostic of severity error (exit 0).
+    Clean,
+    /// At least one error diagnostic (exit 1).
+    Faults,
+}
+
+impl Status {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Clean => 0,
+            Status::Faults => 1,
+        }
+    }
+}
+
+/// Errors that stop the tool from doing its job at all (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// An output could not be written.
+    #[error("无法写入 {path}：{source}")]
+    Write {
+        /// The output path.
+        path: std::path::PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Bad arguments or configuration.
+    #[error("{0}")]
+    Usage(String),
+    /// An xlsx writer failure.
+    #[error("写工作簿失败：{0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}
+
+/// Run one command line.
+pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
+    match cli.command {
+        cli::Command::Template(args) => commands::template::run(&args),
+        cli::Command::Convert(_args) => Err(RunError::Usage("convert: not yet built".into())),
+    }
+}

@@ -1,0 +1,438 @@
+//! The official tables as published: titles, header-block labels and column headers.
+//!
+//! One description serves both sides: the template writer prints the published text, the
+//! reader matches what offices actually typed against the published text and its aliases.
+
+use serde::Serialize;
+
+/// The eleven tables of the national guide (附件1–11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// 附件1 软件正版化工作领导小组成员信息表
+    LeadingGroup,
+    /// 附件2 使用正版软件承诺书
+    Pledge,
+    /// 附件3 软件使用需求申请表
+    Demand,
+    /// 附件4 软件采购计划表
+    PurchasePlan,
+    /// 附件5 软件正版化工作信息统计表
+    Statistics,
+    /// 附件6 可使用免费软件清单
+    FreeList,
+    /// 附件7 软件使用情况汇总表 (ledger 1)
+    Summary,
+    /// 附件8 软件使用情况明细表 (ledger 2)
+    Usage,
+    /// 附件9 软件安装维护情况明细表 (ledger 3, one per software ID)
+    Maintenance,
+    /// 附件10 软件安装维护申请表
+    MaintenanceRequest,
+    /// 附件11 软件安装维护确认单
+    MaintenanceConfirm,
+}
+
+impl TableKind {
+    /// Every kind, in the order of the national guide.
+    pub const ALL: [TableKind; 11] = [
+        TableKind::LeadingGroup,
+        TableKind::Pledge,
+        TableKind::Demand,
+        TableKind::PurchasePlan,
+        TableKind::Statistics,
+        TableKind::FreeList,
+        TableKind::Summary,
+        TableKind::Usage,
+        TableKind::Maintenance,
+        TableKind::MaintenanceRequest,
+        TableKind::MaintenanceConfirm,
+    ];
+
+    /// The published title.
+    pub fn title(self) -> &'static str {
+        match self {
+            TableKind::LeadingGroup => "软件正版化工作领导小组成员信息表",
+            TableKind::Pledge => "使用正版软件承诺书",
+            TableKind::Demand => "软件使用需求申请表",
+            TableKind::PurchasePlan => "软件采购计划表",
+            TableKind::Statistics => "软件正版化工作信息统计表",
+            TableKind::FreeList => "可使用免费软件清单",
+            TableKind::Summary => "软件使用情况汇总表",
+            TableKind::Usage => "软件使用情况明细表",
+            TableKind::Maintenance => "软件安装维护情况明细表",
+            TableKind::MaintenanceRequest => "软件安装维护申请表",
+            TableKind::MaintenanceConfirm => "软件安装维护确认单",
+        }
+    }
+
+    /// Shorter titles offices use instead of the published one (matched after normalisation).
+    pub fn title_aliases(self) -> &'static [&'static str] {
+        match self {
+            TableKind::LeadingGroup => &[
+                "软件正版化工作领导小组成员名单",
+                "软件正版化领导小组成员信息表",
+            ],
+            TableKind::Pledge => &[],
+            TableKind::Demand => &["软件需求申请表"],
+            TableKind::PurchasePlan => &["软件采购计划"],
+            TableKind::Statistics => &["软件正版化信息统计表", "软件正版化工作统计表"],
+            TableKind::FreeList => &["可使用免费软件目录", "免费软件清单"],
+            TableKind::Summary => &["软件使用汇总表", "软件使用情况汇总"],
+            TableKind::Usage => &["软件使用明细表", "软件使用情况明细"],
+            TableKind::Maintenance => &["软件安装维护明细表", "软件安装维护情况明细"],
+            TableKind::MaintenanceRequest => &["软件安装维护申请"],
+            TableKind::MaintenanceConfirm => &["软件安装维护确认表"],
+        }
+    }
+
+    /// The annex number in the national guide (附件N).
+    pub fn national_number(self) -> u8 {
+        match self {
+            TableKind::LeadingGroup => 1,
+            TableKind::Pledge => 2,
+            TableKind::Demand => 3,
+            TableKind::PurchasePlan => 4,
+            TableKind::Statistics => 5,
+            TableKind::FreeList => 6,
+            TableKind::Summary => 7,
+            TableKind::Usage => 8,
+            TableKind::Maintenance => 9,
+            TableKind::MaintenanceRequest => 10,
+            TableKind::MaintenanceConfirm => 11,
+        }
+    }
+
+    /// The table number in the 双龙镇 adoption (表N), where it has one.
+    pub fn shuanglong_number(self) -> Option<u8> {
+        match self {
+            TableKind::LeadingGroup | TableKind::Pledge => None,
+            other => Some(other.national_number() - 2),
+        }
+    }
+
+    /// The key used in JSON and in messages (`summary`, `usage`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            TableKind::LeadingGroup => "leading_group",
+            TableKind::Pledge => "pledge",
+            TableKind::Demand => "demand",
+            TableKind::PurchasePlan => "purchase_plan",
+            TableKind::Statistics => "statistics",
+            TableKind::FreeList => "free_list",
+            TableKind::Summary => "summary",
+            TableKind::Usage => "usage",
+            TableKind::Maintenance => "maintenance",
+            TableKind::MaintenanceRequest => "maintenance_request",
+            TableKind::MaintenanceConfirm => "maintenance_confirm",
+        }
+    }
+
+    /// A short Chinese name for messages (汇总表, 明细表 …).
+    pub fn short_name(self) -> &'static str {
+        match self {
+            TableKind::LeadingGroup => "领导小组成员信息表",
+            TableKind::Pledge => "承诺书",
+            TableKind::Demand => "需求申请表",
+            TableKind::PurchasePlan => "采购计划表",
+            TableKind::Statistics => "信息统计表",
+            TableKind::FreeList => "免费软件清单",
+            TableKind::Summary => "汇总表",
+            TableKind::Usage => "明细表",
+            TableKind::Maintenance => "安装维护情况明细表",
+            TableKind::MaintenanceRequest => "安装维护申请表",
+            TableKind::MaintenanceConfirm => "安装维护确认单",
+        }
+    }
+
+    /// The list columns of this table, where it is a list (forms have none).
+    pub fn columns(self) -> &'static [ColumnSpec] {
+        match self {
+            TableKind::LeadingGroup => LEADING_GROUP_COLUMNS,
+            TableKind::Demand => DEMAND_COLUMNS,
+            TableKind::PurchasePlan => PURCHASE_PLAN_COLUMNS,
+            TableKind::FreeList => FREE_LIST_COLUMNS,
+            TableKind::Summary => SUMMARY_COLUMNS,
+            TableKind::Usage => USAGE_COLUMNS,
+            TableKind::Maintenance => MAINTENANCE_EVENT_COLUMNS,
+            TableKind::Pledge
+            | TableKind::Statistics
+            | TableKind::MaintenanceRequest
+            | TableKind::MaintenanceConfirm => &[],
+        }
+    }
+
+    /// The header-block labels printed above the column headers.
+    pub fn header_labels(self) -> &'static [HeaderLabel] {
+        match self {
+            TableKind::LeadingGroup
+            | TableKind::Statistics
+            | TableKind::FreeList
+            | TableKind::Usage => STANDARD_HEADER,
+            TableKind::Summary => STANDARD_HEADER,
+            TableKind::Demand => DEMAND_HEADER,
+            TableKind::PurchasePlan => PURCHASE_PLAN_HEADER,
+            TableKind::Maintenance => MAINTENANCE_HEADER,
+            TableKind::Pledge | TableKind::MaintenanceRequest | TableKind::MaintenanceConfirm => {
+                &[]
+            }
+        }
+    }
+}
+
+/// One column of a list table.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnSpec {
+    /// Stable key (also the JSON key of the normalised value).
+    pub key: &'static str,
+    /// The header text as published; `\n` where the template breaks the line.
+    pub header: &'static str,
+    /// For a sub-column under a merged group header: the group's text.
+    pub group: Option<&'static str>,
+    /// Other spellings seen in offices' files (matched after normalisation).
+    pub aliases: &'static [&'static str],
+    /// Whether the table is unusable without it (ZB003).
+    pub required: bool,
+    /// Column width in the templates, in Excel character units.
+    pub width: f64,
+}
+
+const fn col(key: &'static str, header: &'static str, width: f64) -> ColumnSpec {
+    ColumnSpec {
+        key,
+        header,
+        group: None,
+        aliases: &[],
+        required: false,
+        width,
+    }
+}
+
+const fn req(key: &'static str, header: &'static str, width: f64) -> ColumnSpec {
+    ColumnSpec {
+        key,
+        header,
+        group: None,
+        aliases: &[],
+        required: true,
+        width,
+    }
+}
+
+impl ColumnSpec {
+    const fn alias(mut self, aliases: &'static [&'static str]) -> Self {
+        self.aliases = aliases;
+        self
+    }
+    const fn under(mut self, group: &'static str) -> Self {
+        self.group = Some(group);
+        self
+    }
+}
+
+/// 序号, common to every list.
+pub const SEQ: ColumnSpec = col("seq", "序号", 6.0).alias(&["编号序号", "No", "NO"]);
+
+/// 附件7 软件使用情况汇总表.
+pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
+    SEQ,
+    req("id", "软件编号", 11.0).alias(&["编号"]),
+    req("name", "软件名称", 22.0).alias(&["名称"]),
+    col("version", "软件版本", 12.0).alias(&["版本", "版本号"]),
+    req("kind", "软件类型", 11.0).alias(&["类型", "软件类别"]),
+    col("purchased_on", "采购时间", 12.0).alias(&["采购日期", "购买时间", "购买日期"]),
+    col("amount", "采购金额\n(单位:元)", 12.0).alias(&["采购金额", "金额", "采购价格"]),
+    col("license_type", "许可类型", 11.0).alias(&["授权类型", "授权方式", "许可方式"]),
+    col("license_count", "许可数量", 9.0).alias(&["许可数", "授权数量", "授权数"]),
+    col("usable_versions", "可使用版本", 12.0).alias(&["可用版本"]),
+    col("term", "许可期限", 14.0).alias(&["授权期限", "使用期限", "有效期"]),
+    col("serial", "序列号", 18.0).alias(&["序列号/授权码", "授权码", "许可证号"]),
+    req("installed", "安装数量", 9.0).alias(&["安装数", "已安装数量"]),
+];
+
+/// 附件8 软件使用情况明细表.
+pub const USAGE_COLUMNS: &[ColumnSpec] = &[
+    SEQ,
+    req("department", "部门", 12.0).alias(&["使用部门", "所在部门", "科室"]),
+    req("user", "姓名", 8.0).alias(&["使用人", "使用人姓名"]),
+    req("computer", "计算机编号", 12.0).alias(&["电脑编号", "设备编号", "计算机资产编号"]),
+    col("brand", "计算机品牌", 11.0).alias(&["电脑品牌", "品牌", "品牌型号"]),
+    req("id", "软件编号", 10.0).alias(&["编号"]),
+    req("name", "软件名称", 20.0).alias(&["名称"]),
+    col("version", "软件版本", 11.0).alias(&["版本"]),
+    col("term", "许可期限", 12.0).alias(&["授权期限", "使用期限"]),
+    req("kind_commercial", "商业软件", 7.0)
+        .under("软件类型")
+        .alias(&["商业"]),
+    req("kind_oem", "OEM软件", 7.0)
+        .under("软件类型")
+        .alias(&["OEM", "预装软件"]),
+    req("kind_free", "免费软件", 7.0)
+        .under("软件类型")
+        .alias(&["免费"]),
+    req("installed_on", "安装日期", 12.0).alias(&["安装时间"]),
+];
+
+/// 附件9 part 二、软件安装卸载明细.
+pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
+    SEQ,
+    req("install", "安装", 6.0),
+    req("uninstall", "卸载", 6.0),
+    req("computer", "计算机编号", 12.0).alias(&["电脑编号", "设备编号"]),
+    col("brand", "计算机品牌", 11.0).alias(&["电脑品牌", "品牌"]),
+    req("user", "使用人", 9.0).alias(&["姓名", "使用人姓名"]),
+    col("department", "使用部门", 11.0).alias(&["部门"]),
+    col("version", "安装/卸载\n版本", 11.0).alias(&["版本", "安装版本", "安装卸载版本"]),
+    req("date", "安装/卸载\n日期", 12.0).alias(&["日期", "安装日期", "安装卸载日期"]),
+    req("count", "安装数量", 9.0).alias(&["数量", "安装/卸载数量"]),
+];
+
+/// 附件9 part 一、软件基本信息.
+pub const MAINTENANCE_INFO_COLUMNS: &[ColumnSpec] = &[
+    req("id", "软件编号", 12.0),
+    col("name", "软件名称", 12.0),
+    col("version", "软件版本", 12.0),
+    col("kind_commercial", "商业软件", 7.0).under("软件类型"),
+    col("kind_oem", "OEM软件", 7.0).under("软件类型"),
+    col("kind_free", "免费软件", 7.0).under("软件类型"),
+    col("license_count", "许可数量", 9.0).alias(&["许可数"]),
+    col("usable_versions", "可使用版本", 11.0),
+    col("term", "许可期限", 12.0).alias(&["授权期限"]),
+];
+
+/// 附件6 可使用免费软件清单.
+pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
+    SEQ,
+    req("id", "软件编号", 10.0),
+    req("name", "软件名称", 18.0),
+    col("version", "软件版本", 10.0),
+    col("source", "软件来源", 14.0).alias(&["来源", "下载地址"]),
+    col("vendor", "软件厂商名称", 16.0).alias(&["厂商名称", "软件厂商", "厂商"]),
+    col("vendor_contact", "软件厂商\n客服联系方式", 16.0).alias(&[
+        "客服联系方式",
+        "厂商客服联系方式",
+        "联系方式",
+    ]),
+    col("departments", "使用部门", 12.0),
+    col("reason", "使用原因", 16.0).alias(&["用途"]),
+];
+
+/// 附件4 软件采购计划表.
+pub const PURCHASE_PLAN_COLUMNS: &[ColumnSpec] = &[
+    SEQ,
+    req("name", "软件名称", 20.0),
+    col("version", "软件版本", 12.0),
+    col("unit_price", "单价\n(单位：元)", 12.0).alias(&["单价"]),
+    col("count", "许可数\n(单位：个)", 12.0).alias(&["许可数", "数量"]),
+    col("total", "合计\n(单位：元)", 12.0).alias(&["合计", "金额"]),
+    col("note", "备注", 16.0),
+];
+
+/// 附件3 软件使用需求申请表.
+pub const DEMAND_COLUMNS: &[ColumnSpec] = &[
+    SEQ,
+    req("kind", "软件类型", 12.0),
+    col("purpose", "软件用途", 18.0),
+    col("requirement", "功能需求", 22.0),
+    col("count", "申请许可数\n(单位：个)", 12.0).alias(&["申请许可数", "许可数"]),
+    col("note", "备注", 14.0),
+];
+
+/// 附件1 软件正版化工作领导小组成员信息表.
+pub const LEADING_GROUP_COLUMNS: &[ColumnSpec] = &[
+    SEQ,
+    req("role", "分工", 9.0).alias(&["职责分工", "小组职务"]),
+    req("name", "姓名", 9.0),
+    col("department", "部门", 14.0).alias(&["单位", "所在部门"]),
+    col("title", "职务", 12.0),
+    col("phone", "联系电话", 14.0).alias(&["电话"]),
+    col("fax", "传真", 14.0),
+    col("note", "备注", 10.0),
+];
+
+/// A label of a header block ("单位名称（盖章）：…").
+#[derive(Debug, Clone, Copy)]
+pub struct HeaderLabel {
+    /// Stable key (`unit`, `filler`, `phone`, `filled_on`, …).
+    pub key: &'static str,
+    /// The label as published (without the colon).
+    pub label: &'static str,
+    /// Other spellings.
+    pub aliases: &'static [&'static str],
+}
+
+const fn hl(
+    key: &'static str,
+    label: &'static str,
+    aliases: &'static [&'static str],
+) -> HeaderLabel {
+    HeaderLabel {
+        key,
+        label,
+        aliases,
+    }
+}
+
+/// 单位名称（盖章） · 填表人 · 联系电话 · 填表日期 (and the summary's people/computer counts).
+pub const STANDARD_HEADER: &[HeaderLabel] = &[
+    hl(
+        "unit",
+        "单位名称（盖章）",
+        &[
+            "单位名称(盖章)",
+            "单位名称",
+            "填报单位",
+            "单位（盖章）",
+            "单位",
+        ],
+    ),
+    hl("filler", "填表人", &["填报人", "制表人"]),
+    hl("phone", "联系电话", &["电话", "联系方式"]),
+    hl("filled_on", "填表日期", &["填报日期", "制表日期", "日期"]),
+    hl("people_total", "总人数", &["人员总数", "总人数（人）"]),
+    hl("people_using", "使用计算机人数", &["使用电脑人数"]),
+    hl("servers", "服务器数", &["服务器数量", "服务器"]),
+    hl(
+        "desktops",
+        "台式机数",
+        &["台式机数量", "台式机", "台式计算机数"],
+    ),
+    hl(
+        "laptops",
+        "便携机数",
+        &[
+            "便携式数",
+            "便携机数量",
+            "笔记本数",
+            "笔记本电脑数",
+            "便携机",
+        ],
+    ),
+];
+
+/// 附件3's header: 申请部门 · 经手人 · 联系电话 · 填表日期.
+pub const DEMAND_HEADER: &[HeaderLabel] = &[
+    hl("department", "申请部门", &["申请单位"]),
+    hl("handler", "经手人", &[]),
+    hl("phone", "联系电话", &["电话"]),
+    hl("filled_on", "填表日期", &["填报日期", "日期"]),
+];
+
+/// 附件4's header: 经手人 · 联系电话 · 填表日期.
+pub const PURCHASE_PLAN_HEADER: &[HeaderLabel] = &[
+    hl("unit", "单位名称", &["单位名称（盖章）", "单位名称(盖章)"]),
+    hl("handler", "经手人", &[]),
+    hl("phone", "联系电话", &["电话"]),
+    hl("filled_on", "填表日期", &["填报日期", "日期"]),
+];
+
+/// 附件9's header: 单位名称 · 填表人 · 联系电话.
+pub const MAINTENANCE_HEADER: &[HeaderLabel] = &[
+    hl("unit", "单位名称", &["单位名称（盖章）", "单位名称(盖章)"]),
+    hl("filler", "填表人", &["填报人"]),
+    hl("phone", "联系电话", &["电话"]),
+    hl("filled_on", "填表日期", &["填报日期"]),
+];
+
+/// The three software types of the ledgers, in template order.
+pub const SOFTWARE_KINDS: [&str; 3] = ["商业软件", "OEM软件", "免费软件"];
