@@ -7,8 +7,12 @@
 
 pub mod cli;
 pub mod commands;
+pub mod ledger;
+pub mod output;
+pub mod render;
 pub mod schema;
 pub mod templates;
+pub mod workbook;
 
 /// How a run ended, mapped to the process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +44,14 @@ pub enum RunError {
         /// The cause.
         source: std::io::Error,
     },
+    /// An input could not be listed or read at all.
+    #[error("无法读取 {path}：{source}")]
+    Read {
+        /// The input path.
+        path: std::path::PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
     /// Bad arguments or configuration.
     #[error("{0}")]
     Usage(String),
@@ -52,6 +64,6 @@ pub enum RunError {
 pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
     match cli.command {
         cli::Command::Template(args) => commands::template::run(&args),
-        cli::Command::Convert(_args) => Err(RunError::Usage("convert: not yet built".into())),
+        cli::Command::Convert(args) => commands::convert::run(&args),
     }
 }

@@ -276,8 +276,11 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
 /// 附件9 part 二、软件安装卸载明细.
 pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
     SEQ,
-    req("install", "安装", 6.0),
-    req("uninstall", "卸载", 6.0),
+    // Two checkbox columns as published; some offices use one column holding 安装 or 卸载
+    // ("action"). The maintenance reader requires one form or the other.
+    col("install", "安装", 6.0).alias(&["安装□"]),
+    col("uninstall", "卸载", 6.0).alias(&["卸载□"]),
+    col("action", "安装/卸载", 8.0).alias(&["操作类型", "维护类型", "安装或卸载", "安装卸载"]),
     req("computer", "计算机编号", 12.0).alias(&["电脑编号", "设备编号"]),
     col("brand", "计算机品牌", 11.0).alias(&["电脑品牌", "品牌"]),
     req("user", "使用人", 9.0).alias(&["姓名", "使用人姓名"]),
@@ -436,3 +439,14 @@ pub const MAINTENANCE_HEADER: &[HeaderLabel] = &[
 
 /// The three software types of the ledgers, in template order.
 pub const SOFTWARE_KINDS: [&str; 3] = ["商业软件", "OEM软件", "免费软件"];
+
+/// 附件9 part 一 written as "label：value" pairs instead of a header row and a value row.
+pub const MAINTENANCE_INFO_LABELS: &[HeaderLabel] = &[
+    hl("id", "软件编号", &[]),
+    hl("name", "软件名称", &[]),
+    hl("version", "软件版本", &[]),
+    hl("kind", "软件类型", &[]),
+    hl("license_count", "许可数量", &["许可数"]),
+    hl("usable_versions", "可使用版本", &[]),
+    hl("term", "许可期限", &["授权期限"]),
+];

@@ -1,3 +1,4 @@
 //! One module per subcommand: glue between the CLI and the library.
 
+pub mod convert;
 pub mod template;

@@ -1,0 +1,322 @@
+//! Ledger 3, 软件安装维护情况明细表: one per software number, part 一 describing the software
+//! and part 二 logging every install and uninstall.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::schema::{
+    TableKind, MAINTENANCE_EVENT_COLUMNS, MAINTENANCE_HEADER, MAINTENANCE_INFO_COLUMNS,
+    MAINTENANCE_INFO_LABELS, SOFTWARE_KINDS,
+};
+use crate::workbook::layout::{find_header, header_block};
+use crate::workbook::locate::Located;
+use crate::workbook::text::norm;
+use crate::workbook::{Cell, CellRef, Sheet};
+
+use super::table::{list_frame, Choice, HeaderBlock, InvalidValue, Reader, TableMeta, ValueType};
+use super::values::{self, Field, LicenseTerm, Parsed, SoftwareKind};
+
+/// One maintenance table (one software number).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Maintenance {
+    /// Where it was found.
+    pub meta: TableMeta,
+    /// 单位名称, 填表人, 联系电话.
+    pub header: HeaderBlock,
+    /// Part 一、软件基本信息.
+    pub info: SoftwareInfo,
+    /// Part 二、软件安装卸载明细, in sheet order.
+    pub events: Vec<Event>,
+}
+
+/// Part 一、软件基本信息.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SoftwareInfo {
+    /// 软件编号.
+    pub id: Field<String>,
+    /// 软件名称.
+    pub name: Field<String>,
+    /// 软件版本.
+    pub version: Field<String>,
+    /// 软件类型 (three checkboxes).
+    pub kind: Choice<SoftwareKind>,
+    /// 许可数量.
+    pub license_count: Field<i64>,
+    /// 可使用版本.
+    pub usable_versions: Field<Vec<String>>,
+    /// 许可期限.
+    pub term: Field<LicenseTerm>,
+}
+
+impl SoftwareInfo {
+    fn absent() -> Self {
+        SoftwareInfo {
+            id: Field::absent(),
+            name: Field::absent(),
+            version: Field::absent(),
+            kind: Choice::absent(),
+            license_count: Field::absent(),
+            usable_versions: Field::absent(),
+            term: Field::absent(),
+        }
+    }
+}
+
+/// 安装 or 卸载.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// 安装.
+    Install,
+    /// 卸载.
+    Uninstall,
+}
+
+/// One row of part 二.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The first cell of the row.
+    pub at: CellRef,
+    /// 序号.
+    pub seq: Field<String>,
+    /// The 安装 / 卸载 boxes.
+    pub action: Choice<Action>,
+    /// 计算机编号.
+    pub computer: Field<String>,
+    /// 计算机品牌.
+    pub brand: Field<String>,
+    /// 使用人.
+    pub user: Field<String>,
+    /// 使用部门.
+    pub department: Field<String>,
+    /// 安装/卸载版本.
+    pub version: Field<String>,
+    /// 安装/卸载日期.
+    pub date: Field<NaiveDate>,
+    /// 安装数量.
+    pub count: Field<i64>,
+}
+
+impl Event {
+    /// 计算机编号, when filled.
+    pub fn computer(&self) -> Option<&str> {
+        self.computer.value().map(String::as_str)
+    }
+}
+
+impl Maintenance {
+    /// 软件编号 of part 一, when filled.
+    pub fn id(&self) -> Option<&str> {
+        self.info.id.value().map(String::as_str)
+    }
+}
+
+/// Parse a located maintenance table.
+pub fn parse(
+    sheet: &Sheet,
+    file: &Arc<str>,
+    loc: &Located,
+    invalid: &mut Vec<InvalidValue>,
+) -> Maintenance {
+    let mut frame = list_frame(sheet, file, loc, MAINTENANCE_EVENT_COLUMNS);
+    let has_action = ["install", "uninstall", "action"]
+        .iter()
+        .any(|k| frame.meta.columns.iter().any(|c| c.key == *k));
+    if frame.header.is_some() && !has_action {
+        frame.meta.missing_columns.push("安装 / 卸载");
+    }
+    let top = frame.header_block_rows();
+    let info_header = if top.is_empty() {
+        None
+    } else {
+        find_header(sheet, top.start, top.end - 1, MAINTENANCE_INFO_COLUMNS)
+    };
+    let block_end = info_header.as_ref().map(|h| h.first_row).unwrap_or(top.end);
+    let header = HeaderBlock::read(
+        sheet,
+        file,
+        top.start..block_end,
+        MAINTENANCE_HEADER,
+        TableKind::Maintenance,
+        invalid,
+    );
+    let info = match &info_header {
+        Some(h) => {
+            let value_row = (h.last_row + 1..top.end)
+                .find(|&r| !sheet.row_is_blank(r) && !is_section_label(sheet, r));
+            let mut rd = Reader::new(
+                sheet,
+                file,
+                TableKind::Maintenance,
+                Some(h),
+                MAINTENANCE_INFO_COLUMNS,
+                invalid,
+            );
+            match value_row {
+                Some(r) => SoftwareInfo {
+                    id: rd.code(r, "id"),
+                    name: rd.text(r, "name"),
+                    version: rd.text(r, "version"),
+                    kind: rd.kind_choice(r),
+                    license_count: rd.count(r, "license_count"),
+                    usable_versions: rd.versions(r, "usable_versions"),
+                    term: rd.term(r, "term"),
+                },
+                None => SoftwareInfo::absent(),
+            }
+        }
+        None => info_from_labels(sheet, file, top, invalid),
+    };
+    let mut rd = Reader::new(
+        sheet,
+        file,
+        TableKind::Maintenance,
+        frame.header.as_ref(),
+        MAINTENANCE_EVENT_COLUMNS,
+        invalid,
+    );
+    let events = frame
+        .rows
+        .rows
+        .iter()
+        .map(|&r| read_event(&mut rd, r))
+        .collect();
+    Maintenance {
+        meta: frame.meta,
+        header,
+        info,
+        events,
+    }
+}
+
+fn is_section_label(sheet: &Sheet, r: u32) -> bool {
+    (0..sheet.width()).any(|c| match sheet.get(r, c) {
+        Cell::Text(s) => {
+            let n = norm(s);
+            n.starts_with("一、") || n.starts_with("二、") || n.contains("软件安装卸载明细")
+        }
+        _ => false,
+    })
+}
+
+fn read_event(rd: &mut Reader, r: u32) -> Event {
+    let action = if rd.col("install").is_some() || rd.col("uninstall").is_some() {
+        let install = rd.checkbox(r, "install", "安装");
+        let uninstall = rd.checkbox(r, "uninstall", "卸载");
+        let mut ticked = Vec::new();
+        if install.value() == Some(&true) {
+            ticked.push(Action::Install);
+        }
+        if uninstall.value() == Some(&true) {
+            ticked.push(Action::Uninstall);
+        }
+        let show = |f: &Field<bool>| {
+            if f.raw.is_empty() {
+                "（空）".to_string()
+            } else {
+                f.raw.clone()
+            }
+        };
+        Choice {
+            ticked,
+            raw: format!("{} | {}", show(&install), show(&uninstall)),
+            cells: install.cell.into_iter().chain(uninstall.cell).collect(),
+        }
+    } else {
+        let f = rd.field(
+            r,
+            "action",
+            Some(ValueType::Checkbox),
+            |c| match values::text(c) {
+                Parsed::Value(s) => match norm(&s).as_str() {
+                    "安装" | "新装" | "装" => Parsed::Value(Action::Install),
+                    "卸载" | "删除" | "卸" => Parsed::Value(Action::Uninstall),
+                    _ => Parsed::Invalid,
+                },
+                Parsed::Empty => Parsed::Empty,
+                _ => Parsed::Invalid,
+            },
+        );
+        Choice {
+            ticked: f.value().copied().into_iter().collect(),
+            cells: f.cell.into_iter().collect(),
+            raw: f.raw,
+        }
+    };
+    Event {
+        at: rd.at(r, "seq"),
+        seq: rd.text(r, "seq"),
+        action,
+        computer: rd.code(r, "computer"),
+        brand: rd.text(r, "brand"),
+        user: rd.text(r, "user"),
+        department: rd.text(r, "department"),
+        version: rd.text(r, "version"),
+        date: rd.date(r, "date"),
+        count: rd.count(r, "count"),
+    }
+}
+
+/// Part 一 written as "软件编号：RJ003  软件名称：…" pairs.
+fn info_from_labels(
+    sheet: &Sheet,
+    file: &Arc<str>,
+    rows: std::ops::Range<u32>,
+    invalid: &mut Vec<InvalidValue>,
+) -> SoftwareInfo {
+    let entries = header_block(sheet, file, rows, MAINTENANCE_INFO_LABELS);
+    let mut info = SoftwareInfo::absent();
+    let mut record = |f: &Field<_>, header: &str, expected| {
+        if f.is_invalid() {
+            invalid.push(InvalidValue {
+                table: TableKind::Maintenance,
+                column: "info",
+                header: header.to_string(),
+                expected,
+                raw: f.raw.clone(),
+                cell: f.cell.clone().expect("label fields have a cell"),
+            });
+        }
+    };
+    for e in &entries {
+        let at = Some(e.value_cell.clone());
+        match e.key {
+            "id" => info.id = Field::read(&e.value, at, values::code),
+            "name" => info.name = Field::read(&e.value, at, values::text),
+            "version" => info.version = Field::read(&e.value, at, values::text),
+            "license_count" => {
+                info.license_count = Field::read(&e.value, at, values::count);
+                record(
+                    &info.license_count.clone().map(|_| ()),
+                    "许可数量",
+                    ValueType::Count,
+                );
+            }
+            "usable_versions" => {
+                info.usable_versions = Field::read(&e.value, at, values::version_list)
+            }
+            "term" => {
+                info.term = Field::read(&e.value, at, values::term);
+                record(&info.term.clone().map(|_| ()), "许可期限", ValueType::Term);
+            }
+            "kind" => {
+                let text = e.value.display();
+                let mut ticked: Vec<SoftwareKind> = values::ticked_in_text(&text, &SOFTWARE_KINDS)
+                    .into_iter()
+                    .map(|i| SoftwareKind::ALL[i])
+                    .collect();
+                if ticked.is_empty() {
+                    ticked.extend(SoftwareKind::from_text(&text));
+                }
+                info.kind = Choice {
+                    ticked,
+                    cells: vec![e.value_cell.clone()],
+                    raw: text,
+                };
+            }
+            _ => {}
+        }
+    }
+    info
+}

@@ -1,0 +1,557 @@
+//! What every parsed table shares: where it was found, its columns, and a row reader that
+//! turns cells into [`Field`]s while noting every value it could not read.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::schema::{ColumnSpec, HeaderLabel, TableKind};
+use crate::workbook::layout::{header_block, HeaderEntry, HeaderMatch};
+use crate::workbook::{Cell, CellRef, Sheet};
+
+use super::values::{self, Field, LicenseTerm, Parsed, PurchaseTime, SoftwareKind};
+
+/// Where a table was found and how its columns were recognised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableMeta {
+    /// Which official table.
+    pub kind: TableKind,
+    /// The file, as the user named it.
+    pub file: Arc<str>,
+    /// The sheet.
+    pub sheet: Arc<str>,
+    /// The title cell, when the table has a title.
+    pub title: Option<CellRef>,
+    /// The title as typed.
+    pub title_text: String,
+    /// First and last row of the column header (0-based), for list tables.
+    pub header_rows: Option<(u32, u32)>,
+    /// Recognised columns.
+    pub columns: Vec<ColumnInfo>,
+    /// Header cells that match no known column (ZB004).
+    pub unknown_columns: Vec<(CellRef, String)>,
+    /// Required columns that were not found (ZB003): published header text.
+    pub missing_columns: Vec<&'static str>,
+    /// First row of the table (title row).
+    pub first_row: u32,
+    /// Last row of the table.
+    pub last_row: u32,
+}
+
+impl TableMeta {
+    /// The cell a diagnostic about the whole table points at: the title, else the header.
+    pub fn anchor(&self) -> CellRef {
+        self.title.clone().unwrap_or_else(|| CellRef {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            row: self.header_rows.map(|h| h.0).unwrap_or(self.first_row),
+            col: self.columns.first().map(|c| c.col).unwrap_or(0),
+        })
+    }
+
+    /// Whether a (sheet, row) lies inside this table.
+    pub fn contains(&self, file: &str, sheet: &str, row: u32) -> bool {
+        &*self.file == file
+            && &*self.sheet == sheet
+            && (self.first_row..=self.last_row).contains(&row)
+    }
+}
+
+/// One recognised column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnInfo {
+    /// Stable key.
+    pub key: &'static str,
+    /// Sheet column (0-based).
+    pub col: u32,
+    /// The published header text.
+    pub header: &'static str,
+}
+
+/// A value the reader could not read as its column's type (ZB006 and friends).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvalidValue {
+    /// The table.
+    pub table: TableKind,
+    /// The column key.
+    pub column: &'static str,
+    /// The column's published header (for messages).
+    pub header: String,
+    /// What was expected.
+    pub expected: ValueType,
+    /// What was typed.
+    pub raw: String,
+    /// Where.
+    pub cell: CellRef,
+}
+
+/// The value types of the ledgers' columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    /// A date.
+    Date,
+    /// A date or a year-month.
+    Month,
+    /// A whole number.
+    Count,
+    /// Money in 元 (or 万元 in the statistics table).
+    Money,
+    /// A license term.
+    Term,
+    /// A checkbox.
+    Checkbox,
+    /// One of the software types.
+    Kind,
+}
+
+impl ValueType {
+    /// How the expected form is described to a clerk.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ValueType::Date => "日期（如 2023-05-01 或 2023年5月1日）",
+            ValueType::Month => "日期或年月（如 2023-05-01、2023年5月）",
+            ValueType::Count => "整数（如 12）",
+            ValueType::Money => "金额（如 1200 或 1,200.00）",
+            ValueType::Term => "许可期限（永久、截止日期、起止日期或 3年）",
+            ValueType::Checkbox => "勾选框（☑ 或 □）",
+            ValueType::Kind => "商业软件、OEM软件或免费软件",
+        }
+    }
+}
+
+/// A set of checkboxes of which exactly one should be ticked (软件类型, 安装/卸载).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice<T> {
+    /// The options ticked.
+    pub ticked: Vec<T>,
+    /// The cells of the boxes (or the one text cell).
+    pub cells: Vec<CellRef>,
+    /// What the boxes show, joined (for messages).
+    pub raw: String,
+}
+
+impl<T: Copy> Choice<T> {
+    /// The one ticked option, when exactly one is.
+    pub fn single(&self) -> Option<T> {
+        match self.ticked.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The first box's cell.
+    pub fn cell(&self) -> Option<&CellRef> {
+        self.cells.first()
+    }
+
+    /// A choice not present in the table.
+    pub fn absent() -> Self {
+        Choice {
+            ticked: Vec::new(),
+            cells: Vec::new(),
+            raw: String::new(),
+        }
+    }
+}
+
+/// Reads typed fields from one sheet with a recognised column header.
+pub struct Reader<'a> {
+    /// The sheet.
+    pub sheet: &'a Sheet,
+    /// The file name.
+    pub file: &'a Arc<str>,
+    /// The table kind (for invalid-value records).
+    pub kind: TableKind,
+    /// Column key → sheet column.
+    pub columns: Vec<(&'static str, u32, &'static str)>,
+    /// Invalid values found so far.
+    pub invalid: &'a mut Vec<InvalidValue>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over the columns a header match recognised.
+    pub fn new(
+        sheet: &'a Sheet,
+        file: &'a Arc<str>,
+        kind: TableKind,
+        header: Option<&HeaderMatch>,
+        specs: &[ColumnSpec],
+        invalid: &'a mut Vec<InvalidValue>,
+    ) -> Self {
+        let columns = header
+            .map(|h| {
+                h.columns
+                    .iter()
+                    .map(|(c, i)| (specs[*i].key, *c, specs[*i].header))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Reader {
+            sheet,
+            file,
+            kind,
+            columns,
+            invalid,
+        }
+    }
+
+    /// The sheet column of a key.
+    pub fn col(&self, key: &str) -> Option<u32> {
+        self.columns.iter().find(|c| c.0 == key).map(|c| c.1)
+    }
+
+    fn header_of(&self, key: &str) -> &'static str {
+        self.columns
+            .iter()
+            .find(|c| c.0 == key)
+            .map(|c| c.2)
+            .unwrap_or("")
+    }
+
+    /// The cell shown at (row, key) and its reference; merged cells (a department typed once
+    /// for several rows) give the merged value and point at the cell that holds it.
+    pub fn cell(&self, row: u32, key: &str) -> Option<(&'a Cell, CellRef)> {
+        let col = self.col(key)?;
+        let (r, c) = match self.sheet.merge_at(row, col) {
+            Some(m) => (m.first_row, m.first_col),
+            None => (row, col),
+        };
+        Some((
+            self.sheet.get(r, c),
+            CellRef::new(self.file, &self.sheet.name, r, c),
+        ))
+    }
+
+    /// Read a field with a parser; an unreadable value is recorded with its expected type.
+    pub fn field<T>(
+        &mut self,
+        row: u32,
+        key: &str,
+        expected: Option<ValueType>,
+        parse: impl FnOnce(&Cell) -> Parsed<T>,
+    ) -> Field<T> {
+        let Some((cell, at)) = self.cell(row, key) else {
+            return Field::absent();
+        };
+        let f = Field::read(cell, Some(at), parse);
+        if let (Parsed::Invalid, Some(expected)) = (&f.parsed, expected) {
+            self.invalid.push(InvalidValue {
+                table: self.kind,
+                column: self
+                    .columns
+                    .iter()
+                    .find(|c| c.0 == key)
+                    .map(|c| c.0)
+                    .unwrap_or(""),
+                header: crate::workbook::text::norm(self.header_of(key)),
+                expected,
+                raw: f.raw.clone(),
+                cell: f.cell.clone().expect("read fields have a cell"),
+            });
+        }
+        f
+    }
+
+    /// Text.
+    pub fn text(&mut self, row: u32, key: &str) -> Field<String> {
+        self.field(row, key, None, values::text)
+    }
+    /// A code (软件编号, 计算机编号).
+    pub fn code(&mut self, row: u32, key: &str) -> Field<String> {
+        self.field(row, key, None, values::code)
+    }
+    /// A date.
+    pub fn date(&mut self, row: u32, key: &str) -> Field<NaiveDate> {
+        self.field(row, key, Some(ValueType::Date), values::date)
+    }
+    /// A purchase time (date or month).
+    pub fn purchase_time(&mut self, row: u32, key: &str) -> Field<PurchaseTime> {
+        self.field(row, key, Some(ValueType::Month), values::purchase_time)
+    }
+    /// A count.
+    pub fn count(&mut self, row: u32, key: &str) -> Field<i64> {
+        self.field(row, key, Some(ValueType::Count), values::count)
+    }
+    /// Money.
+    pub fn money(&mut self, row: u32, key: &str) -> Field<f64> {
+        self.field(row, key, Some(ValueType::Money), values::money)
+    }
+    /// A license term.
+    pub fn term(&mut self, row: u32, key: &str) -> Field<LicenseTerm> {
+        self.field(row, key, Some(ValueType::Term), values::term)
+    }
+    /// A version list.
+    pub fn versions(&mut self, row: u32, key: &str) -> Field<Vec<String>> {
+        self.field(row, key, None, values::version_list)
+    }
+    /// One checkbox.
+    pub fn checkbox(&mut self, row: u32, key: &str, option: &str) -> Field<bool> {
+        self.field(row, key, Some(ValueType::Checkbox), |c| {
+            values::checkbox(c, option)
+        })
+    }
+
+    /// The software type from three checkbox columns, or from one text column `kind`.
+    pub fn kind_choice(&mut self, row: u32) -> Choice<SoftwareKind> {
+        let keys = [
+            ("kind_commercial", SoftwareKind::Commercial),
+            ("kind_oem", SoftwareKind::Oem),
+            ("kind_free", SoftwareKind::Free),
+        ];
+        if keys.iter().any(|(k, _)| self.col(k).is_some()) {
+            let mut choice = Choice::absent();
+            let mut raws = Vec::new();
+            for (key, kind) in keys {
+                let f = self.checkbox(row, key, kind.label());
+                if let Some(cell) = f.cell.clone() {
+                    choice.cells.push(cell);
+                }
+                raws.push(if f.raw.is_empty() {
+                    "（空）".to_string()
+                } else {
+                    f.raw.clone()
+                });
+                if f.value() == Some(&true) {
+                    choice.ticked.push(kind);
+                }
+            }
+            choice.raw = raws.join(" | ");
+            return choice;
+        }
+        let f = self.field(row, "kind", Some(ValueType::Kind), values::kind);
+        Choice {
+            ticked: f.value().copied().into_iter().collect(),
+            cells: f.cell.into_iter().collect(),
+            raw: f.raw,
+        }
+    }
+
+    /// The reference of (row, col of key), or of the row's first recognised column.
+    pub fn at(&self, row: u32, key: &str) -> CellRef {
+        let col = self
+            .col(key)
+            .or_else(|| self.columns.iter().map(|c| c.1).min())
+            .unwrap_or(0);
+        CellRef::new(self.file, &self.sheet.name, row, col)
+    }
+}
+
+/// A typed header block (单位名称, 填表人, 联系电话, 填表日期 and the summary's counts).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HeaderBlock {
+    /// 单位名称.
+    pub unit: Option<Field<String>>,
+    /// 填表人.
+    pub filler: Option<Field<String>>,
+    /// 联系电话.
+    pub phone: Option<Field<String>>,
+    /// 填表日期.
+    pub filled_on: Option<Field<NaiveDate>>,
+    /// 经手人 (purchase plan, demand).
+    pub handler: Option<Field<String>>,
+    /// 申请部门 (demand).
+    pub department: Option<Field<String>>,
+    /// 总人数.
+    pub people_total: Option<Field<i64>>,
+    /// 使用计算机人数.
+    pub people_using: Option<Field<i64>>,
+    /// 服务器数.
+    pub servers: Option<Field<i64>>,
+    /// 台式机数.
+    pub desktops: Option<Field<i64>>,
+    /// 便携机数.
+    pub laptops: Option<Field<i64>>,
+}
+
+impl HeaderBlock {
+    /// Parse the header block in `rows` with the labels of the table.
+    pub fn read(
+        sheet: &Sheet,
+        file: &Arc<str>,
+        rows: impl IntoIterator<Item = u32>,
+        labels: &[HeaderLabel],
+        kind: TableKind,
+        invalid: &mut Vec<InvalidValue>,
+    ) -> HeaderBlock {
+        let entries = header_block(sheet, file, rows, labels);
+        let mut h = HeaderBlock::default();
+        for e in &entries {
+            match e.key {
+                "unit" => {
+                    set(&mut h.unit, e, values::text);
+                }
+                "filler" => {
+                    set(&mut h.filler, e, values::text);
+                }
+                "phone" => {
+                    set(&mut h.phone, e, values::text);
+                }
+                "handler" => {
+                    set(&mut h.handler, e, values::text);
+                }
+                "department" => {
+                    set(&mut h.department, e, values::text);
+                }
+                "filled_on" => {
+                    if set(&mut h.filled_on, e, values::date) {
+                        record(
+                            invalid,
+                            kind,
+                            "填表日期",
+                            ValueType::Date,
+                            h.filled_on.as_ref(),
+                        );
+                    }
+                }
+                key => {
+                    let (slot, label) = match key {
+                        "people_total" => (&mut h.people_total, "总人数"),
+                        "people_using" => (&mut h.people_using, "使用计算机人数"),
+                        "servers" => (&mut h.servers, "服务器数"),
+                        "desktops" => (&mut h.desktops, "台式机数"),
+                        "laptops" => (&mut h.laptops, "便携机数"),
+                        _ => continue,
+                    };
+                    if set(slot, e, values::count) {
+                        record(invalid, kind, label, ValueType::Count, slot.as_ref());
+                    }
+                }
+            }
+        }
+        h
+    }
+}
+
+/// Fill a header slot from an entry unless an earlier entry already gave it a value;
+/// returns whether the slot was set from this entry.
+fn set<T>(slot: &mut Option<Field<T>>, e: &HeaderEntry, parse: fn(&Cell) -> Parsed<T>) -> bool {
+    if slot.as_ref().is_some_and(|f| f.is_filled()) {
+        return false;
+    }
+    *slot = Some(Field::read(&e.value, Some(e.value_cell.clone()), parse));
+    true
+}
+
+fn record<T>(
+    invalid: &mut Vec<InvalidValue>,
+    table: TableKind,
+    header: &str,
+    expected: ValueType,
+    field: Option<&Field<T>>,
+) {
+    if let Some(f) = field.filter(|f| f.is_invalid()) {
+        invalid.push(InvalidValue {
+            table,
+            column: "header",
+            header: header.to_string(),
+            expected,
+            raw: f.raw.clone(),
+            cell: f.cell.clone().expect("header fields have a cell"),
+        });
+    }
+}
+
+/// A list table's frame: its meta, column header and data rows.
+pub struct ListFrame {
+    /// Where and how it was found.
+    pub meta: TableMeta,
+    /// The column header, when one was recognised.
+    pub header: Option<HeaderMatch>,
+    /// Data rows (empty without a header).
+    pub rows: crate::workbook::layout::DataRows,
+}
+
+impl ListFrame {
+    /// Rows above the column header that may hold the header block.
+    pub fn header_block_rows(&self) -> std::ops::Range<u32> {
+        let start = self
+            .meta
+            .title
+            .as_ref()
+            .map(|t| t.row + 1)
+            .unwrap_or(self.meta.first_row);
+        let end = self
+            .header
+            .as_ref()
+            .map(|h| h.first_row)
+            .unwrap_or(self.meta.last_row + 1);
+        start..end.max(start)
+    }
+
+    /// Rows after the data (signatures, approvals, sometimes 填表人).
+    pub fn footer_rows(&self) -> std::ops::RangeInclusive<u32> {
+        self.rows.end..=self.meta.last_row
+    }
+}
+
+/// Locate the column header and the data rows of a list table in its region.
+pub fn list_frame(
+    sheet: &Sheet,
+    file: &Arc<str>,
+    loc: &crate::workbook::locate::Located,
+    specs: &[ColumnSpec],
+) -> ListFrame {
+    let search_to = loc.last_row.min(loc.first_row + 40);
+    let header = crate::workbook::layout::find_header(sheet, loc.first_row, search_to, specs);
+    let meta = meta_of(sheet, file, loc, header.as_ref(), specs);
+    let rows = match &header {
+        Some(h) => crate::workbook::layout::data_rows(sheet, h, specs, loc.last_row),
+        None => crate::workbook::layout::DataRows {
+            rows: Vec::new(),
+            total: None,
+            end: loc.last_row + 1,
+        },
+    };
+    ListFrame { meta, header, rows }
+}
+
+/// The meta of a located table with an optional column header.
+pub fn meta_of(
+    sheet: &Sheet,
+    file: &Arc<str>,
+    loc: &crate::workbook::locate::Located,
+    header: Option<&HeaderMatch>,
+    specs: &[ColumnSpec],
+) -> TableMeta {
+    let clean_header = |h: &str| h.replace('\n', "");
+    TableMeta {
+        kind: loc.kind,
+        file: file.clone(),
+        sheet: sheet.name.clone(),
+        title: loc
+            .title
+            .map(|(r, c)| CellRef::new(file, &sheet.name, r, c)),
+        title_text: loc.title_text.clone(),
+        header_rows: header.map(|h| (h.first_row, h.last_row)),
+        columns: header
+            .map(|h| {
+                h.columns
+                    .iter()
+                    .map(|(c, i)| ColumnInfo {
+                        key: specs[*i].key,
+                        col: *c,
+                        header: specs[*i].header,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        unknown_columns: header
+            .map(|h| {
+                h.unknown
+                    .iter()
+                    .map(|(r, c, t)| (CellRef::new(file, &sheet.name, *r, *c), clean_header(t)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        missing_columns: match header {
+            Some(h) => h.missing.iter().map(|i| specs[*i].header).collect(),
+            None => specs
+                .iter()
+                .filter(|s| s.required)
+                .map(|s| s.header)
+                .collect(),
+        },
+        first_row: loc.first_row,
+        last_row: loc.last_row,
+    }
+}

@@ -1,0 +1,800 @@
+//! The parts every official table shares: a column header (one or two rows, merged group
+//! cells, units in brackets), numbered data rows, a "label：value" header block and an
+//! approval block at the bottom.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use regex::Regex;
+
+use crate::schema::{ColumnSpec, HeaderLabel};
+
+use super::text::{clean, fold_width, is_not_applicable, norm, norm_no_parens};
+use super::{Cell, CellRef, Sheet};
+
+/// A column header found in a sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderMatch {
+    /// Top header row.
+    pub first_row: u32,
+    /// Last header row (the sub-header row of two-row headers).
+    pub last_row: u32,
+    /// Matched columns: sheet column → index into the spec list.
+    pub columns: Vec<(u32, usize)>,
+    /// Header cells that match no known column: (row, col, text).
+    pub unknown: Vec<(u32, u32, String)>,
+    /// Required specs that no column matched (indices into the spec list).
+    pub missing: Vec<usize>,
+    /// Columns recognised by their sub-header text (second header row).
+    pub sub_cols: Vec<u32>,
+}
+
+impl HeaderMatch {
+    /// The sheet column of the spec with `key`, if matched.
+    pub fn col(&self, specs: &[ColumnSpec], key: &str) -> Option<u32> {
+        self.columns
+            .iter()
+            .find(|(_, i)| specs[*i].key == key)
+            .map(|(c, _)| *c)
+    }
+}
+
+fn text_of(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(s) => s.trim().to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Whether header text names the spec (published header or an alias, with or without units).
+pub fn spec_matches(spec: &ColumnSpec, text: &str) -> bool {
+    let n = norm(text);
+    if n.is_empty() {
+        return false;
+    }
+    let np = norm_no_parens(text);
+    std::iter::once(spec.header)
+        .chain(spec.aliases.iter().copied())
+        .any(|h| {
+            let hn = norm(h);
+            n == hn || np == norm_no_parens(h) || n.trim_end_matches(':') == hn
+        })
+}
+
+/// Try `row` (and `row + 1` as a sub-header, when below `limit`) as the column header of a
+/// table with these specs. `None` when fewer than two columns match.
+pub fn match_header_row(
+    sheet: &Sheet,
+    row: u32,
+    limit: u32,
+    specs: &[ColumnSpec],
+) -> Option<HeaderMatch> {
+    let has_sub = row + 1 < limit.max(row + 2) && row + 1 < sheet.height();
+    let m = match_rows(sheet, row, has_sub, specs)?;
+    // A "sub-header" row that holds values in other columns is the first data row.
+    if m.last_row > row && !sub_row_is_header(sheet, row, &m) {
+        return match_rows(sheet, row, false, specs);
+    }
+    Some(m)
+}
+
+fn sub_row_is_header(sheet: &Sheet, row: u32, m: &HeaderMatch) -> bool {
+    (0..sheet.width()).all(|c| {
+        sheet.get(row + 1, c).is_blank()
+            || sheet
+                .merge_at(row + 1, c)
+                .is_some_and(|mg| mg.first_row <= row)
+            || m.sub_cols.contains(&c)
+    })
+}
+
+fn match_rows(sheet: &Sheet, row: u32, has_sub: bool, specs: &[ColumnSpec]) -> Option<HeaderMatch> {
+    let width = sheet.width();
+    let mut used: HashSet<usize> = HashSet::new();
+    let mut columns = Vec::new();
+    let mut unknown = Vec::new();
+    let mut sub_cols = Vec::new();
+    let mut reported_merges: HashSet<(u32, u32)> = HashSet::new();
+    for c in 0..width {
+        let top = text_of(sheet.shown(row, c));
+        let sub = if has_sub {
+            // A vertically merged header continues into the sub row: not a sub-header.
+            match sheet.merge_at(row + 1, c) {
+                Some(m) if m.first_row <= row => String::new(),
+                _ => text_of(sheet.get(row + 1, c)),
+            }
+        } else {
+            String::new()
+        };
+        let free = |i: &usize| !used.contains(i);
+        let found = if !sub.is_empty() {
+            let by_group = specs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| free(i))
+                .find(|(_, s)| {
+                    s.group
+                        .is_some_and(|g| top.is_empty() || norm(&top).contains(&norm(g)))
+                        && spec_matches(s, &sub)
+                });
+            let by_concat = || {
+                let joined = format!("{top}{sub}");
+                specs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| free(i))
+                    .find(|(_, s)| spec_matches(s, &joined))
+            };
+            let by_sub_alone = || {
+                specs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| free(i))
+                    .find(|(_, s)| top.is_empty() && spec_matches(s, &sub))
+            };
+            by_group
+                .or_else(by_concat)
+                .or_else(by_sub_alone)
+                .map(|(i, _)| {
+                    sub_cols.push(c);
+                    i
+                })
+        } else {
+            None
+        };
+        let found = found.or_else(|| {
+            specs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| free(i))
+                .find(|(_, s)| s.group.is_none() && spec_matches(s, &top))
+                .map(|(i, _)| i)
+        });
+        match found {
+            Some(i) => {
+                used.insert(i);
+                columns.push((c, i));
+            }
+            None => {
+                let (r, text) = if !sub.is_empty() {
+                    (row + 1, sub)
+                } else {
+                    (row, top)
+                };
+                if !text.is_empty() {
+                    let origin = sheet
+                        .merge_at(r, c)
+                        .map(|m| (m.first_row, m.first_col))
+                        .unwrap_or((r, c));
+                    if reported_merges.insert(origin) {
+                        unknown.push((origin.0, origin.1, text));
+                    }
+                }
+            }
+        }
+    }
+    if columns.len() < 2 {
+        return None;
+    }
+    // Only columns inside the table's span count as unknown headers.
+    let lo = columns.iter().map(|(c, _)| *c).min().unwrap_or(0);
+    let hi = columns.iter().map(|(c, _)| *c).max().unwrap_or(0);
+    unknown.retain(|(_, c, _)| *c >= lo && *c <= hi + 2);
+    let missing = specs
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| s.required && !used.contains(i))
+        .map(|(i, _)| i)
+        .collect();
+    Some(HeaderMatch {
+        first_row: row,
+        last_row: if sub_cols.is_empty() { row } else { row + 1 },
+        columns,
+        unknown,
+        missing,
+        sub_cols,
+    })
+}
+
+/// The best column header among rows `from..=to`: most matched columns, earliest first.
+pub fn find_header(sheet: &Sheet, from: u32, to: u32, specs: &[ColumnSpec]) -> Option<HeaderMatch> {
+    let mut best: Option<HeaderMatch> = None;
+    let to = to.min(sheet.height().saturating_sub(1));
+    for row in from..=to {
+        if sheet.row_is_blank(row) {
+            continue;
+        }
+        if let Some(m) = match_header_row(sheet, row, to + 1, specs) {
+            let has_required = m.columns.iter().any(|(_, i)| specs[*i].required);
+            if has_required
+                && best
+                    .as_ref()
+                    .is_none_or(|b| m.columns.len() > b.columns.len())
+            {
+                best = Some(m);
+            }
+        }
+    }
+    best
+}
+
+/// The data rows under a header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataRows {
+    /// Rows holding data, in sheet order.
+    pub rows: Vec<u32>,
+    /// A 共计 / 合计 row, if the table ends with one.
+    pub total: Option<u32>,
+    /// The first row after the data (approval and signature blocks start here).
+    pub end: u32,
+}
+
+/// Values a blank template row shows before anything is typed.
+fn is_template_filler(cell: &Cell) -> bool {
+    match cell {
+        Cell::Empty => true,
+        Cell::Text(s) => {
+            let n = norm(s);
+            n.is_empty()
+                || is_not_applicable(&n)
+                || matches!(
+                    n.as_str(),
+                    "□" | "☐"
+                        | "□□□"
+                        | "OEM软件"
+                        | "商业软件"
+                        | "免费软件"
+                        | "操作系统"
+                        | "办公软件"
+                        | "杀毒软件"
+                        | "其他软件"
+                        | "组长"
+                        | "副组长"
+                        | "成员"
+                        | "年月日"
+                )
+        }
+        _ => false,
+    }
+}
+
+fn starts_footer(text: &str) -> bool {
+    let n = norm(text);
+    ["审核", "审批", "签名", "签字", "签章", "盖章"]
+        .iter()
+        .any(|w| n.contains(w))
+        || n.starts_with("注:")
+        || n.starts_with("注：")
+        || n.starts_with("说明")
+        || n.starts_with("填表说明")
+        || n.starts_with("备注:")
+}
+
+fn is_total_label(text: &str) -> bool {
+    matches!(
+        norm(text).as_str(),
+        "共计" | "合计" | "总计" | "小计" | "合计:" | "共计:"
+    )
+}
+
+/// The data rows between the header and `last_row`: blank and untouched template rows are
+/// skipped; a signature or approval block ends the table.
+pub fn data_rows(
+    sheet: &Sheet,
+    header: &HeaderMatch,
+    specs: &[ColumnSpec],
+    last_row: u32,
+) -> DataRows {
+    let mut rows = Vec::new();
+    let mut total = None;
+    let last_row = last_row.min(sheet.height().saturating_sub(1));
+    let value_cols: Vec<u32> = header
+        .columns
+        .iter()
+        .filter(|(_, i)| specs[*i].key != "seq")
+        .map(|(c, _)| *c)
+        .collect();
+    let lo = header.columns.iter().map(|(c, _)| *c).min().unwrap_or(0);
+    let mut r = header.last_row + 1;
+    while r <= last_row {
+        let first = (0..sheet.width().max(1))
+            .map(|c| sheet.get(r, c))
+            .find(|c| !c.is_blank());
+        let Some(first) = first else {
+            r += 1;
+            continue;
+        };
+        if let Cell::Text(t) = first {
+            if starts_footer(t) {
+                break;
+            }
+        }
+        let labels_total = (lo..lo + 3).any(|c| is_total_label(&text_of(sheet.get(r, c))));
+        if labels_total {
+            total = Some(r);
+            r += 1;
+            break;
+        }
+        let untouched = value_cols
+            .iter()
+            .all(|c| is_template_filler(sheet.get(r, *c)));
+        if !untouched {
+            rows.push(r);
+        }
+        r += 1;
+    }
+    DataRows {
+        rows,
+        total,
+        end: r,
+    }
+}
+
+/// One "label：value" of a header block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderEntry {
+    /// The label's key (`unit`, `filler`, …).
+    pub key: &'static str,
+    /// The cell holding the label.
+    pub label_cell: CellRef,
+    /// The value (typed, when it sat alone in its own cell).
+    pub value: Cell,
+    /// The cell holding the value (the label's own cell for inline values).
+    pub value_cell: CellRef,
+}
+
+struct LabelPattern {
+    re: Regex,
+    keys: Vec<&'static str>,
+}
+
+fn label_pattern(labels: &[HeaderLabel]) -> LabelPattern {
+    let mut forms: Vec<(String, &'static str)> = Vec::new();
+    for l in labels {
+        for form in std::iter::once(l.label).chain(l.aliases.iter().copied()) {
+            forms.push((fold_width(form), l.key));
+        }
+    }
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.chars().count()));
+    let mut alts = Vec::new();
+    let mut keys = Vec::new();
+    for (i, (form, key)) in forms.iter().enumerate() {
+        let body: Vec<String> = form
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| regex::escape(&c.to_string()))
+            .collect();
+        let body = body.join(r"\s*");
+        // Short labels (电话, 日期) only at the start of a cell or after a space, so that
+        // 部门负责人电话 is not read as 电话.
+        let guard = if form.chars().count() <= 2 {
+            r"(?:^|\s)"
+        } else {
+            ""
+        };
+        alts.push(format!(r"{guard}(?P<l{i}>{body})\s*(?::|$)"));
+        keys.push(*key);
+    }
+    LabelPattern {
+        re: Regex::new(&alts.join("|")).expect("valid label regex"),
+        keys,
+    }
+}
+
+/// Read "label：value" pairs from the given rows, whether a label and its value share one
+/// cell ("单位名称（盖章）：X    填表人：Y") or sit in neighbouring cells.
+pub fn header_block(
+    sheet: &Sheet,
+    file: &Arc<str>,
+    rows: impl IntoIterator<Item = u32>,
+    labels: &[HeaderLabel],
+) -> Vec<HeaderEntry> {
+    let pat = label_pattern(labels);
+    let mut out: Vec<HeaderEntry> = Vec::new();
+    let width = sheet.width();
+    for r in rows {
+        // Labels found in this row: (col, key, inline value).
+        let mut found: Vec<(u32, &'static str, String)> = Vec::new();
+        for c in 0..width {
+            let Cell::Text(s) = sheet.get(r, c) else {
+                continue;
+            };
+            let folded = fold_width(s);
+            let hits: Vec<(usize, usize, &'static str)> = pat
+                .re
+                .captures_iter(&folded)
+                .filter_map(|cap| {
+                    let (i, m) = (0..pat.keys.len())
+                        .find_map(|i| cap.name(&format!("l{i}")).map(|m| (i, m)))?;
+                    Some((m.start(), cap.get(0)?.end(), pat.keys[i]))
+                })
+                .collect();
+            for (j, (_, end, key)) in hits.iter().enumerate() {
+                let next = hits.get(j + 1).map(|h| h.0).unwrap_or(folded.len());
+                let value = clean(folded[*end..next].trim_matches(|c| c == ':')).to_string();
+                found.push((c, key, value));
+            }
+        }
+        let label_cols: HashSet<u32> = found.iter().map(|f| f.0).collect();
+        for (idx, (c, key, inline)) in found.iter().enumerate() {
+            let label_cell = CellRef::new(file, &sheet.name, r, *c);
+            let is_last_in_cell = found.get(idx + 1).is_none_or(|n| n.0 != *c);
+            if !inline.is_empty() || !is_last_in_cell {
+                out.push(HeaderEntry {
+                    key,
+                    label_cell: label_cell.clone(),
+                    value: if inline.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(inline.clone())
+                    },
+                    value_cell: label_cell,
+                });
+                continue;
+            }
+            // The value sits in the following cells, up to the next label.
+            let mut parts: Vec<(u32, &Cell)> = Vec::new();
+            let mut cc = *c + 1;
+            while cc < width && !label_cols.contains(&cc) {
+                let cell = sheet.get(r, cc);
+                if !cell.is_blank() {
+                    parts.push((cc, cell));
+                }
+                cc += 1;
+            }
+            let (value, at) = match parts.as_slice() {
+                [] => (Cell::Empty, *c + 1),
+                [(col, cell)] => ((*cell).clone(), *col),
+                many => {
+                    let joined: String = many.iter().map(|(_, cell)| cell.display()).collect();
+                    (Cell::Text(joined), many[0].0)
+                }
+            };
+            out.push(HeaderEntry {
+                key,
+                label_cell,
+                value,
+                value_cell: CellRef::new(file, &sheet.name, r, at),
+            });
+        }
+    }
+    out
+}
+
+/// A signature or approval line ("信息化部门审核  审核人：张三  2024年3月1日").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApprovalCells {
+    /// What is approved by whom ("信息化部门审核").
+    pub role: String,
+    /// The cell where the block starts.
+    pub cell: CellRef,
+    /// The person's name, if written.
+    pub person: String,
+    /// The cell holding the person (or the role cell).
+    pub person_cell: CellRef,
+    /// The date as typed (may be the blank "年 月 日").
+    pub date: Cell,
+}
+
+/// Approval and signature lines in rows `from..=to`.
+pub fn approvals(sheet: &Sheet, file: &Arc<str>, from: u32, to: u32) -> Vec<ApprovalCells> {
+    static PERSON: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let person_re = PERSON.get_or_init(|| {
+        Regex::new(r"(?:审核人|审批人|签名|签字|经办人)\s*[:：]?\s*([^\d_\s:：年月日][^\d_:：]*?)?\s*(\d{4}.*)?$")
+            .expect("valid regex")
+    });
+    let mut out = Vec::new();
+    let to = to.min(sheet.height().saturating_sub(1));
+    for r in from..=to {
+        let cells: Vec<(u32, String)> = (0..sheet.width())
+            .filter_map(|c| match sheet.get(r, c) {
+                Cell::Empty => None,
+                cell => Some((c, cell.display())),
+            })
+            .filter(|(_, s)| !s.trim().is_empty())
+            .collect();
+        let Some(sig_idx) = cells.iter().position(|(_, s)| {
+            let n = norm(s);
+            n.contains("审核人") || n.contains("审批人") || n.contains("签名") || n.contains("签字")
+        }) else {
+            continue;
+        };
+        let role = if sig_idx > 0 {
+            norm(&cells[0].1)
+        } else {
+            let n = norm(&cells[sig_idx].1);
+            n.split("审核人")
+                .next()
+                .unwrap_or_default()
+                .split("审批人")
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        };
+        let (sig_col, sig_text) = &cells[sig_idx];
+        // Everything after the signature label, in this cell and the next ones.
+        let rest: Vec<&(u32, String)> = cells[sig_idx + 1..].iter().collect();
+        let folded = fold_width(sig_text);
+        let mut person = String::new();
+        let mut person_col = *sig_col;
+        let mut date_text = String::new();
+        if let Some(cap) = person_re.captures(&folded) {
+            person = cap
+                .get(1)
+                .map(|m| clean(m.as_str()).to_string())
+                .unwrap_or_default();
+            date_text = cap
+                .get(2)
+                .map(|m| m.as_str().to_string())
+                .unwrap_or_default();
+        }
+        let mut date_cell = Cell::Empty;
+        for (c, s) in rest {
+            let cell = sheet.get(r, *c);
+            let looks_date = matches!(cell, Cell::Date(_) | Cell::Number(_))
+                || s.chars().next().is_some_and(|ch| ch.is_ascii_digit());
+            if looks_date && date_text.is_empty() && matches!(date_cell, Cell::Empty) {
+                date_cell = cell.clone();
+            } else if person.is_empty() && !looks_date {
+                let p = clean(s);
+                if !p.chars().all(|ch| matches!(ch, '年' | '月' | '日' | ' ')) {
+                    person = p.to_string();
+                    person_col = *c;
+                }
+            }
+        }
+        if matches!(date_cell, Cell::Empty) && !date_text.is_empty() {
+            date_cell = Cell::Text(date_text);
+        }
+        let person = person
+            .trim_end_matches(|c: char| matches!(c, '年' | '月' | '日') || c.is_whitespace())
+            .to_string();
+        out.push(ApprovalCells {
+            role,
+            cell: CellRef::new(file, &sheet.name, r, cells[0].0),
+            person,
+            person_cell: CellRef::new(file, &sheet.name, r, person_col),
+            date: date_cell,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{STANDARD_HEADER, SUMMARY_COLUMNS, USAGE_COLUMNS};
+    use crate::workbook::Merge;
+
+    fn sheet(rows: Vec<Vec<&str>>) -> Sheet {
+        Sheet {
+            name: Arc::from("S"),
+            rows: rows
+                .into_iter()
+                .map(|r| {
+                    r.into_iter()
+                        .map(|s| {
+                            if s.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(s.to_string())
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+            merges: vec![],
+            formulas: vec![],
+        }
+    }
+
+    #[test]
+    fn one_row_header_with_breaks_and_units() {
+        let s = sheet(vec![vec![
+            "序号",
+            "软件\n编号",
+            "软件名称",
+            "软件版本",
+            "软件类型",
+            "采购时间",
+            "采购金额\n（单位:元）",
+            "许可类型",
+            "许可数量",
+            "可使用版本",
+            "许可期限",
+            "序列号",
+            "安装数量",
+        ]]);
+        let m = match_header_row(&s, 0, 1, SUMMARY_COLUMNS).unwrap();
+        assert_eq!(m.columns.len(), 13);
+        assert!(m.missing.is_empty());
+        assert_eq!(m.col(SUMMARY_COLUMNS, "amount"), Some(6));
+        assert_eq!(m.last_row, 0);
+    }
+
+    #[test]
+    fn two_row_header_with_merged_group() {
+        let mut s = sheet(vec![
+            vec![
+                "序号",
+                "部门",
+                "姓名",
+                "计算机编号",
+                "计算机品牌",
+                "软件编号",
+                "软件名称",
+                "软件版本",
+                "许可期限",
+                "软件类型",
+                "",
+                "",
+                "安装日期",
+            ],
+            vec![
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "商业软件",
+                "OEM软件",
+                "免费软件",
+                "",
+            ],
+            vec![
+                "1",
+                "办公室",
+                "张三",
+                "PC-01",
+                "联想",
+                "RJ001",
+                "Windows 10",
+                "专业版",
+                "",
+                "",
+                "☑",
+                "",
+                "2021-03-01",
+            ],
+        ]);
+        s.merges = vec![
+            Merge {
+                first_row: 0,
+                first_col: 9,
+                last_row: 0,
+                last_col: 11,
+            },
+            Merge {
+                first_row: 0,
+                first_col: 0,
+                last_row: 1,
+                last_col: 0,
+            },
+        ];
+        let m = match_header_row(&s, 0, 3, USAGE_COLUMNS).unwrap();
+        assert_eq!(m.last_row, 1);
+        assert_eq!(m.col(USAGE_COLUMNS, "kind_oem"), Some(10));
+        assert!(m.missing.is_empty(), "{:?}", m.missing);
+        assert!(m.unknown.is_empty(), "{:?}", m.unknown);
+        let rows = data_rows(&s, &m, USAGE_COLUMNS, 2);
+        assert_eq!(rows.rows, vec![2]);
+    }
+
+    #[test]
+    fn two_row_header_without_merge_information() {
+        let s = sheet(vec![
+            vec![
+                "序号",
+                "部门",
+                "姓名",
+                "计算机编号",
+                "计算机品牌",
+                "软件编号",
+                "软件名称",
+                "软件版本",
+                "许可期限",
+                "软件类型",
+                "",
+                "",
+                "安装日期",
+            ],
+            vec![
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "商业软件",
+                "OEM软件",
+                "免费软件",
+                "",
+            ],
+        ]);
+        let m = match_header_row(&s, 0, 2, USAGE_COLUMNS).unwrap();
+        assert_eq!(m.col(USAGE_COLUMNS, "kind_commercial"), Some(9));
+        assert_eq!(m.col(USAGE_COLUMNS, "kind_free"), Some(11));
+    }
+
+    #[test]
+    fn template_rows_and_footer_are_not_data() {
+        let s = sheet(vec![
+            vec![
+                "序号",
+                "软件编号",
+                "软件名称",
+                "软件类型",
+                "许可数量",
+                "安装数量",
+            ],
+            vec!["1", "", "", "商业软件", "", ""],
+            vec!["2", "RJ001", "WPS", "商业软件", "10", "8"],
+            vec!["", "", "", "", "", ""],
+            vec!["3", "", "", "OEM软件", "—", ""],
+            vec!["4", "RJ002", "UOS", "OEM软件", "—", "3"],
+            vec!["合计", "", "", "", "", "11"],
+            vec!["审核人：", "", "", "", "", ""],
+        ]);
+        let m = match_header_row(&s, 0, 1, SUMMARY_COLUMNS).unwrap();
+        let d = data_rows(&s, &m, SUMMARY_COLUMNS, 7);
+        assert_eq!(d.rows, vec![2, 5]);
+        assert_eq!(d.total, Some(6));
+    }
+
+    #[test]
+    fn header_block_inline_and_in_cells() {
+        let file: Arc<str> = Arc::from("f.xlsx");
+        let s = sheet(vec![
+            vec!["单位名称（盖章）：丰都县双龙镇人民政府    填表人：李明   联系电话：023-70612345   填表日期：2024年11月20日"],
+            vec!["人员情况", "总人数", "45", "使用计算机人数", "40"],
+            vec!["计算机情况", "服务器数", "2", "台式机数", "34", "便携式数", "6"],
+            vec!["单位名称：", "某局", "填表人：", "", "填表日期：", "2024", "年", "3", "月", "1", "日"],
+        ]);
+        let e = header_block(&s, &file, 0..3, STANDARD_HEADER);
+        let get = |k: &str| {
+            e.iter()
+                .find(|h| h.key == k)
+                .map(|h| h.value.display())
+                .unwrap()
+        };
+        assert_eq!(get("unit"), "丰都县双龙镇人民政府");
+        assert_eq!(get("filler"), "李明");
+        assert_eq!(get("phone"), "023-70612345");
+        assert_eq!(get("filled_on"), "2024年11月20日");
+        assert_eq!(get("people_total"), "45");
+        assert_eq!(get("people_using"), "40");
+        assert_eq!(get("laptops"), "6");
+        let e = header_block(&s, &file, 3..4, STANDARD_HEADER);
+        let get = |k: &str| {
+            e.iter()
+                .find(|h| h.key == k)
+                .map(|h| h.value.display())
+                .unwrap()
+        };
+        assert_eq!(get("unit"), "某局");
+        assert_eq!(get("filler"), "");
+        assert_eq!(get("filled_on"), "2024年3月1日");
+    }
+
+    #[test]
+    fn approval_lines() {
+        let file: Arc<str> = Arc::from("f.xlsx");
+        let s = sheet(vec![
+            vec!["信息化部门\n审核", "审核人：王强  2024年3月2日"],
+            vec!["资产部门\n审核", "审核人：            年    月    日"],
+        ]);
+        let a = approvals(&s, &file, 0, 1);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].role, "信息化部门审核");
+        assert_eq!(a[0].person, "王强");
+        assert_eq!(a[0].date.display(), "2024年3月2日");
+        assert_eq!(a[1].person, "");
+    }
+}

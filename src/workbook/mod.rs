@@ -1,0 +1,245 @@
+//! Workbooks as plain cell grids, independent of the spreadsheet library that read them.
+//!
+//! Everything above this module (locating tables, parsing ledgers, rules) sees only these
+//! types, so calamine stays an implementation detail of `open.rs`.
+
+pub mod layout;
+pub mod locate;
+mod open;
+pub mod text;
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+pub use open::{open, OpenError};
+
+/// One cell's value as stored (cached value for formulas).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Cell {
+    /// Nothing in the cell.
+    #[default]
+    Empty,
+    /// A string.
+    Text(String),
+    /// A number (xlsx stores every number as a float).
+    Number(f64),
+    /// A number formatted as a date: the Excel serial.
+    Date(f64),
+    /// A date written as ISO text by the file format (ods).
+    DateIso(String),
+    /// TRUE / FALSE.
+    Bool(bool),
+    /// A formula error such as `#REF!`.
+    Error(String),
+}
+
+impl Cell {
+    /// Whether the cell holds nothing visible (empty, or only whitespace).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as a user would read it on screen (numbers without a trailing `.0`).
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => format_number(*n),
+            Cell::Date(serial) => match text::serial_to_date(*serial) {
+                Some(d) => d.format("%Y-%m-%d").to_string(),
+                None => format_number(*serial),
+            },
+            Cell::DateIso(s) => s.clone(),
+            Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// Format a number the way a spreadsheet shows it in a General cell.
+pub fn format_number(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n}");
+        s
+    }
+}
+
+/// A merged region, 0-based and inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    /// First row.
+    pub first_row: u32,
+    /// First column.
+    pub first_col: u32,
+    /// Last row.
+    pub last_row: u32,
+    /// Last column.
+    pub last_col: u32,
+}
+
+impl Merge {
+    /// Whether the region covers (row, col).
+    pub fn contains(&self, row: u32, col: u32) -> bool {
+        (self.first_row..=self.last_row).contains(&row)
+            && (self.first_col..=self.last_col).contains(&col)
+    }
+}
+
+/// One worksheet: a dense grid of cells from A1.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// The sheet's name.
+    pub name: Arc<str>,
+    /// Rows of cells, from row 0; rows may have different lengths.
+    pub rows: Vec<Vec<Cell>>,
+    /// Merged regions.
+    pub merges: Vec<Merge>,
+    /// Cells holding a formula (row, col), sorted.
+    pub formulas: Vec<(u32, u32)>,
+}
+
+static EMPTY: Cell = Cell::Empty;
+
+impl Sheet {
+    /// The cell at (row, col), 0-based; empty when outside the grid.
+    pub fn get(&self, row: u32, col: u32) -> &Cell {
+        self.rows
+            .get(row as usize)
+            .and_then(|r| r.get(col as usize))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// Number of rows in the grid.
+    pub fn height(&self) -> u32 {
+        self.rows.len() as u32
+    }
+
+    /// Number of columns of the widest row.
+    pub fn width(&self) -> u32 {
+        self.rows.iter().map(|r| r.len()).max().unwrap_or(0) as u32
+    }
+
+    /// The merged region that covers (row, col), if any.
+    pub fn merge_at(&self, row: u32, col: u32) -> Option<&Merge> {
+        self.merges.iter().find(|m| m.contains(row, col))
+    }
+
+    /// The value shown at (row, col): inside a merged region, the top-left cell's value.
+    pub fn shown(&self, row: u32, col: u32) -> &Cell {
+        match self.merge_at(row, col) {
+            Some(m) => self.get(m.first_row, m.first_col),
+            None => self.get(row, col),
+        }
+    }
+
+    /// Whether (row, col) holds a formula.
+    pub fn is_formula(&self, row: u32, col: u32) -> bool {
+        self.formulas.binary_search(&(row, col)).is_ok()
+    }
+
+    /// Whether every cell of the row is blank.
+    pub fn row_is_blank(&self, row: u32) -> bool {
+        self.rows
+            .get(row as usize)
+            .is_none_or(|r| r.iter().all(Cell::is_blank))
+    }
+}
+
+/// A workbook read into memory.
+#[derive(Debug, Clone)]
+pub struct Workbook {
+    /// The path as the user gave it (for messages).
+    pub file: Arc<str>,
+    /// The sheets, in workbook order.
+    pub sheets: Vec<Sheet>,
+}
+
+/// Where a value came from: file, sheet and cell.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct CellRef {
+    /// The file, as the user named it.
+    pub file: Arc<str>,
+    /// The sheet name.
+    pub sheet: Arc<str>,
+    /// 0-based row.
+    pub row: u32,
+    /// 0-based column.
+    pub col: u32,
+}
+
+impl CellRef {
+    /// Build a reference.
+    pub fn new(file: &Arc<str>, sheet: &Arc<str>, row: u32, col: u32) -> Self {
+        CellRef {
+            file: file.clone(),
+            sheet: sheet.clone(),
+            row,
+            col,
+        }
+    }
+
+    /// The A1 name of the cell (`M12`).
+    pub fn a1(&self) -> String {
+        a1(self.row, self.col)
+    }
+
+    /// The same row, another column.
+    pub fn with_col(&self, col: u32) -> Self {
+        CellRef {
+            col,
+            ..self.clone()
+        }
+    }
+}
+
+impl std::fmt::Display for CellRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} › {} › {}", self.file, self.sheet, self.a1())
+    }
+}
+
+/// The column letters of a 0-based column index (`0` → `A`, `26` → `AA`).
+pub fn column_letters(col: u32) -> String {
+    let mut n = col as u64 + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        out.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The A1 name of a 0-based (row, col).
+pub fn a1(row: u32, col: u32) -> String {
+    format!("{}{}", column_letters(col), row as u64 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a1_names() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(11, 12), "M12");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(16383), "XFD");
+    }
+
+    #[test]
+    fn numbers_display_like_a_spreadsheet() {
+        assert_eq!(format_number(12.0), "12");
+        assert_eq!(format_number(1200.5), "1200.5");
+        assert_eq!(Cell::Number(13812345678.0).display(), "13812345678");
+    }
+}
