@@ -5,11 +5,16 @@
 //! `rules` produce plain-data diagnostics over that model, and `render` draws them.
 #![deny(missing_docs)]
 
+pub mod check;
+pub mod classify;
 pub mod cli;
+pub mod config;
 pub mod commands;
 pub mod ledger;
+pub mod metrics;
 pub mod output;
 pub mod render;
+pub mod rules;
 pub mod schema;
 pub mod templates;
 pub mod workbook;

@@ -15,7 +15,7 @@ use super::table::{meta_of, HeaderBlock, InvalidValue, ValueType};
 use super::values::{self, Field, Parsed};
 
 /// Software category of the statistics table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     /// 操作系统.
@@ -41,7 +41,7 @@ impl Category {
 }
 
 /// 国内 / 国外.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     /// 国内.

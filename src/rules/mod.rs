@@ -1,0 +1,153 @@
+//! The rule catalogue (rules.md): one file per rule, grouped by code range, each with its
+//! code, severity, Chinese documentation and check function in one place.
+
+pub mod diagnostic;
+pub mod facts;
+pub mod registry;
+
+mod cross;
+mod files;
+mod forms;
+mod maintenance;
+mod summary;
+mod usage;
+
+use chrono::NaiveDate;
+
+use crate::classify::Catalogue;
+use crate::config::Config;
+use crate::ledger::Unit;
+
+pub use diagnostic::{Diagnostic, Related, Severity, Target};
+pub use facts::Facts;
+pub use registry::{rule, RULES};
+
+/// One rule of the catalogue.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code (`ZB111`).
+    pub code: &'static str,
+    /// The name of the pattern it finds (`OverDeployment`).
+    pub name: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// One line, Chinese.
+    pub summary: &'static str,
+    /// The documentation `zhengban rule CODE` prints (Markdown, Chinese).
+    pub doc: &'static str,
+    /// The check.
+    pub check: fn(&Context, &mut Sink),
+}
+
+/// What every rule sees: the unit's model, the check date, the software catalogue, and
+/// facts computed once for all rules (indexes, the maintenance replay).
+pub struct Context<'a> {
+    /// The unit.
+    pub unit: &'a Unit,
+    /// The check date (`--as-of`).
+    pub as_of: NaiveDate,
+    /// The software classification.
+    pub catalogue: &'a Catalogue,
+    /// Shared derived facts.
+    pub facts: Facts<'a>,
+}
+
+impl<'a> Context<'a> {
+    /// Build the context, computing the shared facts.
+    pub fn new(unit: &'a Unit, as_of: NaiveDate, catalogue: &'a Catalogue) -> Self {
+        Context {
+            unit,
+            as_of,
+            catalogue,
+            facts: Facts::new(unit, catalogue),
+        }
+    }
+}
+
+/// Collects one rule's diagnostics with the rule's code and configured severity.
+pub struct Sink {
+    code: &'static str,
+    severity: Severity,
+    /// The diagnostics reported so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Sink {
+    /// A sink for one rule.
+    pub fn new(code: &'static str, severity: Severity) -> Self {
+        Sink {
+            code,
+            severity,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Report a finding; returns it so related places can be added.
+    pub fn report(
+        &mut self,
+        target: impl Into<Target>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic {
+            code: self.code,
+            severity: self.severity,
+            target: target.into(),
+            message: message.into(),
+            help: help.into(),
+            related: Vec::new(),
+        });
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+}
+
+/// Declare a rule: the doc comment is both the struct's rustdoc and the text
+/// `zhengban rule CODE` prints, so the two cannot drift apart.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            code: $code:literal,
+            severity: $sev:ident,
+            summary: $summary:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[allow(dead_code)] // documentation carrier, like ruff's violation structs
+        pub struct $name;
+
+        /// The catalogue entry of this rule.
+        pub const RULE: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            name: stringify!($name),
+            severity: $crate::rules::Severity::$sev,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+            check,
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// Run every enabled rule over a unit; diagnostics sorted by place.
+pub fn check_unit(ctx: &Context, config: &Config) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        let Some(severity) = config.severity_of(rule) else {
+            continue;
+        };
+        let mut sink = Sink::new(rule.code, severity);
+        (rule.check)(ctx, &mut sink);
+        out.extend(sink.diagnostics);
+    }
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// Shared imports of rule files.
+#[allow(unused_imports)]
+pub(crate) mod prelude {
+    pub(crate) use super::{declare_rule, Context, Sink, Target};
+    pub(crate) use crate::ledger::values::{Field, Parsed, SoftwareKind};
+    pub(crate) use crate::workbook::CellRef;
+}
