@@ -41,7 +41,7 @@ pub(crate) fn summary(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let specs = SUMMARY_COLUMNS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind, &["unit", "filler", "phone", "filled_on"]))?;
+    sheet.header_block(&blanks(kind))?;
     people_and_computers(&mut sheet, kind)?;
 
     let header = sheet.column_header(specs)?;
@@ -98,7 +98,7 @@ pub(crate) fn usage(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let specs = USAGE_COLUMNS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind, &["unit", "filler", "phone", "filled_on"]))?;
+    sheet.header_block(&blanks(kind))?;
     let header = sheet.column_header(specs)?;
     let first = sheet.data_rows(specs, USAGE_ROWS, ROW, |_, _| None)?;
     sheet.column_defaults(specs)?;
@@ -120,7 +120,7 @@ pub(crate) fn maintenance(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let events = MAINTENANCE_EVENT_COLUMNS;
     let mut sheet = Sheet::new(ws, shared_widths(info, events))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind, &["unit", "filler", "phone"]))?;
+    sheet.header_block(&blanks(kind))?;
 
     sheet.section("一、软件基本信息", true)?;
     sheet.column_header(info)?;

@@ -22,7 +22,7 @@ pub(crate) fn leading_group(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let specs = LEADING_GROUP_COLUMNS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind, &["unit", "filler", "phone", "filled_on"]))?;
+    sheet.header_block(&blanks(kind))?;
     let header = sheet.column_header(specs)?;
     let first = sheet.data_rows(specs, 8, ROW, |index, spec| {
         (spec.key == "role")
@@ -44,10 +44,7 @@ pub(crate) fn demand(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let rows = 6;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(
-        kind,
-        &["department", "handler", "phone", "filled_on"],
-    ))?;
+    sheet.header_block(&blanks(kind))?;
     let header = sheet.column_header(specs)?;
     let first = sheet.data_rows(specs, rows, ROW, |index, spec| {
         (spec.key == "kind")
@@ -77,7 +74,7 @@ pub(crate) fn purchase_plan(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let rows = 6;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind, &["handler", "phone", "filled_on"]))?;
+    sheet.header_block(&blanks(kind))?;
     let header = sheet.column_header(specs)?;
     // The last row is the printed 共计 row; its sums are left to the clerk (no formulas
     // without cached values, see stack.md).
@@ -103,7 +100,7 @@ pub(crate) fn free_list(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let specs = FREE_LIST_COLUMNS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind, &["unit", "filler", "phone", "filled_on"]))?;
+    sheet.header_block(&blanks(kind))?;
     let header = sheet.column_header(specs)?;
     let first = sheet.data_rows(specs, 8, ROW, |_, _| None)?;
     sheet.column_defaults(specs)?;

@@ -46,11 +46,29 @@ pub(crate) struct Blank {
     pub kind: CellKind,
 }
 
-/// The header-block blanks of `kind` named by schema keys, in print order.
+/// The header-block keys each table prints, in print order. The schema lists more
+/// spellings for the reader; this is what the published tables show (附件4 has no 单位名称,
+/// 附件9 no 填表日期, the forms none).
+pub(crate) fn printed_header(kind: TableKind) -> &'static [&'static str] {
+    match kind {
+        TableKind::LeadingGroup
+        | TableKind::Statistics
+        | TableKind::FreeList
+        | TableKind::Summary
+        | TableKind::Usage => &["unit", "filler", "phone", "filled_on"],
+        TableKind::Demand => &["department", "handler", "phone", "filled_on"],
+        TableKind::PurchasePlan => &["handler", "phone", "filled_on"],
+        TableKind::Maintenance => &["unit", "filler", "phone"],
+        TableKind::Pledge | TableKind::MaintenanceRequest | TableKind::MaintenanceConfirm => &[],
+    }
+}
+
+/// The header-block blanks `kind` prints.
 ///
 /// The label text comes from the schema so template and reader share one spelling.
-pub(crate) fn blanks(kind: TableKind, keys: &[&str]) -> Vec<Blank> {
-    keys.iter()
+pub(crate) fn blanks(kind: TableKind) -> Vec<Blank> {
+    printed_header(kind)
+        .iter()
         .map(|key| Blank {
             label: label_of(kind, key),
             kind: match *key {
@@ -543,10 +561,7 @@ mod tests {
     use crate::schema::{TableKind, SUMMARY_COLUMNS};
 
     fn standard() -> Vec<Blank> {
-        blanks(
-            TableKind::Summary,
-            &["unit", "filler", "phone", "filled_on"],
-        )
+        blanks(TableKind::Summary)
     }
 
     #[test]
@@ -569,15 +584,30 @@ mod tests {
         assert_eq!(items, [0, 1, 2, 3]);
     }
 
+    /// Every list table's header block finds room for each label and blank (no
+    /// fallback layout), and every printed key exists in the schema.
     #[test]
-    fn every_label_gets_room() {
-        let widths = widths(SUMMARY_COLUMNS);
-        let blanks = standard();
-        for placed in layout_header(&widths, &blanks).iter().flatten() {
-            let span: f64 = widths[placed.label.0 as usize..=placed.label.1 as usize]
-                .iter()
-                .sum();
-            assert!(span >= text_width(blanks[placed.item].label), "{placed:?}");
+    fn every_list_table_header_block_fits() {
+        for kind in TableKind::ALL {
+            let specs = kind.columns();
+            let blanks = blanks(kind);
+            if specs.is_empty() {
+                continue;
+            }
+            let widths = widths(specs);
+            let lines = layout_header(&widths, &blanks);
+            assert!(lines.len() <= 2, "{kind:?}: {lines:?}");
+            for placed in lines.iter().flatten() {
+                let sum = |(a, b): (ColNum, ColNum)| widths[a as usize..=b as usize].iter().sum();
+                let blank = blanks[placed.item];
+                let label: f64 = sum(placed.label);
+                let value: f64 = sum(placed.value);
+                assert!(
+                    label >= text_width(&format!("{}：", blank.label)),
+                    "{kind:?} {placed:?}"
+                );
+                assert!(value >= min_blank_width(blank.kind), "{kind:?} {placed:?}");
+            }
         }
     }
 }

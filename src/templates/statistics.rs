@@ -23,7 +23,7 @@ pub(crate) fn statistics(ws: &mut Worksheet) -> Result<(), XlsxError> {
     widths.extend([14.0; 8]);
     let mut sheet = Sheet::new(ws, widths)?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind, &["unit", "filler", "phone", "filled_on"]))?;
+    sheet.header_block(&blanks(kind))?;
 
     sheet.section("一、负责软件正版化工作部门情况", false)?;
     fields(
