@@ -81,7 +81,7 @@ pub(crate) fn annex() -> Format {
 /// The table title, merged across the table.
 pub(crate) fn title() -> Format {
     base()
-        .set_font_size(18)
+        .set_font_size(16)
         .set_bold()
         .set_align(FormatAlign::Center)
 }
