@@ -13,6 +13,10 @@
 //!   in tables with an approval block (附件3, 附件4) they cover the printed rows only.
 //! - The 汇总表 prints "—" in each licence column of its OEM and free rows (the published
 //!   table merges them into one "—" cell); one cell each keeps rows sortable and copyable.
+//! - Lists print one A4 page wide with their column header repeated on every page; the
+//!   forms (附件2, 5, 10, 11) are shrunk onto one page.
+//! - 附件10 gets a row of blanks under 升级前/升级后 (软件名称, 软件版本), as 附件11 has;
+//!   the published 附件10 leaves nowhere to write the names.
 //! - No formulas: readers that do not recalculate would see 0 (see stack.md).
 //! - Fixed document properties and zip timestamps: regenerating gives identical bytes,
 //!   so the checked-in copies in `templates-xlsx/` can be tested for staleness.
