@@ -261,13 +261,13 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
     req("name", "软件名称", 20.0).alias(&["名称"]),
     col("version", "软件版本", 11.0).alias(&["版本"]),
     col("term", "许可期限", 12.0).alias(&["授权期限", "使用期限"]),
-    req("kind_commercial", "商业软件", 7.0)
+    req("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
         .alias(&["商业"]),
-    req("kind_oem", "OEM软件", 7.0)
+    req("kind_oem", "OEM软件", 9.5)
         .under("软件类型")
         .alias(&["OEM", "预装软件"]),
-    req("kind_free", "免费软件", 7.0)
+    req("kind_free", "免费软件", 9.5)
         .under("软件类型")
         .alias(&["免费"]),
     req("installed_on", "安装日期", 12.0).alias(&["安装时间"]),
@@ -295,9 +295,9 @@ pub const MAINTENANCE_INFO_COLUMNS: &[ColumnSpec] = &[
     req("id", "软件编号", 12.0),
     col("name", "软件名称", 12.0),
     col("version", "软件版本", 12.0),
-    col("kind_commercial", "商业软件", 7.0).under("软件类型"),
-    col("kind_oem", "OEM软件", 7.0).under("软件类型"),
-    col("kind_free", "免费软件", 7.0).under("软件类型"),
+    col("kind_commercial", "商业软件", 9.5).under("软件类型"),
+    col("kind_oem", "OEM软件", 9.5).under("软件类型"),
+    col("kind_free", "免费软件", 9.5).under("软件类型"),
     col("license_count", "许可数量", 9.0).alias(&["许可数"]),
     col("usable_versions", "可使用版本", 11.0),
     col("term", "许可期限", 12.0).alias(&["授权期限"]),
@@ -325,9 +325,9 @@ pub const PURCHASE_PLAN_COLUMNS: &[ColumnSpec] = &[
     SEQ,
     req("name", "软件名称", 20.0),
     col("version", "软件版本", 12.0),
-    col("unit_price", "单价\n(单位：元)", 12.0).alias(&["单价"]),
-    col("count", "许可数\n(单位：个)", 12.0).alias(&["许可数", "数量"]),
-    col("total", "合计\n(单位：元)", 12.0).alias(&["合计", "金额"]),
+    col("unit_price", "单价\n（单位：元）", 12.0).alias(&["单价"]),
+    col("count", "许可数\n（单位：个）", 12.0).alias(&["许可数", "数量"]),
+    col("total", "合计\n（单位：元）", 12.0).alias(&["合计", "金额"]),
     col("note", "备注", 16.0),
 ];
 
@@ -337,7 +337,7 @@ pub const DEMAND_COLUMNS: &[ColumnSpec] = &[
     req("kind", "软件类型", 12.0),
     col("purpose", "软件用途", 18.0),
     col("requirement", "功能需求", 22.0),
-    col("count", "申请许可数\n(单位：个)", 12.0).alias(&["申请许可数", "许可数"]),
+    col("count", "申请许可数\n（单位：个）", 12.0).alias(&["申请许可数", "许可数"]),
     col("note", "备注", 14.0),
 ];
 

@@ -1,8 +1,74 @@
 //! The blank official templates (附件1–11), written with rust_xlsxwriter.
+//!
+//! Offices that start from our blank tables produce ledgers the checker reads without
+//! guessing, so the templates print the published text exactly (titles, headers and
+//! labels come from [`crate::schema`]) and add what a spreadsheet can do and paper cannot:
+//! drop-downs for fixed choices, number formats that keep "001" a code and a date a date,
+//! frozen headers and an A4 print setup.
+//!
+//! Layout choices:
+//! - Only the rows of the published template are pre-numbered and bordered, so the blank
+//!   prints as published. Drop-downs and number formats reach
+//!   [`LIST_ROWS`](sheet::LIST_ROWS) rows below the header in lists without a footer;
+//!   in tables with an approval block (附件3, 附件4) they cover the printed rows only.
+//! - The 汇总表 prints "—" in each licence column of its OEM and free rows (the published
+//!   table merges them into one "—" cell); one cell each keeps rows sortable and copyable.
+//! - Lists print one A4 page wide with their column header repeated on every page; the
+//!   forms (附件2, 5, 10, 11) are shrunk onto one page.
+//! - 附件10 gets a row of blanks under 升级前/升级后 (软件名称, 软件版本), as 附件11 has;
+//!   the published 附件10 leaves nowhere to write the names.
+//! - No formulas: readers that do not recalculate would see 0 (see stack.md).
+//! - Fixed document properties and zip timestamps: regenerating gives identical bytes,
+//!   so the checked-in copies in `templates-xlsx/` can be tested for staleness.
+
+mod forms;
+mod ledgers;
+mod lists;
+mod sheet;
+mod statistics;
+mod style;
 
 use std::path::Path;
 
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
+
+use crate::schema::TableKind;
 use crate::RunError;
+
+/// File name of the workbook that holds all eleven tables.
+pub const ALL_IN_ONE_FILE: &str = "正版软件管理台账模板.xlsx";
+
+/// The sheet name of a table: annex number and a short name a clerk recognises.
+///
+/// Within Excel's limits (31 characters, none of `[]:*?/\`); 附件9 says it is meant to be
+/// copied, since a unit keeps one per software number.
+pub fn sheet_name(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::LeadingGroup => "附件1 领导小组",
+        TableKind::Pledge => "附件2 承诺书",
+        TableKind::Demand => "附件3 需求申请表",
+        TableKind::PurchasePlan => "附件4 采购计划表",
+        TableKind::Statistics => "附件5 信息统计表",
+        TableKind::FreeList => "附件6 免费软件清单",
+        TableKind::Summary => "附件7 使用情况汇总表",
+        TableKind::Usage => "附件8 使用情况明细表",
+        TableKind::Maintenance => "附件9 安装维护明细（每软件复制一张）",
+        TableKind::MaintenanceRequest => "附件10 安装维护申请表",
+        TableKind::MaintenanceConfirm => "附件11 安装维护确认单",
+    }
+}
+
+/// The file name of a table's own workbook, zero-padded so the files sort in annex order.
+pub fn file_name(kind: TableKind) -> String {
+    format!("附件{:02}-{}.xlsx", kind.national_number(), kind.title())
+}
+
+/// Every file [`write_all`] writes, in order.
+pub fn file_names() -> Vec<String> {
+    std::iter::once(ALL_IN_ONE_FILE.to_string())
+        .chain(TableKind::ALL.iter().map(|kind| file_name(*kind)))
+        .collect()
+}
 
 /// Write the all-in-one workbook and one workbook per table into `dir`.
 pub fn write_all(dir: &Path) -> Result<(), RunError> {
@@ -10,5 +76,177 @@ pub fn write_all(dir: &Path) -> Result<(), RunError> {
         path: dir.to_path_buf(),
         source,
     })?;
+
+    let mut book = workbook("正版软件管理台账模板")?;
+    for kind in TableKind::ALL {
+        add_table(&mut book, kind)?;
+    }
+    save(&mut book, &dir.join(ALL_IN_ONE_FILE))?;
+
+    for kind in TableKind::ALL {
+        let mut book = workbook(kind.title())?;
+        add_table(&mut book, kind)?;
+        save(&mut book, &dir.join(file_name(kind)))?;
+    }
     Ok(())
+}
+
+/// A workbook with fixed properties: the same bytes on every run.
+fn workbook(title: &str) -> Result<Workbook, XlsxError> {
+    let created = ExcelDateTime::from_ymd(2016, 1, 1)?.and_hms(0, 0, 0)?;
+    let properties = DocProperties::new()
+        .set_title(title)
+        .set_subject("软件正版化台账（《正版软件管理工作指南》附件）")
+        .set_author("zhengban")
+        .set_comment("由 zhengban template 生成的空白模板")
+        .set_creation_datetime(&created);
+    let mut book = Workbook::new();
+    book.set_properties(&properties);
+    Ok(book)
+}
+
+fn add_table(book: &mut Workbook, kind: TableKind) -> Result<(), XlsxError> {
+    let ws = book.add_worksheet();
+    ws.set_name(sheet_name(kind))?;
+    write_table(kind, ws)
+}
+
+fn write_table(kind: TableKind, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    match kind {
+        TableKind::LeadingGroup => lists::leading_group(ws),
+        TableKind::Pledge => forms::pledge(ws),
+        TableKind::Demand => lists::demand(ws),
+        TableKind::PurchasePlan => lists::purchase_plan(ws),
+        TableKind::Statistics => statistics::statistics(ws),
+        TableKind::FreeList => lists::free_list(ws),
+        TableKind::Summary => ledgers::summary(ws),
+        TableKind::Usage => ledgers::usage(ws),
+        TableKind::Maintenance => ledgers::maintenance(ws),
+        TableKind::MaintenanceRequest => forms::maintenance_request(ws),
+        TableKind::MaintenanceConfirm => forms::maintenance_confirm(ws),
+    }
+}
+
+/// Save through our own write so an I/O failure names the file.
+fn save(book: &mut Workbook, path: &Path) -> Result<(), RunError> {
+    let bytes = book.save_to_buffer()?;
+    std::fs::write(path, bytes).map_err(|source| RunError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+
+    use super::*;
+
+    #[test]
+    fn sheet_names_fit_excel() {
+        let mut seen = HashSet::new();
+        for kind in TableKind::ALL {
+            let name = sheet_name(kind);
+            assert!(name.chars().count() <= 31, "{name}");
+            assert!(
+                !name.contains(['[', ']', ':', '*', '?', '/', '\\']),
+                "{name}"
+            );
+            assert!(name.starts_with(&format!("附件{} ", kind.national_number())));
+            assert!(seen.insert(name), "duplicate {name}");
+        }
+    }
+
+    #[test]
+    fn file_names_sort_in_annex_order() {
+        let names: Vec<String> = TableKind::ALL.iter().map(|k| file_name(*k)).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        assert_eq!(names[0], "附件01-软件正版化工作领导小组成员信息表.xlsx");
+        assert_eq!(names[10], "附件11-软件安装维护确认单.xlsx");
+    }
+
+    fn texts(range: &calamine::Range<Data>) -> Vec<String> {
+        range
+            .used_cells()
+            .filter_map(|(_, _, cell)| match cell {
+                Data::String(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The reader finds tables by title and header text: every sheet must carry the
+    /// published title and every column header of its table.
+    #[test]
+    fn every_sheet_carries_its_title_and_headers() {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path()).unwrap();
+        let mut book: Xlsx<_> = open_workbook(dir.path().join(ALL_IN_ONE_FILE)).unwrap();
+        let names = book.sheet_names();
+        let expected: Vec<&str> = TableKind::ALL.iter().map(|k| sheet_name(*k)).collect();
+        assert_eq!(names, expected);
+        for kind in TableKind::ALL {
+            let range = book.worksheet_range(sheet_name(kind)).unwrap();
+            let texts = texts(&range);
+            assert!(texts.iter().any(|t| t == kind.title()), "{kind:?} title");
+            let annex = format!("附件{}", kind.national_number());
+            assert!(texts.contains(&annex), "{kind:?} annex label");
+            for spec in kind.columns() {
+                assert!(
+                    texts.iter().any(|t| t == spec.header),
+                    "{kind:?} {}",
+                    spec.header
+                );
+                if let Some(group) = spec.group {
+                    assert!(texts.iter().any(|t| t == group), "{kind:?} {group}");
+                }
+            }
+        }
+        for name in file_names() {
+            assert!(dir.path().join(&name).is_file(), "{name}");
+        }
+    }
+
+    #[test]
+    fn summary_rows_are_grouped_by_type_with_dashes() {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path()).unwrap();
+        let path = dir.path().join(file_name(TableKind::Summary));
+        let mut book: Xlsx<_> = open_workbook(path).unwrap();
+        let range = book
+            .worksheet_range(sheet_name(TableKind::Summary))
+            .unwrap();
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|row| row.iter().map(|c| c.to_string()).collect())
+            .collect();
+        let kinds: Vec<&str> = rows
+            .iter()
+            .filter_map(|row| row.get(4).map(String::as_str))
+            .filter(|v| crate::schema::SOFTWARE_KINDS.contains(v))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "商业软件",
+                "商业软件",
+                "商业软件",
+                "OEM软件",
+                "OEM软件",
+                "OEM软件",
+                "免费软件",
+                "免费软件",
+                "免费软件"
+            ]
+        );
+        let dashed = rows
+            .iter()
+            .filter(|row| row.iter().any(|c| c == "—"))
+            .count();
+        assert_eq!(dashed, 6);
+    }
 }

@@ -1,0 +1,160 @@
+//! The three ledgers (软件台账): 汇总表 (附件7), 明细表 (附件8) and 安装维护情况明细表
+//! (附件9). They are the tables the checker reads most, so they follow the published
+//! layout closely and carry drop-downs and number formats for a long list of rows.
+
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use super::sheet::{
+    blanks, col_of, label_of, print_setup, widths, Paper, Sheet, CHECKBOX, LIST_ROWS, ROW,
+};
+use super::style::{self, CellKind};
+use crate::schema::{
+    ColumnSpec, TableKind, MAINTENANCE_EVENT_COLUMNS, MAINTENANCE_INFO_COLUMNS, SOFTWARE_KINDS,
+    SUMMARY_COLUMNS, USAGE_COLUMNS,
+};
+
+/// Pre-printed rows of the 汇总表 per software type, as published (three each).
+const SUMMARY_ROWS_PER_KIND: u32 = 3;
+/// Pre-printed rows of the 明细表.
+const USAGE_ROWS: u32 = 12;
+/// Pre-printed rows of 附件9 part 二.
+const MAINTENANCE_ROWS: u32 = 16;
+/// Their height: a little below the others so the published sixteen rows and part 一
+/// print on one landscape A4 page, one page per software number.
+const MAINTENANCE_ROW: f64 = 18.0;
+
+/// The 汇总表 columns that OEM and free software leave empty; the published template
+/// prints "—" across them.
+const NOT_APPLICABLE_UNLESS_COMMERCIAL: [&str; 7] = [
+    "purchased_on",
+    "amount",
+    "license_type",
+    "license_count",
+    "usable_versions",
+    "term",
+    "serial",
+];
+
+/// 附件7 软件使用情况汇总表.
+pub(crate) fn summary(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let kind = TableKind::Summary;
+    let specs = SUMMARY_COLUMNS;
+    let mut sheet = Sheet::new(ws, widths(specs))?;
+    sheet.annex_and_title(kind)?;
+    sheet.header_block(&blanks(kind))?;
+    people_and_computers(&mut sheet, kind)?;
+
+    let header = sheet.column_header(specs)?;
+    let rows = SUMMARY_ROWS_PER_KIND * SOFTWARE_KINDS.len() as u32;
+    let first = sheet.data_rows(specs, rows, ROW, |index, spec| {
+        let group = (index / SUMMARY_ROWS_PER_KIND) as usize;
+        if spec.key == "kind" {
+            Some(SOFTWARE_KINDS[group])
+        } else if group > 0 && NOT_APPLICABLE_UNLESS_COMMERCIAL.contains(&spec.key) {
+            Some("—")
+        } else {
+            None
+        }
+    })?;
+    sheet.column_defaults(specs)?;
+    let kind_col = col_of(specs, "kind");
+    sheet.choice(
+        (first, first + LIST_ROWS - 1),
+        (kind_col, kind_col),
+        &SOFTWARE_KINDS,
+        true,
+    )?;
+    sheet.ws().set_freeze_panes(first, 0)?;
+    print_setup(sheet.ws(), Paper::Landscape, Some(header))
+}
+
+/// The 人员情况 and 计算机情况 rows between the header block and the column header,
+/// laid on the 13-column grid as pairs of label and blank.
+fn people_and_computers(sheet: &mut Sheet, kind: TableKind) -> Result<(), XlsxError> {
+    let head = style::head();
+    let count = style::cell(CellKind::Count, true);
+
+    let row = sheet.next_row(ROW + 4.0)?;
+    sheet.put(row, 0, 1, "人员情况", &head)?;
+    sheet.put(row, 2, 3, label_of(kind, "people_total"), &head)?;
+    sheet.put(row, 4, 5, "", &count)?;
+    sheet.put(row, 6, 7, label_of(kind, "people_using"), &head)?;
+    sheet.put(row, 8, 9, "", &count)?;
+    sheet.put(row, 10, 12, "", &style::cell(CellKind::General, true))?;
+
+    let row = sheet.next_row(ROW + 4.0)?;
+    sheet.put(row, 0, 1, "计算机情况", &head)?;
+    sheet.put(row, 2, 3, label_of(kind, "servers"), &head)?;
+    sheet.put(row, 4, 5, "", &count)?;
+    sheet.put(row, 6, 7, label_of(kind, "desktops"), &head)?;
+    sheet.put(row, 8, 9, "", &count)?;
+    sheet.put(row, 10, 10, label_of(kind, "laptops"), &head)?;
+    sheet.put(row, 11, 12, "", &count)
+}
+
+/// 附件8 软件使用情况明细表.
+pub(crate) fn usage(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let kind = TableKind::Usage;
+    let specs = USAGE_COLUMNS;
+    let mut sheet = Sheet::new(ws, widths(specs))?;
+    sheet.annex_and_title(kind)?;
+    sheet.header_block(&blanks(kind))?;
+    let header = sheet.column_header(specs)?;
+    let first = sheet.data_rows(specs, USAGE_ROWS, ROW, |_, _| None)?;
+    sheet.column_defaults(specs)?;
+    sheet.choice(
+        (first, first + LIST_ROWS - 1),
+        (col_of(specs, "kind_commercial"), col_of(specs, "kind_free")),
+        &CHECKBOX,
+        false,
+    )?;
+    sheet.ws().set_freeze_panes(first, 0)?;
+    print_setup(sheet.ws(), Paper::Landscape, Some(header))
+}
+
+/// 附件9 软件安装维护情况明细表: one sheet per software number, part 一 on top of
+/// part 二 on one grid, as in the published table.
+pub(crate) fn maintenance(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let kind = TableKind::Maintenance;
+    let info = MAINTENANCE_INFO_COLUMNS;
+    let events = MAINTENANCE_EVENT_COLUMNS;
+    let mut sheet = Sheet::new(ws, shared_widths(info, events))?;
+    sheet.annex_and_title(kind)?;
+    sheet.header_block(&blanks(kind))?;
+
+    sheet.section("一、软件基本信息", true)?;
+    sheet.column_header(info)?;
+    let row = sheet.data_rows(info, 1, ROW + 2.0, |_, _| None)?;
+    sheet.choice(
+        (row, row),
+        (col_of(info, "kind_commercial"), col_of(info, "kind_free")),
+        &CHECKBOX,
+        false,
+    )?;
+
+    sheet.section("二、软件安装卸载明细", true)?;
+    let header = sheet.column_header(events)?;
+    let first = sheet.data_rows(events, MAINTENANCE_ROWS, MAINTENANCE_ROW, |_, _| None)?;
+    sheet.column_defaults(events)?;
+    sheet.choice(
+        (first, first + LIST_ROWS - 1),
+        (col_of(events, "install"), col_of(events, "uninstall")),
+        &CHECKBOX,
+        false,
+    )?;
+    sheet.ws().set_freeze_panes(first, 0)?;
+    print_setup(sheet.ws(), Paper::Landscape, Some(header))
+}
+
+/// One grid for both parts of 附件9: each column as wide as the wider of the two parts
+/// needs, so both keep the published column positions.
+fn shared_widths(top: &[ColumnSpec], bottom: &[ColumnSpec]) -> Vec<f64> {
+    let columns = top.len().max(bottom.len());
+    (0..columns)
+        .map(|col| {
+            let a = top.get(col).map_or(0.0, |spec| spec.width);
+            let b = bottom.get(col).map_or(0.0, |spec| spec.width);
+            a.max(b)
+        })
+        .collect()
+}

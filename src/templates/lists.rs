@@ -1,0 +1,109 @@
+//! The short list tables around the ledgers: 领导小组成员信息表 (附件1), 软件使用需求申请表
+//! (附件3), 软件采购计划表 (附件4) and 可使用免费软件清单 (附件6). Apart from their
+//! pre-printed rows and approval blocks they share one shape, so one function writes them.
+
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use super::sheet::{
+    blanks, col_of, print_setup, widths, Paper, Sheet, APPROVED, AUDITED, LIST_ROWS, ROW,
+};
+use crate::schema::{
+    TableKind, DEMAND_COLUMNS, FREE_LIST_COLUMNS, LEADING_GROUP_COLUMNS, PURCHASE_PLAN_COLUMNS,
+};
+
+/// The roles of a leading group, pre-printed on the first rows of 附件1.
+const ROLES: [&str; 3] = ["组长", "副组长", "成员"];
+/// The software types of a demand (附件3), pre-printed on its first rows.
+const DEMAND_KINDS: [&str; 4] = ["操作系统", "办公软件", "杀毒软件", "其他软件"];
+
+/// 附件1 软件正版化工作领导小组成员信息表.
+pub(crate) fn leading_group(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let kind = TableKind::LeadingGroup;
+    let specs = LEADING_GROUP_COLUMNS;
+    let mut sheet = Sheet::new(ws, widths(specs))?;
+    sheet.annex_and_title(kind)?;
+    sheet.header_block(&blanks(kind))?;
+    let header = sheet.column_header(specs)?;
+    let first = sheet.data_rows(specs, 8, ROW, |index, spec| {
+        (spec.key == "role")
+            .then(|| ROLES.get(index as usize).copied())
+            .flatten()
+    })?;
+    sheet.column_defaults(specs)?;
+    let role = col_of(specs, "role");
+    // Offices also write 办公室主任 and the like here: warn, do not refuse.
+    sheet.choice((first, first + LIST_ROWS - 1), (role, role), &ROLES, false)?;
+    sheet.ws().set_freeze_panes(first, 0)?;
+    print_setup(sheet.ws(), Paper::Portrait, Some(header))
+}
+
+/// 附件3 软件使用需求申请表.
+pub(crate) fn demand(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let kind = TableKind::Demand;
+    let specs = DEMAND_COLUMNS;
+    let rows = 6;
+    let mut sheet = Sheet::new(ws, widths(specs))?;
+    sheet.annex_and_title(kind)?;
+    sheet.header_block(&blanks(kind))?;
+    let header = sheet.column_header(specs)?;
+    let first = sheet.data_rows(specs, rows, ROW, |index, spec| {
+        (spec.key == "kind")
+            .then(|| DEMAND_KINDS.get(index as usize).copied())
+            .flatten()
+    })?;
+    // The approval block follows the rows, so the drop-down covers only them.
+    let kind_col = col_of(specs, "kind");
+    sheet.choice(
+        (first, first + rows - 1),
+        (kind_col, kind_col),
+        &DEMAND_KINDS,
+        true,
+    )?;
+    sheet.approvals(
+        1,
+        &[("信息化部门\n审核", AUDITED), ("资产部门\n审核", AUDITED)],
+    )?;
+    sheet.ws().set_freeze_panes(first, 0)?;
+    print_setup(sheet.ws(), Paper::Portrait, Some(header))
+}
+
+/// 附件4 软件采购计划表.
+pub(crate) fn purchase_plan(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let kind = TableKind::PurchasePlan;
+    let specs = PURCHASE_PLAN_COLUMNS;
+    let rows = 6;
+    let mut sheet = Sheet::new(ws, widths(specs))?;
+    sheet.annex_and_title(kind)?;
+    sheet.header_block(&blanks(kind))?;
+    let header = sheet.column_header(specs)?;
+    // The last row is the printed 共计 row; its sums are left to the clerk (no formulas
+    // without cached values, see stack.md).
+    let first = sheet.data_rows(specs, rows, ROW, |index, spec| {
+        (index == rows - 1 && spec.key == "name").then_some("共计")
+    })?;
+    sheet.approvals(
+        1,
+        &[
+            ("信息化部门\n审核", AUDITED),
+            ("资产部门\n审核", AUDITED),
+            ("财务部门\n审核", AUDITED),
+            ("单位领导\n审批", APPROVED),
+        ],
+    )?;
+    sheet.ws().set_freeze_panes(first, 0)?;
+    print_setup(sheet.ws(), Paper::Portrait, Some(header))
+}
+
+/// 附件6 可使用免费软件清单.
+pub(crate) fn free_list(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let kind = TableKind::FreeList;
+    let specs = FREE_LIST_COLUMNS;
+    let mut sheet = Sheet::new(ws, widths(specs))?;
+    sheet.annex_and_title(kind)?;
+    sheet.header_block(&blanks(kind))?;
+    let header = sheet.column_header(specs)?;
+    let first = sheet.data_rows(specs, 8, ROW, |_, _| None)?;
+    sheet.column_defaults(specs)?;
+    sheet.ws().set_freeze_panes(first, 0)?;
+    print_setup(sheet.ws(), Paper::Landscape, Some(header))
+}
