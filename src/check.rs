@@ -24,7 +24,10 @@ pub struct UnitReport {
 impl UnitReport {
     /// Number of diagnostics of a severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }
 
@@ -60,13 +63,20 @@ pub fn check_read_unit(unit: Unit, opts: &CheckOptions) -> UnitReport {
 
 /// Check many units in parallel; results in input order, each handed to `each` as soon as
 /// it and every unit before it are done.
-pub fn check_all(sources: &[UnitSource], opts: &CheckOptions, mut each: impl FnMut(usize, UnitReport)) {
+pub fn check_all(
+    sources: &[UnitSource],
+    opts: &CheckOptions,
+    mut each: impl FnMut(usize, UnitReport),
+) {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            sources.par_iter().enumerate().for_each_with(tx, |tx, (i, s)| {
-                let _ = tx.send((i, check_source(s, opts)));
-            });
+            sources
+                .par_iter()
+                .enumerate()
+                .for_each_with(tx, |tx, (i, s)| {
+                    let _ = tx.send((i, check_source(s, opts)));
+                });
         });
         let mut pending: std::collections::BTreeMap<usize, UnitReport> = Default::default();
         let mut next = 0;

@@ -47,8 +47,8 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("无法读取配置文件 {}：{e}", path.display()))?;
-        let cfg: Config = toml::from_str(&text)
-            .map_err(|e| format!("配置文件 {} 有误：{e}", path.display()))?;
+        let cfg: Config =
+            toml::from_str(&text).map_err(|e| format!("配置文件 {} 有误：{e}", path.display()))?;
         cfg.validate()?;
         Ok(cfg)
     }
@@ -56,9 +56,16 @@ impl Config {
     /// Check that every code named exists.
     pub fn validate(&self) -> Result<(), String> {
         let known = |p: &str| crate::rules::RULES.iter().any(|r| matches(r.code, p));
-        for p in self.select.iter().chain(&self.ignore).chain(self.severity.keys()) {
+        for p in self
+            .select
+            .iter()
+            .chain(&self.ignore)
+            .chain(self.severity.keys())
+        {
             if !known(p) {
-                return Err(format!("未知的规则代码 {p}（用 zhengban rule 查看全部规则）"));
+                return Err(format!(
+                    "未知的规则代码 {p}（用 zhengban rule 查看全部规则）"
+                ));
             }
         }
         Ok(())

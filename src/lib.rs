@@ -8,8 +8,8 @@
 pub mod check;
 pub mod classify;
 pub mod cli;
-pub mod config;
 pub mod commands;
+pub mod config;
 pub mod ledger;
 pub mod metrics;
 pub mod output;

@@ -77,7 +77,11 @@ pub fn metrics(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveDa
     let mut m = Metrics::default();
     if let Some(u) = unit.usage() {
         let computers: BTreeSet<&str> = u.rows.iter().filter_map(|r| r.computer()).collect();
-        let users: BTreeSet<&str> = u.rows.iter().filter_map(|r| r.user.value().map(String::as_str)).collect();
+        let users: BTreeSet<&str> = u
+            .rows
+            .iter()
+            .filter_map(|r| r.user.value().map(String::as_str))
+            .collect();
         m.computers = computers.len();
         m.users = users.len();
     }
@@ -130,7 +134,12 @@ pub fn metrics(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveDa
 /// Installs covered by a valid license ÷ all installs, per category. OEM and free installs
 /// are covered; commercial copies beyond 许可数量 or past the term are not; installs of a
 /// number the summary does not know are not.
-pub fn genuine_rate(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveDate) -> GenuineRate {
+pub fn genuine_rate(
+    unit: &Unit,
+    facts: &Facts,
+    catalogue: &Catalogue,
+    as_of: NaiveDate,
+) -> GenuineRate {
     let Some(usage) = unit.usage() else {
         return GenuineRate::default();
     };
@@ -163,7 +172,9 @@ pub fn genuine_rate(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: Na
                 Some(SoftwareKind::Commercial) => {
                     let t = s.commercial().expect("commercial row");
                     let valid = t.term_end().is_none_or(|end| end >= as_of);
-                    let n = used.entry(s.id().unwrap_or_default().to_string()).or_default();
+                    let n = used
+                        .entry(s.id().unwrap_or_default().to_string())
+                        .or_default();
                     *n += 1;
                     valid && t.license_count.value().is_some_and(|l| *n <= *l)
                 }

@@ -195,6 +195,9 @@ pub struct ColumnSpec {
     pub required: bool,
     /// Column width in the templates, in Excel character units.
     pub width: f64,
+    /// Whether the published template prints this column; reader-only alternatives
+    /// (a layout some offices use instead of the published one) are not printed.
+    pub printed: bool,
 }
 
 const fn col(key: &'static str, header: &'static str, width: f64) -> ColumnSpec {
@@ -205,6 +208,7 @@ const fn col(key: &'static str, header: &'static str, width: f64) -> ColumnSpec 
         aliases: &[],
         required: false,
         width,
+        printed: true,
     }
 }
 
@@ -216,6 +220,7 @@ const fn req(key: &'static str, header: &'static str, width: f64) -> ColumnSpec 
         aliases: &[],
         required: true,
         width,
+        printed: true,
     }
 }
 
@@ -226,6 +231,10 @@ impl ColumnSpec {
     }
     const fn under(mut self, group: &'static str) -> Self {
         self.group = Some(group);
+        self
+    }
+    const fn alternative(mut self) -> Self {
+        self.printed = false;
         self
     }
 }
@@ -280,7 +289,9 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
     // ("action"). The maintenance reader requires one form or the other.
     col("install", "安装", 6.0).alias(&["安装□"]),
     col("uninstall", "卸载", 6.0).alias(&["卸载□"]),
-    col("action", "安装/卸载", 8.0).alias(&["操作类型", "维护类型", "安装或卸载", "安装卸载"]),
+    col("action", "安装/卸载", 8.0)
+        .alias(&["操作类型", "维护类型", "安装或卸载", "安装卸载"])
+        .alternative(),
     req("computer", "计算机编号", 12.0).alias(&["电脑编号", "设备编号"]),
     col("brand", "计算机品牌", 11.0).alias(&["电脑品牌", "品牌"]),
     req("user", "使用人", 9.0).alias(&["姓名", "使用人姓名"]),
@@ -450,3 +461,8 @@ pub const MAINTENANCE_INFO_LABELS: &[HeaderLabel] = &[
     hl("usable_versions", "可使用版本", &[]),
     hl("term", "许可期限", &["授权期限"]),
 ];
+
+/// The columns the published template prints, in order.
+pub fn printed(specs: &[ColumnSpec]) -> Vec<ColumnSpec> {
+    specs.iter().copied().filter(|s| s.printed).collect()
+}

@@ -78,8 +78,9 @@ impl Catalogue {
     pub fn with_config(extra: &[ConfigEntry]) -> Result<Self, String> {
         let mut entries = Vec::new();
         for e in extra {
-            let pattern = Regex::new(&format!("(?i){}", e.pattern))
-                .map_err(|err| format!("软件分类规则 {:?} 不是有效的正则表达式：{err}", e.pattern))?;
+            let pattern = Regex::new(&format!("(?i){}", e.pattern)).map_err(|err| {
+                format!("软件分类规则 {:?} 不是有效的正则表达式：{err}", e.pattern)
+            })?;
             entries.push(Entry {
                 pattern,
                 class: Class {
@@ -113,9 +114,32 @@ impl Catalogue {
 /// Edition words an OS or office suite should carry (ZB123).
 pub fn states_edition(text: &str) -> bool {
     const EDITIONS: [&str; 26] = [
-        "专业版", "企业版", "标准版", "旗舰版", "教育版", "数据中心版", "专业增强版", "政务版", "党政版",
-        "商业版", "服务器版", "桌面版", "社区版", "家庭版", "个人版", "学生版", "PRO", "ENTERPRISE",
-        "STANDARD", "PROFESSIONAL", "LTSC", "LTSB", "DATACENTER", "HOME", "ULTIMATE", "EDUCATION",
+        "专业版",
+        "企业版",
+        "标准版",
+        "旗舰版",
+        "教育版",
+        "数据中心版",
+        "专业增强版",
+        "政务版",
+        "党政版",
+        "商业版",
+        "服务器版",
+        "桌面版",
+        "社区版",
+        "家庭版",
+        "个人版",
+        "学生版",
+        "PRO",
+        "ENTERPRISE",
+        "STANDARD",
+        "PROFESSIONAL",
+        "LTSC",
+        "LTSB",
+        "DATACENTER",
+        "HOME",
+        "ULTIMATE",
+        "EDUCATION",
     ];
     let n = crate::workbook::text::norm(text);
     EDITIONS.iter().any(|e| n.contains(e)) || n.contains("版") && n.contains("增强")
@@ -124,8 +148,15 @@ pub fn states_edition(text: &str) -> bool {
 /// A home, personal or student edition, not licensed for institutions (ZB121).
 pub fn home_edition(text: &str) -> Option<&'static str> {
     const HOME: [&str; 9] = [
-        "家庭和学生版", "家庭与学生版", "家庭中文版", "家庭版", "个人版", "学生版", "HOMEANDSTUDENT",
-        "HOME&STUDENT", "HOME",
+        "家庭和学生版",
+        "家庭与学生版",
+        "家庭中文版",
+        "家庭版",
+        "个人版",
+        "学生版",
+        "HOMEANDSTUDENT",
+        "HOME&STUDENT",
+        "HOME",
     ];
     let n = crate::workbook::text::norm(text);
     HOME.iter().copied().find(|h| n.contains(h))
@@ -139,15 +170,42 @@ mod tests {
     fn common_products() {
         let c = Catalogue::default();
         let cat = |n: &str, v: &str| c.classify(n, v).map(|k| (k.category, k.origin));
-        assert_eq!(cat("Windows 10", "专业版"), Some((Category::Os, Origin::Foreign)));
-        assert_eq!(cat("Windows Server 2019", "标准版"), Some((Category::Os, Origin::Foreign)));
-        assert_eq!(cat("统信UOS桌面操作系统", "V20专业版"), Some((Category::Os, Origin::Domestic)));
-        assert_eq!(cat("银河麒麟", "V10"), Some((Category::Os, Origin::Domestic)));
-        assert_eq!(cat("Microsoft Office 2019", "专业增强版"), Some((Category::Office, Origin::Foreign)));
-        assert_eq!(cat("WPS Office", "2019专业版"), Some((Category::Office, Origin::Domestic)));
-        assert_eq!(cat("奇安信天擎", "V10"), Some((Category::Antivirus, Origin::Domestic)));
-        assert_eq!(cat("卡巴斯基", ""), Some((Category::Antivirus, Origin::Foreign)));
-        assert_eq!(cat("360安全浏览器", ""), Some((Category::Other, Origin::Domestic)));
+        assert_eq!(
+            cat("Windows 10", "专业版"),
+            Some((Category::Os, Origin::Foreign))
+        );
+        assert_eq!(
+            cat("Windows Server 2019", "标准版"),
+            Some((Category::Os, Origin::Foreign))
+        );
+        assert_eq!(
+            cat("统信UOS桌面操作系统", "V20专业版"),
+            Some((Category::Os, Origin::Domestic))
+        );
+        assert_eq!(
+            cat("银河麒麟", "V10"),
+            Some((Category::Os, Origin::Domestic))
+        );
+        assert_eq!(
+            cat("Microsoft Office 2019", "专业增强版"),
+            Some((Category::Office, Origin::Foreign))
+        );
+        assert_eq!(
+            cat("WPS Office", "2019专业版"),
+            Some((Category::Office, Origin::Domestic))
+        );
+        assert_eq!(
+            cat("奇安信天擎", "V10"),
+            Some((Category::Antivirus, Origin::Domestic))
+        );
+        assert_eq!(
+            cat("卡巴斯基", ""),
+            Some((Category::Antivirus, Origin::Foreign))
+        );
+        assert_eq!(
+            cat("360安全浏览器", ""),
+            Some((Category::Other, Origin::Domestic))
+        );
         assert_eq!(cat("7-Zip", ""), Some((Category::Other, Origin::Foreign)));
         assert_eq!(cat("某某业务系统", ""), None);
     }
@@ -172,7 +230,10 @@ mod tests {
         assert!(states_edition("Office 2019 Professional Plus"));
         assert!(!states_edition("Windows 10"));
         assert_eq!(home_edition("Windows 10 家庭中文版"), Some("家庭中文版"));
-        assert_eq!(home_edition("Office Home and Student 2019"), Some("HOMEANDSTUDENT"));
+        assert_eq!(
+            home_edition("Office Home and Student 2019"),
+            Some("HOMEANDSTUDENT")
+        );
         assert_eq!(home_edition("Windows 10 专业版"), None);
     }
 }

@@ -15,7 +15,9 @@ use super::table::{meta_of, HeaderBlock, InvalidValue, ValueType};
 use super::values::{self, Field, Parsed};
 
 /// Software category of the statistics table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     /// 操作系统.
@@ -41,7 +43,9 @@ impl Category {
 }
 
 /// 国内 / 国外.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     /// 国内.
@@ -262,6 +266,34 @@ pub fn year_of(title: &str) -> Option<i32> {
     re.captures(title).and_then(|c| c[1].parse().ok())
 }
 
+/// Every label of sections 一 to 三.
+const LABELS: [&str; 18] = [
+    "部门名称",
+    "单位名称",
+    "名称",
+    "部门负责人姓名",
+    "单位负责人姓名",
+    "负责人姓名",
+    "部门负责人电话",
+    "单位负责人电话",
+    "负责人电话",
+    "部门传真",
+    "单位传真",
+    "传真",
+    "总人数",
+    "使用计算机人数",
+    "服务器数",
+    "台式机数",
+    "便携机数",
+    "合计",
+];
+
+fn is_label(text: &str) -> bool {
+    let n = norm(text);
+    let n = n.trim_end_matches([':', '：']);
+    LABELS.iter().any(|l| *l == n) || n == "便携式数"
+}
+
 struct Ctx<'a> {
     sheet: &'a Sheet,
     file: &'a Arc<str>,
@@ -301,12 +333,18 @@ impl Ctx<'_> {
             .unwrap_or((r, c));
         let below = (r_end + 1, c);
         let right = (r, c_end + 1);
-        let pick =
-            if !sheet.get(below.0, below.1).is_blank() || sheet.get(right.0, right.1).is_blank() {
-                below
-            } else {
-                right
-            };
+        // Published layout: a row of labels with the values underneath. Some offices write
+        // "label | value" pairs instead; the right cell is a value unless it is a label.
+        let right_is_value = match sheet.get(right.0, right.1) {
+            Cell::Empty => false,
+            Cell::Text(t) => !is_label(t),
+            _ => true,
+        };
+        let pick = if sheet.get(below.0, below.1).is_blank() && right_is_value {
+            right
+        } else {
+            below
+        };
         let f = Field::read(
             sheet.get(pick.0, pick.1),
             Some(CellRef::new(self.file, &sheet.name, pick.0, pick.1)),

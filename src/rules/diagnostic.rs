@@ -8,7 +8,9 @@ use serde::Serialize;
 use crate::workbook::CellRef;
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Must be fixed; makes the run exit 1.
@@ -134,7 +136,13 @@ impl Diagnostic {
     /// Sort key: file, sheet, row, column, code.
     pub fn sort_key(&self) -> (String, String, u32, u32, &'static str) {
         match &self.target {
-            Target::Cell(c) => (c.file.to_string(), c.sheet.to_string(), c.row, c.col, self.code),
+            Target::Cell(c) => (
+                c.file.to_string(),
+                c.sheet.to_string(),
+                c.row,
+                c.col,
+                self.code,
+            ),
             Target::Sheet { file, sheet } => (file.to_string(), sheet.to_string(), 0, 0, self.code),
             Target::File(f) => (f.to_string(), String::new(), 0, 0, self.code),
             Target::Unit => (String::new(), String::new(), 0, 0, self.code),
@@ -146,9 +154,18 @@ impl Diagnostic {
 pub fn target_json(t: &Target) -> serde_json::Map<String, serde_json::Value> {
     use serde_json::Value;
     let mut m = serde_json::Map::new();
-    m.insert("file".into(), t.file().map_or(Value::Null, |f| Value::String(f.into())));
-    m.insert("sheet".into(), t.sheet().map_or(Value::Null, |s| Value::String(s.into())));
-    m.insert("cell".into(), t.cell().map_or(Value::Null, |c| Value::String(c.a1())));
+    m.insert(
+        "file".into(),
+        t.file().map_or(Value::Null, |f| Value::String(f.into())),
+    );
+    m.insert(
+        "sheet".into(),
+        t.sheet().map_or(Value::Null, |s| Value::String(s.into())),
+    );
+    m.insert(
+        "cell".into(),
+        t.cell().map_or(Value::Null, |c| Value::String(c.a1())),
+    );
     m
 }
 

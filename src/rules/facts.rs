@@ -72,7 +72,14 @@ impl<'a> Facts<'a> {
         let usage_rows: &[UsageRow] = unit.usage().map(|u| u.rows.as_slice()).unwrap_or(&[]);
         let usage_ids = usage_rows
             .iter()
-            .map(|r| resolve(&by_id, r.id(), r.name.value().map(String::as_str), r.version.value().map(String::as_str)))
+            .map(|r| {
+                resolve(
+                    &by_id,
+                    r.id(),
+                    r.name.value().map(String::as_str),
+                    r.version.value().map(String::as_str),
+                )
+            })
             .collect();
         let maintenance_ids: Vec<Option<Resolved>> = unit
             .maintenance
@@ -110,7 +117,10 @@ impl<'a> Facts<'a> {
             .iter()
             .zip(&maintenance_ids)
             .map(|(m, id)| {
-                let row = id.as_ref().and_then(|r| by_id.get(&r.id)).and_then(|v| v.first().copied());
+                let row = id
+                    .as_ref()
+                    .and_then(|r| by_id.get(&r.id))
+                    .and_then(|v| v.first().copied());
                 replay(m, row, &first_seen)
             })
             .collect();
@@ -174,7 +184,9 @@ fn resolve(
             rows.iter().any(|r| {
                 r.name.value().is_some_and(|n| same_name(n, name))
                     && match (r.version().and_then(|v| v.value()), version) {
-                        (Some(a), Some(b)) if r.kind() != Some(SoftwareKind::Free) => same_version(a, b),
+                        (Some(a), Some(b)) if r.kind() != Some(SoftwareKind::Free) => {
+                            same_version(a, b)
+                        }
                         _ => true,
                     }
             })
@@ -194,7 +206,11 @@ fn count_of(e: &Event) -> i64 {
     e.count.value().copied().filter(|c| *c > 0).unwrap_or(1)
 }
 
-fn replay(m: &Maintenance, row: Option<&SummaryRow>, first_seen: &BTreeMap<&str, NaiveDate>) -> Replay {
+fn replay(
+    m: &Maintenance,
+    row: Option<&SummaryRow>,
+    first_seen: &BTreeMap<&str, NaiveDate>,
+) -> Replay {
     let mut out = Replay::default();
     // Rows out of date order.
     let mut latest: Option<NaiveDate> = None;
@@ -256,7 +272,8 @@ fn replay(m: &Maintenance, row: Option<&SummaryRow>, first_seen: &BTreeMap<&str,
                     }
                 }
                 if oem {
-                    let existed_before = first_seen.get(computer.as_str()).is_some_and(|d| *d < date);
+                    let existed_before =
+                        first_seen.get(computer.as_str()).is_some_and(|d| *d < date);
                     if existed_before {
                         if let Some(&(u, _)) = recent_uninstalls.iter().rev().find(|(u, ud)| {
                             m.events[*u].computer() != Some(computer.as_str())

@@ -9,8 +9,8 @@ use super::sheet::{
 };
 use super::style::{self, CellKind};
 use crate::schema::{
-    ColumnSpec, TableKind, MAINTENANCE_EVENT_COLUMNS, MAINTENANCE_INFO_COLUMNS, SOFTWARE_KINDS,
-    SUMMARY_COLUMNS, USAGE_COLUMNS,
+    printed, ColumnSpec, TableKind, MAINTENANCE_EVENT_COLUMNS, MAINTENANCE_INFO_COLUMNS,
+    SOFTWARE_KINDS, SUMMARY_COLUMNS, USAGE_COLUMNS,
 };
 
 /// Pre-printed rows of the 汇总表 per software type, as published (three each).
@@ -95,7 +95,7 @@ fn people_and_computers(sheet: &mut Sheet, kind: TableKind) -> Result<(), XlsxEr
 /// 附件8 软件使用情况明细表.
 pub(crate) fn usage(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let kind = TableKind::Usage;
-    let specs = USAGE_COLUMNS;
+    let specs = &printed(USAGE_COLUMNS);
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
     sheet.header_block(&blanks(kind))?;
@@ -117,7 +117,7 @@ pub(crate) fn usage(ws: &mut Worksheet) -> Result<(), XlsxError> {
 pub(crate) fn maintenance(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let kind = TableKind::Maintenance;
     let info = MAINTENANCE_INFO_COLUMNS;
-    let events = MAINTENANCE_EVENT_COLUMNS;
+    let events = &printed(MAINTENANCE_EVENT_COLUMNS);
     let mut sheet = Sheet::new(ws, shared_widths(info, events))?;
     sheet.annex_and_title(kind)?;
     sheet.header_block(&blanks(kind))?;

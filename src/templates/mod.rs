@@ -195,7 +195,7 @@ mod tests {
             assert!(texts.iter().any(|t| t == kind.title()), "{kind:?} title");
             let annex = format!("附件{}", kind.national_number());
             assert!(texts.contains(&annex), "{kind:?} annex label");
-            for spec in kind.columns() {
+            for spec in crate::schema::printed(kind.columns()) {
                 assert!(
                     texts.iter().any(|t| t == spec.header),
                     "{kind:?} {}",
