@@ -16,6 +16,10 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// 检查台账：逐表检查并交叉核对（PATH 为工作簿或文件夹）
+    Check(CheckArgs),
+    /// 列出全部规则，或说明一条规则
+    Rule(RuleArgs),
     /// 写出空白的官方模板（附件1–11）
     Template(TemplateArgs),
     /// 输出规范化的台账数据（JSON 或 CSV）
@@ -53,4 +57,59 @@ pub enum ConvertFormat {
     Json,
     /// 每张表一个 CSV 文件
     Csv,
+}
+
+/// `zhengban check`
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// 工作簿或文件夹；文件夹内的工作簿合为一个单位，含子文件夹时为多个单位
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// 检查日期（YYYY-MM-DD），默认今天
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// 只检查这些规则（代码或前缀，逗号分隔，如 ZB1,ZB405）
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// 跳过这些规则（代码或前缀，逗号分隔）
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    /// 输出到文件（默认标准输出）
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// 配置文件（默认当前目录的 zhengban.toml）
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// 每个工作簿作为一个单位（不把文件夹合并为一个单位）
+    #[arg(long)]
+    pub unit_per_file: bool,
+    /// 并行线程数（默认 CPU 核数）
+    #[arg(short = 'j', long)]
+    pub jobs: Option<usize>,
+    /// 只输出汇总
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// 终端可读（默认）
+    Human,
+    /// 一个 JSON 文档
+    Json,
+    /// 每行一个单位的 JSON
+    Jsonl,
+    /// 纯文本（每条诊断一段，便于比较）
+    Text,
+}
+
+/// `zhengban rule`
+#[derive(Debug, clap::Args)]
+pub struct RuleArgs {
+    /// 规则代码，如 ZB111；不填则列出全部规则
+    pub code: Option<String>,
 }

@@ -121,10 +121,9 @@ mod tests {
     fn parses_a_full_config() {
         let cfg: Config = toml::from_str(
             r#"
-ignore = ["ZB119"]
+ignore = ["ZB1"]
 [severity]
-ZB113 = "info"
-ZB105 = "off"
+ZB111 = "info"
 [[classification]]
 pattern = "某某公文系统"
 category = "other"
@@ -134,7 +133,8 @@ needs-license = true
         )
         .unwrap();
         cfg.validate().unwrap();
-        assert_eq!(cfg.severity["ZB113"], Level::Info);
+        assert_eq!(cfg.severity["ZB111"], Level::Info);
+        assert!(toml::from_str::<Config>("ignore = [\"ZB999\"]").unwrap().validate().is_err());
         assert_eq!(cfg.classification.len(), 1);
     }
 }

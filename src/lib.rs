@@ -68,6 +68,8 @@ pub enum RunError {
 /// Run one command line.
 pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
     match cli.command {
+        cli::Command::Check(args) => commands::check::run(&args),
+        cli::Command::Rule(args) => commands::rule::run(&args),
         cli::Command::Template(args) => commands::template::run(&args),
         cli::Command::Convert(args) => commands::convert::run(&args),
     }

@@ -159,7 +159,8 @@ pub fn genuine_rate(
             .or(row.version.value())
             .cloned()
             .unwrap_or_default();
-        let Some(class) = catalogue.classify(&name, &version) else {
+        let id = summary_row.and_then(|r| r.id()).or(row.id());
+        let Some(class) = catalogue.classify_in(unit, id, &name, &version) else {
             continue;
         };
         if class.category == Category::Other {

@@ -31,6 +31,8 @@ pub enum TableKind {
     MaintenanceRequest,
     /// 附件11 软件安装维护确认单
     MaintenanceConfirm,
+    /// 软件分类: the tool's own sheet (derive.md) overriding the built-in classification.
+    Classification,
 }
 
 impl TableKind {
@@ -49,6 +51,22 @@ impl TableKind {
         TableKind::MaintenanceConfirm,
     ];
 
+    /// Every kind the reader recognises: the eleven official tables and 软件分类.
+    pub const RECOGNISED: [TableKind; 12] = [
+        TableKind::LeadingGroup,
+        TableKind::Pledge,
+        TableKind::Demand,
+        TableKind::PurchasePlan,
+        TableKind::Statistics,
+        TableKind::FreeList,
+        TableKind::Summary,
+        TableKind::Usage,
+        TableKind::Maintenance,
+        TableKind::MaintenanceRequest,
+        TableKind::MaintenanceConfirm,
+        TableKind::Classification,
+    ];
+
     /// The published title.
     pub fn title(self) -> &'static str {
         match self {
@@ -63,6 +81,7 @@ impl TableKind {
             TableKind::Maintenance => "软件安装维护情况明细表",
             TableKind::MaintenanceRequest => "软件安装维护申请表",
             TableKind::MaintenanceConfirm => "软件安装维护确认单",
+            TableKind::Classification => "软件分类",
         }
     }
 
@@ -83,6 +102,7 @@ impl TableKind {
             TableKind::Maintenance => &["软件安装维护明细表", "软件安装维护情况明细"],
             TableKind::MaintenanceRequest => &["软件安装维护申请"],
             TableKind::MaintenanceConfirm => &["软件安装维护确认表"],
+            TableKind::Classification => &["软件分类表"],
         }
     }
 
@@ -100,13 +120,14 @@ impl TableKind {
             TableKind::Maintenance => 9,
             TableKind::MaintenanceRequest => 10,
             TableKind::MaintenanceConfirm => 11,
+            TableKind::Classification => 0,
         }
     }
 
     /// The table number in the 双龙镇 adoption (表N), where it has one.
     pub fn shuanglong_number(self) -> Option<u8> {
         match self {
-            TableKind::LeadingGroup | TableKind::Pledge => None,
+            TableKind::LeadingGroup | TableKind::Pledge | TableKind::Classification => None,
             other => Some(other.national_number() - 2),
         }
     }
@@ -125,6 +146,7 @@ impl TableKind {
             TableKind::Maintenance => "maintenance",
             TableKind::MaintenanceRequest => "maintenance_request",
             TableKind::MaintenanceConfirm => "maintenance_confirm",
+            TableKind::Classification => "classification",
         }
     }
 
@@ -142,6 +164,7 @@ impl TableKind {
             TableKind::Maintenance => "安装维护情况明细表",
             TableKind::MaintenanceRequest => "安装维护申请表",
             TableKind::MaintenanceConfirm => "安装维护确认单",
+            TableKind::Classification => "软件分类",
         }
     }
 
@@ -155,6 +178,7 @@ impl TableKind {
             TableKind::Summary => SUMMARY_COLUMNS,
             TableKind::Usage => USAGE_COLUMNS,
             TableKind::Maintenance => MAINTENANCE_EVENT_COLUMNS,
+            TableKind::Classification => CLASSIFICATION_COLUMNS,
             TableKind::Pledge
             | TableKind::Statistics
             | TableKind::MaintenanceRequest
@@ -173,9 +197,10 @@ impl TableKind {
             TableKind::Demand => DEMAND_HEADER,
             TableKind::PurchasePlan => PURCHASE_PLAN_HEADER,
             TableKind::Maintenance => MAINTENANCE_HEADER,
-            TableKind::Pledge | TableKind::MaintenanceRequest | TableKind::MaintenanceConfirm => {
-                &[]
-            }
+            TableKind::Pledge
+            | TableKind::MaintenanceRequest
+            | TableKind::MaintenanceConfirm
+            | TableKind::Classification => &[],
         }
     }
 }
@@ -350,6 +375,15 @@ pub const DEMAND_COLUMNS: &[ColumnSpec] = &[
     col("requirement", "功能需求", 22.0),
     col("count", "申请许可数\n（单位：个）", 12.0).alias(&["申请许可数", "许可数"]),
     col("note", "备注", 14.0),
+];
+
+/// 软件分类 (derive.md): the unit's corrections to the built-in classification.
+pub const CLASSIFICATION_COLUMNS: &[ColumnSpec] = &[
+    SEQ,
+    req("id", "软件编号", 10.0),
+    col("name", "软件名称", 22.0),
+    req("category", "类别", 10.0).alias(&["软件类别", "分类", "类型"]),
+    req("origin", "国内/国外", 10.0).alias(&["国内国外", "产地", "国别", "来源"]),
 ];
 
 /// 附件1 软件正版化工作领导小组成员信息表.

@@ -105,6 +105,44 @@ impl Catalogue {
             .map(|e| &e.class)
     }
 
+    /// Classify a software number of a unit: the unit's 软件分类 sheet (by 软件编号) wins over
+    /// the catalogue; vendor and license need still come from the catalogue when it knows
+    /// the product.
+    pub fn classify_in(
+        &self,
+        unit: &crate::ledger::Unit,
+        id: Option<&str>,
+        name: &str,
+        version: &str,
+    ) -> Option<Class> {
+        let known = self.classify(name, version).cloned();
+        let own = id.and_then(|id| {
+            unit.classifications
+                .iter()
+                .flat_map(|c| &c.rows)
+                .find(|r| r.id.value().is_some_and(|v| v == id))
+        });
+        match own {
+            Some(row) => {
+                let (Some(&category), Some(&origin)) = (row.category.value(), row.origin.value())
+                else {
+                    return known;
+                };
+                let mut class = known.unwrap_or(Class {
+                    product: name.to_string(),
+                    category,
+                    origin,
+                    vendor: String::new(),
+                    needs_license: None,
+                });
+                class.category = category;
+                class.origin = origin;
+                Some(class)
+            }
+            None => known,
+        }
+    }
+
     /// Every entry (for documentation and the 软件分类 sheet).
     pub fn entries(&self) -> &[Entry] {
         &self.entries

@@ -1,6 +1,7 @@
 //! The typed model of a unit's ledgers, read once from its workbooks and shared by every
 //! rule, renderer and derivation.
 
+pub mod classification;
 pub mod forms;
 pub mod free_list;
 pub mod maintenance;

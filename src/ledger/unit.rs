@@ -8,6 +8,7 @@ use crate::schema::TableKind;
 use crate::workbook::locate::locate;
 use crate::workbook::{self, Cell, CellRef, OpenError, Workbook};
 
+use super::classification::{self, Classification};
 use super::forms::{self, Demand, Form, LeadingGroup, Pledge, PurchasePlan};
 use super::free_list::{self, FreeList};
 use super::maintenance::{self, Maintenance};
@@ -50,6 +51,8 @@ pub struct Unit {
     pub maintenance_requests: Vec<Form>,
     /// 软件安装维护确认单.
     pub maintenance_confirms: Vec<Form>,
+    /// 软件分类 sheets (the unit's own classification).
+    pub classifications: Vec<Classification>,
     /// Values that could not be read as their column's type.
     pub invalid_values: Vec<InvalidValue>,
     /// Formula cells showing an error or holding no cached value (ZB007).
@@ -101,6 +104,7 @@ impl Unit {
         out.extend(self.pledges.iter().map(|t| (&t.meta, None)));
         out.extend(self.maintenance_requests.iter().map(|t| (&t.meta, None)));
         out.extend(self.maintenance_confirms.iter().map(|t| (&t.meta, None)));
+        out.extend(self.classifications.iter().map(|t| (&t.meta, None)));
         out
     }
 
@@ -158,6 +162,9 @@ impl Unit {
                     TableKind::MaintenanceConfirm => self
                         .maintenance_confirms
                         .push(forms::parse_form(sheet, &file, &loc)),
+                    TableKind::Classification => self
+                        .classifications
+                        .push(classification::parse(sheet, &file, &loc, inv)),
                 }
             }
             for (r, row) in sheet.rows.iter().enumerate() {

@@ -64,6 +64,18 @@ impl<'a> Context<'a> {
     }
 }
 
+impl Context<'_> {
+    /// The class of a software number (unit's 软件分类 sheet first, then the catalogue).
+    pub fn classify(
+        &self,
+        id: Option<&str>,
+        name: &str,
+        version: &str,
+    ) -> Option<crate::classify::Class> {
+        self.catalogue.classify_in(self.unit, id, name, version)
+    }
+}
+
 /// Collects one rule's diagnostics with the rule's code and configured severity.
 pub struct Sink {
     code: &'static str,

@@ -107,3 +107,16 @@ pub(crate) fn free_list(ws: &mut Worksheet) -> Result<(), XlsxError> {
     sheet.ws().set_freeze_panes(first, 0)?;
     print_setup(sheet.ws(), Paper::Landscape, Some(header))
 }
+
+/// 软件分类: the tool's own sheet in which a unit corrects the built-in classification.
+pub(crate) fn classification(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let kind = TableKind::Classification;
+    let specs = crate::schema::CLASSIFICATION_COLUMNS;
+    let mut sheet = Sheet::new(ws, widths(specs))?;
+    sheet.annex_and_title(kind)?;
+    let header = sheet.column_header(specs)?;
+    let first = sheet.data_rows(specs, 8, ROW, |_, _| None)?;
+    sheet.column_defaults(specs)?;
+    sheet.ws().set_freeze_panes(first, 0)?;
+    print_setup(sheet.ws(), Paper::Portrait, Some(header))
+}

@@ -55,6 +55,7 @@ pub fn sheet_name(kind: TableKind) -> &'static str {
         TableKind::Maintenance => "附件9 安装维护明细（每软件复制一张）",
         TableKind::MaintenanceRequest => "附件10 安装维护申请表",
         TableKind::MaintenanceConfirm => "附件11 安装维护确认单",
+        TableKind::Classification => "软件分类",
     }
 }
 
@@ -124,6 +125,7 @@ fn write_table(kind: TableKind, ws: &mut Worksheet) -> Result<(), XlsxError> {
         TableKind::Maintenance => ledgers::maintenance(ws),
         TableKind::MaintenanceRequest => forms::maintenance_request(ws),
         TableKind::MaintenanceConfirm => forms::maintenance_confirm(ws),
+        TableKind::Classification => lists::classification(ws),
     }
 }
 

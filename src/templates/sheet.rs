@@ -59,7 +59,10 @@ pub(crate) fn printed_header(kind: TableKind) -> &'static [&'static str] {
         TableKind::Demand => &["department", "handler", "phone", "filled_on"],
         TableKind::PurchasePlan => &["handler", "phone", "filled_on"],
         TableKind::Maintenance => &["unit", "filler", "phone"],
-        TableKind::Pledge | TableKind::MaintenanceRequest | TableKind::MaintenanceConfirm => &[],
+        TableKind::Pledge
+        | TableKind::MaintenanceRequest
+        | TableKind::MaintenanceConfirm
+        | TableKind::Classification => &[],
     }
 }
 
@@ -172,9 +175,12 @@ impl<'a> Sheet<'a> {
     /// "附件N" and the title, merged across the grid.
     pub(crate) fn annex_and_title(&mut self, kind: TableKind) -> Result<(), XlsxError> {
         let row = self.next_row(20.0)?;
-        let annex = format!("附件{}", kind.national_number());
-        self.ws
-            .write_string_with_format(row, 0, &annex, &style::annex())?;
+        // 软件分类 is the tool's own sheet, not an annex of the guide.
+        if kind.national_number() > 0 {
+            let annex = format!("附件{}", kind.national_number());
+            self.ws
+                .write_string_with_format(row, 0, &annex, &style::annex())?;
+        }
         let row = self.next_row(36.0)?;
         let last = self.last_col();
         self.put(row, 0, last, kind.title(), &style::title())

@@ -35,7 +35,7 @@ pub fn title_kind(text: &str) -> Option<TableKind> {
         return None;
     }
     let mut best: Option<(usize, TableKind)> = None;
-    for kind in TableKind::ALL {
+    for kind in TableKind::RECOGNISED {
         for title in std::iter::once(kind.title()).chain(kind.title_aliases().iter().copied()) {
             let t = norm(title);
             if n.contains(&t)
