@@ -134,7 +134,10 @@ needs-license = true
         .unwrap();
         cfg.validate().unwrap();
         assert_eq!(cfg.severity["ZB111"], Level::Info);
-        assert!(toml::from_str::<Config>("ignore = [\"ZB999\"]").unwrap().validate().is_err());
+        assert!(toml::from_str::<Config>("ignore = [\"ZB999\"]")
+            .unwrap()
+            .validate()
+            .is_err());
         assert_eq!(cfg.classification.len(), 1);
     }
 }

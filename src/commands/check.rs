@@ -116,11 +116,9 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             .collect(),
         OutputFormat::Human => {
             let mut s = String::new();
-            if args.output.is_some() || args.quiet {
-                if !args.quiet {
-                    for r in &reports {
-                        s.push_str(&render::terminal::unit(r, false));
-                    }
+            if args.output.is_some() && !args.quiet {
+                for r in &reports {
+                    s.push_str(&render::terminal::unit(r, false));
                 }
             }
             s.push_str(&render::terminal::summary(

@@ -291,7 +291,7 @@ const LABELS: [&str; 18] = [
 fn is_label(text: &str) -> bool {
     let n = norm(text);
     let n = n.trim_end_matches([':', '：']);
-    LABELS.iter().any(|l| *l == n) || n == "便携式数"
+    LABELS.contains(&n) || n == "便携式数"
 }
 
 struct Ctx<'a> {

@@ -1,10 +1,23 @@
 //! The static list of every rule: the checker and `zhengban rule` both read it.
 
-use super::summary;
 use super::Rule;
 
 /// Every rule, in code order.
-pub static RULES: &[&Rule] = &[&summary::over_deployment::RULE];
+pub static RULES: &[&Rule] = &[
+    // ZB0xx — files and structure
+    // (end ZB0xx)
+    // ZB1xx — summary ledger
+    &super::summary::over_deployment::RULE,
+    // (end ZB1xx)
+    // ZB2xx — usage ledger
+    // (end ZB2xx)
+    // ZB3xx — maintenance ledger
+    // (end ZB3xx)
+    // ZB4xx — across ledgers and tables
+    // (end ZB4xx)
+    // ZB5xx — forms
+    // (end ZB5xx)
+];
 
 /// The rule with a code (case-insensitive).
 pub fn rule(code: &str) -> Option<&'static Rule> {

@@ -1,1 +1,1 @@
-//! Rules of this code range.
+//! ZB4xx rules. One file per rule.

@@ -1,1 +1,1 @@
-//! Rules of this code range.
+//! ZB0xx rules. One file per rule.

@@ -1,1 +1,1 @@
-//! Rules of this code range.
+//! ZB5xx rules. One file per rule.

@@ -1,1 +1,1 @@
-//! Rules of this code range.
+//! ZB3xx rules. One file per rule.

@@ -1,1 +1,1 @@
-//! Rules of this code range.
+//! ZB2xx rules. One file per rule.
