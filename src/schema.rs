@@ -295,15 +295,20 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
     req("name", "软件名称", 20.0).alias(&["名称"]),
     col("version", "软件版本", 11.0).alias(&["版本"]),
     col("term", "许可期限", 12.0).alias(&["授权期限", "使用期限"]),
-    req("kind_commercial", "商业软件", 9.5)
+    // Checkbox sub-columns as published; some offices type the type into one column
+    // instead ("kind"). The usage reader requires one form or the other.
+    col("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
         .alias(&["商业"]),
-    req("kind_oem", "OEM软件", 9.5)
+    col("kind_oem", "OEM软件", 9.5)
         .under("软件类型")
         .alias(&["OEM", "预装软件"]),
-    req("kind_free", "免费软件", 9.5)
+    col("kind_free", "免费软件", 9.5)
         .under("软件类型")
         .alias(&["免费"]),
+    col("kind", "软件类型", 10.0)
+        .alias(&["类型", "软件类别"])
+        .alternative(),
     req("installed_on", "安装日期", 12.0).alias(&["安装时间"]),
 ];
 

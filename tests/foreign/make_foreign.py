@@ -1,0 +1,381 @@
+#!/usr/bin/env python3
+"""Workbooks laid out like real offices' files, written with openpyxl (not with zhengban's
+own writer), each with planted faults listed in a manifest. tests/foreign.rs checks that
+every planted fault is found at its cell and nothing else above info is reported.
+
+Run: python3 tests/foreign/make_foreign.py   (needs: pip install openpyxl)
+The generated .xlsx and .json files are committed; CI does not run this script.
+A manifest cell may list alternatives ("G6|F6") where either cell is a fair place to point.
+"""
+import datetime as dt
+import json
+import os
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+thin = Side(style="thin")
+BOX = Border(left=thin, right=thin, top=thin, bottom=thin)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def fixed_props(wb):
+    wb.properties.creator = "某单位信息中心"
+    wb.properties.created = dt.datetime(2026, 11, 1, 9, 0, 0)
+    wb.properties.modified = dt.datetime(2026, 11, 1, 9, 0, 0)
+
+
+def boxed(ws, r0, r1, c0, c1):
+    for r in range(r0, r1 + 1):
+        for c in range(c0, c1 + 1):
+            ws.cell(r, c).border = BOX
+
+
+# ---------------------------------------------------------------------------------------
+# A: 某县统计局 — national layout, merged two-row headers, ☑/□, mixed date forms.
+# ---------------------------------------------------------------------------------------
+def county_statistics_bureau():
+    unit = "某县统计局"
+    filler, phone = "周海燕", "0574-87651234"
+    computers = [  # (dept, user, pc, brand, os id)
+        ("办公室", "陈静", "TJ-PC-01", "联想", "RJ-01"),
+        ("办公室", "王磊", "TJ-PC-02", "联想", "RJ-01"),
+        ("综合统计科", "孙丽华", "TJ-PC-03", "戴尔", "RJ-01"),
+        ("综合统计科", "马骏", "TJ-PC-04", "戴尔", "RJ-01"),
+        ("农村统计科", "何晓东", "TJ-PC-05", "联想", "RJ-01"),
+        ("统计执法大队", "郑文", "TJ-PC-06", "清华同方", "RJ-01"),
+        ("办公室", "黄志强", "TJ-NB-01", "华为", "RJ-02"),
+    ]
+    software = {
+        "RJ-01": ("Windows 10", "专业版", "OEM软件"),
+        "RJ-02": ("Windows 11", "专业版", "OEM软件"),
+        "RJ-03": ("Microsoft Office 2016", "专业增强版", "商业软件"),
+        "RJ-04": ("瑞星杀毒软件网络版", "V17", "商业软件"),
+        "RJ-05": ("福昕阅读器", "12.1", "免费软件"),
+        "RJ-06": ("WinRAR", "5.71", "免费软件"),
+    }
+    free_on = {"RJ-05": ["TJ-PC-01", "TJ-PC-03", "TJ-PC-04", "TJ-NB-01"], "RJ-06": ["TJ-PC-02", "TJ-PC-05"]}
+    install_day = {c[2]: dt.date(2023, 3, 1) + dt.timedelta(days=i * 3) for i, c in enumerate(computers)}
+    rows = []  # usage rows: (dept,user,pc,brand,id,date)
+    for dept, user, pc, brand, os_id in computers:
+        for sid in (os_id, "RJ-03", "RJ-04"):
+            rows.append((dept, user, pc, brand, sid, install_day[pc]))
+        for sid, pcs in free_on.items():
+            if pc in pcs:
+                rows.append((dept, user, pc, brand, sid, install_day[pc] + dt.timedelta(days=1)))
+    count = {sid: sum(1 for r in rows if r[4] == sid) for sid in software}
+    expected = []
+    wb = Workbook()
+    fixed_props(wb)
+
+    # --- 汇总表 ---
+    ws = wb.active
+    ws.title = "附件7"
+    ws["A1"] = "附件7"
+    ws.merge_cells("A2:M2")
+    ws["A2"] = "软件使用情况汇总表"
+    ws["A2"].font = Font(size=16, bold=True)
+    ws["A2"].alignment = CENTER
+    ws.merge_cells("A3:M3")
+    # PLANTED ZB504: an implausible phone number in the header block.
+    ws["A3"] = f"单位名称（盖章）：{unit}      填表人：{filler}      联系电话：0251-1234      填表日期：2026年11月30日"
+    expected.append(("ZB504", "附件7", "A3"))
+    ws.merge_cells("A4:B4")
+    ws["A4"] = "人员情况"
+    ws["C4"], ws["D4"], ws["E4"], ws["F4"] = "总人数", 9, "使用计算机人数", 7
+    ws.merge_cells("A5:B5")
+    ws["A5"] = "计算机情况"
+    ws["C5"], ws["D5"], ws["E5"], ws["F5"], ws["G5"], ws["H5"] = "服务器数", 0, "台式机数", 6, "便携式数", 1
+    headers = ["序号", "软件编号", "软件名称", "软件版本", "软件类型", "采购时间", "采购金额\n(单位:元)", "许可类型",
+               "许可数量", "可使用版本", "许可期限", "序列号", "安装数量"]
+    for c, h in enumerate(headers, 1):
+        ws.cell(6, c, h).alignment = CENTER
+    summary = [
+        ["RJ-03", "Microsoft Office 2016", "专业增强版", "商业软件", dt.date(2019, 6, 20), 18240, "批量许可", 8,
+         "2016、2013", "永久", "XQNVK-8JYDB-WJ9W3-YJ8YR-WFG99", count["RJ-03"]],
+        ["RJ-04", "瑞星杀毒软件网络版", "V17", "商业软件", "2024.3", "36,000元", "批量许可", 10, "V17", "3年",
+         "RS-V17-0098812", count["RJ-04"]],
+        # PLANTED ZB107: an OEM row with a purchase amount.
+        ["RJ-01", "Windows 10", "专业版", "OEM软件", "—", "3,500.00", "—", "—", "—", "—", "—", count["RJ-01"]],
+        ["RJ-02", "Windows 11", "专业版", "OEM软件", "—", "—", "—", "—", "—", "—", "—", count["RJ-02"]],
+        ["RJ-05", "福昕阅读器", "", "免费软件", "—", "—", "—", "—", "—", "—", "—", count["RJ-05"]],
+        # PLANTED ZB122: WinRAR needs a license but is registered as free software.
+        ["RJ-06", "WinRAR", "", "免费软件", "—", "—", "—", "—", "—", "—", "—", count["RJ-06"]],
+    ]
+    r = 7
+    for i, row in enumerate(summary, 1):
+        ws.cell(r, 1, i)
+        for c, v in enumerate(row, 2):
+            cell = ws.cell(r, c, v)
+            if isinstance(v, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+        r += 1
+    expected.append(("ZB107", "附件7", "G9"))
+    expected.append(("ZB122", "附件7", "E12|C12"))
+    # PLANTED ZB113 (with as-of 2026-12-20): 3年 from 2024-03 ends 2027-02-28, 70 days later.
+    expected.append(("ZB113", "附件7", "K8"))
+    # A 合计 row as many offices add.
+    ws.cell(r, 1, "合计")
+    ws.cell(r, 13, sum(count.values()))
+    boxed(ws, 6, r, 1, 13)
+    ws.cell(r + 2, 1, "审核人：李国华")
+
+    # --- 明细表 (ledger 2): two-row header, merged group, vertical merges per computer ---
+    ws = wb.create_sheet("附件8")
+    ws["A1"] = "附件8"
+    ws.merge_cells("A2:M2")
+    ws["A2"] = "软件使用情况明细表"
+    ws.merge_cells("A3:M3")
+    ws["A3"] = f"单位名称（盖章）：{unit}   填表人：{filler}   联系电话：{phone}   填表日期：2026-11-30"
+    top = ["序号", "部门", "姓名", "计算机\n编号", "计算机\n品牌", "软件编号", "软件名称", "软件版本", "许可期限", "软件类型", None, None,
+           "安装日期"]
+    for c, h in enumerate(top, 1):
+        if h:
+            ws.cell(4, c, h).alignment = CENTER
+    for c in (1, 2, 3, 4, 5, 6, 7, 8, 9, 13):
+        ws.merge_cells(start_row=4, start_column=c, end_row=5, end_column=c)
+    ws.merge_cells("J4:L4")
+    ws["J5"], ws["K5"], ws["L5"] = "商业软件", "OEM软件", "免费软件"
+    r = 6
+    seq = 0
+    by_pc = {}
+    for row in rows:
+        by_pc.setdefault(row[2], []).append(row)
+    for pc, prow in by_pc.items():
+        first = r
+        for j, (dept, user, pc_, brand, sid, day) in enumerate(prow):
+            seq += 1
+            name, version, kind = software[sid]
+            ws.cell(r, 1, seq)
+            if j == 0:
+                ws.cell(r, 2, dept)
+                ws.cell(r, 3, user)
+                ws.cell(r, 4, pc)
+                ws.cell(r, 5, brand)
+            ws.cell(r, 6, sid)
+            ws.cell(r, 7, name)
+            ws.cell(r, 8, version if kind != "免费软件" else version)
+            ws.cell(r, 9, {"RJ-03": "永久", "RJ-04": "3年"}.get(sid, "—"))
+            tick = "☑" if seq % 3 else "√"
+            for c, k in zip((10, 11, 12), ("商业软件", "OEM软件", "免费软件")):
+                ws.cell(r, c, tick if k == kind else "□")
+            # Dates as offices type them: date cells, bare serials, text.
+            if seq % 3 == 0:
+                ws.cell(r, 13, day.strftime("%Y/%-m/%-d"))
+            elif seq % 3 == 1:
+                ws.cell(r, 13, day).number_format = "yyyy-mm-dd"
+            else:
+                ws.cell(r, 13, (day - dt.date(1899, 12, 30)).days)
+            r += 1
+        for c in (2, 3, 4, 5):
+            ws.merge_cells(start_row=first, start_column=c, end_row=r - 1, end_column=c)
+    boxed(ws, 4, r - 1, 1, 13)
+    # PLANTED ZB006: an unreadable 安装日期 (month 13) on the second row.
+    ws["M7"] = "2023.13.05"
+    expected.append(("ZB006", "附件8", "M7"))
+
+    # --- 安装维护情况明细表, one sheet per number ---
+    for sid, (name, version, kind) in software.items():
+        ws = wb.create_sheet(f"附件9({sid})")
+        ws["A1"] = "附件9"
+        ws.merge_cells("A2:J2")
+        ws["A2"] = "软件安装维护情况明细表"
+        ws.merge_cells("A3:J3")
+        ws["A3"] = f"单位名称：{unit}        填表人：{filler}        联系电话：{phone}"
+        ws.merge_cells("A4:J4")
+        ws["A4"] = "一、软件基本信息"
+        info = ["软件编号", "软件名称", "软件版本", "软件类型", None, None, "许可数量", "可使用版本", "许可期限"]
+        for c, h in enumerate(info, 1):
+            if h:
+                ws.cell(5, c, h)
+        ws.merge_cells("D5:F5")
+        ws["D6"], ws["E6"], ws["F6"] = "商业软件", "OEM软件", "免费软件"
+        for c in (1, 2, 3, 7, 8, 9):
+            ws.merge_cells(start_row=5, start_column=c, end_row=6, end_column=c)
+        lic = {"RJ-03": (8, "2016、2013", "永久"), "RJ-04": (10, "V17", "3年")}.get(sid, ("—", "—", "—"))
+        vals = [sid, name, version if kind != "免费软件" else "—",
+                "☑" if kind == "商业软件" else "□", "☑" if kind == "OEM软件" else "□", "☑" if kind == "免费软件" else "□",
+                lic[0], lic[1], lic[2]]
+        for c, v in enumerate(vals, 1):
+            ws.cell(7, c, v)
+        ws.merge_cells("A8:J8")
+        ws["A8"] = "二、软件安装卸载明细"
+        ev = ["序号", "安装", "卸载", "计算机编号", "计算机品牌", "使用人", "使用部门", "安装/卸载版本", "安装/卸载日期", "安装数量"]
+        for c, h in enumerate(ev, 1):
+            ws.cell(9, c, h)
+        events = []
+        for dept, user, pc, brand, rsid, day in rows:
+            if rsid == sid:
+                events.append(("☑", "□", pc, brand, user, dept, version, day))
+        if sid == "RJ-03":
+            # A reinstall after a disk failure: uninstall, then install again.
+            d, u, pc, b = "综合统计科", "孙丽华", "TJ-PC-03", "戴尔"
+            events.append(("□", "☑", pc, b, u, d, version, dt.date(2024, 5, 10)))
+            events.append(("☑", "□", pc, b, u, d, version, dt.date(2024, 5, 12)))
+        events.sort(key=lambda e: e[7])
+        if sid == "RJ-05":
+            # PLANTED ZB306: the third row is dated before the second.
+            events[1], events[2] = events[2], events[1]
+            expected.append(("ZB306", f"附件9({sid})", "I12|A12"))
+        for i, e in enumerate(events, 1):
+            rr = 9 + i
+            ws.cell(rr, 1, i)
+            for c, v in enumerate(e[:7], 2):
+                ws.cell(rr, c, v)
+            ws.cell(rr, 9, e[7]).number_format = "yyyy年m月d日"
+            ws.cell(rr, 10, 1)
+        boxed(ws, 5, 9 + len(events), 1, 10)
+
+    # --- 可使用免费软件清单 ---
+    ws = wb.create_sheet("附件6")
+    ws["A1"] = "附件6"
+    ws["A2"] = "可使用免费软件清单"
+    ws["A3"] = f"单位名称（盖章）：{unit}    填表人：{filler}    联系电话：{phone}    填表日期：2026年11月30日"
+    for c, h in enumerate(["序号", "软件编号", "软件名称", "软件版本", "软件来源", "软件厂商名称", "软件厂商\n客服联系方式", "使用部门", "使用原因"], 1):
+        ws.cell(4, c, h)
+    ws.append([1, "RJ-05", "福昕阅读器", "12.1", "官网下载", "福建福昕软件开发股份有限公司", "400-616-8688", "全局", "阅读PDF文件"])
+    ws.append([2, "RJ-06", "WinRAR", "5.71", "官网下载", "RARLAB", "无", "办公室、农村统计科", "压缩文件"])
+    wb.save(os.path.join(HERE, "county-statistics-bureau.xlsx"))
+    return {"as_of": "2026-12-20", "expected": [dict(code=c, sheet=s, cell=a) for c, s, a in expected]}
+
+
+# ---------------------------------------------------------------------------------------
+# B: 某市行政审批局 — 鞍山-like: no OEM group, label/value header cells, sheets named
+# Sheet1…, text dates, a 软件类型 text column in 明细表, part 一 as label：value pairs.
+# ---------------------------------------------------------------------------------------
+def city_approval_bureau():
+    unit = "某市行政审批局"
+    filler, phone = "赵敏", "0412-5551234"
+    computers = [
+        ("网络平台处", "崔鹏", "SP-001", "华为", "A001"),
+        ("企业登记处", "林静", "SP-002", "华为", "A001"),
+        ("政策法规处", "范明", "SP-003", "长城", "A001"),
+        ("办公室", "白石", "SP-004", "联想", "A003"),
+        ("督查考核处", "李宇", "SP-005", "联想", "A003"),
+    ]
+    software = {
+        "A001": ("统信UOS桌面操作系统", "V20 专业版", "商业软件"),
+        "A002": ("WPS Office 2019", "党政版", "商业软件"),
+        "A003": ("Windows 10", "专业版", "商业软件"),
+        "A004": ("奇安信天擎", "V10", "商业软件"),
+        "A005": ("7-Zip", "", "免费软件"),
+        "A006": ("搜狗输入法", "", "免费软件"),
+    }
+    rows = []
+    for i, (dept, user, pc, brand, os_id) in enumerate(computers):
+        day = dt.date(2025, 2, 10) + dt.timedelta(days=i)
+        for sid in (os_id, "A002", "A004", "A005", "A006"):
+            rows.append((dept, user, pc, brand, sid, day))
+    count = {sid: sum(1 for r in rows if r[4] == sid) for sid in software}
+    expected = []
+    wb = Workbook()
+    fixed_props(wb)
+
+    # Sheet1: 明细表 first (sheet order means nothing).
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws["A1"] = "附件8：软件使用情况明细表"
+    ws["A2"], ws["B2"], ws["C2"], ws["D2"] = "单位名称（盖章）", unit, "填表人", filler
+    ws["E2"], ws["F2"], ws["G2"], ws["H2"] = "联系电话", phone, "填表日期", "2026年11月18日"
+    hdr = ["序号", "部门", "姓名", "计算机编号", "计算机品牌", "软件编号", "软件名称", "软件版本", "许可期限", "软件类型", "安装日期"]
+    for c, h in enumerate(hdr, 1):
+        ws.cell(3, c, h)
+    r = 5  # a blank spacer row under the header
+    for i, (dept, user, pc, brand, sid, day) in enumerate(rows, 1):
+        name, version, kind = software[sid]
+        term = {"A001": "永久", "A002": "永久", "A003": "永久", "A004": "2025年1月10日至2028年1月9日"}.get(sid, "")
+        ws.append([i, dept, user, pc, brand, sid, name, version, term, kind, f"{day.year}.{day.month}.{day.day}"])
+    # Sheet2: 汇总表 with label/value cells and 便携式数.
+    ws = wb.create_sheet("Sheet2")
+    ws["B1"] = "附件7：软件使用情况汇总表"
+    ws["A2"], ws["B2"], ws["C2"], ws["D2"] = "单位名称（盖章）", unit, "填表人", filler
+    ws["E2"], ws["F2"], ws["G2"], ws["H2"] = "联系电话", phone, "填表日期", "2026年11月18日"
+    # PLANTED ZB115: 使用计算机人数 5 exceeds 总人数 4.
+    ws["A3"], ws["B3"], ws["C3"], ws["D3"], ws["E3"] = "人员情况", "总人数", "4", "使用计算机人数", "5"
+    expected.append(("ZB115", "Sheet2", "E3"))
+    ws["A4"], ws["B4"], ws["C4"], ws["D4"], ws["E4"], ws["F4"], ws["G4"] = "计算机情况", "服务器数", "0", "台式机数", "5", "便携式数", "0"
+    hdr = ["序号", "软件\n编号", "软件名称", "软件版本", "软件类型", "采购时间", "采购金额（元）", "许可类型", "许可\n数量",
+           "可使用版本", "许可期限", "序列号", "安装数量"]
+    for c, h in enumerate(hdr, 1):
+        ws.cell(5, c, h)
+    summary = [
+        # PLANTED ZB110: 采购时间 without 采购金额.
+        ["A001", "统信UOS桌面操作系统", "V20 专业版", "商业软件", "2023年8月1日", "", "批量许可", "5个", "V20", "永久",
+         "UOS-V20-77821", f"{count['A001']}"],
+        ["A002", "WPS Office 2019", "党政版", "商业软件", "2022年1月1日", "30,000.00元", "场地授权", "50", "党政版", "永久", "",
+         f"{count['A002']}"],
+        # PLANTED ZB119: a single-machine license without 序列号. Received by transfer
+        # (调剂), so no purchase time or amount (台账 一.4).
+        ["A003", "Windows 10", "专业版", "商业软件", "", "", "单机许可", "2", "专业版", "永久", "", f"{count['A003']}"],
+        ["A004", "奇安信天擎", "V10", "商业软件", "2025年1月10日", "¥12,000.00", "批量许可", "5", "V10",
+         "2025年1月10日至2028年1月9日", "QAX-TQ-V10-3390", f"{count['A004']}"],
+        # PLANTED ZB102: a purchased product with no 软件编号 (bought, not yet installed).
+        ["", "Adobe Acrobat Pro DC", "2020", "商业软件", "2026年9月1日", "4,800元", "单机许可", "2", "2020", "永久",
+         "1118-1234-5678", "0"],
+        ["A005", "7-Zip", "", "免费软件", "", "", "", "", "", "", "", f"{count['A005']}"],
+        ["A006", "搜狗输入法", "", "免费软件", "", "", "", "", "", "", "", f"{count['A006']}"],
+    ]
+    expected.append(("ZB110", "Sheet2", "G6|F6"))
+    expected.append(("ZB119", "Sheet2", "L8"))
+    expected.append(("ZB102", "Sheet2", "B10"))
+    for i, row in enumerate(summary, 1):
+        ws.append([i] + row)
+    # Maintenance: Sheet3…, part 一 as label：value pairs, √ marks.
+    n = 3
+    for sid, (name, version, kind) in software.items():
+        ws = wb.create_sheet(f"Sheet{n}")
+        n += 1
+        ws["A1"] = "附件9  软件安装维护情况明细表"
+        ws["A2"] = f"单位名称：{unit}  填表人：{filler}  联系电话：{phone}"
+        ws["A3"] = "一、软件基本信息"
+        ws["A4"] = f"软件编号：{sid}    软件名称：{name}    软件版本：{version or '—'}"
+        ticks = {k: ("☑" if k == kind else "□") for k in ("商业软件", "OEM软件", "免费软件")}
+        ws["A5"] = f"软件类型：{ticks['商业软件']}商业软件 {ticks['OEM软件']}OEM软件 {ticks['免费软件']}免费软件"
+        lic = {"A001": ("5", "V20", "永久"), "A002": ("50", "党政版", "永久"), "A003": ("2", "专业版", "永久"),
+               "A004": ("5", "V10", "2025年1月10日至2028年1月9日")}.get(sid, ("—", "—", "—"))
+        ws["A6"] = f"许可数量：{lic[0]}    可使用版本：{lic[1]}    许可期限：{lic[2]}"
+        ws["A7"] = "二、软件安装卸载明细"
+        for c, h in enumerate(["序号", "安装", "卸载", "计算机编号", "计算机品牌", "使用人", "使用部门", "安装/卸载版本", "安装/卸载日期", "安装数量"], 1):
+            ws.cell(8, c, h)
+        i = 0
+        for dept, user, pc, brand, rsid, day in rows:
+            if rsid != sid:
+                continue
+            i += 1
+            v = version
+            if sid == "A004" and pc == "SP-003":
+                # PLANTED ZB309: an install of a version outside 可使用版本.
+                v = "V8"
+                expected.append(("ZB309", ws.title, f"H{8 + i}"))
+            ws.append([i, "√", "", pc, brand, user, dept, v, f"{day.year}年{day.month}月{day.day}日", "1"])
+    # 可使用免费软件清单
+    ws = wb.create_sheet(f"Sheet{n}")
+    ws["A1"] = "附件6：可使用免费软件清单"
+    ws["A2"] = f"单位名称（盖章）：{unit}  填表人：{filler}  联系电话：{phone}  填表日期：2026年11月18日"
+    for c, h in enumerate(["序号", "软件编号", "软件名称", "软件版本", "软件来源", "软件厂商名称", "软件厂商客服联系方式", "使用部门", "使用原因"], 1):
+        ws.cell(3, c, h)
+    ws.append([1, "A005", "7-Zip", "24.08", "官网", "Igor Pavlov", "无", "全局", "压缩"])
+    ws.append([2, "A006", "搜狗输入法", "15.1", "官网", "北京搜狗科技发展有限公司", "010-56899999", "全局", "中文输入"])
+    # 领导小组成员信息表 without a 组长 (PLANTED ZB501).
+    ws = wb.create_sheet(f"Sheet{n + 1}")
+    ws["A1"] = "附件1：软件正版化工作领导小组成员信息表"
+    ws["A2"] = f"单位名称（盖章）：{unit}  填表人：{filler}  联系电话：{phone}  填表日期：2026年3月2日"
+    for c, h in enumerate(["序号", "分工", "姓名", "部门", "职务", "联系电话", "传真", "备注"], 1):
+        ws.cell(3, c, h)
+    ws.append([1, "副组长", "吕品", "局领导", "副局长", "0412-5551001", "0412-5551000", ""])
+    ws.append([2, "成员", "崔鹏", "网络平台处", "处长", "13941234567", "", "办公室主任"])
+    ws.append([3, "成员", "白石", "办公室", "主任", "0412-5551002", "", ""])
+    expected.append(("ZB501", f"Sheet{n + 1}", "A1"))
+    wb.save(os.path.join(HERE, "city-approval-bureau.xlsx"))
+    return {"as_of": "2026-11-25", "expected": [dict(code=c, sheet=s, cell=a) for c, s, a in expected]}
+
+
+if __name__ == "__main__":
+    for name, make in [("county-statistics-bureau", county_statistics_bureau),
+                       ("city-approval-bureau", city_approval_bureau)]:
+        manifest = make()
+        with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as f:
+            json.dump(manifest, f, ensure_ascii=False, indent=2)
+            f.write("\n")
+        print(name, len(manifest["expected"]), "planted faults")
