@@ -11,7 +11,8 @@ use serde_json::Value;
 use zhengban::rules::{Severity, Target};
 
 fn check_against_manifest(workbook: &Path, manifest: &Path) {
-    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(manifest).unwrap()).unwrap();
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(manifest).unwrap()).unwrap();
     let as_of = manifest["as_of"].as_str().unwrap();
     let report = support::check_path(workbook, as_of);
     let found: Vec<(String, String, String)> = report
@@ -20,7 +21,11 @@ fn check_against_manifest(workbook: &Path, manifest: &Path) {
         .filter(|d| d.severity != Severity::Info)
         .map(|d| match &d.target {
             Target::Cell(c) => (d.code.to_string(), c.sheet.to_string(), c.a1()),
-            other => (d.code.to_string(), other.sheet().unwrap_or("").to_string(), String::new()),
+            other => (
+                d.code.to_string(),
+                other.sheet().unwrap_or("").to_string(),
+                String::new(),
+            ),
         })
         .collect();
     let rendered = zhengban::render::text::render(&report.diagnostics);
@@ -41,8 +46,12 @@ fn check_against_manifest(workbook: &Path, manifest: &Path) {
             ),
         }
     }
-    let extra: Vec<&(String, String, String)> =
-        found.iter().zip(&matched).filter(|(_, m)| !**m).map(|(f, _)| f).collect();
+    let extra: Vec<&(String, String, String)> = found
+        .iter()
+        .zip(&matched)
+        .filter(|(_, m)| !**m)
+        .map(|(f, _)| f)
+        .collect();
     assert!(
         extra.is_empty(),
         "{}: reported beyond the planted faults: {extra:?}\nDiagnostics:\n{rendered}",
@@ -68,4 +77,43 @@ fn city_approval_bureau_xlsx() {
         &dir().join("city-approval-bureau.xlsx"),
         &dir().join("city-approval-bureau.json"),
     );
+}
+
+/// The normalised model without the keys that name files.
+fn model(path: &Path) -> Value {
+    fn strip(v: Value) -> Value {
+        match v {
+            Value::Object(m) => Value::Object(
+                m.into_iter()
+                    .filter(|(k, _)| k != "file" && k != "files")
+                    .map(|(k, v)| (k, strip(v)))
+                    .collect(),
+            ),
+            Value::Array(a) => Value::Array(a.into_iter().map(strip).collect()),
+            other => other,
+        }
+    }
+    let unit = zhengban::ledger::read_unit(&zhengban::ledger::UnitSource {
+        label: "x".into(),
+        files: vec![path.to_path_buf()],
+    });
+    assert!(
+        unit.unreadable.is_empty(),
+        "{}: {:?}",
+        path.display(),
+        unit.unreadable
+    );
+    strip(zhengban::render::normalised::unit_json(&unit, true))
+}
+
+#[test]
+fn libreoffice_resaves_read_the_same() {
+    for name in ["county-statistics-bureau", "city-approval-bureau"] {
+        let original = model(&dir().join(format!("{name}.xlsx")));
+        for ext in ["xlsx", "xls", "ods"] {
+            let resaved = dir().join(format!("resaved/{name}.lo.{ext}"));
+            assert_eq!(model(&resaved), original, "{}", resaved.display());
+            check_against_manifest(&resaved, &dir().join(format!("{name}.json")));
+        }
+    }
 }

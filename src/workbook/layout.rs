@@ -726,9 +726,32 @@ mod tests {
     #[test]
     fn type_typed_into_one_column_instead_of_boxes() {
         let s = sheet(vec![
-            vec!["序号", "部门", "姓名", "计算机编号", "计算机品牌", "软件编号", "软件名称", "软件版本",
-                 "许可期限", "软件类型", "安装日期"],
-            vec!["1", "办公室", "张三", "PC-01", "联想", "RJ001", "WPS", "2019", "永久", "商业软件", "2023.8.15"],
+            vec![
+                "序号",
+                "部门",
+                "姓名",
+                "计算机编号",
+                "计算机品牌",
+                "软件编号",
+                "软件名称",
+                "软件版本",
+                "许可期限",
+                "软件类型",
+                "安装日期",
+            ],
+            vec![
+                "1",
+                "办公室",
+                "张三",
+                "PC-01",
+                "联想",
+                "RJ001",
+                "WPS",
+                "2019",
+                "永久",
+                "商业软件",
+                "2023.8.15",
+            ],
         ]);
         let m = match_header_row(&s, 0, 2, USAGE_COLUMNS).unwrap();
         assert_eq!(m.last_row, 0, "the first data row is not a sub-header");

@@ -5,6 +5,7 @@
 
 pub mod layout;
 pub mod locate;
+mod ods_merges;
 mod open;
 pub mod text;
 

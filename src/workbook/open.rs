@@ -93,6 +93,10 @@ fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
 
 fn read_all(path: &Path, display: &str) -> Result<Workbook, OpenError> {
     let mut book = open_workbook_auto(path).map_err(classify_error)?;
+    let mut ods_merges = match book {
+        Sheets::Ods(_) => super::ods_merges::merges(path),
+        _ => Default::default(),
+    };
     let names = book.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
@@ -129,7 +133,10 @@ fn read_all(path: &Path, display: &str) -> Result<Workbook, OpenError> {
                 }
             }
         }
-        let merges = merges_of(&mut book, &name);
+        let merges = match ods_merges.remove(&name) {
+            Some(m) => m,
+            None => merges_of(&mut book, &name),
+        };
         let formulas = formulas_of(&mut book, &name);
         sheets.push(Sheet {
             name: Arc::from(name.as_str()),
@@ -153,7 +160,8 @@ fn merges_of<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &st
     let dims = match book {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).ok(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).ok(),
-        // ods and xlsb do not expose merged regions; header matching copes without them.
+        // calamine does not expose ods merges (see ods_merges) nor xlsb ones; header
+        // matching copes without them.
         _ => None,
     };
     dims.unwrap_or_default()
