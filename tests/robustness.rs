@@ -1,0 +1,90 @@
+//! No input makes the reader or the checker panic: damaged, truncated and foreign files
+//! become ZB001-style "unreadable" records and the rest of the unit is still read.
+
+mod support;
+
+use std::path::PathBuf;
+
+use zhengban::ledger::{read_unit, UnitSource};
+
+fn read(paths: Vec<PathBuf>) -> zhengban::ledger::Unit {
+    read_unit(&UnitSource {
+        label: "x".into(),
+        files: paths,
+    })
+}
+
+/// A tiny deterministic generator, so failures reproduce.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+#[test]
+fn truncated_and_corrupted_workbooks_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.xlsx");
+    support::Book::clean().write(&good);
+    let bytes = std::fs::read(&good).unwrap();
+    let mut rng = Lcg(7);
+    let mut paths = Vec::new();
+    for i in 0..24 {
+        let cut = bytes.len() * (i + 1) / 25;
+        let p = dir.path().join(format!("cut{i}.xlsx"));
+        std::fs::write(&p, &bytes[..cut]).unwrap();
+        paths.push(p);
+    }
+    for i in 0..24 {
+        let mut b = bytes.clone();
+        for _ in 0..(1 + i * 3) {
+            let at = (rng.next() as usize) % b.len();
+            b[at] = rng.next() as u8;
+        }
+        let p = dir.path().join(format!("flip{i}.xlsx"));
+        std::fs::write(&p, &b).unwrap();
+        paths.push(p);
+    }
+    for p in &paths {
+        // Each file alone, and each beside a good file: the good one is still read.
+        let unit = read(vec![p.clone()]);
+        assert!(unit.unreadable.len() <= 1);
+        let unit = read(vec![p.clone(), good.clone()]);
+        assert!(unit.summary().is_some(), "{}", p.display());
+    }
+}
+
+#[test]
+fn things_that_are_not_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.xlsx", vec![]),
+        ("text.xlsx", "这不是工作簿\n".as_bytes().to_vec()),
+        ("text.xls", b"not an ole file at all".to_vec()),
+        ("zip.xlsx", b"PK\x03\x04garbage".to_vec()),
+        ("pdf.ods", b"%PDF-1.4\n".to_vec()),
+        ("ole.xlsx", {
+            let mut v = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+            v.extend(std::iter::repeat_n(0u8, 600));
+            v
+        }),
+    ];
+    for (name, bytes) in cases {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let unit = read(vec![p.clone()]);
+        assert_eq!(unit.unreadable.len(), 1, "{name}");
+        assert!(!unit.unreadable[0].1.to_string().is_empty());
+    }
+}
+
+#[test]
+fn checking_garbage_reports_and_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("garbage.xlsx");
+    std::fs::write(&p, b"garbage").unwrap();
+    let report = support::check_path(&p, support::AS_OF);
+    assert!(report.unit.unreadable.len() == 1);
+}
