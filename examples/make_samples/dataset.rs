@@ -920,6 +920,8 @@ impl History {
     }
 }
 
+/// The computer numbers `{prefix}NNN` for `range`, taken from `COMPUTERS` so that events hold
+/// `'static` ids and a number missing from the table fails loudly.
 fn numbered(prefix: &'static str, range: std::ops::RangeInclusive<u32>) -> Vec<&'static str> {
     range
         .map(|n| {

@@ -17,7 +17,7 @@ use rust_xlsxwriter::{
 
 use crate::dataset::{Action, Approval, Kind, Software, Term, Unit};
 
-/// The file and folder names under the output directory.
+/// The national layout's file under the output directory.
 pub const NATIONAL: &str = "shuanglong-national.xlsx";
 /// The 双龙镇 layout.
 pub const BIAO: &str = "shuanglong-biao.xlsx";
@@ -41,8 +41,8 @@ pub fn write_all(unit: &Unit, out: &Path) -> Result<Vec<PathBuf>, XlsxError> {
     std::fs::create_dir_all(out)?;
 
     let national: Vec<Worksheet> = national_sheets(unit)?.into_iter().map(|(_, s)| s).collect();
-    written.push(save(national, &out.join(NATIONAL))?);
-    written.push(save(biao_sheets(unit)?, &out.join(BIAO))?);
+    written.push(save(unit, national, &out.join(NATIONAL))?);
+    written.push(save(unit, biao_sheets(unit)?, &out.join(BIAO))?);
 
     let split = out.join(SPLIT);
     std::fs::create_dir_all(&split)?;
@@ -57,7 +57,7 @@ pub fn write_all(unit: &Unit, out: &Path) -> Result<Vec<PathBuf>, XlsxError> {
         "软件安装维护情况明细表.xlsx",
     ];
     for (sheets, name) in books.into_iter().zip(names) {
-        written.push(save(sheets, &split.join(name))?);
+        written.push(save(unit, sheets, &split.join(name))?);
     }
     Ok(written)
 }
@@ -70,13 +70,13 @@ enum Book {
     Maintenance,
 }
 
-fn save(sheets: Vec<Worksheet>, path: &Path) -> Result<PathBuf, XlsxError> {
+fn save(unit: &Unit, sheets: Vec<Worksheet>, path: &Path) -> Result<PathBuf, XlsxError> {
     let mut book = Workbook::new();
-    // A fixed creation time: re-running the generator must give byte-identical files.
-    let created = ExcelDateTime::from_ymd(2026, 11, 20)?.and_hms(9, 30, 0)?;
+    // A fixed creation time (not "now"): re-running the generator must give identical bytes.
+    let created = excel_date(unit.filled_on)?.and_hms(9, 30, 0)?;
     let properties = DocProperties::new()
-        .set_author("刘晓燕")
-        .set_company("丰都县双龙镇人民政府")
+        .set_author(unit.filler)
+        .set_company(unit.name)
         .set_creation_datetime(&created);
     book.set_properties(&properties);
     for sheet in sheets {
@@ -218,9 +218,8 @@ impl Page {
     /// with `i` so one table holds both.
     fn date(&mut self, r: u32, c: u16, d: NaiveDate, i: usize) -> Res {
         if self.national() {
-            let excel = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
             self.ws
-                .write_datetime_with_format(r, c, &excel, &self.date)?;
+                .write_datetime_with_format(r, c, &excel_date(d)?, &self.date)?;
             Ok(())
         } else {
             let s = if i.is_multiple_of(2) {
@@ -381,6 +380,10 @@ impl Page {
 
 fn widths(heads: &[Head]) -> Vec<f64> {
     heads.iter().map(|h| h.2).collect()
+}
+
+fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
 }
 
 /// `2026年11月20日`.
