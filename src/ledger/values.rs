@@ -585,7 +585,12 @@ pub fn money(cell: &Cell) -> Parsed<f64> {
             n.parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
-                .map_or(Parsed::Invalid, |v| Parsed::Value(round2(v * factor)))
+                // Only the 万 conversion needs rounding (to clear float noise): a figure typed
+                // as text is kept as typed, like a number cell, because 统计表 keeps 万元 with
+                // four decimals and rounding to cents would change 0.4850 into 0.49.
+                .map_or(Parsed::Invalid, |v| {
+                    Parsed::Value(if factor == 1.0 { v } else { round2(v * factor) })
+                })
         }
         _ => Parsed::Invalid,
     }
@@ -886,6 +891,9 @@ mod tests {
             assert_eq!(money(&t(s)), Parsed::Value(v), "{s}");
         }
         assert_eq!(money(&Cell::Number(45000.0)), Parsed::Value(45000.0));
+        // 万元 figures of the statistics table typed as text keep their four decimals.
+        assert_eq!(money(&t("0.4850")), Parsed::Value(0.485));
+        assert_eq!(money(&t("1.0275")), money(&Cell::Number(1.0275)));
         assert_eq!(money(&t("面议")), Parsed::Invalid);
         assert_eq!(money(&t("—")), Parsed::NotApplicable);
     }
