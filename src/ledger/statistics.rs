@@ -426,7 +426,7 @@ impl Ctx<'_> {
         for (row, r, _) in origin_rows {
             for (c, column, measure) in &columns {
                 let parse: fn(&Cell) -> Parsed<f64> = match measure {
-                    Measure::Amount => values::money,
+                    Measure::Amount => values::money_wan,
                     Measure::Licenses => |cell| values::count(cell).map_value(|v| v as f64),
                 };
                 let cell = sheet.get(r, *c);

@@ -557,6 +557,22 @@ fn chinese_small_number(s: &str) -> Option<u32> {
 
 /// Money in 元: numbers, `1,200.00`, `¥1200`, `1200元`, `0.12万元`.
 pub fn money(cell: &Cell) -> Parsed<f64> {
+    money_in(cell, Unit::Yuan)
+}
+
+/// Money in 万元, for the statistics table's 金额（万元） columns: a bare number is already
+/// in 万元; `4800元` is converted.
+pub fn money_wan(cell: &Cell) -> Parsed<f64> {
+    money_in(cell, Unit::Wan)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Unit {
+    Yuan,
+    Wan,
+}
+
+fn money_in(cell: &Cell, column: Unit) -> Parsed<f64> {
     match cell {
         Cell::Empty => Parsed::Empty,
         Cell::Number(n) => Parsed::Value(*n),
@@ -577,19 +593,32 @@ pub fn money(cell: &Cell) -> Parsed<f64> {
                     n = rest.to_string();
                 }
             }
-            let (n, factor) = if let Some(v) = n.strip_suffix("万元").or(n.strip_suffix("万")) {
-                (v.to_string(), 10_000.0)
+            let (digits, typed) = if let Some(v) = n.strip_suffix("万元").or(n.strip_suffix("万"))
+            {
+                (v.to_string(), Some(Unit::Wan))
+            } else if let Some(v) = n.strip_suffix('元') {
+                (v.to_string(), Some(Unit::Yuan))
             } else {
-                (n.trim_end_matches('元').to_string(), 1.0)
+                (n, None)
             };
-            n.parse::<f64>()
+            let factor = match (typed.unwrap_or(column), column) {
+                (Unit::Wan, Unit::Yuan) => 10_000.0,
+                (Unit::Yuan, Unit::Wan) => 0.0001,
+                _ => 1.0,
+            };
+            digits
+                .parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
-                // Only the 万 conversion needs rounding (to clear float noise): a figure typed
+                // Only a unit conversion needs rounding (to clear float noise): a figure typed
                 // as text is kept as typed, like a number cell, because 统计表 keeps 万元 with
                 // four decimals and rounding to cents would change 0.4850 into 0.49.
                 .map_or(Parsed::Invalid, |v| {
-                    Parsed::Value(if factor == 1.0 { v } else { round2(v * factor) })
+                    Parsed::Value(match (factor == 1.0, column) {
+                        (true, _) => v,
+                        (false, Unit::Yuan) => round2(v * factor),
+                        (false, Unit::Wan) => (v * factor * 1e6).round() / 1e6,
+                    })
                 })
         }
         _ => Parsed::Invalid,
@@ -891,6 +920,10 @@ mod tests {
             assert_eq!(money(&t(s)), Parsed::Value(v), "{s}");
         }
         assert_eq!(money(&Cell::Number(45000.0)), Parsed::Value(45000.0));
+        assert_eq!(money_wan(&t("0.12万元")), Parsed::Value(0.12));
+        assert_eq!(money_wan(&t("0.4850")), Parsed::Value(0.485));
+        assert_eq!(money_wan(&t("4,800元")), Parsed::Value(0.48));
+        assert_eq!(money_wan(&Cell::Number(1.055)), Parsed::Value(1.055));
         // 万元 figures of the statistics table typed as text keep their four decimals.
         assert_eq!(money(&t("0.4850")), Parsed::Value(0.485));
         assert_eq!(money(&t("1.0275")), money(&Cell::Number(1.0275)));
