@@ -7,7 +7,16 @@ pub static RULES: &[&Rule] = &[
     // ZB0xx — files and structure
     // (end ZB0xx)
     // ZB1xx — summary ledger
-    &super::summary::over_deployment::RULE,
+    &super::summary::unknown_software_type::RULE,
+    &super::summary::missing_software_id::RULE,
+    &super::summary::inconsistent_id::RULE,
+    &super::summary::batch_differs::RULE,
+    &super::summary::duplicate_batch::RULE,
+    &super::summary::free_software_split::RULE,
+    &super::summary::oem_license_fields::RULE,
+    &super::summary::free_license_fields::RULE,
+    &super::summary::missing_commercial_field::RULE,
+    &super::summary::partial_purchase::RULE,
     // (end ZB1xx)
     // ZB2xx — usage ledger
     // (end ZB2xx)
