@@ -17,6 +17,16 @@ pub static RULES: &[&Rule] = &[
     &super::summary::free_license_fields::RULE,
     &super::summary::missing_commercial_field::RULE,
     &super::summary::partial_purchase::RULE,
+    &super::summary::over_deployment::RULE,
+    &super::summary::expired_license::RULE,
+    &super::summary::expiring_license::RULE,
+    &super::summary::invalid_install_count::RULE,
+    &super::summary::more_users_than_staff::RULE,
+    &super::summary::unreadable_term::RULE,
+    &super::summary::future_purchase::RULE,
+    &super::summary::implausible_amount::RULE,
+    &super::summary::missing_serial::RULE,
+    &super::summary::missing_software_name::RULE,
     // (end ZB1xx)
     // ZB2xx — usage ledger
     // (end ZB2xx)

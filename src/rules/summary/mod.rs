@@ -8,14 +8,24 @@ use crate::workbook::CellRef;
 
 pub mod batch_differs;
 pub mod duplicate_batch;
+pub mod expired_license;
+pub mod expiring_license;
 pub mod free_license_fields;
 pub mod free_software_split;
+pub mod future_purchase;
+pub mod implausible_amount;
 pub mod inconsistent_id;
+pub mod invalid_install_count;
 pub mod missing_commercial_field;
+pub mod missing_serial;
 pub mod missing_software_id;
+pub mod missing_software_name;
+pub mod more_users_than_staff;
 pub mod oem_license_fields;
+pub mod over_deployment;
 pub mod partial_purchase;
 pub mod unknown_software_type;
+pub mod unreadable_term;
 
 /// How messages name a row's software: `RJ002“WPS Office 2019”`, `“7-Zip”`, `RJ005` or `此行`.
 fn subject(row: &SummaryRow) -> String {
