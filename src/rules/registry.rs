@@ -27,6 +27,9 @@ pub static RULES: &[&Rule] = &[
     &super::summary::implausible_amount::RULE,
     &super::summary::missing_serial::RULE,
     &super::summary::missing_software_name::RULE,
+    &super::summary::home_edition::RULE,
+    &super::summary::licensed_product_as_free::RULE,
+    &super::summary::unstated_edition::RULE,
     // (end ZB1xx)
     // ZB2xx — usage ledger
     // (end ZB2xx)

@@ -13,9 +13,11 @@ pub mod expiring_license;
 pub mod free_license_fields;
 pub mod free_software_split;
 pub mod future_purchase;
+pub mod home_edition;
 pub mod implausible_amount;
 pub mod inconsistent_id;
 pub mod invalid_install_count;
+pub mod licensed_product_as_free;
 pub mod missing_commercial_field;
 pub mod missing_serial;
 pub mod missing_software_id;
@@ -26,6 +28,7 @@ pub mod over_deployment;
 pub mod partial_purchase;
 pub mod unknown_software_type;
 pub mod unreadable_term;
+pub mod unstated_edition;
 
 /// How messages name a row's software: `RJ002“WPS Office 2019”`, `“7-Zip”`, `RJ005` or `此行`.
 fn subject(row: &SummaryRow) -> String {
