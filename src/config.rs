@@ -140,4 +140,17 @@ needs-license = true
             .is_err());
         assert_eq!(cfg.classification.len(), 1);
     }
+
+    #[test]
+    fn prefixes_select_ranges_of_rules() {
+        let cfg: Config =
+            toml::from_str("ignore = [\"ZB11\"]\n[severity]\nZB123 = \"off\"").unwrap();
+        cfg.validate().unwrap();
+        let sev = |code: &str| cfg.severity_of(crate::rules::rule(code).unwrap());
+        assert_eq!(sev("ZB113"), None);
+        assert_eq!(sev("ZB123"), None);
+        assert_eq!(sev("ZB101"), Some(Severity::Error));
+        assert_eq!(sev("ZB119"), None);
+        assert_eq!(sev("ZB121"), Some(Severity::Error));
+    }
 }

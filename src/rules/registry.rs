@@ -7,7 +7,29 @@ pub static RULES: &[&Rule] = &[
     // ZB0xx — files and structure
     // (end ZB0xx)
     // ZB1xx — summary ledger
+    &super::summary::unknown_software_type::RULE,
+    &super::summary::missing_software_id::RULE,
+    &super::summary::inconsistent_id::RULE,
+    &super::summary::batch_differs::RULE,
+    &super::summary::duplicate_batch::RULE,
+    &super::summary::free_software_split::RULE,
+    &super::summary::oem_license_fields::RULE,
+    &super::summary::free_license_fields::RULE,
+    &super::summary::missing_commercial_field::RULE,
+    &super::summary::partial_purchase::RULE,
     &super::summary::over_deployment::RULE,
+    &super::summary::expired_license::RULE,
+    &super::summary::expiring_license::RULE,
+    &super::summary::invalid_install_count::RULE,
+    &super::summary::more_users_than_staff::RULE,
+    &super::summary::unreadable_term::RULE,
+    &super::summary::future_purchase::RULE,
+    &super::summary::implausible_amount::RULE,
+    &super::summary::missing_serial::RULE,
+    &super::summary::missing_software_name::RULE,
+    &super::summary::home_edition::RULE,
+    &super::summary::licensed_product_as_free::RULE,
+    &super::summary::unstated_edition::RULE,
     // (end ZB1xx)
     // ZB2xx — usage ledger
     // (end ZB2xx)

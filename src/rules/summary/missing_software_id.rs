@@ -1,0 +1,49 @@
+use super::super::prelude::*;
+
+declare_rule! {
+    /// ## 检查什么
+    /// 汇总表某行的**软件编号**为空。
+    ///
+    /// ## 为什么
+    /// 软件编号把三本台账连在一起：明细表按编号登记每台计算机上的软件，每个编号“建立一份相应
+    /// 软件的《软件安装维护情况明细表》”（台账 三.3）。没有编号，这一行无法与明细表和安装维护
+    /// 记录核对。
+    ///
+    /// ## 示例
+    /// | 软件编号 | 软件名称 | 软件类型 |
+    /// |---|---|---|
+    /// | **（空）** | WinRAR 6 | 商业软件 |
+    ///
+    /// ## 如何修改
+    /// 按编号规则分配一个尚未使用的编号（名称或版本不同的商业、OEM软件用不同编号，同名免费软件
+    /// 共用一个编号；台账 一.2、一.5、一.7、一.8），并在明细表和安装维护情况明细表中使用同一编号。
+    pub struct MissingSoftwareId {
+        code: "ZB102",
+        severity: Error,
+        summary: "软件编号为空",
+    }
+}
+
+/// ZB102
+pub fn check(ctx: &Context, out: &mut Sink) {
+    let Some(summary) = ctx.unit.summary() else {
+        return;
+    };
+    for row in &summary.rows {
+        let Some(cell) = &row.id.cell else {
+            continue;
+        };
+        if row.id.is_filled() {
+            continue;
+        }
+        let message = match row.name.value() {
+            Some(name) => format!("“{name}”的软件编号为空"),
+            None => "软件编号为空".to_string(),
+        };
+        out.report(
+            cell,
+            message,
+            "分配一个未用过的软件编号，并在明细表和该软件的安装维护情况明细表中使用同一编号（台账 一.2、一.5、一.7，三.3）",
+        );
+    }
+}

@@ -1,0 +1,521 @@
+//! ZB1xx — the summary ledger: each rule proven on the clean unit with one planted fault.
+//!
+//! 汇总表 rows: 6 RJ001 Windows 10 专业版 OEM, 7 RJ002 WPS commercial, 8 RJ003 奇安信 commercial,
+//! 9 RJ004 7-Zip free. Columns: A序号 B编号 C名称 D版本 E类型 F采购时间 G金额 H许可类型
+//! I许可数量 J可使用版本 K许可期限 L序列号 M安装数量. Header: C3 总人数, E3 使用计算机人数.
+
+mod support;
+
+use support::{Book, FREE, SUMMARY, USAGE};
+
+/// Usage rows (明细表) holding each software number, as the clean fixture lays them out.
+fn usage_rows(id: &str) -> &'static [u32] {
+    match id {
+        "RJ001" => &[5, 9, 13],
+        "RJ002" => &[6, 10, 14],
+        "RJ003" => &[7, 11, 15],
+        "RJ004" => &[8, 12],
+        _ => &[],
+    }
+}
+
+/// The summary row of each software number.
+fn summary_row(id: &str) -> u32 {
+    match id {
+        "RJ001" => 6,
+        "RJ002" => 7,
+        "RJ003" => 8,
+        _ => 9,
+    }
+}
+
+/// Change a software's name in every ledger, so that only the summary rules see a change.
+fn rename(book: &mut Book, id: &str, name: &str) {
+    book.set(SUMMARY, &format!("C{}", summary_row(id)), name);
+    for r in usage_rows(id) {
+        book.set(USAGE, &format!("G{r}"), name);
+    }
+    book.set(id, "B6", name);
+    if id == "RJ004" {
+        book.set(FREE, "C4", name);
+    }
+}
+
+/// Change a software's version in every ledger.
+fn reversion(book: &mut Book, id: &str, version: &str) {
+    book.set(SUMMARY, &format!("D{}", summary_row(id)), version);
+    for r in usage_rows(id) {
+        book.set(USAGE, &format!("H{r}"), version);
+    }
+    book.set(id, "C6", version);
+    for r in 9..9 + usage_rows(id).len() {
+        book.set(id, &format!("H{r}"), version);
+    }
+}
+
+fn has(book: &Book, code: &str) -> bool {
+    book.codes().contains(&code)
+}
+
+#[test]
+fn helpers_keep_the_fixture_clean() {
+    let mut b = Book::clean();
+    rename(&mut b, "RJ002", "WPS Office 2019");
+    reversion(&mut b, "RJ001", "专业版");
+    assert_eq!(b.diagnostics(), "");
+}
+
+// ZB101
+#[test]
+fn unknown_software_type() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "E8", "共享软件");
+    b.set(SUMMARY, "E9", "");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB102
+#[test]
+fn missing_software_id() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "B8", "");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB103
+#[test]
+fn inconsistent_id_name() {
+    let mut b = Book::clean();
+    b.push_row(
+        SUMMARY,
+        &[
+            "#5",
+            "RJ002",
+            "Microsoft Office 2016",
+            "标准版",
+            "商业软件",
+            "@2022-06-01",
+            "#2400",
+            "批量许可",
+            "#2",
+            "标准版",
+            "永久",
+            "MSO-2016-7731",
+            "#0",
+        ],
+    );
+    insta::assert_snapshot!(b.diagnostics());
+    assert!(!has(&b, "ZB104"), "another product is not another batch");
+}
+
+// ZB103
+#[test]
+fn inconsistent_id_version_and_type() {
+    let mut b = Book::clean();
+    b.push_row(
+        SUMMARY,
+        &[
+            "#5",
+            "RJ001",
+            "Windows 10",
+            "企业版",
+            "OEM软件",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "#0",
+        ],
+    );
+    b.push_row(
+        SUMMARY,
+        &[
+            "#6",
+            "RJ004",
+            "7-Zip",
+            "23.01",
+            "商业软件",
+            "@2024-01-02",
+            "#100",
+            "单机许可",
+            "#1",
+            "23.01",
+            "永久",
+            "7Z-0001",
+            "#0",
+        ],
+    );
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB103: free software keeps its number across versions.
+#[test]
+fn free_software_versions_share_a_number() {
+    let mut b = Book::clean();
+    b.push_row(
+        SUMMARY,
+        &[
+            "#5",
+            "RJ004",
+            "7-Zip",
+            "",
+            "免费软件",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "#0",
+        ],
+    );
+    assert!(!has(&b, "ZB103"));
+}
+
+// ZB104
+#[test]
+fn batch_differs() {
+    let mut b = Book::clean();
+    b.push_row(
+        SUMMARY,
+        &[
+            "#5",
+            "RJ002",
+            "WPS Office 2019",
+            "专业版",
+            "商业软件",
+            "2024年5月",
+            "#3000",
+            "批量许可",
+            "#10",
+            "专业版",
+            "永久",
+            "WPS-2019-9911-2040",
+            "#0",
+        ],
+    );
+    insta::assert_snapshot!(b.diagnostics());
+    assert!(!has(&b, "ZB103"), "same product, so not ZB103");
+}
+
+// ZB105
+#[test]
+fn duplicate_batch() {
+    let mut b = Book::clean();
+    b.push_row(
+        SUMMARY,
+        &[
+            "#5",
+            "RJ005",
+            "WPS Office 2019",
+            "专业版",
+            "商业软件",
+            "@2023-03-15",
+            "#1500",
+            "批量许可",
+            "#5",
+            "专业版",
+            "永久",
+            "WPS-2019-8842-1173",
+            "#0",
+        ],
+    );
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB105: a second batch with its own serial number is fine.
+#[test]
+fn second_batch_with_own_serial_is_not_a_duplicate() {
+    let mut b = Book::clean();
+    b.push_row(
+        SUMMARY,
+        &[
+            "#5",
+            "RJ005",
+            "WPS Office 2019",
+            "专业版",
+            "商业软件",
+            "@2023-03-15",
+            "#1500",
+            "批量许可",
+            "#5",
+            "专业版",
+            "永久",
+            "WPS-2019-8842-1174",
+            "#0",
+        ],
+    );
+    assert!(!has(&b, "ZB105"));
+}
+
+// ZB106
+#[test]
+fn free_software_split() {
+    let mut b = Book::clean();
+    b.push_row(
+        SUMMARY,
+        &[
+            "#5",
+            "RJ005",
+            "7-zip",
+            "",
+            "免费软件",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "#0",
+        ],
+    );
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB107
+#[test]
+fn oem_license_fields() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "G6", "#800");
+    b.set(SUMMARY, "I6", "#10");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB108
+#[test]
+fn free_license_fields() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "D9", "23.01");
+    b.set(SUMMARY, "L9", "ABC-123");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB109
+#[test]
+fn missing_commercial_field() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "H8", "");
+    b.set(SUMMARY, "K8", "—");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB110
+#[test]
+fn partial_purchase() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "G7", "");
+    b.set(SUMMARY, "F8", "");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB110: a gift has neither.
+#[test]
+fn gift_has_neither_purchase_field() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "F8", "");
+    b.set(SUMMARY, "G8", "");
+    assert!(!has(&b, "ZB110"));
+}
+
+// ZB112
+#[test]
+fn expired_license() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "K8", "2026.6.30");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB112: a duration counts from the purchase time.
+#[test]
+fn expired_license_by_duration() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "F8", "@2021-03-15");
+    b.set(SUMMARY, "K8", "3年");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB112: nothing installed, nothing to report.
+#[test]
+fn expired_license_without_installs() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "K8", "2026.6.30");
+    b.set(SUMMARY, "M8", "#0");
+    assert!(!has(&b, "ZB112"));
+}
+
+// ZB113
+#[test]
+fn expiring_license() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "K8", "2024.1.10-2027.1.9");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB113: 91 days ahead is outside the window.
+#[test]
+fn license_ending_after_the_window() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "K8", "2027-02-24");
+    assert!(!has(&b, "ZB113"));
+    b.set(SUMMARY, "K8", "2027-02-23");
+    assert!(has(&b, "ZB113"));
+}
+
+// ZB114
+#[test]
+fn invalid_install_count() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "M6", "#2.5");
+    b.set(SUMMARY, "M7", "若干");
+    b.set(SUMMARY, "M8", "");
+    b.set(SUMMARY, "M9", "#-1");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB115
+#[test]
+fn more_users_than_staff() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "E3", "#8");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB116
+#[test]
+fn unreadable_term() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "K8", "见合同");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB117
+#[test]
+fn future_purchase() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "F7", "@2032-03-15");
+    // A month-only time counts from its first day: December is after 2026-11-20.
+    b.set(SUMMARY, "F8", "2026.12");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB117: the month of the 填表日期 itself is not later.
+#[test]
+fn purchase_in_the_month_of_filling() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "F8", "2026.11");
+    assert!(!has(&b, "ZB117"));
+}
+
+// ZB117: after the check date when the 填表日期 is later still.
+#[test]
+fn purchase_after_the_check_date() {
+    let mut b = Book::clean();
+    b.set(
+        SUMMARY,
+        "A2",
+        "单位名称（盖章）：测试县审计局    填表人：王芳    联系电话：023-70611234    填表日期：2026年12月31日",
+    );
+    b.set(SUMMARY, "F8", "@2026-12-01");
+    let text = b.diagnostics();
+    assert!(
+        text.contains("ZB117 error 汇总表!F8: 采购时间 2026-12-01 晚于检查日期 2026-11-25"),
+        "{text}"
+    );
+}
+
+// ZB118
+#[test]
+fn implausible_amount() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "G7", "#0");
+    b.set(SUMMARY, "G8", "#-900");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB118: zero licenses (ZB111 then also reports the installs beyond them).
+#[test]
+fn zero_license_count() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "I8", "#0");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB119
+#[test]
+fn missing_serial() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "L7", "");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB119: site licenses are exempt.
+#[test]
+fn site_license_needs_no_serial() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "H7", "场地许可");
+    b.set(SUMMARY, "L7", "");
+    assert!(!has(&b, "ZB119"));
+}
+
+// ZB120
+#[test]
+fn missing_software_name() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "C8", "");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB121
+#[test]
+fn home_edition() {
+    let mut b = Book::clean();
+    reversion(&mut b, "RJ001", "家庭中文版");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB121 owns a personal edition registered as free; ZB122 stays silent.
+#[test]
+fn personal_edition_registered_as_free() {
+    let mut b = Book::clean();
+    rename(&mut b, "RJ004", "WPS Office 个人版");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB122
+#[test]
+fn licensed_product_as_free() {
+    let mut b = Book::clean();
+    rename(&mut b, "RJ004", "WinRAR");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB123
+#[test]
+fn unstated_edition() {
+    let mut b = Book::clean();
+    rename(&mut b, "RJ001", "银河麒麟桌面操作系统");
+    reversion(&mut b, "RJ001", "V10");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB123: an edition in the version counts; free products without editions are not checked.
+#[test]
+fn stated_editions() {
+    let mut b = Book::clean();
+    rename(&mut b, "RJ001", "统信UOS桌面操作系统");
+    reversion(&mut b, "RJ001", "V20 专业版");
+    assert!(!has(&b, "ZB123"));
+    let mut b = Book::clean();
+    rename(&mut b, "RJ001", "Windows 10");
+    reversion(&mut b, "RJ001", "神州网信政府版");
+    assert!(!has(&b, "ZB123"));
+    let mut b = Book::clean();
+    rename(&mut b, "RJ001", "Ubuntu");
+    reversion(&mut b, "RJ001", "22.04");
+    assert!(!has(&b, "ZB123"));
+}
