@@ -9,14 +9,27 @@ fn zhengban() -> Command {
 #[test]
 fn json_to_stdout_with_cells() {
     let out = zhengban()
-        .args(["convert", "samples/shuanglong-national.xlsx", "--to", "json", "--with-cells"])
+        .args([
+            "convert",
+            "samples/shuanglong-national.xlsx",
+            "--to",
+            "json",
+            "--with-cells",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["unit"], "丰都县双龙镇人民政府");
     let row = &v["summary"]["rows"][0];
-    assert!(row["cells"]["id"].as_str().unwrap().starts_with('B'), "{row}");
+    assert!(
+        row["cells"]["id"].as_str().unwrap().starts_with('B'),
+        "{row}"
+    );
     assert_eq!(v["maintenance"].as_array().unwrap().len(), 11);
 }
 
@@ -24,17 +37,35 @@ fn json_to_stdout_with_cells() {
 fn csv_one_file_per_table() {
     let dir = tempfile::tempdir().unwrap();
     let out = zhengban()
-        .args(["convert", "samples/shuanglong-split", "--to", "csv", "--out"])
+        .args([
+            "convert",
+            "samples/shuanglong-split",
+            "--to",
+            "csv",
+            "--out",
+        ])
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for name in ["summary.csv", "usage.csv", "maintenance.csv", "free_list.csv"] {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in [
+        "summary.csv",
+        "usage.csv",
+        "maintenance.csv",
+        "free_list.csv",
+    ] {
         let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
         assert!(text.starts_with('\u{FEFF}'), "{name} has a BOM for Excel");
         let mut lines = text.trim_start_matches('\u{FEFF}').lines();
         let header = lines.next().unwrap();
-        assert!(header.contains("id") || header.contains("department"), "{name}: {header}");
+        assert!(
+            header.contains("id") || header.contains("department"),
+            "{name}: {header}"
+        );
         assert!(lines.count() > 0, "{name} has rows");
     }
     let summary = std::fs::read_to_string(dir.path().join("summary.csv")).unwrap();

@@ -25,7 +25,11 @@ fn units_from_files_and_folders() {
     let labels: Vec<&str> = units.iter().map(|u| u.label.as_str()).collect();
     assert_eq!(labels, vec!["甲单位", "丙单位", "乙单位"]);
     let yi = units.iter().find(|u| u.label == "乙单位").unwrap();
-    assert_eq!(yi.files.len(), 2, "lock files and documents are not workbooks");
+    assert_eq!(
+        yi.files.len(),
+        2,
+        "lock files and documents are not workbooks"
+    );
 
     let one = discover(&[root.join("batch/乙单位")], false).unwrap();
     assert_eq!(one.len(), 1);

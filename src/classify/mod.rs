@@ -151,7 +151,10 @@ impl Catalogue {
 
 /// Edition words an OS or office suite should carry (ZB123).
 pub fn states_edition(text: &str) -> bool {
-    const EDITIONS: [&str; 26] = [
+    const EDITIONS: [&str; 29] = [
+        "政府版",
+        "工作站版",
+        "神州网信",
         "专业版",
         "企业版",
         "标准版",

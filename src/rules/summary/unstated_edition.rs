@@ -1,7 +1,6 @@
 use super::super::prelude::*;
 use super::name_and_version;
 use crate::classify::{self, Category};
-use crate::workbook::text::norm;
 
 declare_rule! {
     /// ## 检查什么
@@ -26,9 +25,6 @@ declare_rule! {
         summary: "操作系统或办公软件未写明版本类别",
     }
 }
-
-/// Edition words customary in government offices that [`classify::states_edition`] lacks.
-const MORE_EDITIONS: [&str; 3] = ["政府版", "工作站版", "神州网信"];
 
 /// ZB123
 pub fn check(ctx: &Context, out: &mut Sink) {
@@ -58,10 +54,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
         let text = name_and_version(row);
         // A home edition states one; whether it is allowed is ZB121's question.
-        if classify::states_edition(&text)
-            || classify::home_edition(&text).is_some()
-            || MORE_EDITIONS.iter().any(|e| norm(&text).contains(e))
-        {
+        if classify::states_edition(&text) || classify::home_edition(&text).is_some() {
             continue;
         }
         let Some(cell) = version.cell.as_ref().or(row.name.cell.as_ref()) else {
