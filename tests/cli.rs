@@ -351,7 +351,8 @@ fn a_file_that_is_not_a_workbook_does_not_stop_the_run() {
             assert_eq!(codes(unit), ["ZB001"], "{unit}");
         }
     }
-    // The human form of the same run does not panic either.
+    // The human form names the files it could not read: by ZB001, or else by a note — never
+    // "没有发现问题" for a file that was not checked.
     let o = zhengban(
         dir.path(),
         &[
@@ -365,6 +366,13 @@ fn a_file_that_is_not_a_workbook_does_not_stop_the_run() {
     );
     assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains("没有发现问题"), "{out}");
+    if zhengban::rules::rule("ZB001").is_none() {
+        assert!(out.contains("未能读取 notes.xlsx"), "{out}");
+        assert!(out.contains("未能读取 readme.txt"), "{out}");
+    }
+    assert!(out.contains("错误[ZB111]"), "{out}");
 }
 
 /// The human output of the planted ZB111, run as a clerk would (relative path, no colour).

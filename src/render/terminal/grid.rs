@@ -299,9 +299,7 @@ fn loose_row(sheet: &Sheet, cells: &[&CellRef], name: String) -> Grid {
     if let Some(g) = form_row(sheet, row, &targets, &name) {
         return g;
     }
-    let width = sheet
-        .width()
-        .max(targets.iter().copied().max().unwrap_or(0) + 1);
+    let width = row_width(sheet, row).max(targets.iter().copied().max().unwrap_or(0) + 1);
     let mut shown: Vec<(u32, String)> = (0..width)
         .filter_map(|col| {
             let is_target = targets.contains(&col);
@@ -365,6 +363,12 @@ fn loose_row(sheet: &Sheet, cells: &[&CellRef], name: String) -> Grid {
     }
 }
 
+/// The number of cells stored in a row (not the sheet's width: that walks every row, and a
+/// diagnostic needs only its own).
+fn row_width(sheet: &Sheet, row: u32) -> u32 {
+    sheet.rows.get(row as usize).map_or(0, |r| r.len() as u32)
+}
+
 /// Whether a row reads as column headers: at least two cells, all of them text.
 fn is_header_like(sheet: &Sheet, row: u32) -> bool {
     let Some(cells) = sheet.rows.get(row as usize) else {
@@ -391,7 +395,13 @@ fn form_row(sheet: &Sheet, row: u32, targets: &[u32], name: &str) -> Option<Grid
             .find(|s| !s.is_empty())
             .unwrap_or_default()
     };
-    let width = sheet.width().max(targets.iter().copied().max()? + 1);
+    let width = header_rows
+        .iter()
+        .chain([&row])
+        .map(|&r| row_width(sheet, r))
+        .max()
+        .unwrap_or(0)
+        .max(targets.iter().copied().max()? + 1);
     let main = targets[0];
     let mut chosen: Vec<(u32, Role)> = targets.iter().map(|&c| (c, Role::Target)).collect();
     let mut others: Vec<u32> = (0..width)

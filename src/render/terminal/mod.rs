@@ -114,11 +114,33 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
         out.push_str(&report::render(&report.unit, d, color));
         out.push('\n');
     }
-    if report.diagnostics.is_empty() {
-        out.push_str("  没有发现问题。\n\n");
+    // A file no rule spoke about but that could not be read (ZB001 off, or not yet in the
+    // registry) must not pass for a clean one.
+    let silent: Vec<_> = report
+        .unit
+        .unreadable
+        .iter()
+        .filter(|(f, _)| {
+            !report
+                .diagnostics
+                .iter()
+                .any(|d| d.target.file() == Some(f))
+        })
+        .collect();
+    for (f, e) in &silent {
+        out.push_str(&format!("  未能读取 {f}：{e}\n"));
     }
-    out.push_str(&metrics(paint, &report.metrics));
-    out.push('\n');
+    if report.diagnostics.is_empty() && silent.is_empty() {
+        out.push_str("  没有发现问题。\n");
+    }
+    if report.diagnostics.is_empty() || !silent.is_empty() {
+        out.push('\n');
+    }
+    // Figures of a unit none of whose files could be read would all be zero: say nothing.
+    if !report.unit.workbooks.is_empty() {
+        out.push_str(&metrics(paint, &report.metrics));
+        out.push('\n');
+    }
     out
 }
 
