@@ -143,3 +143,47 @@ fn colour_only_when_asked() {
     };
     assert_eq!(strip(&coloured), plain);
 }
+
+#[test]
+fn odd_cells_fit_in_100_columns_and_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fixture.xlsx");
+    let mut b = Book::clean();
+    let long = "很长的软件名称\n第二行\t制表符 🙂 ".repeat(12);
+    b.set(SUMMARY, "C7", &long);
+    b.set(SUMMARY, "L7", &"X".repeat(300));
+    b.set(SUMMARY, "Z7", "表格外的单元格");
+    b.write(&path);
+    let mut report = support::check_path(&path, AS_OF);
+    let file = report.unit.files[0].clone();
+    let at = |sheet: &str, row: u32, col: u32| CellRef::new(&file, &Arc::from(sheet), row, col);
+    let places = [
+        at(SUMMARY, 6, 2),     // the long name
+        at(SUMMARY, 6, 11),    // 300 characters
+        at(SUMMARY, 6, 25),    // right of the table
+        at(SUMMARY, 499, 3),   // below the sheet's last row
+        at(SUMMARY, 6, 16383), // the last column Excel has
+        at("不存在", 0, 0),    // a sheet the file does not have
+    ];
+    for (i, p) in places.iter().enumerate() {
+        let mut d = diag("ZB999", Severity::Warning, p.clone().into(), "放置的诊断");
+        // Related cells: same row, other row, other sheet.
+        d.related(at(SUMMARY, p.row, (p.col + 3) % 20), "同一行");
+        d.related(at(USAGE, 4 + i as u32, 6), "另一张表");
+        report.diagnostics.push(d);
+    }
+    let out = terminal::unit(&report, false);
+    if std::env::var_os("SHOW").is_some() {
+        println!("{out}");
+    }
+    for line in out.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 100,
+            "{} columns:\n{line}\n\n{out}",
+            unicode_width::UnicodeWidthStr::width(line)
+        );
+    }
+    assert_eq!(out.matches("警告[ZB999]").count(), places.len(), "{out}");
+    let coloured = terminal::unit(&report, true);
+    assert!(coloured.contains("警告[ZB999]"));
+}

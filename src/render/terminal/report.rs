@@ -97,7 +97,7 @@ fn miette_severity(s: Severity) -> miette::Severity {
 }
 
 /// Where a target is, in words, for places that get no grid.
-pub(super) fn place(t: &Target) -> String {
+fn place(t: &Target) -> String {
     match t {
         Target::Cell(c) => format!("{} › {} {}", file_name(&c.file), c.sheet, c.a1()),
         Target::Sheet { file, sheet } => format!("{} › {sheet}", file_name(file)),
@@ -159,7 +159,6 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
                     && o.row == c.row && o.col != c.col)
             })
             .collect();
-        rest.retain(|r| !same_row.iter().any(|s| std::ptr::eq(*s, *r)));
         let mut cells = vec![c];
         let mut texts = vec![c.a1()];
         for r in &same_row {
@@ -169,19 +168,27 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
             }
         }
         let (s, l, h) = snippet(unit, &cells, texts);
+        if s.is_some() {
+            rest.retain(|r| !same_row.iter().any(|s| std::ptr::eq(*s, *r)));
+        }
         source = s;
         labels = l;
         headers.extend(h);
     }
     for r in rest {
-        let (rel, h) = related_report(unit, r, d.severity);
+        let (rel, h) = related_report(unit, r);
         headers.extend(h);
         related.push(rel);
     }
+    // Without a grid the label that names the cell is gone: name it in the message.
+    let message = match (&d.target, &source) {
+        (Target::Cell(c), None) => format!("{}：{}", c.a1(), d.message),
+        _ => d.message.clone(),
+    };
     let report = Report {
         code: Some(format!("{}[{}]", d.severity.label(), d.code)),
         severity: miette_severity(d.severity),
-        message: d.message.clone(),
+        message,
         help: (!d.help.is_empty()).then(|| d.help.clone()),
         grid: source,
         labels,
@@ -191,7 +198,7 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
 }
 
 /// "The other place involved": its message, and its own grid when it is a cell.
-fn related_report(unit: &Unit, r: &Related, _severity: Severity) -> (Report, Vec<String>) {
+fn related_report(unit: &Unit, r: &Related) -> (Report, Vec<String>) {
     let (source, labels, headers, message) = match &r.target {
         Target::Cell(c) => {
             let (s, l, h) = snippet(unit, &[c], vec![c.a1()]);
@@ -308,7 +315,7 @@ fn blank_number(line: &str, end: usize) -> String {
 }
 
 /// The text without ANSI colour codes.
-pub(super) fn strip_ansi(s: &str) -> String {
+fn strip_ansi(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
