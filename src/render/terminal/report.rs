@@ -331,3 +331,32 @@ fn strip_ansi(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_line_numbers_are_blanked_with_or_without_colour() {
+        let h = "B 软件编号  M 安装数量".to_string();
+        let plain = format!(" 6 │ {h}\n 7 │ RJ002       7\n  help: 改一下\n");
+        assert_eq!(
+            polish(&plain, std::slice::from_ref(&h)),
+            format!("   │ {h}\n 7 │ RJ002       7\n  修改：改一下\n")
+        );
+        let coloured = format!(" \x1b[2m12\x1b[0m │ {h}\n\x1b[36m  help: \x1b[0m改\n");
+        assert_eq!(
+            polish(&coloured, &[h.clone()]),
+            format!(" \x1b[2m  \x1b[0m │ {h}\n\x1b[36m  修改：\x1b[0m改\n")
+        );
+    }
+
+    #[test]
+    fn a_row_equal_to_no_header_keeps_its_number() {
+        let out = polish(
+            " 7 │ 软件编号  安装数量\n",
+            &["B 软件编号  M 安装数量".into()],
+        );
+        assert_eq!(out, " 7 │ 软件编号  安装数量\n");
+    }
+}
