@@ -346,7 +346,7 @@ mod tests {
         );
         let coloured = format!(" \x1b[2m12\x1b[0m │ {h}\n\x1b[36m  help: \x1b[0m改\n");
         assert_eq!(
-            polish(&coloured, &[h.clone()]),
+            polish(&coloured, std::slice::from_ref(&h)),
             format!(" \x1b[2m  \x1b[0m │ {h}\n\x1b[36m  修改：\x1b[0m改\n")
         );
     }
