@@ -5,6 +5,15 @@ use super::Rule;
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
     // ZB0xx — files and structure
+    &super::files::unreadable_file::RULE,
+    &super::files::missing_ledger::RULE,
+    &super::files::missing_column::RULE,
+    &super::files::unknown_column::RULE,
+    &super::files::empty_header_field::RULE,
+    &super::files::unreadable_value::RULE,
+    &super::files::formula_error::RULE,
+    &super::files::duplicate_table::RULE,
+    &super::files::unit_name_mismatch::RULE,
     // (end ZB0xx)
     // ZB1xx — summary ledger
     &super::summary::over_deployment::RULE,
