@@ -44,13 +44,14 @@ fn clean_bytes(dir: &Path) -> Vec<u8> {
     std::fs::read(&path).unwrap()
 }
 
-/// Only the diagnostics of one code from rendered text (blocks start at unindented lines).
-fn only(text: &str, code: &str) -> String {
+/// Only the diagnostics of some codes from rendered text (blocks start at unindented
+/// lines), so other groups' rules do not change these snapshots.
+fn only(text: &str, codes: &str) -> String {
     let mut out = String::new();
     let mut keep = false;
     for line in text.split_inclusive('\n') {
         if !line.starts_with(' ') {
-            keep = line.starts_with(code);
+            keep = codes.split(' ').any(|c| line.starts_with(c));
         }
         if keep {
             out.push_str(line);
@@ -134,7 +135,7 @@ fn zb003_zb004_renamed_column() {
     let mut book = Book::clean();
     // 安装日期 typed as 装机时间: the column is missing and the header unknown.
     book.set(USAGE, "M3", "装机时间");
-    insta::assert_snapshot!(book.diagnostics());
+    insta::assert_snapshot!(only(&book.diagnostics(), "ZB003 ZB004"));
 }
 
 #[test]
@@ -149,7 +150,7 @@ fn zb003_header_row_not_found() {
             &["张伟", "局长"],
         ],
     );
-    insta::assert_snapshot!(book.diagnostics());
+    insta::assert_snapshot!(only(&book.diagnostics(), "ZB0"));
 }
 
 // ZB005 -------------------------------------------------------------------------------------
@@ -164,7 +165,7 @@ fn zb005_empty_and_absent_header_fields() {
     );
     // The RJ002 maintenance sheet lost its 填表人 label altogether.
     book.set("RJ002", "D2", "");
-    insta::assert_snapshot!(book.diagnostics());
+    insta::assert_snapshot!(only(&book.diagnostics(), "ZB005"));
 }
 
 // ZB006 -------------------------------------------------------------------------------------
@@ -174,7 +175,7 @@ fn zb006_unreadable_values() {
     let mut book = Book::clean();
     book.set(USAGE, "M5", "2023.13.5");
     book.set(SUMMARY, "G7", "一千五");
-    insta::assert_snapshot!(book.diagnostics());
+    insta::assert_snapshot!(only(&book.diagnostics(), "ZB006"));
 }
 
 #[test]
@@ -210,7 +211,10 @@ fn with_formulas(book: &Book, cells: &[(&str, &str, &str, Option<&str>)]) -> Str
         }
     }
     umya_spreadsheet::writer::xlsx::write(&wb, &path).unwrap();
-    render(&support::check_path(&path, AS_OF), None)
+    only(
+        &render(&support::check_path(&path, AS_OF), None),
+        "ZB006 ZB007",
+    )
 }
 
 #[test]
@@ -264,5 +268,5 @@ fn zb009_tables_name_other_units() {
     );
     // Spacing and width differences are the same name.
     book.set("RJ003", "A2", "单位名称：测试县 审计局");
-    insta::assert_snapshot!(book.diagnostics());
+    insta::assert_snapshot!(only(&book.diagnostics(), "ZB009"));
 }

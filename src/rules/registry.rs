@@ -19,6 +19,14 @@ pub static RULES: &[&Rule] = &[
     &super::summary::over_deployment::RULE,
     // (end ZB1xx)
     // ZB2xx — usage ledger
+    &super::usage::empty_usage_field::RULE,
+    &super::usage::usage_kind_not_single::RULE,
+    &super::usage::computer_brand_conflict::RULE,
+    &super::usage::duplicate_usage_row::RULE,
+    &super::usage::future_install_date::RULE,
+    &super::usage::computer_owner_conflict::RULE,
+    &super::usage::computer_without_os::RULE,
+    &super::usage::install_after_license_end::RULE,
     // (end ZB2xx)
     // ZB3xx — maintenance ledger
     // (end ZB3xx)
