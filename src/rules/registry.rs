@@ -33,6 +33,10 @@ pub static RULES: &[&Rule] = &[
     // ZB4xx — across ledgers and tables
     // (end ZB4xx)
     // ZB5xx — forms
+    &super::forms::leading_group_without_leader::RULE,
+    &super::forms::unsigned_approval::RULE,
+    &super::forms::invalid_demand_count::RULE,
+    &super::forms::implausible_phone::RULE,
     // (end ZB5xx)
 ];
 
