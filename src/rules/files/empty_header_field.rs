@@ -44,9 +44,12 @@ fn printed(kind: TableKind) -> &'static [&'static str] {
     }
 }
 
-/// Each checked label: key, label, and whether it is (present, blank) with its cell.
-fn fields(h: &HeaderBlock) -> [(&'static str, &'static str, Option<(bool, Option<CellRef>)>); 6] {
-    fn state<T>(f: &Option<Field<T>>) -> Option<(bool, Option<CellRef>)> {
+/// A label's state: `None` when absent, else whether it is blank and its value cell.
+type State = Option<(bool, Option<CellRef>)>;
+
+/// Each checked label: key, label and state.
+fn fields(h: &HeaderBlock) -> [(&'static str, &'static str, State); 6] {
+    fn state<T>(f: &Option<Field<T>>) -> State {
         f.as_ref().map(|f| (f.is_blank(), f.cell.clone()))
     }
     [

@@ -43,6 +43,6 @@ pub(super) fn variants(
     }
     let mut out: Vec<Variant> = out.into_iter().map(|(_, v)| v).collect();
     // Stable: equal counts keep sheet order.
-    out.sort_by(|a, b| b.rows.cmp(&a.rows));
+    out.sort_by_key(|v| std::cmp::Reverse(v.rows));
     out
 }
