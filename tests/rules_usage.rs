@@ -65,6 +65,30 @@ fn zb202_kind_boxes() {
 }
 
 #[test]
+fn zb202_silent_without_kind_boxes() {
+    let mut book = Book::clean();
+    // 软件类型 typed into one column instead of the published three boxes: the columns are
+    // missing (ZB003), and ZB202 does not repeat it row by row.
+    book.sheet_mut(USAGE).merges.clear();
+    book.set(USAGE, "J3", "软件类型");
+    for r in 4..=15 {
+        for c in ["J", "K", "L"] {
+            book.set(USAGE, &format!("{c}{r}"), "");
+        }
+    }
+    let kinds = ["OEM软件", "商业软件", "商业软件", "免费软件"];
+    for r in 5..=15 {
+        let si = (r - 5) % 4;
+        book.set(USAGE, &format!("J{r}"), kinds[si]);
+    }
+    book.set(USAGE, "J6", "共享软件");
+    book.set(USAGE, "J10", "");
+    let codes = book.codes();
+    assert!(codes.contains(&"ZB003"), "{codes:?}");
+    assert!(!codes.contains(&"ZB202"), "{codes:?}");
+}
+
+#[test]
 fn zb203_brand_conflict() {
     let mut book = Book::clean();
     book.set(USAGE, "E6", "华为");

@@ -41,9 +41,18 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             .invalid_values
             .iter()
             .find(|v| v.table == TableKind::Usage && choice.cells.contains(&v.cell));
+        // Some offices type the type into one text column instead of three boxes.
+        let text_column = choice.cells.len() == 1;
         let message = match (invalid, choice.ticked.len()) {
+            (Some(v), _) if text_column => {
+                format!(
+                    "软件类型“{}”无法识别，应为商业软件、OEM软件或免费软件",
+                    v.raw
+                )
+            }
             (Some(v), _) => format!("软件类型勾选框中的“{}”无法识别，应为 ☑ 或 □", v.raw),
             (None, 1) => continue,
+            (None, 0) if text_column => "软件类型为空".to_string(),
             (None, 0) => format!("软件类型未勾选（{}），应勾选一项", choice.raw),
             (None, n) => {
                 let kinds: Vec<&str> = choice.ticked.iter().map(|k| k.label()).collect();
@@ -71,7 +80,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         let d = out.report(
             target,
             message,
-            format!("{hint}只在对应的一栏打 ☑，其余为 □（台账 二.1）"),
+            if text_column {
+                format!("{hint}填写商业软件、OEM软件或免费软件之一（台账 二.1）")
+            } else {
+                format!("{hint}只在对应的一栏打 ☑，其余为 □（台账 二.1）")
+            },
         );
         if let Some((_, s)) = summary {
             if let (Some(k), Some(c)) = (s.kind(), &s.kind.cell) {
