@@ -169,18 +169,22 @@ impl Unit {
             }
             for (r, row) in sheet.rows.iter().enumerate() {
                 for (c, cell) in row.iter().enumerate() {
-                    let (r, c) = (r as u32, c as u32);
-                    let error = match cell {
-                        Cell::Error(e) => Some(Some(e.clone())),
-                        Cell::Empty if sheet.is_formula(r, c) => Some(None),
-                        _ => None,
-                    };
-                    if let Some(error) = error {
+                    if let Cell::Error(e) = cell {
                         self.formula_problems.push(FormulaProblem {
-                            cell: CellRef::new(&file, &sheet.name, r, c),
-                            error,
+                            cell: CellRef::new(&file, &sheet.name, r as u32, c as u32),
+                            error: Some(e.clone()),
                         });
                     }
+                }
+            }
+            // From the formula list, not the grid: a formula without a cached value may sit
+            // past the last value of its row, where the grid stores nothing.
+            for &(r, c) in &sheet.formulas {
+                if matches!(sheet.get(r, c), Cell::Empty) {
+                    self.formula_problems.push(FormulaProblem {
+                        cell: CellRef::new(&file, &sheet.name, r, c),
+                        error: None,
+                    });
                 }
             }
         }

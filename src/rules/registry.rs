@@ -5,6 +5,15 @@ use super::Rule;
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
     // ZB0xx — files and structure
+    &super::files::unreadable_file::RULE,
+    &super::files::missing_ledger::RULE,
+    &super::files::missing_column::RULE,
+    &super::files::unknown_column::RULE,
+    &super::files::empty_header_field::RULE,
+    &super::files::unreadable_value::RULE,
+    &super::files::formula_error::RULE,
+    &super::files::duplicate_table::RULE,
+    &super::files::unit_name_mismatch::RULE,
     // (end ZB0xx)
     // ZB1xx — summary ledger
     &super::summary::unknown_software_type::RULE,
@@ -32,12 +41,24 @@ pub static RULES: &[&Rule] = &[
     &super::summary::unstated_edition::RULE,
     // (end ZB1xx)
     // ZB2xx — usage ledger
+    &super::usage::empty_usage_field::RULE,
+    &super::usage::usage_kind_not_single::RULE,
+    &super::usage::computer_brand_conflict::RULE,
+    &super::usage::duplicate_usage_row::RULE,
+    &super::usage::future_install_date::RULE,
+    &super::usage::computer_owner_conflict::RULE,
+    &super::usage::computer_without_os::RULE,
+    &super::usage::install_after_license_end::RULE,
     // (end ZB2xx)
     // ZB3xx — maintenance ledger
     // (end ZB3xx)
     // ZB4xx — across ledgers and tables
     // (end ZB4xx)
     // ZB5xx — forms
+    &super::forms::leading_group_without_leader::RULE,
+    &super::forms::unsigned_approval::RULE,
+    &super::forms::invalid_demand_count::RULE,
+    &super::forms::implausible_phone::RULE,
     // (end ZB5xx)
 ];
 

@@ -1,0 +1,35 @@
+use super::super::prelude::*;
+
+declare_rule! {
+    /// ## 检查什么
+    /// 无法作为工作簿读取的文件：不是 xlsx/xlsm/xls/ods、文件损坏或不完整、设置了打开密码、
+    /// 空文件或超过大小上限。
+    ///
+    /// ## 为什么
+    /// 台账要能随时查阅和核对（台账管理规定：“及时建立、更新和维护软件台账”）。读不出来的
+    /// 文件里的表一项也检查不了；检查会跳过它，继续检查其余文件。
+    ///
+    /// ## 示例
+    /// 把 Word 文档改名为 `台账.xlsx`，或只复制了一半的 `台账.xlsx`：
+    /// `工作簿已损坏或不完整：…`
+    ///
+    /// ## 如何修改
+    /// 用 Excel 或 WPS 打开该文件，确认能正常打开后“另存为” .xlsx；有打开密码的先取消密码。
+    /// 打不开的文件请从备份恢复。
+    pub struct UnreadableFile {
+        code: "ZB001",
+        severity: Error,
+        summary: "文件无法作为工作簿读取",
+    }
+}
+
+/// ZB001
+pub fn check(ctx: &Context, out: &mut Sink) {
+    for (file, error) in &ctx.unit.unreadable {
+        out.report(
+            Target::File(file.clone()),
+            error.to_string(),
+            "用 Excel 或 WPS 打开该文件，确认能正常打开后另存为 .xlsx 再检查；加密的文件请先取消打开密码，损坏的文件请从备份恢复。其余文件已照常检查",
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! The different values one computer's rows give a field (brand, name, department): shared
+//! by ZB203 and ZB206, which report every value but the most common one.
+
+use crate::ledger::usage::UsageRow;
+use crate::ledger::values::Field;
+use crate::workbook::text::norm;
+use crate::workbook::CellRef;
+
+/// One value of a field across a computer's rows.
+pub(super) struct Variant {
+    /// As typed (first occurrence).
+    pub shown: String,
+    /// The first cell holding it.
+    pub cell: CellRef,
+    /// How many rows give it.
+    pub rows: usize,
+}
+
+/// The values of `field` over `rows` (blank ones skipped), most common first; ties keep
+/// sheet order. Spaces, width and letter case do not make a value different.
+pub(super) fn variants(
+    rows: &[&UsageRow],
+    field: impl Fn(&UsageRow) -> &Field<String>,
+) -> Vec<Variant> {
+    let mut out: Vec<(String, Variant)> = Vec::new();
+    for row in rows {
+        let f = field(row);
+        let (Some(v), Some(cell)) = (f.value(), f.cell.as_ref()) else {
+            continue;
+        };
+        let key = norm(v);
+        match out.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, var)) => var.rows += 1,
+            None => out.push((
+                key,
+                Variant {
+                    shown: v.clone(),
+                    cell: cell.clone(),
+                    rows: 1,
+                },
+            )),
+        }
+    }
+    let mut out: Vec<Variant> = out.into_iter().map(|(_, v)| v).collect();
+    // Stable: equal counts keep sheet order.
+    out.sort_by_key(|v| std::cmp::Reverse(v.rows));
+    out
+}
