@@ -65,10 +65,10 @@ fn zb202_kind_boxes() {
 }
 
 #[test]
-fn zb202_silent_without_kind_boxes() {
+fn zb202_type_typed_in_one_column() {
     let mut book = Book::clean();
-    // 软件类型 typed into one column instead of the published three boxes: the columns are
-    // missing (ZB003), and ZB202 does not repeat it row by row.
+    // 软件类型 typed into one column instead of the published three boxes is a layout the
+    // reader accepts: no missing column, and ZB202 reports the unreadable and empty types.
     book.sheet_mut(USAGE).merges.clear();
     book.set(USAGE, "J3", "软件类型");
     for r in 4..=15 {
@@ -84,8 +84,16 @@ fn zb202_silent_without_kind_boxes() {
     book.set(USAGE, "J6", "共享软件");
     book.set(USAGE, "J10", "");
     let codes = book.codes();
-    assert!(codes.contains(&"ZB003"), "{codes:?}");
-    assert!(!codes.contains(&"ZB202"), "{codes:?}");
+    assert!(!codes.contains(&"ZB003"), "{codes:?}");
+    let text = book.diagnostics();
+    assert!(
+        text.contains("ZB202 error 明细表!J6: 软件类型“共享软件”无法识别"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ZB202 error 明细表!J10: 软件类型为空"),
+        "{text}"
+    );
 }
 
 #[test]
