@@ -81,12 +81,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             let (Some(text), Some(cell)) = (f.value(), f.cell.as_ref()) else {
                 continue;
             };
-            let bad = phone::parts(text).into_iter().find_map(|part| {
-                if phone::has_email(part) || phone::has_web_address(part) {
-                    return None;
-                }
-                phone::parse_all(part).err()
-            });
+            let bad = phone::contact_parts(text)
+                .into_iter()
+                .find_map(|part| phone::parse_all(&part).err());
             if let Some((part, fault)) = bad {
                 let problem = if fault == Fault::NotANumber {
                     if part == text.trim() {

@@ -180,20 +180,32 @@ pub fn parse_all(text: &str) -> Result<Vec<Number>, (String, Fault)> {
     Ok(out)
 }
 
-/// Whether the text holds an e-mail address.
-pub fn has_email(text: &str) -> bool {
+fn email_re() -> &'static Regex {
     static EMAIL: OnceLock<Regex> = OnceLock::new();
-    re(&EMAIL, r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+").is_match(&fold_width(text))
+    re(&EMAIL, r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 }
 
-/// Whether the text holds a web address.
-pub fn has_web_address(text: &str) -> bool {
+fn web_re() -> &'static Regex {
     static WEB: OnceLock<Regex> = OnceLock::new();
     re(
         &WEB,
-        r"(?i)(https?://\S+|www\.\S+|[a-z0-9-]*[a-z][a-z0-9-]*(\.[a-z0-9-]+)*\.(com|cn|net|org|gov|edu|io)\b)",
+        r"(?i)(https?://[^\s、,，;；]+|www\.[^\s、,，;；]+|[a-z0-9-]*[a-z][a-z0-9-]*(\.[a-z0-9-]+)*\.(com|cn|net|org|gov|edu|io)\b[^\s、,，;；]*)",
     )
-    .is_match(&fold_width(text))
+}
+
+/// The parts of a contact cell that should be telephone numbers: e-mail and web addresses
+/// are cut out whole (the `/` of a URL is no separator), and so are the labels that
+/// introduced them ("邮箱：", "官网").
+pub fn contact_parts(text: &str) -> Vec<String> {
+    let folded = fold_width(text);
+    let had_address = email_re().is_match(&folded) || web_re().is_match(&folded);
+    let no_mail = email_re().replace_all(&folded, "、");
+    let rest = web_re().replace_all(&no_mail, "、");
+    parts(&rest)
+        .into_iter()
+        .filter(|p| !had_address || p.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]
@@ -242,6 +254,16 @@ mod tests {
     }
 
     #[test]
+    fn addresses_are_cut_out_whole() {
+        assert_eq!(
+            contact_parts("https://support.google.com/chrome、400-810-5888"),
+            vec!["400-810-5888"]
+        );
+        assert!(contact_parts("https://www.7-zip.org").is_empty());
+        assert!(contact_parts("service@foxitsoftware.com").is_empty());
+    }
+
+    #[test]
     fn faults() {
         assert_eq!(parse_one("70611234"), Err(Fault::NoAreaCode));
         assert_eq!(parse_one("7061123"), Err(Fault::NoAreaCode));
@@ -273,13 +295,17 @@ mod tests {
 
     #[test]
     fn mail_and_web() {
-        assert!(has_email("support@7-zip.org"));
-        assert!(has_email("邮箱：service@example.com.cn"));
-        assert!(!has_email("023-70611234"));
-        assert!(has_web_address("www.7-zip.org"));
-        assert!(has_web_address("https://www.foxitsoftware.cn/support"));
-        assert!(has_web_address("官网 7-zip.org"));
-        assert!(!has_web_address("在线客服"));
-        assert!(!has_web_address("023.7061.1234"));
+        for s in [
+            "support@7-zip.org",
+            "邮箱：service@example.com.cn",
+            "www.7-zip.org",
+            "https://www.foxitsoftware.cn/support",
+            "官网 7-zip.org",
+        ] {
+            assert!(contact_parts(s).is_empty(), "{s}");
+        }
+        assert_eq!(contact_parts("在线客服"), vec!["在线客服"]);
+        assert_eq!(contact_parts("023.7061.1234"), vec!["023.7061.1234"]);
+        assert_eq!(contact_parts("023-70611234"), vec!["023-70611234"]);
     }
 }

@@ -1,0 +1,34 @@
+//! The clean samples report nothing above info and `check` exits 0 on them.
+
+use std::process::Command;
+
+#[test]
+fn clean_samples_report_nothing_above_info() {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .args([
+            "check",
+            "samples",
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let units = v["units"].as_array().unwrap();
+    assert_eq!(units.len(), 3, "national, 表N layout, split folder");
+    for u in units {
+        let above_info: Vec<&serde_json::Value> = u["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] != "info")
+            .collect();
+        assert!(above_info.is_empty(), "{}: {above_info:#?}", u["files"]);
+        assert_eq!(u["unit"], "丰都县双龙镇人民政府");
+        assert_eq!(u["metrics"]["computers"], 42);
+        assert_eq!(u["metrics"]["genuine_rate"]["os"], 1.0);
+    }
+    assert_eq!(out.status.code(), Some(0));
+}
