@@ -37,9 +37,7 @@ fn render(plant: impl FnOnce(&mut UnitReport, &dyn Fn(&str, &str) -> CellRef)) -
         CellRef::new(&file, &Arc::from(sheet), row - 1, col as u32)
     };
     plant(&mut report, &cell);
-    report
-        .diagnostics
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    zhengban::rules::sort_diagnostics(&report.unit, &mut report.diagnostics);
     let text = terminal::unit(&report, false) + &terminal::summary(&[report], false);
     // The temp dir differs per run; the file name does not.
     text.replace(&format!("{}/", dir.path().display()), "")

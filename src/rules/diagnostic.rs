@@ -133,20 +133,20 @@ impl Diagnostic {
         self
     }
 
-    /// Sort key: file, sheet, row, column, code.
-    pub fn sort_key(&self) -> (String, String, u32, u32, &'static str) {
-        match &self.target {
-            Target::Cell(c) => (
-                c.file.to_string(),
-                c.sheet.to_string(),
-                c.row,
-                c.col,
-                self.code,
-            ),
-            Target::Sheet { file, sheet } => (file.to_string(), sheet.to_string(), 0, 0, self.code),
-            Target::File(f) => (f.to_string(), String::new(), 0, 0, self.code),
-            Target::Unit => (String::new(), String::new(), 0, 0, self.code),
-        }
+    /// Sort key in reading order: file and sheet as they come in the unit (`place` gives
+    /// their positions), then row, column and code.
+    pub fn sort_key(
+        &self,
+        place: impl Fn(&str, &str) -> (usize, usize),
+    ) -> (usize, usize, u32, u32, &'static str) {
+        let (file, sheet, row, col) = match &self.target {
+            Target::Cell(c) => (&*c.file, &*c.sheet, c.row, c.col),
+            Target::Sheet { file, sheet } => (&**file, &**sheet, 0, 0),
+            Target::File(f) => (&**f, "", 0, 0),
+            Target::Unit => ("", "", 0, 0),
+        };
+        let (f, s) = place(file, sheet);
+        (f, s, row, col, self.code)
     }
 }
 

@@ -152,8 +152,25 @@ pub fn check_unit(ctx: &Context, config: &Config) -> Vec<Diagnostic> {
         (rule.check)(ctx, &mut sink);
         out.extend(sink.diagnostics);
     }
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    sort_diagnostics(ctx.unit, &mut out);
     out
+}
+
+/// Sort diagnostics in reading order: unit-level findings first, then files and sheets in
+/// the order the unit holds them, then row and column.
+pub fn sort_diagnostics(unit: &Unit, diagnostics: &mut [Diagnostic]) {
+    let place = |file: &str, sheet: &str| -> (usize, usize) {
+        let Some(f) = unit.files.iter().position(|x| &**x == file) else {
+            return (0, 0);
+        };
+        let s = unit
+            .workbooks
+            .iter()
+            .find(|w| &*w.file == file)
+            .and_then(|w| w.sheets.iter().position(|x| &*x.name == sheet));
+        (f + 1, s.map_or(0, |s| s + 1))
+    };
+    diagnostics.sort_by_cached_key(|d| d.sort_key(place));
 }
 
 /// Shared imports of rule files.
