@@ -369,13 +369,20 @@ fn row_width(sheet: &Sheet, row: u32) -> u32 {
     sheet.rows.get(row as usize).map_or(0, |r| r.len() as u32)
 }
 
-/// Whether a row reads as column headers: at least two cells, all of them text.
+/// Whether a row reads as column headers: at least two cells, all of them text, and not a
+/// header block ("单位名称 | X | 填表人 | Y" is labels with values, not column headers).
 fn is_header_like(sheet: &Sheet, row: u32) -> bool {
     let Some(cells) = sheet.rows.get(row as usize) else {
         return false;
     };
     let filled: Vec<_> = cells.iter().filter(|c| !c.is_blank()).collect();
-    filled.len() >= 2 && filled.iter().all(|c| matches!(c, Cell::Text(_)))
+    let header_block = filled.iter().any(|c| {
+        let t = crate::workbook::text::norm(&c.display());
+        ["单位名称", "填表人", "联系电话", "填表日期"]
+            .iter()
+            .any(|l| t.starts_with(l))
+    });
+    filled.len() >= 2 && !header_block && filled.iter().all(|c| matches!(c, Cell::Text(_)))
 }
 
 /// A row under a line or two of headers that is not a recognised list (附件9 part 一, a
