@@ -57,7 +57,8 @@ pub struct Replay {
     pub holders: BTreeMap<String, usize>,
     /// Computers that held the software and no longer do → the uninstall that removed it.
     pub removed: BTreeMap<String, usize>,
-    /// Σ 安装 − Σ 卸载 安装数量, over rows with one action ticked (unreadable counts as 1).
+    /// Σ 安装 − Σ 卸载 安装数量 (an unreadable count is 1; a row with unclear boxes counts as
+    /// the replay reads it).
     pub net: i64,
     /// Copies held at the end of the replay: like `net`, but an install repeated on a
     /// computer that has the software, or an uninstall from one that lacks it, changes nothing.
@@ -678,14 +679,6 @@ fn replay(
         .filter_map(|(i, e)| e.date.value().map(|d| (i, *d)))
         .collect();
     out.out_of_order = out_of_order(&dated);
-    out.net = m
-        .events
-        .iter()
-        .filter_map(|e| match e.action.single()? {
-            Action::Install => Some(count_of(e)),
-            Action::Uninstall => Some(-count_of(e)),
-        })
-        .sum();
     let licenses = row
         .and_then(|r| r.commercial())
         .and_then(|t| t.license_count.value().copied())
@@ -705,9 +698,11 @@ fn replay(
         effective.push(last);
     }
     let mut order: Vec<(usize, NaiveDate)> = (0..m.events.len())
-        .filter(|&i| m.events[i].action.single().is_some())
         .filter_map(|i| effective[i].map(|d| (i, d)))
         .collect();
+    // The action of a row whose boxes are unclear (ZB301) is read as the one that fits the
+    // replay: an uninstall where the computer has the software, else an install.
+    let mut actions: Vec<Option<Action>> = m.events.iter().map(|e| e.action.single()).collect();
     order.sort_by_key(|&(i, d)| (d, i));
     // Computer → (copies held, the install that put them there).
     let mut held: BTreeMap<String, (i64, usize)> = BTreeMap::new();
@@ -718,12 +713,16 @@ fn replay(
     for (i, date) in order {
         let e = &m.events[i];
         let n = count_of(e);
-        let action = e.action.single().expect("filtered to one action");
-        let Some(computer) = computers
+        let computer = computers
             .get(i)
             .and_then(|c| c.as_ref())
-            .map(|c| c.id.clone())
-        else {
+            .map(|c| c.id.clone());
+        let action =
+            *actions[i].get_or_insert_with(|| match computer.as_ref().and_then(|c| held.get(c)) {
+                Some((n, _)) if *n > 0 => Action::Uninstall,
+                _ => Action::Install,
+            });
+        let Some(computer) = computer else {
             match action {
                 Action::Install => {
                     out.unattributed += n;
@@ -781,6 +780,15 @@ fn replay(
         }
     }
     out.held = total;
+    out.net = m
+        .events
+        .iter()
+        .zip(&actions)
+        .filter_map(|(e, a)| match (*a)? {
+            Action::Install => Some(count_of(e)),
+            Action::Uninstall => Some(-count_of(e)),
+        })
+        .sum();
     out.holders = held
         .into_iter()
         .filter(|(_, (n, _))| *n > 0)

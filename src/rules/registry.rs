@@ -12,6 +12,17 @@ pub static RULES: &[&Rule] = &[
     // ZB2xx — usage ledger
     // (end ZB2xx)
     // ZB3xx — maintenance ledger
+    &super::maintenance::ambiguous_action::RULE,
+    &super::maintenance::missing_event_field::RULE,
+    &super::maintenance::info_disagrees_with_summary::RULE,
+    &super::maintenance::uninstall_without_install::RULE,
+    &super::maintenance::repeated_install::RULE,
+    &super::maintenance::events_out_of_order::RULE,
+    &super::maintenance::replay_over_license::RULE,
+    &super::maintenance::install_after_license_end::RULE,
+    &super::maintenance::unlicensed_version::RULE,
+    &super::maintenance::future_event::RULE,
+    &super::maintenance::oem_moved::RULE,
     // (end ZB3xx)
     // ZB4xx — across ledgers and tables
     // (end ZB4xx)
