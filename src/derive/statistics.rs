@@ -141,7 +141,8 @@ pub fn row_of(origin: Origin) -> StatRow {
 
 /// Round 万元 to the table's 4 decimals (one 元).
 pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
+    // `+ 0.0` turns the -0.0 of an empty sum into 0.
+    (x * 10_000.0).round() / 10_000.0 + 0.0
 }
 
 fn header_count(f: Option<&Field<i64>>) -> Parsed<i64> {
@@ -283,9 +284,8 @@ pub fn derive_statistics(unit: &Unit, catalogue: &Catalogue, year: i32) -> Deriv
                 }
                 grid[r][3] = round4(grid[r][..3].iter().sum());
             }
-            for c in 0..4 {
-                grid[2][c] = round4(grid[0][c] + grid[1][c]);
-            }
+            let [domestic, foreign, _] = grid;
+            grid[2] = std::array::from_fn(|c| round4(domestic[c] + foreign[c]));
             let all_rows = [StatRow::Domestic, StatRow::Foreign, StatRow::Total];
             let all_columns = [
                 StatColumn::Os,

@@ -25,6 +25,21 @@ pub static RULES: &[&Rule] = &[
     &super::maintenance::oem_moved::RULE,
     // (end ZB3xx)
     // ZB4xx — across ledgers and tables
+    &super::cross::missing_maintenance_table::RULE,
+    &super::cross::maintenance_unknown_id::RULE,
+    &super::cross::usage_unknown_id::RULE,
+    &super::cross::usage_disagrees_with_summary::RULE,
+    &super::cross::installed_count_vs_usage::RULE,
+    &super::cross::installed_count_vs_maintenance::RULE,
+    &super::cross::holders_differ::RULE,
+    &super::cross::too_many_computers::RULE,
+    &super::cross::users_count_differs::RULE,
+    &super::cross::free_not_listed::RULE,
+    &super::cross::free_list_missing::RULE,
+    &super::cross::free_list_disagrees::RULE,
+    &super::cross::stale_ledger::RULE,
+    &super::cross::statistics_differ::RULE,
+    &super::cross::purchase_plan_arithmetic::RULE,
     // (end ZB4xx)
     // ZB5xx — forms
     // (end ZB5xx)
