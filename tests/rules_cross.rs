@@ -55,6 +55,31 @@ fn zb407_mistyped_computer_in_a_log_is_one_diagnostic() {
 }
 
 #[test]
+fn zb407_uninstall_logged_under_a_mistyped_computer_points_both_ways() {
+    // SJ-PC-001's WPS was uninstalled and removed from the usage ledger, but the log
+    // recorded the uninstall under SJ-PC-01: ZB304 and ZB407 point at each other.
+    let mut b = Book::clean();
+    b.push_row(
+        "RJ002",
+        &[
+            "#4",
+            "□",
+            "☑",
+            "SJ-PC-01",
+            "联想",
+            "张伟",
+            "办公室",
+            "专业版",
+            "@2025-06-01",
+            "#1",
+        ],
+    );
+    b.delete_row(USAGE, 6);
+    b.set(SUMMARY, "M7", "#2");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+#[test]
 fn zb407_mistyped_computer_in_the_usage_ledger_is_one_diagnostic() {
     let mut b = Book::clean();
     b.set(USAGE, "D11", "SJ-PC-02");
@@ -163,6 +188,96 @@ fn zb407_usage_row_without_install_and_after_uninstall() {
             "办公室",
             "V10 标准版",
             "@2025-06-01",
+            "#1",
+        ],
+    );
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+#[test]
+fn zb407_log_without_any_event_is_one_diagnostic() {
+    let mut b = Book::clean();
+    for _ in 0..3 {
+        b.delete_row("RJ002", 9);
+    }
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+#[test]
+fn zb407_computer_missing_from_every_log_is_one_diagnostic() {
+    let mut b = Book::clean();
+    b.set(SUMMARY, "E4", "#4");
+    for (seq, id, name, version, term, boxes) in [
+        ("#12", "RJ001", "Windows 10", "专业版", "", ["□", "☑", "□"]),
+        (
+            "#13",
+            "RJ002",
+            "WPS Office 2019",
+            "专业版",
+            "永久",
+            ["☑", "□", "□"],
+        ),
+        (
+            "#14",
+            "RJ003",
+            "奇安信天擎终端安全管理系统",
+            "V10 标准版",
+            "2024.1.10-2027.1.9",
+            ["☑", "□", "□"],
+        ),
+    ] {
+        b.push_row(
+            USAGE,
+            &[
+                seq,
+                "办公室",
+                "张伟",
+                "SJ-PC-004",
+                "联想",
+                id,
+                name,
+                version,
+                term,
+                boxes[0],
+                boxes[1],
+                boxes[2],
+                "@2024-06-01",
+            ],
+        );
+    }
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+#[test]
+fn zb407_computer_missing_from_the_usage_ledger_is_one_diagnostic() {
+    let mut b = Book::clean();
+    b.push_row(
+        "RJ002",
+        &[
+            "#4",
+            "☑",
+            "□",
+            "SJ-PC-004",
+            "联想",
+            "王五",
+            "办公室",
+            "专业版",
+            "@2024-06-01",
+            "#1",
+        ],
+    );
+    b.push_row(
+        "RJ003",
+        &[
+            "#4",
+            "☑",
+            "□",
+            "SJ-PC-004",
+            "联想",
+            "王五",
+            "办公室",
+            "V10 标准版",
+            "@2024-06-01",
             "#1",
         ],
     );

@@ -83,6 +83,27 @@ fn zb304_uninstall_from_a_computer_without_it() {
 }
 
 #[test]
+fn zb304_uninstall_from_a_mistyped_computer_names_the_likely_one() {
+    let mut b = Book::clean();
+    b.push_row(
+        "RJ002",
+        &[
+            "#4",
+            "□",
+            "☑",
+            "SJ-PC-01",
+            "联想",
+            "张伟",
+            "办公室",
+            "专业版",
+            "@2025-06-01",
+            "#1",
+        ],
+    );
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+#[test]
 fn zb305_install_repeated_without_uninstall() {
     let mut b = Book::clean();
     b.push_row(

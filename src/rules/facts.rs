@@ -168,7 +168,15 @@ impl<'a> Facts<'a> {
                     .and_then(|v| v.first().copied());
                 replay(m, cs, row, &first_seen)
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let usage_ids = by_log(
+            &by_id,
+            usage_rows,
+            usage_ids,
+            &usage_computers,
+            &maintenance_ids,
+            &replays,
+        );
         Facts {
             by_id,
             usage_ids,
@@ -429,6 +437,50 @@ fn resolve(
     by_name()
 }
 
+/// Settle the usage rows whose number is unknown and whose name fits several numbers (two
+/// purchase batches of one product) by the maintenance logs: the number whose log leaves this
+/// computer holding it while no other usage row lists it there.
+fn by_log(
+    by_id: &BTreeMap<String, Vec<&SummaryRow>>,
+    rows: &[UsageRow],
+    mut ids: Vec<Option<Resolved>>,
+    computers: &[Option<Resolved>],
+    maintenance_ids: &[Option<Resolved>],
+    replays: &[Replay],
+) -> Vec<Option<Resolved>> {
+    let listed: BTreeSet<(String, String)> = ids
+        .iter()
+        .zip(computers)
+        .filter_map(|(id, c)| Some((id.as_ref()?.id.clone(), c.as_ref()?.id.clone())))
+        .collect();
+    for (r, row) in rows.iter().enumerate() {
+        if ids[r].is_some() {
+            continue;
+        }
+        let (Some(name), Some(computer)) = (row.name.value(), computers[r].as_ref()) else {
+            continue;
+        };
+        let candidates = ids_by_name(by_id, name, row.version.value().map(String::as_str));
+        if candidates.len() < 2 {
+            continue;
+        }
+        let fitting: Vec<&str> = candidates
+            .into_iter()
+            .filter(|id| {
+                !listed.contains(&(id.to_string(), computer.id.clone()))
+                    && maintenance_ids.iter().zip(replays).any(|(mid, replay)| {
+                        mid.as_ref().is_some_and(|m| m.id == *id)
+                            && replay.holders.contains_key(&computer.id)
+                    })
+            })
+            .collect();
+        if let [one] = fitting.as_slice() {
+            ids[r] = Some(Resolved::guess(one));
+        }
+    }
+    ids
+}
+
 /// A 计算机编号 reduced to what a typo rarely changes: letters upper-cased, separators
 /// dropped, leading zeros of each digit run dropped (`sj-pc-01` ~ `SJPC001`).
 fn computer_key(s: &str) -> String {
@@ -530,43 +582,73 @@ fn resolve_computers(
             usage_holding.entry(id.id.as_str()).or_default().insert(c);
         }
     }
-    let mut event_computers: Vec<Vec<Option<Resolved>>> = Vec::new();
+    // Per table: typed computer → (strength, usage computer) it probably means.
+    let mut guesses: Vec<BTreeMap<&str, (u8, &str)>> = Vec::new();
     for (m, id) in tables.iter().zip(maintenance_ids) {
         let own: BTreeSet<&str> = m.events.iter().filter_map(|e| e.computer()).collect();
         let holding = id.as_ref().and_then(|id| usage_holding.get(id.id.as_str()));
-        let resolved = m
-            .events
-            .iter()
-            .map(|e| {
-                let c = e.computer()?;
-                if !has_usage || in_usage.contains(c) {
-                    return Some(Resolved::typed(c));
-                }
-                let user = e.user.value().map(|u| crate::workbook::text::norm(u));
-                let open: Vec<&str> = holding
-                    .map(|h| h.iter().copied().filter(|u| !own.contains(u)).collect())
-                    .unwrap_or_default();
-                let by_key: Vec<&str> = open
-                    .iter()
-                    .copied()
-                    .filter(|u| similar_computers(c, u))
-                    .collect();
-                let by_user: Vec<&str> = open
-                    .iter()
-                    .copied()
-                    .filter(|u| {
-                        !in_logs.contains(u)
-                            && user.as_ref().is_some_and(|n| users_of(u).contains(n))
-                    })
-                    .collect();
-                match (by_key.as_slice(), by_user.as_slice()) {
-                    ([one], _) | ([], [one]) => Some(Resolved::guess(one)),
-                    _ => Some(Resolved::typed(c)),
-                }
-            })
-            .collect();
-        event_computers.push(resolved);
+        let open: Vec<&str> = holding
+            .map(|h| h.iter().copied().filter(|u| !own.contains(u)).collect())
+            .unwrap_or_default();
+        let mut table: BTreeMap<&str, (u8, &str)> = BTreeMap::new();
+        for c in &own {
+            if !has_usage || in_usage.contains(c) || settled(m, c) {
+                continue;
+            }
+            let users: BTreeSet<String> = m
+                .events
+                .iter()
+                .filter(|e| e.computer() == Some(c))
+                .filter_map(|e| e.user.value().map(|u| crate::workbook::text::norm(u)))
+                .collect();
+            if let Some(guess) = best_guess(c, &open, |u| {
+                !in_logs.contains(u) && !users.is_disjoint(&users_of(u))
+            }) {
+                table.insert(c, guess);
+            }
+        }
+        guesses.push(table);
     }
+    // One usage computer stands for one computer of the logs: when several would be read as
+    // it, only the single best-matching one is.
+    let mut by_target: BTreeMap<&str, BTreeMap<&str, u8>> = BTreeMap::new();
+    for table in &guesses {
+        for (c, (strength, u)) in table {
+            let slot = by_target.entry(u).or_default().entry(c).or_insert(0);
+            *slot = (*slot).max(*strength);
+        }
+    }
+    let kept: BTreeSet<(&str, &str)> = by_target
+        .iter()
+        .filter_map(|(u, typed)| {
+            let best = typed.values().max()?;
+            match typed
+                .iter()
+                .filter(|(_, s)| *s == best)
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [(c, _)] => Some((**c, *u)),
+                _ => None,
+            }
+        })
+        .collect();
+    let event_computers: Vec<Vec<Option<Resolved>>> = tables
+        .iter()
+        .zip(&guesses)
+        .map(|(m, table)| {
+            m.events
+                .iter()
+                .map(|e| {
+                    let c = e.computer()?;
+                    match table.get(c) {
+                        Some((_, u)) if kept.contains(&(c, *u)) => Some(Resolved::guess(u)),
+                        _ => Some(Resolved::typed(c)),
+                    }
+                })
+                .collect()
+        })
+        .collect();
     let mapped_logs: BTreeSet<(&str, &str)> = tables
         .iter()
         .zip(&event_computers)
@@ -589,40 +671,38 @@ fn resolve_computers(
                 return Some(Resolved::typed(c));
             };
             let holding = usage_holding.get(id.id.as_str());
+            // Computers the logs of this software leave holding it, and the usage ledger
+            // does not list with it.
             let open: Vec<&str> = tables
                 .iter()
                 .zip(maintenance_ids)
                 .filter(|(_, mid)| mid.as_ref().is_some_and(|m| m.id == id.id))
-                .flat_map(|(m, _)| m.events.iter().filter_map(|e| e.computer()))
+                .flat_map(|(m, _)| {
+                    m.events
+                        .iter()
+                        .filter_map(|e| e.computer())
+                        .filter(move |c| !settled(m, c))
+                })
                 .filter(|m| holding.is_none_or(|h| !h.contains(m)))
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
             let user = r.user.value().map(|u| crate::workbook::text::norm(u));
-            let by_key: Vec<&str> = open
-                .iter()
-                .copied()
-                .filter(|m| similar_computers(c, m))
-                .collect();
-            let by_user: Vec<&str> = open
-                .iter()
-                .copied()
-                .filter(|m| {
-                    !in_usage.contains(m)
-                        && user.as_ref().is_some_and(|n| {
-                            tables.iter().any(|t| {
-                                t.events.iter().any(|e| {
-                                    e.computer() == Some(m)
-                                        && e.user.value().map(|u| crate::workbook::text::norm(u))
-                                            == Some(n.clone())
-                                })
-                            })
+            let same_user = |m: &str| {
+                !in_usage.contains(m)
+                    && user.as_ref().is_some_and(|n| {
+                        tables.iter().flat_map(|t| &t.events).any(|e| {
+                            e.computer() == Some(m)
+                                && e.user
+                                    .value()
+                                    .map(|u| crate::workbook::text::norm(u))
+                                    .as_ref()
+                                    == Some(n)
                         })
-                })
-                .collect();
-            let guess = match (by_key.as_slice(), by_user.as_slice()) {
-                ([one], _) | ([], [one]) => *one,
-                _ => return Some(Resolved::typed(c)),
+                    })
+            };
+            let Some((_, guess)) = best_guess(c, &open, same_user) else {
+                return Some(Resolved::typed(c));
             };
             if mapped_logs.contains(&(guess, c)) {
                 Some(Resolved::typed(c))
@@ -634,13 +714,106 @@ fn resolve_computers(
     (usage_computers, event_computers)
 }
 
+/// Whether a computer's history in one log is complete on its own: first installed, then
+/// uninstalled as often (a computer scrapped or replaced). Such a number is not a typo to
+/// resolve even when the usage ledger no longer lists it.
+fn settled(m: &Maintenance, computer: &str) -> bool {
+    let mut events: Vec<(Option<NaiveDate>, usize, Action, i64)> = m
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.computer() == Some(computer))
+        .filter_map(|(i, e)| Some((e.date.value().copied(), i, e.action.single()?, count_of(e))))
+        .collect();
+    events.sort_by_key(|e| (e.0, e.1));
+    let net: i64 = events
+        .iter()
+        .map(|(_, _, a, n)| match a {
+            Action::Install => *n,
+            Action::Uninstall => -*n,
+        })
+        .sum();
+    events.first().is_some_and(|e| e.2 == Action::Install) && net == 0
+}
+
+/// The one candidate a typed computer number most probably means, with the strength of the
+/// match: 3 for the same number written differently (`SJ-PC-01` ~ `SJ-PC-001`), 2 for one
+/// character more, fewer or swapped, 1 for the same 使用人. `None` when no single candidate
+/// is best.
+fn best_guess<'c>(
+    typed: &str,
+    candidates: &[&'c str],
+    same_user: impl Fn(&str) -> bool,
+) -> Option<(u8, &'c str)> {
+    let key = computer_key(typed);
+    let same_key: Vec<&str> = candidates
+        .iter()
+        .copied()
+        .filter(|u| computer_key(u) == key)
+        .collect();
+    if let [one] = same_key.as_slice() {
+        return Some((3, one));
+    }
+    if !same_key.is_empty() {
+        return None;
+    }
+    let similar: Vec<&str> = candidates
+        .iter()
+        .copied()
+        .filter(|u| similar_computers(typed, u))
+        .collect();
+    match similar.as_slice() {
+        [one] => return Some((2, one)),
+        [] => {}
+        _ => return None,
+    }
+    let by_user: Vec<&str> = candidates
+        .iter()
+        .copied()
+        .filter(|u| same_user(u))
+        .collect();
+    match by_user.as_slice() {
+        [one] => Some((1, one)),
+        _ => None,
+    }
+}
+
 fn count_of(e: &Event) -> i64 {
     e.count.value().copied().filter(|c| *c > 0).unwrap_or(1)
 }
 
-/// Indices (into `dates`) outside one longest non-decreasing subsequence.
+/// Indices (into `dates`) outside one longest non-decreasing subsequence; among the longest,
+/// the one that keeps the earliest rows, so a row appended late with an old date is the one
+/// flagged.
 fn out_of_order(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
-    // Patience sorting with predecessor links.
+    let n = dates.len();
+    if n > 4000 {
+        return out_of_order_fast(dates);
+    }
+    // longest[i]: the longest non-decreasing run of rows starting at row i.
+    let mut longest = vec![1usize; n];
+    for i in (0..n).rev() {
+        for j in i + 1..n {
+            if dates[j].1 >= dates[i].1 {
+                longest[i] = longest[i].max(longest[j] + 1);
+            }
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut need = longest.iter().copied().max().unwrap_or(0);
+    let mut last: Option<NaiveDate> = None;
+    for i in 0..n {
+        if need > 0 && longest[i] == need && last.is_none_or(|l| dates[i].1 >= l) {
+            keep[i] = true;
+            last = Some(dates[i].1);
+            need -= 1;
+        }
+    }
+    (0..n).filter(|&i| !keep[i]).map(|i| dates[i].0).collect()
+}
+
+/// [`out_of_order`] in O(n log n) for very long logs (patience sorting).
+fn out_of_order_fast(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
     let mut tails: Vec<usize> = Vec::new();
     let mut prev: Vec<Option<usize>> = vec![None; dates.len()];
     for i in 0..dates.len() {
@@ -807,7 +980,547 @@ fn check_over(out: &mut Replay, licenses: Option<i64>, total: i64, event: usize)
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+    use crate::ledger::{maintenance, summary, usage};
+    use crate::schema::TableKind;
+    use crate::workbook::locate::locate;
+    use crate::workbook::{Cell, Sheet};
+
+    fn sheet(name: &str, lines: &[Vec<String>]) -> Sheet {
+        Sheet {
+            name: Arc::from(name),
+            rows: lines
+                .iter()
+                .map(|l| {
+                    l.iter()
+                        .map(|s| {
+                            if s.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(s.clone())
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+            merges: Vec::new(),
+            formulas: Vec::new(),
+        }
+    }
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// Software: (编号, 名称, 版本, 类型, 许可数量, 安装数量).
+    type Soft = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
+
+    const SOFT: [Soft; 3] = [
+        ("RJ001", "Windows 10", "专业版", "OEM软件", "—", "2"),
+        ("RJ002", "WPS Office 2019", "专业版", "商业软件", "5", "2"),
+        ("RJ003", "奇安信天擎", "V10", "商业软件", "5", "2"),
+    ];
+
+    /// Four text cells of a usage row or a log event.
+    type Row4 = (&'static str, &'static str, &'static str, &'static str);
+
+    /// A unit with the three ledgers: `usage` rows are (姓名, 计算机编号, 软件编号, 软件名称),
+    /// `logs` map a 软件编号 to its events (安装/卸载, 计算机编号, 使用人, 日期).
+    fn unit(soft: &[Soft], usage_rows: &[Row4], logs: &[(&str, &[Row4])]) -> Unit {
+        let file: Arc<str> = Arc::from("t.xlsx");
+        let mut lines = vec![
+            strings(&["软件使用情况汇总表"]),
+            strings(&["单位名称：测试局"]),
+            strings(&[
+                "序号",
+                "软件编号",
+                "软件名称",
+                "软件版本",
+                "软件类型",
+                "采购时间",
+                "采购金额",
+                "许可类型",
+                "许可数量",
+                "可使用版本",
+                "许可期限",
+                "序列号",
+                "安装数量",
+            ]),
+        ];
+        for (i, (id, name, version, kind, licenses, installed)) in soft.iter().enumerate() {
+            let n = (i + 1).to_string();
+            lines.push(strings(&[
+                &n, id, name, version, kind, "", "", "", licenses, "", "永久", "", installed,
+            ]));
+        }
+        let summary_sheet = sheet("汇总表", &lines);
+        let mut lines = vec![
+            strings(&["软件使用情况明细表"]),
+            strings(&["单位名称：测试局"]),
+            strings(&[
+                "序号",
+                "部门",
+                "姓名",
+                "计算机编号",
+                "计算机品牌",
+                "软件编号",
+                "软件名称",
+                "软件版本",
+                "许可期限",
+                "软件类型",
+                "",
+                "",
+                "安装日期",
+            ]),
+            strings(&[
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "商业软件",
+                "OEM软件",
+                "免费软件",
+                "",
+            ]),
+        ];
+        for (i, (user, computer, id, name)) in usage_rows.iter().enumerate() {
+            let n = (i + 1).to_string();
+            lines.push(strings(&[
+                &n,
+                "办公室",
+                user,
+                computer,
+                "联想",
+                id,
+                name,
+                "",
+                "",
+                "☑",
+                "□",
+                "□",
+                "2024-03-01",
+            ]));
+        }
+        let usage_sheet = sheet("明细表", &lines);
+        let mut sheets = vec![summary_sheet, usage_sheet];
+        for (id, events) in logs {
+            let (_, name, version, kind, licenses, _) = soft
+                .iter()
+                .find(|s| s.0 == *id)
+                .copied()
+                .unwrap_or((id, "", "", "", "", ""));
+            let mut lines = vec![
+                strings(&["软件安装维护情况明细表"]),
+                strings(&["单位名称：测试局"]),
+                strings(&["一、软件基本信息"]),
+                strings(&[
+                    "软件编号",
+                    "软件名称",
+                    "软件版本",
+                    "软件类型",
+                    "",
+                    "",
+                    "许可数量",
+                ]),
+                strings(&["", "", "", "商业软件", "OEM软件", "免费软件", ""]),
+                strings(&[
+                    id,
+                    name,
+                    version,
+                    if kind == "商业软件" { "☑" } else { "□" },
+                    if kind == "OEM软件" { "☑" } else { "□" },
+                    "□",
+                    licenses,
+                ]),
+                strings(&["二、软件安装卸载明细"]),
+                strings(&[
+                    "序号",
+                    "安装",
+                    "卸载",
+                    "计算机编号",
+                    "计算机品牌",
+                    "使用人",
+                    "使用部门",
+                    "安装/卸载版本",
+                    "安装/卸载日期",
+                    "安装数量",
+                ]),
+            ];
+            for (i, (action, computer, user, date)) in events.iter().enumerate() {
+                let n = (i + 1).to_string();
+                let (a, b) = match *action {
+                    "安装" => ("☑", "□"),
+                    "卸载" => ("□", "☑"),
+                    _ => ("□", "□"),
+                };
+                lines.push(strings(&[
+                    &n,
+                    a,
+                    b,
+                    computer,
+                    "联想",
+                    user,
+                    "办公室",
+                    "",
+                    date,
+                    "1",
+                ]));
+            }
+            sheets.push(sheet(id, &lines));
+        }
+        let mut unit = Unit::default();
+        let mut invalid = Vec::new();
+        for (index, sheet) in sheets.iter().enumerate() {
+            for loc in locate(sheet, index) {
+                match loc.kind {
+                    TableKind::Summary => {
+                        unit.summaries
+                            .push(summary::parse(sheet, &file, &loc, &mut invalid))
+                    }
+                    TableKind::Usage => {
+                        unit.usages
+                            .push(usage::parse(sheet, &file, &loc, &mut invalid))
+                    }
+                    TableKind::Maintenance => {
+                        unit.maintenance
+                            .push(maintenance::parse(sheet, &file, &loc, &mut invalid))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert_eq!(unit.summaries.len(), 1);
+        assert_eq!(unit.usages.len(), 1);
+        assert_eq!(unit.maintenance.len(), logs.len());
+        unit
+    }
+
+    fn facts(unit: &Unit) -> Facts<'_> {
+        Facts::new(unit, &Catalogue::default())
+    }
+
+    fn ids(f: &Facts) -> Vec<Option<(String, bool)>> {
+        f.usage_ids
+            .iter()
+            .map(|r| r.as_ref().map(|r| (r.id.clone(), r.guessed)))
+            .collect()
+    }
+
+    #[test]
+    fn software_numbers_resolve_by_name_when_mistyped() {
+        let u = unit(
+            &SOFT,
+            &[
+                ("张伟", "PC-1", "RJ002", "WPS Office 2019"),
+                ("张伟", "PC-1", "RJ02", "WPS Office 2019"),
+                ("张伟", "PC-1", "", "奇安信天擎"),
+                ("张伟", "PC-1", "RJ001", "奇安信天擎"),
+                ("张伟", "PC-1", "RJ009", "某软件"),
+                ("张伟", "PC-1", "RJ002", "WPS Office 2016"),
+            ],
+            &[],
+        );
+        let f = facts(&u);
+        let some = |id: &str, guessed| Some((id.to_string(), guessed));
+        assert_eq!(
+            ids(&f),
+            vec![
+                some("RJ002", false),
+                some("RJ002", true),
+                some("RJ003", true),
+                // A number of another software: the name wins.
+                some("RJ003", true),
+                None,
+                // The name matches no other number: trust the number (ZB404 reports the name).
+                some("RJ002", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_batches_of_one_product_are_not_guessed() {
+        let mut soft = SOFT.to_vec();
+        soft.push(("RJ004", "WPS Office 2019", "专业版", "商业软件", "3", "0"));
+        let u = unit(&soft, &[("张伟", "PC-1", "RJ02", "WPS Office 2019")], &[]);
+        let f = facts(&u);
+        assert_eq!(ids(&f), vec![None]);
+        assert_eq!(
+            f.ids_by_name("WPS Office 2019", Some("专业版")),
+            vec!["RJ002", "RJ004"]
+        );
+    }
+
+    #[test]
+    fn mistyped_computer_in_a_log_reads_as_the_usage_computer() {
+        let u = unit(
+            &SOFT,
+            &[
+                ("张伟", "SJ-PC-001", "RJ002", "WPS Office 2019"),
+                ("李娜", "SJ-PC-002", "RJ002", "WPS Office 2019"),
+            ],
+            &[(
+                "RJ002",
+                &[
+                    ("安装", "SJ-PC-01", "张伟", "2024-03-01"),
+                    ("安装", "SJ-PC-002", "李娜", "2024-03-02"),
+                    // A real other computer: no similar open usage computer.
+                    ("安装", "SJ-PC-004", "王五", "2024-03-03"),
+                ],
+            )],
+        );
+        let f = facts(&u);
+        let got: Vec<_> = f.event_computers[0]
+            .iter()
+            .map(|c| c.as_ref().map(|c| (c.id.as_str(), c.guessed)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                Some(("SJ-PC-001", true)),
+                Some(("SJ-PC-002", false)),
+                Some(("SJ-PC-004", false)),
+            ]
+        );
+        let holders: Vec<&str> = f.replays[0].holders.keys().map(String::as_str).collect();
+        assert_eq!(holders, vec!["SJ-PC-001", "SJ-PC-002", "SJ-PC-004"]);
+        let rec = f.reconcile(&u, "RJ002").unwrap();
+        assert_eq!(rec.only_in_maintenance.len(), 1);
+        assert!(rec.only_in_usage.is_empty());
+    }
+
+    #[test]
+    fn computer_typed_by_the_same_user_on_one_side_only() {
+        // The log names 张伟's computer “张伟电脑”; the usage ledger has SJ-PC-001.
+        let u = unit(
+            &SOFT,
+            &[("张伟", "SJ-PC-001", "RJ002", "WPS Office 2019")],
+            &[("RJ002", &[("安装", "张伟电脑", "张伟", "2024-03-01")])],
+        );
+        let f = facts(&u);
+        assert_eq!(f.event_computer(0, 0), Some("SJ-PC-001"));
+        assert!(f.usage_computers[0].as_ref().is_some_and(|c| !c.guessed));
+    }
+
+    #[test]
+    fn mistyped_computer_in_the_usage_ledger_reads_as_the_log_computer() {
+        let u = unit(
+            &SOFT,
+            &[
+                ("张伟", "SJ-PC-001", "RJ002", "WPS Office 2019"),
+                ("张伟", "SJ-PC-01", "RJ003", "奇安信天擎"),
+            ],
+            &[
+                ("RJ002", &[("安装", "SJ-PC-001", "张伟", "2024-03-01")]),
+                ("RJ003", &[("安装", "SJ-PC-001", "张伟", "2024-03-01")]),
+            ],
+        );
+        let f = facts(&u);
+        assert_eq!(f.usage_computer(1), Some("SJ-PC-001"));
+        assert!(f.usage_computers[1].as_ref().unwrap().guessed);
+        assert!(f.reconcile(&u, "RJ003").unwrap().only_in_usage.is_empty());
+    }
+
+    #[test]
+    fn one_computer_numbered_differently_throughout_maps_the_logs_only() {
+        let u = unit(
+            &SOFT,
+            &[("张伟", "SJ-PC-01", "RJ002", "WPS Office 2019")],
+            &[("RJ002", &[("安装", "SJ-PC-001", "张伟", "2024-03-01")])],
+        );
+        let f = facts(&u);
+        assert_eq!(f.event_computer(0, 0), Some("SJ-PC-01"));
+        assert!(f.usage_computers[0].as_ref().is_some_and(|c| !c.guessed));
+    }
+
+    #[test]
+    fn scrapped_computer_is_not_read_as_a_typo() {
+        // SJ-PC-012 was scrapped (installed, then uninstalled); SJ-PC-001 is spelled SJ-PC-01
+        // in the usage ledger. Only the latter is one computer under two numbers.
+        let u = unit(
+            &SOFT,
+            &[("张伟", "SJ-PC-01", "RJ002", "WPS Office 2019")],
+            &[(
+                "RJ002",
+                &[
+                    ("安装", "SJ-PC-001", "张伟", "2024-03-01"),
+                    ("安装", "SJ-PC-012", "王五", "2024-03-02"),
+                    ("卸载", "SJ-PC-012", "王五", "2025-03-02"),
+                ],
+            )],
+        );
+        let f = facts(&u);
+        assert_eq!(f.event_computer(0, 0), Some("SJ-PC-01"));
+        assert_eq!(f.event_computer(0, 1), Some("SJ-PC-012"));
+        assert!(!f.event_computers[0][1].as_ref().unwrap().guessed);
+    }
+
+    #[test]
+    fn two_log_computers_are_never_read_as_one() {
+        let u = unit(
+            &SOFT,
+            &[("张伟", "SJ-PC-001", "RJ002", "WPS Office 2019")],
+            &[(
+                "RJ002",
+                &[
+                    ("安装", "SJ-PC-01", "张伟", "2024-03-01"),
+                    ("安装", "SJ-PC-0001", "王五", "2024-03-02"),
+                ],
+            )],
+        );
+        let f = facts(&u);
+        assert!(f.event_computers[0].iter().flatten().all(|c| !c.guessed));
+    }
+
+    #[test]
+    fn number_of_two_batches_settled_by_the_log() {
+        let mut soft = SOFT.to_vec();
+        soft.push(("RJ004", "WPS Office 2019", "专业版", "商业软件", "3", "1"));
+        let u = unit(
+            &soft,
+            &[
+                ("张伟", "PC-1", "RJ002", "WPS Office 2019"),
+                ("李娜", "PC-2", "RJ02", "WPS Office 2019"),
+                ("刘洋", "PC-3", "RJ004", "WPS Office 2019"),
+            ],
+            &[
+                (
+                    "RJ002",
+                    &[
+                        ("安装", "PC-1", "张伟", "2024-03-01"),
+                        ("安装", "PC-2", "李娜", "2024-03-02"),
+                    ],
+                ),
+                ("RJ004", &[("安装", "PC-3", "刘洋", "2024-03-03")]),
+            ],
+        );
+        let f = facts(&u);
+        assert_eq!(
+            f.usage_ids[1],
+            Some(Resolved {
+                id: "RJ002".into(),
+                guessed: true
+            })
+        );
+    }
+
+    #[test]
+    fn replay_counts_each_copy_once() {
+        let u = unit(
+            &SOFT,
+            &[],
+            &[(
+                "RJ002",
+                &[
+                    ("安装", "PC-1", "张伟", "2024-03-01"),
+                    ("安装", "PC-1", "张伟", "2024-04-01"), // repeated
+                    ("卸载", "PC-9", "王五", "2024-04-02"), // nothing to uninstall
+                    ("安装", "PC-2", "李娜", "2024-04-03"),
+                    ("", "PC-2", "李娜", "2024-05-01"), // boxes empty: reads as the uninstall
+                    ("安装", "PC-3", "刘洋", ""),       // no date: keeps its place
+                ],
+            )],
+        );
+        let f = facts(&u);
+        let r = &f.replays[0];
+        assert_eq!(r.repeat_installs, vec![(1, 0)]);
+        assert_eq!(r.orphan_uninstalls, vec![2]);
+        assert_eq!(r.held, 2);
+        assert_eq!(r.net, 2);
+        let holders: Vec<&str> = r.holders.keys().map(String::as_str).collect();
+        assert_eq!(holders, vec!["PC-1", "PC-3"]);
+        assert_eq!(r.removed.get("PC-2"), Some(&4));
+        assert!(r.out_of_order.is_empty());
+    }
+
+    #[test]
+    fn replay_reports_the_first_date_over_the_licenses() {
+        let mut soft = SOFT.to_vec();
+        soft[1].4 = "2";
+        let u = unit(
+            &soft,
+            &[],
+            &[(
+                "RJ002",
+                &[
+                    ("安装", "PC-1", "张伟", "2024-03-01"),
+                    ("安装", "PC-2", "李娜", "2024-03-02"),
+                    ("卸载", "PC-1", "张伟", "2024-03-03"),
+                    ("安装", "PC-3", "刘洋", "2024-03-04"),
+                    ("安装", "PC-4", "王五", "2024-03-05"),
+                ],
+            )],
+        );
+        assert_eq!(facts(&u).replays[0].over_license, Some((4, 3, 2)));
+    }
+
+    #[test]
+    fn oem_copy_moved_to_an_existing_computer() {
+        let u = unit(
+            &SOFT,
+            &[],
+            &[
+                (
+                    "RJ001",
+                    &[
+                        ("安装", "PC-1", "张伟", "2024-03-01"),
+                        ("卸载", "PC-1", "张伟", "2025-03-01"),
+                        ("安装", "PC-3", "刘洋", "2025-03-02"), // existed since 2024
+                        ("安装", "PC-5", "王五", "2025-03-03"), // new computer
+                    ],
+                ),
+                ("RJ002", &[("安装", "PC-3", "刘洋", "2024-05-01")]),
+            ],
+        );
+        assert_eq!(facts(&u).replays[0].oem_moves, vec![(1, 2)]);
+    }
+
+    #[test]
+    fn reconciliation_names_the_odd_ledger_out() {
+        let usage_rows = [
+            ("张伟", "PC-1", "RJ002", "WPS Office 2019"),
+            ("李娜", "PC-2", "RJ002", "WPS Office 2019"),
+        ];
+        let both: &[Row4] = &[
+            ("安装", "PC-1", "张伟", "2024-03-01"),
+            ("安装", "PC-2", "李娜", "2024-03-02"),
+        ];
+        // The summary says 3; usage and log say 2: only ZB405.
+        let mut soft = SOFT.to_vec();
+        soft[1].5 = "3";
+        let u = unit(&soft, &usage_rows, &[("RJ002", both)]);
+        let f = facts(&u);
+        let rec = f.reconcile(&u, "RJ002").unwrap();
+        assert_eq!(rec.summary_vs_usage(), Some((3, 2)));
+        assert_eq!(rec.summary_vs_maintenance(), None);
+        // The log lacks PC-2: only ZB407.
+        let u = unit(&SOFT, &usage_rows, &[("RJ002", &both[..1])]);
+        let f = facts(&u);
+        let rec = f.reconcile(&u, "RJ002").unwrap();
+        assert!(rec.holders_differ());
+        assert_eq!(rec.summary_vs_usage(), None);
+        assert_eq!(rec.summary_vs_maintenance(), None);
+        // The usage ledger lacks PC-2: only ZB407.
+        let u = unit(&SOFT, &usage_rows[..1], &[("RJ002", both)]);
+        let f = facts(&u);
+        let rec = f.reconcile(&u, "RJ002").unwrap();
+        assert!(rec.holders_differ());
+        assert_eq!(rec.summary_vs_usage(), None);
+        assert_eq!(rec.summary_vs_maintenance(), None);
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -836,6 +1549,19 @@ mod tests {
             (2, d("2024-02-01")),
         ];
         assert_eq!(out_of_order(&early), vec![0]);
+        // A row appended at the end with an old date is the one out of place.
+        let late = vec![
+            (0, d("2024-01-01")),
+            (1, d("2024-05-01")),
+            (2, d("2024-03-01")),
+        ];
+        assert_eq!(out_of_order(&late), vec![2]);
+        let mut long: Vec<(usize, NaiveDate)> = (0..5000)
+            .map(|i| (i, d("2020-01-01") + chrono::Duration::days(i as i64)))
+            .collect();
+        long[10].1 = d("2020-05-01");
+        assert_eq!(out_of_order(&long), vec![10]);
+        assert_eq!(out_of_order(&dates[..]), out_of_order_fast(&dates[..]));
     }
 
     #[test]

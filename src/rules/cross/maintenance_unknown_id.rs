@@ -35,6 +35,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         if resolved.as_ref().is_some_and(|r| !r.guessed) {
             continue;
         }
+        // A blank copy of the template, not yet used for any software.
+        if typed.is_none() && m.info.name.is_blank() && m.events.is_empty() {
+            continue;
+        }
         let cell = m.info.id.cell.clone().unwrap_or_else(|| m.meta.anchor());
         let name = m.info.name.value().map(String::as_str);
         let what = match (typed, resolved) {
@@ -69,6 +73,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 } else {
                     format!("软件编号 {t} 不在汇总表中")
                 }
+            }
+            (None, None) if m.info.id.cell.is_none() => {
+                "没有软件基本信息（软件编号），无法与汇总表对应".to_string()
             }
             (None, None) => "软件编号为空，无法与汇总表对应".to_string(),
         };

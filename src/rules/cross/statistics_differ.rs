@@ -54,12 +54,26 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 .iter()
                 .chain(&stats.holdings)
                 .any(|f| f.value.is_filled());
-        if !any_filled {
+        let anything_to_report = derived
+            .purchases
+            .iter()
+            .chain(&derived.holdings)
+            .any(|f| f.value != 0.0)
+            || [
+                derived.people_total,
+                derived.people_using,
+                derived.computers_total,
+            ]
+            .iter()
+            .any(|v| v.is_some_and(|v| v != 0));
+        if !any_filled && anything_to_report {
             out.report(
                 stats.meta.anchor(),
                 format!("信息统计表（{year}年度）没有填写任何数字"),
                 HELP,
             );
+        }
+        if !any_filled {
             continue;
         }
         let h = &summary.header;
@@ -168,6 +182,27 @@ fn tolerance(f: &Field<f64>, measure: Measure) -> f64 {
     }
 }
 
+/// A typed figure. Amounts are re-read from the text as typed: the table is in 万元 with
+/// four decimals, finer than the reader's money parsing (元, rounded to cents).
+fn value_of(f: &Figure) -> Option<f64> {
+    let v = f.value.value().copied()?;
+    if f.measure != Measure::Amount {
+        return Some(v);
+    }
+    let n: String = crate::workbook::text::norm(&f.value.raw)
+        .chars()
+        .filter(|c| !matches!(c, ',' | '¥' | '￥'))
+        .collect();
+    let (digits, scale) = if let Some(d) = n.strip_suffix("万元").or(n.strip_suffix('万')) {
+        (d, 1.0)
+    } else if let Some(d) = n.strip_suffix('元') {
+        (d, 1.0 / 10_000.0)
+    } else {
+        (n.as_str(), 1.0)
+    };
+    Some(digits.parse::<f64>().map_or(v, |x| x * scale))
+}
+
 fn grid(
     ctx: &Context,
     out: &mut Sink,
@@ -185,8 +220,12 @@ fn grid(
     };
     let tol = tolerance(&f.value, f.measure);
     let typed = match f.value.parsed {
-        Parsed::Value(v) if (v - want).abs() <= tol => return,
-        Parsed::Value(v) => Some(v),
+        Parsed::Value(_) => value_of(f),
+        _ => None,
+    };
+    let typed = match f.value.parsed {
+        Parsed::Value(_) if typed.is_some_and(|v| (v - want).abs() <= tol) => return,
+        Parsed::Value(_) => typed,
         Parsed::Empty | Parsed::NotApplicable if want.abs() <= tol => return,
         Parsed::Empty | Parsed::NotApplicable => None,
         Parsed::Invalid => return,
@@ -275,7 +314,7 @@ fn grid(
 /// difference from the ledgers lies in a part (reported there), not in the total.
 fn adds_up(figures: &[Figure], f: &Figure, v: f64, tol: f64) -> bool {
     let typed = |row: StatRow, column: StatColumn| -> Option<f64> {
-        Statistics::figure(figures, row, column, f.measure).and_then(|g| g.value.value().copied())
+        Statistics::figure(figures, row, column, f.measure).and_then(value_of)
     };
     let by_rows = (f.row == StatRow::Total)
         .then(|| Some(typed(StatRow::Domestic, f.column)? + typed(StatRow::Foreign, f.column)?))

@@ -5,7 +5,8 @@ use crate::rules::facts::{log_name, ymd};
 declare_rule! {
     /// ## 检查什么
     /// 明细表一行的**软件编号**在汇总表中不存在。软件名称（商业、OEM软件还有版本）对得上汇总表
-    /// 唯一一个编号时，指出应是哪个编号，并把这一错误的后果（汇总表该编号的安装数量、安装维护
+    /// 唯一一个编号时（同名的有几个采购批次时，取安装维护记录表明装在这台计算机上的那一个），
+    /// 指出应是哪个编号，并把这一错误的后果（汇总表该编号的安装数量、安装维护
     /// 明细表的记录）作为相关位置列出。其余核对都把这一行算在推断出的编号下，所以一处笔误只报告
     /// 这一次。编号为空由 ZB201 报告。
     ///
@@ -69,9 +70,25 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             continue;
         };
         let name = summary_row.name.value().cloned().unwrap_or_default();
+        let namesakes = row
+            .name
+            .value()
+            .map(|n| {
+                ctx.facts
+                    .ids_by_name(n, row.version.value().map(String::as_str))
+            })
+            .unwrap_or_default();
+        let by = if namesakes.len() > 1 {
+            format!(
+                "同名软件有 {}，按本计算机的安装维护记录应为",
+                namesakes.join("、")
+            )
+        } else {
+            "按软件名称应为".to_string()
+        };
         let d = out.report(
             cell,
-            format!("软件编号 {typed} 不在汇总表中；按软件名称应为 {id}（{name}）"),
+            format!("软件编号 {typed} 不在汇总表中；{by} {id}（{name}）"),
             format!("把软件编号改为 {id}（台账 二.2、三.2）"),
         );
         // The consequences, all of which the other rules count under the meant number.
