@@ -5,7 +5,7 @@
 //! flood: the rule that finds the typo reports it (with its consequences as related cells),
 //! and the cross-ledger rules count the row under the number it was meant to have.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
@@ -516,37 +516,58 @@ fn computer_key(s: &str) -> String {
 /// character inserted, dropped or two neighbours swapped. A replaced character is not
 /// enough: `PC-001` and `PC-002` are two computers.
 pub fn similar_computers(a: &str, b: &str) -> bool {
-    if a == b {
-        return false;
-    }
-    if computer_key(a) == computer_key(b) {
-        return true;
-    }
-    let x: Vec<char> = a
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    let y: Vec<char> = b
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    if x.len() < 3 || y.len() < 3 {
-        return false;
-    }
-    let (short, long) = if x.len() <= y.len() {
-        (&x, &y)
-    } else {
-        (&y, &x)
-    };
-    match long.len() - short.len() {
-        1 => (0..long.len()).any(|i| long[..i] == short[..i] && long[i + 1..] == short[i..]),
-        0 => {
-            let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
-            matches!(diff.as_slice(), [i, j] if *j == i + 1 && x[*i] == y[*j] && x[*j] == y[*i])
+    a != b && Spelling::of(a).similar(&Spelling::of(b))
+}
+
+/// A 计算机编号 prepared for comparison, computed once per number.
+struct Spelling {
+    /// [`computer_key`].
+    key: String,
+    /// Letters and digits, upper-cased.
+    chars: Vec<char>,
+}
+
+impl Spelling {
+    fn of(s: &str) -> Self {
+        Spelling {
+            key: computer_key(s),
+            chars: s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .map(|c| c.to_ascii_uppercase())
+                .collect(),
         }
-        _ => false,
+    }
+
+    /// [`similar_computers`] for two different numbers.
+    fn similar(&self, other: &Spelling) -> bool {
+        let (x, y) = (&self.chars, &other.chars);
+        if x.len().abs_diff(y.len()) > 1 && self.key.len().abs_diff(other.key.len()) > 1 {
+            return false;
+        }
+        if self.key == other.key {
+            return true;
+        }
+        if x.len() < 3 || y.len() < 3 {
+            return false;
+        }
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        match long.len() - short.len() {
+            1 => {
+                let first = (0..short.len())
+                    .find(|&i| short[i] != long[i])
+                    .unwrap_or(short.len());
+                long[first + 1..] == short[first..]
+            }
+            0 => {
+                let mut diff = (0..x.len()).filter(|&i| x[i] != y[i]);
+                match (diff.next(), diff.next(), diff.next()) {
+                    (Some(i), Some(j), None) => j == i + 1 && x[i] == y[j] && x[j] == y[i],
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
     }
 }
 
@@ -568,13 +589,35 @@ fn resolve_computers(
         .iter()
         .flat_map(|m| m.events.iter().filter_map(|e| e.computer()))
         .collect();
-    let users_of = |c: &str| -> BTreeSet<String> {
-        usage_rows
-            .iter()
-            .filter(|r| r.computer() == Some(c))
-            .filter_map(|r| r.user.value().map(|u| crate::workbook::text::norm(u)))
-            .collect()
-    };
+    let norm = crate::workbook::text::norm;
+    // Computers by 使用人 / 姓名, in the usage ledger and in each log; users by computer in
+    // each log.
+    let mut usage_by_user: HashMap<String, BTreeSet<&str>> = HashMap::new();
+    for r in usage_rows {
+        if let (Some(c), Some(u)) = (r.computer(), r.user.value()) {
+            usage_by_user.entry(norm(u)).or_default().insert(c);
+        }
+    }
+    let mut log_by_user: HashMap<String, BTreeSet<&str>> = HashMap::new();
+    let table_users: Vec<HashMap<&str, BTreeSet<String>>> = tables
+        .iter()
+        .map(|m| {
+            let mut users: HashMap<&str, BTreeSet<String>> = HashMap::new();
+            for e in &m.events {
+                if let (Some(c), Some(u)) = (e.computer(), e.user.value()) {
+                    users.entry(c).or_default().insert(norm(u));
+                    log_by_user.entry(norm(u)).or_default().insert(c);
+                }
+            }
+            users
+        })
+        .collect();
+    let settled: Vec<BTreeSet<&str>> = tables.iter().map(settled_computers).collect();
+    let spellings: HashMap<&str, Spelling> = in_usage
+        .iter()
+        .chain(&in_logs)
+        .map(|c| (*c, Spelling::of(c)))
+        .collect();
     // Usage computers holding each summary number.
     let mut usage_holding: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (r, id) in usage_rows.iter().zip(usage_ids) {
@@ -584,26 +627,33 @@ fn resolve_computers(
     }
     // Per table: typed computer → (strength, usage computer) it probably means.
     let mut guesses: Vec<BTreeMap<&str, (u8, &str)>> = Vec::new();
-    for (m, id) in tables.iter().zip(maintenance_ids) {
+    for (t, (m, id)) in tables.iter().zip(maintenance_ids).enumerate() {
         let own: BTreeSet<&str> = m.events.iter().filter_map(|e| e.computer()).collect();
         let holding = id.as_ref().and_then(|id| usage_holding.get(id.id.as_str()));
-        let open: Vec<&str> = holding
-            .map(|h| h.iter().copied().filter(|u| !own.contains(u)).collect())
-            .unwrap_or_default();
+        let open = Candidates::new(
+            holding
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|u| !own.contains(u)),
+            &spellings,
+        );
         let mut table: BTreeMap<&str, (u8, &str)> = BTreeMap::new();
         for c in &own {
-            if !has_usage || in_usage.contains(c) || settled(m, c) {
+            if !has_usage || in_usage.contains(c) || settled[t].contains(c) {
                 continue;
             }
-            let users: BTreeSet<String> = m
-                .events
-                .iter()
-                .filter(|e| e.computer() == Some(c))
-                .filter_map(|e| e.user.value().map(|u| crate::workbook::text::norm(u)))
-                .collect();
-            if let Some(guess) = best_guess(c, &open, |u| {
-                !in_logs.contains(u) && !users.is_disjoint(&users_of(u))
-            }) {
+            let by_user = || {
+                let users = table_users[t].get(c).into_iter().flatten();
+                let named: BTreeSet<&str> = users
+                    .filter_map(|u| usage_by_user.get(u))
+                    .flatten()
+                    .copied()
+                    .filter(|u| open.contains(u) && !in_logs.contains(u))
+                    .collect();
+                named.into_iter().collect()
+            };
+            if let Some(guess) = best_guess(c, &open, &spellings, by_user) {
                 table.insert(c, guess);
             }
         }
@@ -659,6 +709,9 @@ fn resolve_computers(
             })
         })
         .collect();
+    // Computers the logs of a software leave holding it, and the usage ledger does not
+    // list with it: what a usage row's unknown computer may stand for.
+    let mut open_by_id: BTreeMap<&str, Candidates> = BTreeMap::new();
     let usage_computers = usage_rows
         .iter()
         .zip(usage_ids)
@@ -670,38 +723,33 @@ fn resolve_computers(
             let Some(id) = id else {
                 return Some(Resolved::typed(c));
             };
-            let holding = usage_holding.get(id.id.as_str());
-            // Computers the logs of this software leave holding it, and the usage ledger
-            // does not list with it.
-            let open: Vec<&str> = tables
-                .iter()
-                .zip(maintenance_ids)
-                .filter(|(_, mid)| mid.as_ref().is_some_and(|m| m.id == id.id))
-                .flat_map(|(m, _)| {
-                    m.events
-                        .iter()
-                        .filter_map(|e| e.computer())
-                        .filter(move |c| !settled(m, c))
-                })
-                .filter(|m| holding.is_none_or(|h| !h.contains(m)))
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            let user = r.user.value().map(|u| crate::workbook::text::norm(u));
-            let same_user = |m: &str| {
-                !in_usage.contains(m)
-                    && user.as_ref().is_some_and(|n| {
-                        tables.iter().flat_map(|t| &t.events).any(|e| {
-                            e.computer() == Some(m)
-                                && e.user
-                                    .value()
-                                    .map(|u| crate::workbook::text::norm(u))
-                                    .as_ref()
-                                    == Some(n)
-                        })
+            let open = open_by_id.entry(id.id.as_str()).or_insert_with(|| {
+                let holding = usage_holding.get(id.id.as_str());
+                let computers = tables
+                    .iter()
+                    .zip(maintenance_ids)
+                    .zip(&settled)
+                    .filter(|((_, mid), _)| mid.as_ref().is_some_and(|m| m.id == id.id))
+                    .flat_map(|((m, _), done)| {
+                        m.events
+                            .iter()
+                            .filter_map(|e| e.computer())
+                            .filter(move |c| !done.contains(c))
                     })
+                    .filter(|m| holding.is_none_or(|h| !h.contains(m)));
+                Candidates::new(computers, &spellings)
+            });
+            let user = r.user.value().map(|u| norm(u));
+            let by_user = || {
+                user.as_ref()
+                    .and_then(|n| log_by_user.get(n))
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|m| open.contains(m) && !in_usage.contains(m))
+                    .collect()
             };
-            let Some((_, guess)) = best_guess(c, &open, same_user) else {
+            let Some((_, guess)) = best_guess(c, open, &spellings, by_user) else {
                 return Some(Resolved::typed(c));
             };
             if mapped_logs.contains(&(guess, c)) {
@@ -714,26 +762,34 @@ fn resolve_computers(
     (usage_computers, event_computers)
 }
 
-/// Whether a computer's history in one log is complete on its own: first installed, then
+/// The computers whose history in one log is complete on its own: first installed, then
 /// uninstalled as often (a computer scrapped or replaced). Such a number is not a typo to
 /// resolve even when the usage ledger no longer lists it.
-fn settled(m: &Maintenance, computer: &str) -> bool {
-    let mut events: Vec<(Option<NaiveDate>, usize, Action, i64)> = m
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.computer() == Some(computer))
-        .filter_map(|(i, e)| Some((e.date.value().copied(), i, e.action.single()?, count_of(e))))
-        .collect();
-    events.sort_by_key(|e| (e.0, e.1));
-    let net: i64 = events
-        .iter()
-        .map(|(_, _, a, n)| match a {
-            Action::Install => *n,
-            Action::Uninstall => -*n,
+fn settled_computers(m: &Maintenance) -> BTreeSet<&str> {
+    type Step = (Option<NaiveDate>, usize, Action, i64);
+    let mut by_computer: BTreeMap<&str, Vec<Step>> = BTreeMap::new();
+    for (i, e) in m.events.iter().enumerate() {
+        if let (Some(c), Some(a)) = (e.computer(), e.action.single()) {
+            by_computer
+                .entry(c)
+                .or_default()
+                .push((e.date.value().copied(), i, a, count_of(e)));
+        }
+    }
+    by_computer
+        .into_iter()
+        .filter_map(|(c, mut steps)| {
+            steps.sort_by_key(|s| (s.0, s.1));
+            let net: i64 = steps
+                .iter()
+                .map(|(_, _, a, n)| match a {
+                    Action::Install => *n,
+                    Action::Uninstall => -*n,
+                })
+                .sum();
+            (steps.first().is_some_and(|s| s.2 == Action::Install) && net == 0).then_some(c)
         })
-        .sum();
-    events.first().is_some_and(|e| e.2 == Action::Install) && net == 0
+        .collect()
 }
 
 /// The one candidate a typed computer number most probably means, with the strength of the
@@ -742,14 +798,23 @@ fn settled(m: &Maintenance, computer: &str) -> bool {
 /// is best.
 fn best_guess<'c>(
     typed: &str,
-    candidates: &[&'c str],
-    same_user: impl Fn(&str) -> bool,
+    candidates: &Candidates<'c>,
+    spellings: &HashMap<&str, Spelling>,
+    by_user: impl FnOnce() -> Vec<&'c str>,
 ) -> Option<(u8, &'c str)> {
-    let key = computer_key(typed);
+    let own;
+    let spelling = match spellings.get(typed) {
+        Some(s) => s,
+        None => {
+            own = Spelling::of(typed);
+            &own
+        }
+    };
     let same_key: Vec<&str> = candidates
+        .list
         .iter()
-        .copied()
-        .filter(|u| computer_key(u) == key)
+        .filter(|(_, s)| s.key == spelling.key)
+        .map(|(c, _)| *c)
         .collect();
     if let [one] = same_key.as_slice() {
         return Some((3, one));
@@ -758,23 +823,49 @@ fn best_guess<'c>(
         return None;
     }
     let similar: Vec<&str> = candidates
+        .list
         .iter()
-        .copied()
-        .filter(|u| similar_computers(typed, u))
+        .filter(|(c, s)| *c != typed && spelling.similar(s))
+        .map(|(c, _)| *c)
         .collect();
     match similar.as_slice() {
         [one] => return Some((2, one)),
         [] => {}
         _ => return None,
     }
-    let by_user: Vec<&str> = candidates
-        .iter()
-        .copied()
-        .filter(|u| same_user(u))
-        .collect();
-    match by_user.as_slice() {
+    match by_user().as_slice() {
         [one] => Some((1, one)),
         _ => None,
+    }
+}
+
+/// The computers a typed number may stand for, with their spellings.
+struct Candidates<'c> {
+    list: Vec<(&'c str, Spelling)>,
+    set: BTreeSet<&'c str>,
+}
+
+impl<'c> Candidates<'c> {
+    fn new(computers: impl Iterator<Item = &'c str>, spellings: &HashMap<&str, Spelling>) -> Self {
+        let set: BTreeSet<&str> = computers.collect();
+        let list = set
+            .iter()
+            .map(|c| {
+                let s = spellings.get(c).map_or_else(
+                    || Spelling::of(c),
+                    |s| Spelling {
+                        key: s.key.clone(),
+                        chars: s.chars.clone(),
+                    },
+                );
+                (*c, s)
+            })
+            .collect();
+        Candidates { list, set }
+    }
+
+    fn contains(&self, c: &str) -> bool {
+        self.set.contains(c)
     }
 }
 
