@@ -122,6 +122,7 @@ impl<'a> Facts<'a> {
                 )
             })
             .collect();
+        let maintenance_ids = without_own_table(&by_id, &unit.maintenance, maintenance_ids);
         let mut computers: BTreeMap<String, Vec<&UsageRow>> = BTreeMap::new();
         for r in usage_rows {
             if let Some(c) = r.computer() {
@@ -412,16 +413,31 @@ fn ids_by_name<'b>(
 /// The summary number a row means. A known number is trusted unless the row's name is not
 /// that number's and belongs to exactly one other number (a typo into another existing
 /// number); an unknown or empty number is guessed from the name when exactly one summary
-/// number carries it.
+/// number carries it, or when of several that do (purchase batches of one product) exactly
+/// one is spelled like the typed number (`RJ02` ~ `RJ002`).
 fn resolve(
     by_id: &BTreeMap<String, Vec<&SummaryRow>>,
     id: Option<&str>,
     name: Option<&str>,
     version: Option<&str>,
 ) -> Option<Resolved> {
-    let by_name = || match name.map(|n| ids_by_name(by_id, n, version)).as_deref() {
-        Some([one]) => Some(Resolved::guess(one)),
-        _ => None,
+    let by_name = || {
+        let candidates = name.map(|n| ids_by_name(by_id, n, version))?;
+        match candidates.as_slice() {
+            [one] => Some(Resolved::guess(one)),
+            many => {
+                let typed = id?;
+                let key = computer_key(typed);
+                let like: Vec<&&str> = many
+                    .iter()
+                    .filter(|c| computer_key(c) == key || similar_computers(typed, c))
+                    .collect();
+                match like.as_slice() {
+                    [one] => Some(Resolved::guess(one)),
+                    _ => None,
+                }
+            }
+        }
     };
     if let Some(rows) = id.and_then(|id| by_id.get(id)) {
         let id = id.unwrap_or_default();
@@ -435,6 +451,32 @@ fn resolve(
         };
     }
     by_name()
+}
+
+/// Settle the maintenance tables whose number is unknown and whose name fits several numbers
+/// (purchase batches of one product): the one number of those without a table of its own.
+fn without_own_table(
+    by_id: &BTreeMap<String, Vec<&SummaryRow>>,
+    tables: &[Maintenance],
+    mut ids: Vec<Option<Resolved>>,
+) -> Vec<Option<Resolved>> {
+    let taken: BTreeSet<String> = ids.iter().flatten().map(|r| r.id.clone()).collect();
+    for (m, id) in tables.iter().zip(ids.iter_mut()) {
+        if id.is_some() {
+            continue;
+        }
+        let Some(name) = m.info.name.value() else {
+            continue;
+        };
+        let free: Vec<&str> = ids_by_name(by_id, name, m.info.version.value().map(String::as_str))
+            .into_iter()
+            .filter(|c| !taken.contains(*c))
+            .collect();
+        if let [one] = free.as_slice() {
+            *id = Some(Resolved::guess(one));
+        }
+    }
+    ids
 }
 
 /// Settle the usage rows whose number is unknown and whose name fits several numbers (two
@@ -1208,10 +1250,12 @@ mod tests {
         }
         let usage_sheet = sheet("明细表", &lines);
         let mut sheets = vec![summary_sheet, usage_sheet];
-        for (id, events) in logs {
+        for (key, events) in logs {
+            // `typed|RJ002`: a log numbered `typed` describing RJ002.
+            let (id, info) = key.split_once('|').unwrap_or((key, key));
             let (_, name, version, kind, licenses, _) = soft
                 .iter()
-                .find(|s| s.0 == *id)
+                .find(|s| s.0 == info)
                 .copied()
                 .unwrap_or((id, "", "", "", "", ""));
             let mut lines = vec![
@@ -1343,16 +1387,45 @@ mod tests {
     }
 
     #[test]
-    fn two_batches_of_one_product_are_not_guessed() {
+    fn two_batches_of_one_product_are_told_apart_by_the_number_only() {
         let mut soft = SOFT.to_vec();
         soft.push(("RJ004", "WPS Office 2019", "专业版", "商业软件", "3", "0"));
-        let u = unit(&soft, &[("张伟", "PC-1", "RJ02", "WPS Office 2019")], &[]);
+        let u = unit(
+            &soft,
+            &[
+                ("张伟", "PC-1", "RJ09", "WPS Office 2019"),
+                // Spelled like one of them.
+                ("张伟", "PC-1", "RJ02", "WPS Office 2019"),
+            ],
+            &[],
+        );
         let f = facts(&u);
-        assert_eq!(ids(&f), vec![None]);
+        assert_eq!(ids(&f), vec![None, Some(("RJ002".to_string(), true))]);
         assert_eq!(
             f.ids_by_name("WPS Office 2019", Some("专业版")),
             vec!["RJ002", "RJ004"]
         );
+    }
+
+    #[test]
+    fn log_of_two_batches_is_the_one_without_a_log() {
+        let mut soft = SOFT.to_vec();
+        soft.push(("RJ004", "WPS Office 2019", "专业版", "商业软件", "3", "0"));
+        let u = unit(
+            &soft,
+            &[],
+            &[
+                ("RJ004", &[("安装", "PC-1", "张伟", "2024-03-01")]),
+                ("WPS-1|RJ004", &[("安装", "PC-2", "李娜", "2024-03-01")]),
+            ],
+        );
+        let f = facts(&u);
+        let got: Vec<_> = f
+            .maintenance_ids
+            .iter()
+            .map(|r| r.as_ref().map(|r| (r.id.as_str(), r.guessed)))
+            .collect();
+        assert_eq!(got, vec![Some(("RJ004", false)), Some(("RJ002", true))]);
     }
 
     #[test]

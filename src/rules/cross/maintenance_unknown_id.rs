@@ -41,6 +41,20 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
         let cell = m.info.id.cell.clone().unwrap_or_else(|| m.meta.anchor());
         let name = m.info.name.value().map(String::as_str);
+        let namesakes = name
+            .map(|n| {
+                ctx.facts
+                    .ids_by_name(n, m.info.version.value().map(String::as_str))
+            })
+            .unwrap_or_default();
+        let by = if namesakes.len() > 1 {
+            format!(
+                "同名软件有 {}，按编号写法和已有的安装维护明细表判断应为",
+                namesakes.join("、")
+            )
+        } else {
+            "按软件名称应为".to_string()
+        };
         let what = match (typed, resolved) {
             (Some(t), Some(r)) if ctx.facts.by_id.contains_key(t) => format!(
                 "软件编号 {t} 在汇总表中是 {}，本表的 {} 在汇总表中编号为 {}",
@@ -49,12 +63,12 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 r.id
             ),
             (Some(t), Some(r)) => format!(
-                "软件编号 {t} 不在汇总表中；按软件名称应为 {}（{}）",
+                "软件编号 {t} 不在汇总表中；{by} {}（{}）",
                 r.id,
                 summary_name(ctx, &r.id)
             ),
             (None, Some(r)) => format!(
-                "软件编号为空；按软件名称应为 {}（{}）",
+                "软件编号为空；{by} {}（{}）",
                 r.id,
                 summary_name(ctx, &r.id)
             ),
@@ -79,7 +93,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             }
             (None, None) => "软件编号为空，无法与汇总表对应".to_string(),
         };
-        let d = out.report(cell, what, HELP);
+        let help = match resolved {
+            Some(r) => format!("把软件编号改为 {}（台账 三.2）", r.id),
+            None => HELP.to_string(),
+        };
+        let d = out.report(cell, what, help);
         if let Some(r) = resolved {
             if let Some(c) = ctx
                 .facts

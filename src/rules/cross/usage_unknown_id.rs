@@ -80,7 +80,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             .unwrap_or_default();
         let by = if namesakes.len() > 1 {
             format!(
-                "同名软件有 {}，按本计算机的安装维护记录应为",
+                "同名软件有 {}，按编号写法和本计算机的安装维护记录判断应为",
                 namesakes.join("、")
             )
         } else {
