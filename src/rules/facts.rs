@@ -1,9 +1,21 @@
 //! Facts several rules need, computed once per unit: indexes by 软件编号 and 计算机编号,
-//! the likely intended number behind a mistyped one, and the maintenance replay.
+//! the likely intended number behind a mistyped one, the maintenance replay, and how the
+//! three ledgers compare for each software ([`Facts::reconcile`]).
 //!
-//! Resolving a mistyped 软件编号 or 计算机编号 here is what keeps one typo from producing a
-//! flood: the rule that finds the typo reports it (with its consequences as related cells),
-//! and the cross-ledger rules count the row under the number it was meant to have.
+//! Resolving a mistyped number here is what keeps one typo from producing a flood: the rule
+//! that owns the typo reports it (ZB402/ZB403/ZB404 for a 软件编号, ZB407 for a 计算机编号)
+//! with its consequences as related cells, and every other rule counts the row under the
+//! number it was meant to have.
+//! - 软件编号: a known number is trusted unless the row's name belongs to exactly one other
+//!   number; an unknown one is read by its name, and among purchase batches of one product by
+//!   its spelling, by the logs (usage rows) or by which batch lacks a log (maintenance tables).
+//! - 计算机编号: a log's number unknown to the usage ledger is read as the usage computer that
+//!   has the software without a log entry and is spelled alike or shares a 使用人; a usage
+//!   number unknown to every log likewise. Computers whose history in a log is complete
+//!   (scrapped) are left alone, and one usage computer never stands for two log computers.
+//! - The replay walks each log in date order; a row without a date keeps its place, a row
+//!   with unclear boxes is read as the action that fits, a repeated install or an uninstall
+//!   from a computer without the software changes nothing (ZB304/ZB305 report them).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
