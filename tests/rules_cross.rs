@@ -285,6 +285,23 @@ fn zb407_computer_missing_from_the_usage_ledger_is_one_diagnostic() {
 }
 
 #[test]
+fn empty_usage_ledger_is_one_diagnostic() {
+    let mut b = Book::clean();
+    let usage = b.sheet_mut(USAGE);
+    usage.rows.truncate(4);
+    b.set(SUMMARY, "E3", "");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+#[test]
+fn empty_summary_is_one_diagnostic() {
+    let mut b = Book::clean();
+    let summary = b.sheet_mut(SUMMARY);
+    summary.rows.truncate(5);
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+#[test]
 fn zb408_more_computers_than_registered() {
     let mut b = Book::clean();
     b.set(SUMMARY, "E4", "#2");

@@ -10,7 +10,8 @@ declare_rule! {
     /// 明细表中指向那一行。
     ///
     /// 一台计算机在一边完全没有登记（明细表里没有它，或所有安装维护明细表都没有它）而涉及几款
-    /// 软件时，按这台计算机报告一次；一张安装维护明细表一条记录也没有时，整张表报告一次。
+    /// 软件时，按这台计算机报告一次；一张安装维护明细表一条记录也没有时，整张表报告一次；
+    /// 明细表一行也没有时，整个单位报告一次。
     ///
     /// 计算机编号的笔误在此只报告一次：一边的编号在另一边不存在，而另一边恰有一台编号相近
     /// （多一位、少一位、相邻两位颠倒、只差分隔符或前导 0）或使用人相同、且这款软件对不上的
@@ -38,6 +39,26 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let (Some(summary), Some(usage)) = (ctx.unit.summary(), ctx.unit.usage()) else {
         return;
     };
+    // An empty usage ledger is one fault, not one per computer of the logs.
+    if usage.rows.is_empty() {
+        let held: BTreeSet<&str> = ctx
+            .facts
+            .replays
+            .iter()
+            .flat_map(|r| r.holders.keys().map(String::as_str))
+            .collect();
+        if !held.is_empty() {
+            out.report(
+                usage.meta.anchor(),
+                format!(
+                    "明细表没有登记任何软件，安装维护明细表中却有 {} 台计算机装着软件",
+                    held.len()
+                ),
+                "逐台登记每位工作人员使用的计算机及其中安装的全部软件（台账 二.1、二.2）",
+            );
+        }
+        return;
+    }
     computer_typos(ctx, out);
     // Computer → (software, table, install event) held by a log only, and
     // computer → (software, table, usage row) in the usage ledger only.

@@ -27,7 +27,24 @@ const HELP: &str = "把软件编号改为汇总表中的编号；汇总表漏登
 
 /// ZB402
 pub fn check(ctx: &Context, out: &mut Sink) {
-    if ctx.unit.summary().is_none() {
+    // Without a single summary number every table would be reported; ZB403 reports the
+    // empty summary when the usage ledger has rows, this rule once otherwise.
+    let Some(summary) = ctx.unit.summary() else {
+        return;
+    };
+    if ctx.facts.by_id.is_empty() {
+        let used = ctx.unit.usage().is_some_and(|u| !u.rows.is_empty());
+        let logged = ctx.unit.maintenance.iter().any(|m| !m.events.is_empty());
+        if !used && logged {
+            out.report(
+                summary.meta.anchor(),
+                format!(
+                    "汇总表没有登记任何软件编号，{} 张安装维护明细表都无从对应",
+                    ctx.unit.maintenance.len()
+                ),
+                "按单位的全部软件填写汇总表，每款软件一个编号（台账 一.1、三.2）",
+            );
+        }
         return;
     }
     for (m, resolved) in ctx.unit.maintenance.iter().zip(&ctx.facts.maintenance_ids) {

@@ -8,7 +8,7 @@ declare_rule! {
     /// 唯一一个编号时（同名的有几个采购批次时，取安装维护记录表明装在这台计算机上的那一个），
     /// 指出应是哪个编号，并把这一错误的后果（汇总表该编号的安装数量、安装维护
     /// 明细表的记录）作为相关位置列出。其余核对都把这一行算在推断出的编号下，所以一处笔误只报告
-    /// 这一次。编号为空由 ZB201 报告。
+    /// 这一次。编号为空由 ZB201 报告；汇总表一个编号也没有时，整个单位只报告一次。
     ///
     /// ## 为什么
     /// 台账 二.2：计算机中安装的全部软件都登记在明细表中，而软件编号是明细表与汇总表、安装维护
@@ -32,9 +32,23 @@ declare_rule! {
 
 /// ZB403
 pub fn check(ctx: &Context, out: &mut Sink) {
-    let (Some(usage), Some(_)) = (ctx.unit.usage(), ctx.unit.summary()) else {
+    let (Some(usage), Some(summary)) = (ctx.unit.usage(), ctx.unit.summary()) else {
         return;
     };
+    // A summary without a single number is one fault, not one per usage row.
+    if ctx.facts.by_id.is_empty() {
+        if !usage.rows.is_empty() {
+            out.report(
+                summary.meta.anchor(),
+                format!(
+                    "汇总表没有登记任何软件编号，明细表的 {} 行软件都无从对应",
+                    usage.rows.len()
+                ),
+                "按单位的全部软件填写汇总表，每款软件一个编号（台账 一.1、二.2）",
+            );
+        }
+        return;
+    }
     let usage_by_id = ctx.facts.usage_rows_by_id();
     let tables = ctx.facts.maintenance_by_id();
     for (r, (row, resolved)) in usage.rows.iter().zip(&ctx.facts.usage_ids).enumerate() {
