@@ -10,6 +10,7 @@ pub mod classify;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod derive;
 pub mod ledger;
 pub mod metrics;
 pub mod output;

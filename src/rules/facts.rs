@@ -1,11 +1,23 @@
 //! Facts several rules need, computed once per unit: indexes by 软件编号 and 计算机编号,
-//! the likely intended number behind an unknown one, and the maintenance replay.
+//! the likely intended number behind a mistyped one, the maintenance replay, and how the
+//! three ledgers compare for each software ([`Facts::reconcile`]).
 //!
-//! Resolving a mistyped 软件编号 here is what keeps one typo from producing a flood: the
-//! rule that finds the typo reports it (with its consequences as related cells), and the
-//! cross-ledger rules count the row under the number it was meant to have.
+//! Resolving a mistyped number here is what keeps one typo from producing a flood: the rule
+//! that owns the typo reports it (ZB402/ZB403/ZB404 for a 软件编号, ZB407 for a 计算机编号)
+//! with its consequences as related cells, and every other rule counts the row under the
+//! number it was meant to have.
+//! - 软件编号: a known number is trusted unless the row's name belongs to exactly one other
+//!   number; an unknown one is read by its name, and among purchase batches of one product by
+//!   its spelling, by the logs (usage rows) or by which batch lacks a log (maintenance tables).
+//! - 计算机编号: a log's number unknown to the usage ledger is read as the usage computer that
+//!   has the software without a log entry and is spelled alike or shares a 使用人; a usage
+//!   number unknown to every log likewise. Computers whose history in a log is complete
+//!   (scrapped) are left alone, and one usage computer never stands for two log computers.
+//! - The replay walks each log in date order; a row without a date keeps its place, a row
+//!   with unclear boxes is read as the action that fits, a repeated install or an uninstall
+//!   from a computer without the software changes nothing (ZB304/ZB305 report them).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
@@ -16,19 +28,36 @@ use crate::ledger::usage::UsageRow;
 use crate::ledger::values::{same_name, same_version, SoftwareKind};
 use crate::ledger::Unit;
 
-/// A 软件编号 as the cross-ledger rules should read it.
+/// A 软件编号 (or 计算机编号) as the cross-ledger rules should read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
-    /// The summary's number.
+    /// The number meant: the summary's 软件编号, or the 计算机编号 the other ledger uses.
     pub id: String,
-    /// Whether it was guessed from the name because the typed number is unknown.
+    /// Whether it was guessed because the typed number is unknown (or belongs to another
+    /// software than the row names).
     pub guessed: bool,
+}
+
+impl Resolved {
+    fn typed(id: &str) -> Self {
+        Resolved {
+            id: id.to_string(),
+            guessed: false,
+        }
+    }
+    fn guess(id: &str) -> Self {
+        Resolved {
+            id: id.to_string(),
+            guessed: true,
+        }
+    }
 }
 
 /// The outcome of replaying one maintenance table in date order.
 #[derive(Debug, Clone, Default)]
 pub struct Replay {
-    /// Events (indices) whose date is earlier than a row above them.
+    /// Dated events (indices) that break the sheet's date order: the fewest rows whose
+    /// removal leaves the others in order (one misplaced row is one entry, not all after it).
     pub out_of_order: Vec<usize>,
     /// Uninstalls from a computer that does not have the software at that date.
     pub orphan_uninstalls: Vec<usize>,
@@ -38,8 +67,16 @@ pub struct Replay {
     pub over_license: Option<(usize, i64, i64)>,
     /// Computers holding the software at the end → the install that put it there.
     pub holders: BTreeMap<String, usize>,
-    /// Σ 安装 − Σ 卸载 安装数量, over rows whose count is readable.
+    /// Computers that held the software and no longer do → the uninstall that removed it.
+    pub removed: BTreeMap<String, usize>,
+    /// Σ 安装 − Σ 卸载 安装数量 (an unreadable count is 1; a row with unclear boxes counts as
+    /// the replay reads it).
     pub net: i64,
+    /// Copies held at the end of the replay: like `net`, but an install repeated on a
+    /// computer that has the software, or an uninstall from one that lacks it, changes nothing.
+    pub held: i64,
+    /// Copies installed by rows without a 计算机编号 (in `held`, held by no computer).
+    pub unattributed: i64,
     /// OEM copies moved: (uninstall on one computer, install on another existing one).
     pub oem_moves: Vec<(usize, usize)>,
 }
@@ -54,8 +91,12 @@ pub struct Facts<'a> {
     pub maintenance_ids: Vec<Option<Resolved>>,
     /// For each maintenance table: its replay.
     pub replays: Vec<Replay>,
-    /// Usage rows by 计算机编号.
+    /// Usage rows by 计算机编号 (as typed).
     pub computers: BTreeMap<String, Vec<&'a UsageRow>>,
+    /// For each usage row: its 计算机编号, or the maintenance logs' number it probably means.
+    pub usage_computers: Vec<Option<Resolved>>,
+    /// For each maintenance table and event: the 计算机编号 as the usage ledger spells it.
+    pub event_computers: Vec<Vec<Option<Resolved>>>,
 }
 
 impl<'a> Facts<'a> {
@@ -70,7 +111,7 @@ impl<'a> Facts<'a> {
             }
         }
         let usage_rows: &[UsageRow] = unit.usage().map(|u| u.rows.as_slice()).unwrap_or(&[]);
-        let usage_ids = usage_rows
+        let usage_ids: Vec<Option<Resolved>> = usage_rows
             .iter()
             .map(|r| {
                 resolve(
@@ -93,43 +134,70 @@ impl<'a> Facts<'a> {
                 )
             })
             .collect();
+        let maintenance_ids = without_own_table(&by_id, &unit.maintenance, maintenance_ids);
         let mut computers: BTreeMap<String, Vec<&UsageRow>> = BTreeMap::new();
         for r in usage_rows {
             if let Some(c) = r.computer() {
                 computers.entry(c.to_string()).or_default().push(r);
             }
         }
-        // When each computer first appears in any maintenance log: a computer that existed
-        // before receiving an OEM copy did not come with that copy.
+        let (usage_computers, event_computers) = resolve_computers(
+            unit.usage().is_some(),
+            usage_rows,
+            &usage_ids,
+            &unit.maintenance,
+            &maintenance_ids,
+        );
+        // When each computer first appears in any log or in the usage ledger: a computer that
+        // existed before receiving an OEM copy did not come with that copy.
         let mut first_seen: BTreeMap<&str, NaiveDate> = BTreeMap::new();
-        for m in &unit.maintenance {
-            for e in &m.events {
-                if let (Some(c), Some(d)) = (e.computer(), e.date.value()) {
-                    let slot = first_seen.entry(c).or_insert(*d);
-                    if d < slot {
-                        *slot = *d;
-                    }
+        let mut seen = |c, d: NaiveDate| {
+            let slot = first_seen.entry(c).or_insert(d);
+            if d < *slot {
+                *slot = d;
+            }
+        };
+        for (m, cs) in unit.maintenance.iter().zip(&event_computers) {
+            for (e, c) in m.events.iter().zip(cs) {
+                if let (Some(c), Some(d)) = (c, e.date.value()) {
+                    seen(c.id.as_str(), *d);
                 }
+            }
+        }
+        for (r, c) in usage_rows.iter().zip(&usage_computers) {
+            if let (Some(c), Some(d)) = (c, r.installed_on.value()) {
+                seen(c.id.as_str(), *d);
             }
         }
         let replays = unit
             .maintenance
             .iter()
             .zip(&maintenance_ids)
-            .map(|(m, id)| {
+            .zip(&event_computers)
+            .map(|((m, id), cs)| {
                 let row = id
                     .as_ref()
                     .and_then(|r| by_id.get(&r.id))
                     .and_then(|v| v.first().copied());
-                replay(m, row, &first_seen)
+                replay(m, cs, row, &first_seen)
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let usage_ids = by_log(
+            &by_id,
+            usage_rows,
+            usage_ids,
+            &usage_computers,
+            &maintenance_ids,
+            &replays,
+        );
         Facts {
             by_id,
             usage_ids,
             maintenance_ids,
             replays,
             computers,
+            usage_computers,
+            event_computers,
         }
     }
 
@@ -151,6 +219,17 @@ impl<'a> Facts<'a> {
         out
     }
 
+    /// Indices of the usage rows counted under each summary number (typos resolved).
+    pub fn usage_rows_by_id(&self) -> BTreeMap<String, Vec<usize>> {
+        let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, id) in self.usage_ids.iter().enumerate() {
+            if let Some(id) = id {
+                out.entry(id.id.clone()).or_default().push(i);
+            }
+        }
+        out
+    }
+
     /// The maintenance table (index) of each summary number, typos resolved.
     pub fn maintenance_by_id(&self) -> BTreeMap<String, Vec<usize>> {
         let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -161,24 +240,172 @@ impl<'a> Facts<'a> {
         }
         out
     }
+
+    /// The summary numbers whose rows carry this name (and, except for free software, this
+    /// version): the candidates behind an unknown number.
+    pub fn ids_by_name(&self, name: &str, version: Option<&str>) -> Vec<&str> {
+        ids_by_name(&self.by_id, name, version)
+    }
+
+    /// The computer a usage row refers to (its resolved 计算机编号).
+    pub fn usage_computer(&self, row: usize) -> Option<&str> {
+        self.usage_computers
+            .get(row)
+            .and_then(|c| c.as_ref())
+            .map(|c| c.id.as_str())
+    }
+
+    /// The computer a maintenance event refers to (its resolved 计算机编号).
+    pub fn event_computer(&self, table: usize, event: usize) -> Option<&str> {
+        self.event_computers
+            .get(table)
+            .and_then(|t| t.get(event))
+            .and_then(|c| c.as_ref())
+            .map(|c| c.id.as_str())
+    }
+
+    /// How the three ledgers compare for one summary number: what ZB405–ZB407 report and,
+    /// so that one fault is reported once, which of them is the odd one out. `None` when
+    /// the number is not exactly one summary row.
+    pub fn reconcile(&self, unit: &Unit, id: &str) -> Option<Reconciliation> {
+        let rows = self.by_id.get(id)?;
+        let [row] = rows.as_slice() else {
+            return None;
+        };
+        let installed = row.installed.value().copied();
+        let usage_rows = self.usage_rows_by_id().remove(id).unwrap_or_default();
+        let mut usage_holders: BTreeMap<String, usize> = BTreeMap::new();
+        for &r in &usage_rows {
+            if let Some(c) = self.usage_computer(r) {
+                usage_holders.entry(c.to_string()).or_insert(r);
+            }
+        }
+        let tables = self.maintenance_by_id().remove(id).unwrap_or_default();
+        let table = match tables.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        };
+        let mut only_in_maintenance = Vec::new();
+        let mut only_in_usage = Vec::new();
+        if let (Some(t), Some(_)) = (table, unit.usage()) {
+            let replay = &self.replays[t];
+            for (c, &e) in &replay.holders {
+                if !usage_holders.contains_key(c) {
+                    only_in_maintenance.push((c.clone(), e));
+                }
+            }
+            // Installs logged without a 计算机编号 (ZB302) may be the missing ones.
+            if replay.unattributed == 0 {
+                for (c, &r) in &usage_holders {
+                    if !replay.holders.contains_key(c) {
+                        only_in_usage.push((c.clone(), r));
+                    }
+                }
+            }
+        }
+        Some(Reconciliation {
+            installed,
+            usage_rows: unit.usage().map(|_| usage_rows),
+            usage_holders,
+            table,
+            held: table.map(|t| self.replays[t].held),
+            only_in_maintenance,
+            only_in_usage,
+        })
+    }
 }
 
-fn resolve(
-    by_id: &BTreeMap<String, Vec<&SummaryRow>>,
-    id: Option<&str>,
-    name: Option<&str>,
-    version: Option<&str>,
-) -> Option<Resolved> {
-    if let Some(id) = id {
-        if by_id.contains_key(id) {
-            return Some(Resolved {
-                id: id.to_string(),
-                guessed: false,
-            });
-        }
+/// The three ledgers side by side for one summary number.
+#[derive(Debug, Clone)]
+pub struct Reconciliation {
+    /// Summary 安装数量, when readable.
+    pub installed: Option<i64>,
+    /// Usage rows counted under the number (`None` without a usage ledger).
+    pub usage_rows: Option<Vec<usize>>,
+    /// Distinct computers of those rows → the first row.
+    pub usage_holders: BTreeMap<String, usize>,
+    /// The number's one maintenance table.
+    pub table: Option<usize>,
+    /// Copies held by the replay of that table.
+    pub held: Option<i64>,
+    /// Computers holding it by the replay but absent from the usage rows: (computer, install).
+    pub only_in_maintenance: Vec<(String, usize)>,
+    /// Computers of usage rows the replay does not hold it on: (computer, usage row).
+    pub only_in_usage: Vec<(String, usize)>,
+}
+
+impl Reconciliation {
+    /// Whether ZB407 reports a computer for this number.
+    pub fn holders_differ(&self) -> bool {
+        !self.only_in_maintenance.is_empty() || !self.only_in_usage.is_empty()
     }
-    let name = name?;
-    let candidates: BTreeSet<&String> = by_id
+
+    /// Number of usage rows.
+    pub fn usage_count(&self) -> Option<i64> {
+        self.usage_rows.as_ref().map(|r| r.len() as i64)
+    }
+
+    /// ZB405: the summary disagrees with the usage rows, and that is not better explained
+    /// by a duplicate row (ZB204) or by the usage ledger being the odd one out (ZB407).
+    pub fn summary_vs_usage(&self) -> Option<(i64, i64)> {
+        let s = self.installed?;
+        let u = self.usage_count()?;
+        if s == u || s == self.usage_holders.len() as i64 {
+            return None;
+        }
+        if self.held == Some(s) && self.holders_differ() {
+            return None;
+        }
+        Some((s, u))
+    }
+
+    /// ZB406: the summary disagrees with the replay, and that is not better explained by
+    /// the maintenance log being the odd one out (ZB407) or already reported by ZB405.
+    pub fn summary_vs_maintenance(&self) -> Option<(i64, i64)> {
+        let s = self.installed?;
+        let h = self.held?;
+        if s == h {
+            return None;
+        }
+        let u = self.usage_count();
+        if u == Some(s) && self.holders_differ() {
+            return None;
+        }
+        if u == Some(h) && self.summary_vs_usage().is_some() {
+            return None;
+        }
+        Some((s, h))
+    }
+}
+
+/// A date as messages show it (`2024-03-01`).
+pub fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// How messages name a maintenance table: `RJ003 的安装维护明细表`, or by its sheet when part
+/// 一 has no number.
+pub fn log_name(m: &Maintenance) -> String {
+    match m.id() {
+        Some(id) => format!("{id} 的安装维护明细表"),
+        None => format!("工作表“{}”的安装维护明细表", m.meta.sheet),
+    }
+}
+
+/// `安装` or `卸载`.
+pub fn action_word(a: Action) -> &'static str {
+    match a {
+        Action::Install => "安装",
+        Action::Uninstall => "卸载",
+    }
+}
+
+fn ids_by_name<'b>(
+    by_id: &'b BTreeMap<String, Vec<&SummaryRow>>,
+    name: &str,
+    version: Option<&str>,
+) -> Vec<&'b str> {
+    by_id
         .iter()
         .filter(|(_, rows)| {
             rows.iter().any(|r| {
@@ -191,14 +418,508 @@ fn resolve(
                     }
             })
         })
-        .map(|(id, _)| id)
+        .map(|(id, _)| id.as_str())
+        .collect()
+}
+
+/// The summary number a row means. A known number is trusted unless the row's name is not
+/// that number's and belongs to exactly one other number (a typo into another existing
+/// number); an unknown or empty number is guessed from the name when exactly one summary
+/// number carries it, or when of several that do (purchase batches of one product) exactly
+/// one is spelled like the typed number (`RJ02` ~ `RJ002`).
+fn resolve(
+    by_id: &BTreeMap<String, Vec<&SummaryRow>>,
+    id: Option<&str>,
+    name: Option<&str>,
+    version: Option<&str>,
+) -> Option<Resolved> {
+    let by_name = || {
+        let candidates = name.map(|n| ids_by_name(by_id, n, version))?;
+        match candidates.as_slice() {
+            [one] => Some(Resolved::guess(one)),
+            many => {
+                let typed = id?;
+                let key = computer_key(typed);
+                let like: Vec<&&str> = many
+                    .iter()
+                    .filter(|c| computer_key(c) == key || similar_computers(typed, c))
+                    .collect();
+                match like.as_slice() {
+                    [one] => Some(Resolved::guess(one)),
+                    _ => None,
+                }
+            }
+        }
+    };
+    if let Some(rows) = id.and_then(|id| by_id.get(id)) {
+        let id = id.unwrap_or_default();
+        let own_name = name.is_none_or(|n| {
+            rows.iter()
+                .any(|r| r.name.value().is_none_or(|rn| same_name(rn, n)))
+        });
+        return match by_name() {
+            Some(other) if !own_name && other.id != id => Some(other),
+            _ => Some(Resolved::typed(id)),
+        };
+    }
+    by_name()
+}
+
+/// Settle the maintenance tables whose number is unknown and whose name fits several numbers
+/// (purchase batches of one product): the one number of those without a table of its own.
+fn without_own_table(
+    by_id: &BTreeMap<String, Vec<&SummaryRow>>,
+    tables: &[Maintenance],
+    mut ids: Vec<Option<Resolved>>,
+) -> Vec<Option<Resolved>> {
+    let taken: BTreeSet<String> = ids.iter().flatten().map(|r| r.id.clone()).collect();
+    for (m, id) in tables.iter().zip(ids.iter_mut()) {
+        if id.is_some() {
+            continue;
+        }
+        let Some(name) = m.info.name.value() else {
+            continue;
+        };
+        let free: Vec<&str> = ids_by_name(by_id, name, m.info.version.value().map(String::as_str))
+            .into_iter()
+            .filter(|c| !taken.contains(*c))
+            .collect();
+        if let [one] = free.as_slice() {
+            *id = Some(Resolved::guess(one));
+        }
+    }
+    ids
+}
+
+/// Settle the usage rows whose number is unknown and whose name fits several numbers (two
+/// purchase batches of one product) by the maintenance logs: the number whose log leaves this
+/// computer holding it while no other usage row lists it there.
+fn by_log(
+    by_id: &BTreeMap<String, Vec<&SummaryRow>>,
+    rows: &[UsageRow],
+    mut ids: Vec<Option<Resolved>>,
+    computers: &[Option<Resolved>],
+    maintenance_ids: &[Option<Resolved>],
+    replays: &[Replay],
+) -> Vec<Option<Resolved>> {
+    let listed: BTreeSet<(String, String)> = ids
+        .iter()
+        .zip(computers)
+        .filter_map(|(id, c)| Some((id.as_ref()?.id.clone(), c.as_ref()?.id.clone())))
         .collect();
-    match candidates.into_iter().collect::<Vec<_>>().as_slice() {
-        [one] => Some(Resolved {
-            id: (*one).clone(),
-            guessed: true,
-        }),
+    for (r, row) in rows.iter().enumerate() {
+        if ids[r].is_some() {
+            continue;
+        }
+        let (Some(name), Some(computer)) = (row.name.value(), computers[r].as_ref()) else {
+            continue;
+        };
+        let candidates = ids_by_name(by_id, name, row.version.value().map(String::as_str));
+        if candidates.len() < 2 {
+            continue;
+        }
+        let fitting: Vec<&str> = candidates
+            .into_iter()
+            .filter(|id| {
+                !listed.contains(&(id.to_string(), computer.id.clone()))
+                    && maintenance_ids.iter().zip(replays).any(|(mid, replay)| {
+                        mid.as_ref().is_some_and(|m| m.id == *id)
+                            && replay.holders.contains_key(&computer.id)
+                    })
+            })
+            .collect();
+        if let [one] = fitting.as_slice() {
+            ids[r] = Some(Resolved::guess(one));
+        }
+    }
+    ids
+}
+
+/// A 计算机编号 reduced to what a typo rarely changes: letters upper-cased, separators
+/// dropped, leading zeros of each digit run dropped (`sj-pc-01` ~ `SJPC001`).
+fn computer_key(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_digits = false;
+    let mut leading = true;
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        let c = c.to_ascii_uppercase();
+        if c.is_ascii_digit() {
+            if !in_digits {
+                in_digits = true;
+                leading = true;
+            }
+            if leading && c == '0' {
+                continue;
+            }
+            leading = false;
+        } else {
+            if in_digits && leading {
+                out.push('0');
+            }
+            in_digits = false;
+        }
+        out.push(c);
+    }
+    if in_digits && leading {
+        out.push('0');
+    }
+    out
+}
+
+/// Whether two different 计算机编号 are probably one typed twice: equal keys, or one
+/// character inserted, dropped or two neighbours swapped. A replaced character is not
+/// enough: `PC-001` and `PC-002` are two computers.
+pub fn similar_computers(a: &str, b: &str) -> bool {
+    a != b && Spelling::of(a).similar(&Spelling::of(b))
+}
+
+/// A 计算机编号 prepared for comparison, computed once per number.
+struct Spelling {
+    /// [`computer_key`].
+    key: String,
+    /// Letters and digits, upper-cased.
+    chars: Vec<char>,
+}
+
+impl Spelling {
+    fn of(s: &str) -> Self {
+        Spelling {
+            key: computer_key(s),
+            chars: s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .map(|c| c.to_ascii_uppercase())
+                .collect(),
+        }
+    }
+
+    /// [`similar_computers`] for two different numbers.
+    fn similar(&self, other: &Spelling) -> bool {
+        let (x, y) = (&self.chars, &other.chars);
+        if x.len().abs_diff(y.len()) > 1 && self.key.len().abs_diff(other.key.len()) > 1 {
+            return false;
+        }
+        if self.key == other.key {
+            return true;
+        }
+        if x.len() < 3 || y.len() < 3 {
+            return false;
+        }
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        match long.len() - short.len() {
+            1 => {
+                let first = (0..short.len())
+                    .find(|&i| short[i] != long[i])
+                    .unwrap_or(short.len());
+                long[first + 1..] == short[first..]
+            }
+            0 => {
+                let mut diff = (0..x.len()).filter(|&i| x[i] != y[i]);
+                match (diff.next(), diff.next(), diff.next()) {
+                    (Some(i), Some(j), None) => j == i + 1 && x[i] == y[j] && x[j] == y[i],
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Resolve 计算机编号 across the usage ledger and the maintenance logs. An event's computer
+/// unknown to the usage ledger is read as the usage computer it is similar to (or shares a
+/// 使用人 with) when that computer has the software in the usage ledger but not in this log;
+/// symmetrically for a usage row's computer unknown to every log. When both sides would be
+/// mapped onto each other (one computer numbered differently in the two ledgers), only the
+/// logs are mapped, onto the usage ledger's spelling.
+fn resolve_computers(
+    has_usage: bool,
+    usage_rows: &[UsageRow],
+    usage_ids: &[Option<Resolved>],
+    tables: &[Maintenance],
+    maintenance_ids: &[Option<Resolved>],
+) -> (Vec<Option<Resolved>>, Vec<Vec<Option<Resolved>>>) {
+    let in_usage: BTreeSet<&str> = usage_rows.iter().filter_map(|r| r.computer()).collect();
+    let in_logs: BTreeSet<&str> = tables
+        .iter()
+        .flat_map(|m| m.events.iter().filter_map(|e| e.computer()))
+        .collect();
+    let norm = crate::workbook::text::norm;
+    // Computers by 使用人 / 姓名, in the usage ledger and in each log; users by computer in
+    // each log.
+    let mut usage_by_user: HashMap<String, BTreeSet<&str>> = HashMap::new();
+    for r in usage_rows {
+        if let (Some(c), Some(u)) = (r.computer(), r.user.value()) {
+            usage_by_user.entry(norm(u)).or_default().insert(c);
+        }
+    }
+    let mut log_by_user: HashMap<String, BTreeSet<&str>> = HashMap::new();
+    let table_users: Vec<HashMap<&str, BTreeSet<String>>> = tables
+        .iter()
+        .map(|m| {
+            let mut users: HashMap<&str, BTreeSet<String>> = HashMap::new();
+            for e in &m.events {
+                if let (Some(c), Some(u)) = (e.computer(), e.user.value()) {
+                    users.entry(c).or_default().insert(norm(u));
+                    log_by_user.entry(norm(u)).or_default().insert(c);
+                }
+            }
+            users
+        })
+        .collect();
+    let settled: Vec<BTreeSet<&str>> = tables.iter().map(settled_computers).collect();
+    let spellings: HashMap<&str, Spelling> = in_usage
+        .iter()
+        .chain(&in_logs)
+        .map(|c| (*c, Spelling::of(c)))
+        .collect();
+    // Usage computers holding each summary number.
+    let mut usage_holding: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (r, id) in usage_rows.iter().zip(usage_ids) {
+        if let (Some(c), Some(id)) = (r.computer(), id) {
+            usage_holding.entry(id.id.as_str()).or_default().insert(c);
+        }
+    }
+    // Per table: typed computer → (strength, usage computer) it probably means.
+    let mut guesses: Vec<BTreeMap<&str, (u8, &str)>> = Vec::new();
+    for (t, (m, id)) in tables.iter().zip(maintenance_ids).enumerate() {
+        let own: BTreeSet<&str> = m.events.iter().filter_map(|e| e.computer()).collect();
+        let holding = id.as_ref().and_then(|id| usage_holding.get(id.id.as_str()));
+        let open = Candidates::new(
+            holding
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|u| !own.contains(u)),
+            &spellings,
+        );
+        let mut table: BTreeMap<&str, (u8, &str)> = BTreeMap::new();
+        for c in &own {
+            if !has_usage || in_usage.contains(c) || settled[t].contains(c) {
+                continue;
+            }
+            let by_user = || {
+                let users = table_users[t].get(c).into_iter().flatten();
+                let named: BTreeSet<&str> = users
+                    .filter_map(|u| usage_by_user.get(u))
+                    .flatten()
+                    .copied()
+                    .filter(|u| open.contains(u) && !in_logs.contains(u))
+                    .collect();
+                named.into_iter().collect()
+            };
+            if let Some(guess) = best_guess(c, &open, &spellings, by_user) {
+                table.insert(c, guess);
+            }
+        }
+        guesses.push(table);
+    }
+    // One usage computer stands for one computer of the logs: when several would be read as
+    // it, only the single best-matching one is.
+    let mut by_target: BTreeMap<&str, BTreeMap<&str, u8>> = BTreeMap::new();
+    for table in &guesses {
+        for (c, (strength, u)) in table {
+            let slot = by_target.entry(u).or_default().entry(c).or_insert(0);
+            *slot = (*slot).max(*strength);
+        }
+    }
+    let kept: BTreeSet<(&str, &str)> = by_target
+        .iter()
+        .filter_map(|(u, typed)| {
+            let best = typed.values().max()?;
+            match typed
+                .iter()
+                .filter(|(_, s)| *s == best)
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [(c, _)] => Some((**c, *u)),
+                _ => None,
+            }
+        })
+        .collect();
+    let event_computers: Vec<Vec<Option<Resolved>>> = tables
+        .iter()
+        .zip(&guesses)
+        .map(|(m, table)| {
+            m.events
+                .iter()
+                .map(|e| {
+                    let c = e.computer()?;
+                    match table.get(c) {
+                        Some((_, u)) if kept.contains(&(c, *u)) => Some(Resolved::guess(u)),
+                        _ => Some(Resolved::typed(c)),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mapped_logs: BTreeSet<(&str, &str)> = tables
+        .iter()
+        .zip(&event_computers)
+        .flat_map(|(m, cs)| {
+            m.events.iter().zip(cs).filter_map(|(e, c)| {
+                let c = c.as_ref().filter(|c| c.guessed)?;
+                Some((e.computer()?, c.id.as_str()))
+            })
+        })
+        .collect();
+    // Computers the logs of a software leave holding it, and the usage ledger does not
+    // list with it: what a usage row's unknown computer may stand for.
+    let mut open_by_id: BTreeMap<&str, Candidates> = BTreeMap::new();
+    let usage_computers = usage_rows
+        .iter()
+        .zip(usage_ids)
+        .map(|(r, id)| {
+            let c = r.computer()?;
+            if tables.is_empty() || in_logs.contains(c) {
+                return Some(Resolved::typed(c));
+            }
+            let Some(id) = id else {
+                return Some(Resolved::typed(c));
+            };
+            let open = open_by_id.entry(id.id.as_str()).or_insert_with(|| {
+                let holding = usage_holding.get(id.id.as_str());
+                let computers = tables
+                    .iter()
+                    .zip(maintenance_ids)
+                    .zip(&settled)
+                    .filter(|((_, mid), _)| mid.as_ref().is_some_and(|m| m.id == id.id))
+                    .flat_map(|((m, _), done)| {
+                        m.events
+                            .iter()
+                            .filter_map(|e| e.computer())
+                            .filter(move |c| !done.contains(c))
+                    })
+                    .filter(|m| holding.is_none_or(|h| !h.contains(m)));
+                Candidates::new(computers, &spellings)
+            });
+            let user = r.user.value().map(|u| norm(u));
+            let by_user = || {
+                user.as_ref()
+                    .and_then(|n| log_by_user.get(n))
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|m| open.contains(m) && !in_usage.contains(m))
+                    .collect()
+            };
+            let Some((_, guess)) = best_guess(c, open, &spellings, by_user) else {
+                return Some(Resolved::typed(c));
+            };
+            if mapped_logs.contains(&(guess, c)) {
+                Some(Resolved::typed(c))
+            } else {
+                Some(Resolved::guess(guess))
+            }
+        })
+        .collect();
+    (usage_computers, event_computers)
+}
+
+/// The computers whose history in one log is complete on its own: first installed, then
+/// uninstalled as often (a computer scrapped or replaced). Such a number is not a typo to
+/// resolve even when the usage ledger no longer lists it.
+fn settled_computers(m: &Maintenance) -> BTreeSet<&str> {
+    type Step = (Option<NaiveDate>, usize, Action, i64);
+    let mut by_computer: BTreeMap<&str, Vec<Step>> = BTreeMap::new();
+    for (i, e) in m.events.iter().enumerate() {
+        if let (Some(c), Some(a)) = (e.computer(), e.action.single()) {
+            by_computer
+                .entry(c)
+                .or_default()
+                .push((e.date.value().copied(), i, a, count_of(e)));
+        }
+    }
+    by_computer
+        .into_iter()
+        .filter_map(|(c, mut steps)| {
+            steps.sort_by_key(|s| (s.0, s.1));
+            let net: i64 = steps
+                .iter()
+                .map(|(_, _, a, n)| match a {
+                    Action::Install => *n,
+                    Action::Uninstall => -*n,
+                })
+                .sum();
+            (steps.first().is_some_and(|s| s.2 == Action::Install) && net == 0).then_some(c)
+        })
+        .collect()
+}
+
+/// The one candidate a typed computer number most probably means, with the strength of the
+/// match: 3 for the same number written differently (`SJ-PC-01` ~ `SJ-PC-001`), 2 for one
+/// character more, fewer or swapped, 1 for the same 使用人. `None` when no single candidate
+/// is best.
+fn best_guess<'c>(
+    typed: &str,
+    candidates: &Candidates<'c>,
+    spellings: &HashMap<&str, Spelling>,
+    by_user: impl FnOnce() -> Vec<&'c str>,
+) -> Option<(u8, &'c str)> {
+    let own;
+    let spelling = match spellings.get(typed) {
+        Some(s) => s,
+        None => {
+            own = Spelling::of(typed);
+            &own
+        }
+    };
+    let same_key: Vec<&str> = candidates
+        .list
+        .iter()
+        .filter(|(_, s)| s.key == spelling.key)
+        .map(|(c, _)| *c)
+        .collect();
+    if let [one] = same_key.as_slice() {
+        return Some((3, one));
+    }
+    if !same_key.is_empty() {
+        return None;
+    }
+    let similar: Vec<&str> = candidates
+        .list
+        .iter()
+        .filter(|(c, s)| *c != typed && spelling.similar(s))
+        .map(|(c, _)| *c)
+        .collect();
+    match similar.as_slice() {
+        [one] => return Some((2, one)),
+        [] => {}
+        _ => return None,
+    }
+    match by_user().as_slice() {
+        [one] => Some((1, one)),
         _ => None,
+    }
+}
+
+/// The computers a typed number may stand for, with their spellings.
+struct Candidates<'c> {
+    list: Vec<(&'c str, Spelling)>,
+    set: BTreeSet<&'c str>,
+}
+
+impl<'c> Candidates<'c> {
+    fn new(computers: impl Iterator<Item = &'c str>, spellings: &HashMap<&str, Spelling>) -> Self {
+        let set: BTreeSet<&str> = computers.collect();
+        let list = set
+            .iter()
+            .map(|c| {
+                let s = spellings.get(c).map_or_else(
+                    || Spelling::of(c),
+                    |s| Spelling {
+                        key: s.key.clone(),
+                        chars: s.chars.clone(),
+                    },
+                );
+                (*c, s)
+            })
+            .collect();
+        Candidates { list, set }
+    }
+
+    fn contains(&self, c: &str) -> bool {
+        self.set.contains(c)
     }
 }
 
@@ -206,33 +927,76 @@ fn count_of(e: &Event) -> i64 {
     e.count.value().copied().filter(|c| *c > 0).unwrap_or(1)
 }
 
+/// Indices (into `dates`) outside one longest non-decreasing subsequence; among the longest,
+/// the one that keeps the earliest rows, so a row appended late with an old date is the one
+/// flagged.
+fn out_of_order(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
+    let n = dates.len();
+    if n > 4000 {
+        return out_of_order_fast(dates);
+    }
+    // longest[i]: the longest non-decreasing run of rows starting at row i.
+    let mut longest = vec![1usize; n];
+    for i in (0..n).rev() {
+        for j in i + 1..n {
+            if dates[j].1 >= dates[i].1 {
+                longest[i] = longest[i].max(longest[j] + 1);
+            }
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut need = longest.iter().copied().max().unwrap_or(0);
+    let mut last: Option<NaiveDate> = None;
+    for i in 0..n {
+        if need > 0 && longest[i] == need && last.is_none_or(|l| dates[i].1 >= l) {
+            keep[i] = true;
+            last = Some(dates[i].1);
+            need -= 1;
+        }
+    }
+    (0..n).filter(|&i| !keep[i]).map(|i| dates[i].0).collect()
+}
+
+/// [`out_of_order`] in O(n log n) for very long logs (patience sorting).
+fn out_of_order_fast(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; dates.len()];
+    for i in 0..dates.len() {
+        let d = dates[i].1;
+        let pos = tails.partition_point(|&t| dates[t].1 <= d);
+        prev[i] = pos.checked_sub(1).map(|p| tails[p]);
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut keep = vec![false; dates.len()];
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        keep[i] = true;
+        cur = prev[i];
+    }
+    (0..dates.len())
+        .filter(|&i| !keep[i])
+        .map(|i| dates[i].0)
+        .collect()
+}
+
 fn replay(
     m: &Maintenance,
+    computers: &[Option<Resolved>],
     row: Option<&SummaryRow>,
     first_seen: &BTreeMap<&str, NaiveDate>,
 ) -> Replay {
     let mut out = Replay::default();
-    // Rows out of date order.
-    let mut latest: Option<NaiveDate> = None;
-    for (i, e) in m.events.iter().enumerate() {
-        if let Some(d) = e.date.value() {
-            if latest.is_some_and(|l| *d < l) {
-                out.out_of_order.push(i);
-            }
-            latest = Some(latest.map_or(*d, |l| l.max(*d)));
-        }
-    }
-    out.net = m
+    let dated: Vec<(usize, NaiveDate)> = m
         .events
         .iter()
-        .filter_map(|e| {
-            let c = e.count.value().copied()?;
-            match e.action.single()? {
-                Action::Install => Some(c),
-                Action::Uninstall => Some(-c),
-            }
-        })
-        .sum();
+        .enumerate()
+        .filter_map(|(i, e)| e.date.value().map(|d| (i, *d)))
+        .collect();
+    out.out_of_order = out_of_order(&dated);
     let licenses = row
         .and_then(|r| r.commercial())
         .and_then(|t| t.license_count.value().copied())
@@ -242,64 +1006,751 @@ fn replay(
                 .flatten()
         });
     let oem = row.and_then(|r| r.kind()).or(m.info.kind.single()) == Some(SoftwareKind::Oem);
-    let mut order: Vec<usize> = (0..m.events.len())
-        .filter(|&i| {
-            let e = &m.events[i];
-            e.action.single().is_some() && e.computer().is_some() && e.date.value().is_some()
-        })
+    // A row without a date keeps its place in the sheet: it takes the date of the row above.
+    let mut effective: Vec<Option<NaiveDate>> = Vec::with_capacity(m.events.len());
+    let mut last: Option<NaiveDate> = dated.first().map(|d| d.1);
+    for e in &m.events {
+        if let Some(d) = e.date.value() {
+            last = Some(*d);
+        }
+        effective.push(last);
+    }
+    let mut order: Vec<(usize, NaiveDate)> = (0..m.events.len())
+        .filter_map(|i| effective[i].map(|d| (i, d)))
         .collect();
-    order.sort_by_key(|&i| *m.events[i].date.value().expect("filtered"));
+    // The action of a row whose boxes are unclear (ZB301) is read as the one that fits the
+    // replay: an uninstall where the computer has the software, else an install.
+    let mut actions: Vec<Option<Action>> = m.events.iter().map(|e| e.action.single()).collect();
+    order.sort_by_key(|&(i, d)| (d, i));
+    // Computer → (copies held, the install that put them there).
     let mut held: BTreeMap<String, (i64, usize)> = BTreeMap::new();
+    let mut ever_held: BTreeSet<String> = BTreeSet::new();
     let mut total: i64 = 0;
-    let mut recent_uninstalls: Vec<(usize, NaiveDate)> = Vec::new();
-    for i in order {
+    // Uninstalls a later install may be the other half of: (event, computer, date).
+    let mut open_uninstalls: Vec<(usize, String, NaiveDate)> = Vec::new();
+    for (i, date) in order {
         let e = &m.events[i];
-        let computer = e.computer().expect("filtered").to_string();
-        let date = *e.date.value().expect("filtered");
         let n = count_of(e);
-        match e.action.single().expect("filtered") {
+        let computer = computers
+            .get(i)
+            .and_then(|c| c.as_ref())
+            .map(|c| c.id.clone());
+        let action =
+            *actions[i].get_or_insert_with(|| match computer.as_ref().and_then(|c| held.get(c)) {
+                Some((n, _)) if *n > 0 => Action::Uninstall,
+                _ => Action::Install,
+            });
+        let Some(computer) = computer else {
+            match action {
+                Action::Install => {
+                    out.unattributed += n;
+                    total += n;
+                }
+                Action::Uninstall => total = (total - n).max(0),
+            }
+            check_over(&mut out, licenses, total, i);
+            continue;
+        };
+        match action {
             Action::Install => {
                 let slot = held.entry(computer.clone()).or_insert((0, i));
                 if slot.0 > 0 {
                     out.repeat_installs.push((i, slot.1));
+                    // The same copy entered twice: keep the larger count, not the sum.
+                    total += (n - slot.0).max(0);
+                    slot.0 = slot.0.max(n);
+                } else {
+                    total += n;
+                    slot.0 = n;
                 }
-                slot.0 += n;
                 slot.1 = i;
-                total += n;
-                if let (Some(l), None) = (licenses, out.over_license) {
-                    if total > l {
-                        out.over_license = Some((i, total, l));
+                out.removed.remove(&computer);
+                check_over(&mut out, licenses, total, i);
+                // Reinstalling on the computer it was taken off: its own copy, not a move.
+                if let Some(pos) = open_uninstalls.iter().position(|u| u.1 == computer) {
+                    open_uninstalls.remove(pos);
+                } else if oem
+                    && !ever_held.contains(&computer)
+                    && first_seen.get(computer.as_str()).is_some_and(|d| *d < date)
+                {
+                    if let Some(pos) = open_uninstalls
+                        .iter()
+                        .rposition(|u| (date - u.2).num_days() <= 90)
+                    {
+                        let (u, _, _) = open_uninstalls.remove(pos);
+                        out.oem_moves.push((u, i));
                     }
                 }
-                if oem {
-                    let existed_before =
-                        first_seen.get(computer.as_str()).is_some_and(|d| *d < date);
-                    if existed_before {
-                        if let Some(&(u, _)) = recent_uninstalls.iter().rev().find(|(u, ud)| {
-                            m.events[*u].computer() != Some(computer.as_str())
-                                && (date - *ud).num_days() <= 90
-                        }) {
-                            out.oem_moves.push((u, i));
-                        }
-                    }
-                }
+                ever_held.insert(computer);
             }
-            Action::Uninstall => {
-                match held.get_mut(&computer) {
-                    Some(slot) if slot.0 > 0 => {
-                        slot.0 = (slot.0 - n).max(0);
-                        total -= n;
+            Action::Uninstall => match held.get_mut(&computer) {
+                Some(slot) if slot.0 > 0 => {
+                    let removed = n.min(slot.0);
+                    slot.0 -= removed;
+                    total -= removed;
+                    if slot.0 == 0 {
+                        out.removed.insert(computer.clone(), i);
                     }
-                    _ => out.orphan_uninstalls.push(i),
+                    open_uninstalls.push((i, computer, date));
                 }
-                recent_uninstalls.push((i, date));
-            }
+                _ => out.orphan_uninstalls.push(i),
+            },
         }
     }
+    out.held = total;
+    out.net = m
+        .events
+        .iter()
+        .zip(&actions)
+        .filter_map(|(e, a)| match (*a)? {
+            Action::Install => Some(count_of(e)),
+            Action::Uninstall => Some(-count_of(e)),
+        })
+        .sum();
     out.holders = held
         .into_iter()
         .filter(|(_, (n, _))| *n > 0)
         .map(|(c, (_, i))| (c, i))
         .collect();
     out
+}
+
+fn check_over(out: &mut Replay, licenses: Option<i64>, total: i64, event: usize) {
+    if let (Some(l), None) = (licenses, out.over_license) {
+        if total > l {
+            out.over_license = Some((event, total, l));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::ledger::{maintenance, summary, usage};
+    use crate::schema::TableKind;
+    use crate::workbook::locate::locate;
+    use crate::workbook::{Cell, Sheet};
+
+    fn sheet(name: &str, lines: &[Vec<String>]) -> Sheet {
+        Sheet {
+            name: Arc::from(name),
+            rows: lines
+                .iter()
+                .map(|l| {
+                    l.iter()
+                        .map(|s| {
+                            if s.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(s.clone())
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+            merges: Vec::new(),
+            formulas: Vec::new(),
+        }
+    }
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// Software: (编号, 名称, 版本, 类型, 许可数量, 安装数量).
+    type Soft = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
+
+    const SOFT: [Soft; 3] = [
+        ("RJ001", "Windows 10", "专业版", "OEM软件", "—", "2"),
+        ("RJ002", "WPS Office 2019", "专业版", "商业软件", "5", "2"),
+        ("RJ003", "奇安信天擎", "V10", "商业软件", "5", "2"),
+    ];
+
+    /// Four text cells of a usage row or a log event.
+    type Row4 = (&'static str, &'static str, &'static str, &'static str);
+
+    /// A unit with the three ledgers: `usage` rows are (姓名, 计算机编号, 软件编号, 软件名称),
+    /// `logs` map a 软件编号 to its events (安装/卸载, 计算机编号, 使用人, 日期).
+    fn unit(soft: &[Soft], usage_rows: &[Row4], logs: &[(&str, &[Row4])]) -> Unit {
+        let file: Arc<str> = Arc::from("t.xlsx");
+        let mut lines = vec![
+            strings(&["软件使用情况汇总表"]),
+            strings(&["单位名称：测试局"]),
+            strings(&[
+                "序号",
+                "软件编号",
+                "软件名称",
+                "软件版本",
+                "软件类型",
+                "采购时间",
+                "采购金额",
+                "许可类型",
+                "许可数量",
+                "可使用版本",
+                "许可期限",
+                "序列号",
+                "安装数量",
+            ]),
+        ];
+        for (i, (id, name, version, kind, licenses, installed)) in soft.iter().enumerate() {
+            let n = (i + 1).to_string();
+            lines.push(strings(&[
+                &n, id, name, version, kind, "", "", "", licenses, "", "永久", "", installed,
+            ]));
+        }
+        let summary_sheet = sheet("汇总表", &lines);
+        let mut lines = vec![
+            strings(&["软件使用情况明细表"]),
+            strings(&["单位名称：测试局"]),
+            strings(&[
+                "序号",
+                "部门",
+                "姓名",
+                "计算机编号",
+                "计算机品牌",
+                "软件编号",
+                "软件名称",
+                "软件版本",
+                "许可期限",
+                "软件类型",
+                "",
+                "",
+                "安装日期",
+            ]),
+            strings(&[
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "商业软件",
+                "OEM软件",
+                "免费软件",
+                "",
+            ]),
+        ];
+        for (i, (user, computer, id, name)) in usage_rows.iter().enumerate() {
+            let n = (i + 1).to_string();
+            lines.push(strings(&[
+                &n,
+                "办公室",
+                user,
+                computer,
+                "联想",
+                id,
+                name,
+                "",
+                "",
+                "☑",
+                "□",
+                "□",
+                "2024-03-01",
+            ]));
+        }
+        let usage_sheet = sheet("明细表", &lines);
+        let mut sheets = vec![summary_sheet, usage_sheet];
+        for (key, events) in logs {
+            // `typed|RJ002`: a log numbered `typed` describing RJ002.
+            let (id, info) = key.split_once('|').unwrap_or((key, key));
+            let (_, name, version, kind, licenses, _) = soft
+                .iter()
+                .find(|s| s.0 == info)
+                .copied()
+                .unwrap_or((id, "", "", "", "", ""));
+            let mut lines = vec![
+                strings(&["软件安装维护情况明细表"]),
+                strings(&["单位名称：测试局"]),
+                strings(&["一、软件基本信息"]),
+                strings(&[
+                    "软件编号",
+                    "软件名称",
+                    "软件版本",
+                    "软件类型",
+                    "",
+                    "",
+                    "许可数量",
+                ]),
+                strings(&["", "", "", "商业软件", "OEM软件", "免费软件", ""]),
+                strings(&[
+                    id,
+                    name,
+                    version,
+                    if kind == "商业软件" { "☑" } else { "□" },
+                    if kind == "OEM软件" { "☑" } else { "□" },
+                    "□",
+                    licenses,
+                ]),
+                strings(&["二、软件安装卸载明细"]),
+                strings(&[
+                    "序号",
+                    "安装",
+                    "卸载",
+                    "计算机编号",
+                    "计算机品牌",
+                    "使用人",
+                    "使用部门",
+                    "安装/卸载版本",
+                    "安装/卸载日期",
+                    "安装数量",
+                ]),
+            ];
+            for (i, (action, computer, user, date)) in events.iter().enumerate() {
+                let n = (i + 1).to_string();
+                let (a, b) = match *action {
+                    "安装" => ("☑", "□"),
+                    "卸载" => ("□", "☑"),
+                    _ => ("□", "□"),
+                };
+                lines.push(strings(&[
+                    &n,
+                    a,
+                    b,
+                    computer,
+                    "联想",
+                    user,
+                    "办公室",
+                    "",
+                    date,
+                    "1",
+                ]));
+            }
+            sheets.push(sheet(id, &lines));
+        }
+        let mut unit = Unit::default();
+        let mut invalid = Vec::new();
+        for (index, sheet) in sheets.iter().enumerate() {
+            for loc in locate(sheet, index) {
+                match loc.kind {
+                    TableKind::Summary => {
+                        unit.summaries
+                            .push(summary::parse(sheet, &file, &loc, &mut invalid))
+                    }
+                    TableKind::Usage => {
+                        unit.usages
+                            .push(usage::parse(sheet, &file, &loc, &mut invalid))
+                    }
+                    TableKind::Maintenance => {
+                        unit.maintenance
+                            .push(maintenance::parse(sheet, &file, &loc, &mut invalid))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert_eq!(unit.summaries.len(), 1);
+        assert_eq!(unit.usages.len(), 1);
+        assert_eq!(unit.maintenance.len(), logs.len());
+        unit
+    }
+
+    fn facts(unit: &Unit) -> Facts<'_> {
+        Facts::new(unit, &Catalogue::default())
+    }
+
+    fn ids(f: &Facts) -> Vec<Option<(String, bool)>> {
+        f.usage_ids
+            .iter()
+            .map(|r| r.as_ref().map(|r| (r.id.clone(), r.guessed)))
+            .collect()
+    }
+
+    #[test]
+    fn software_numbers_resolve_by_name_when_mistyped() {
+        let u = unit(
+            &SOFT,
+            &[
+                ("张伟", "PC-1", "RJ002", "WPS Office 2019"),
+                ("张伟", "PC-1", "RJ02", "WPS Office 2019"),
+                ("张伟", "PC-1", "", "奇安信天擎"),
+                ("张伟", "PC-1", "RJ001", "奇安信天擎"),
+                ("张伟", "PC-1", "RJ009", "某软件"),
+                ("张伟", "PC-1", "RJ002", "WPS Office 2016"),
+            ],
+            &[],
+        );
+        let f = facts(&u);
+        let some = |id: &str, guessed| Some((id.to_string(), guessed));
+        assert_eq!(
+            ids(&f),
+            vec![
+                some("RJ002", false),
+                some("RJ002", true),
+                some("RJ003", true),
+                // A number of another software: the name wins.
+                some("RJ003", true),
+                None,
+                // The name matches no other number: trust the number (ZB404 reports the name).
+                some("RJ002", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_batches_of_one_product_are_told_apart_by_the_number_only() {
+        let mut soft = SOFT.to_vec();
+        soft.push(("RJ004", "WPS Office 2019", "专业版", "商业软件", "3", "0"));
+        let u = unit(
+            &soft,
+            &[
+                ("张伟", "PC-1", "RJ09", "WPS Office 2019"),
+                // Spelled like one of them.
+                ("张伟", "PC-1", "RJ02", "WPS Office 2019"),
+            ],
+            &[],
+        );
+        let f = facts(&u);
+        assert_eq!(ids(&f), vec![None, Some(("RJ002".to_string(), true))]);
+        assert_eq!(
+            f.ids_by_name("WPS Office 2019", Some("专业版")),
+            vec!["RJ002", "RJ004"]
+        );
+    }
+
+    #[test]
+    fn log_of_two_batches_is_the_one_without_a_log() {
+        let mut soft = SOFT.to_vec();
+        soft.push(("RJ004", "WPS Office 2019", "专业版", "商业软件", "3", "0"));
+        let u = unit(
+            &soft,
+            &[],
+            &[
+                ("RJ004", &[("安装", "PC-1", "张伟", "2024-03-01")]),
+                ("WPS-1|RJ004", &[("安装", "PC-2", "李娜", "2024-03-01")]),
+            ],
+        );
+        let f = facts(&u);
+        let got: Vec<_> = f
+            .maintenance_ids
+            .iter()
+            .map(|r| r.as_ref().map(|r| (r.id.as_str(), r.guessed)))
+            .collect();
+        assert_eq!(got, vec![Some(("RJ004", false)), Some(("RJ002", true))]);
+    }
+
+    #[test]
+    fn mistyped_computer_in_a_log_reads_as_the_usage_computer() {
+        let u = unit(
+            &SOFT,
+            &[
+                ("张伟", "SJ-PC-001", "RJ002", "WPS Office 2019"),
+                ("李娜", "SJ-PC-002", "RJ002", "WPS Office 2019"),
+            ],
+            &[(
+                "RJ002",
+                &[
+                    ("安装", "SJ-PC-01", "张伟", "2024-03-01"),
+                    ("安装", "SJ-PC-002", "李娜", "2024-03-02"),
+                    // A real other computer: no similar open usage computer.
+                    ("安装", "SJ-PC-004", "王五", "2024-03-03"),
+                ],
+            )],
+        );
+        let f = facts(&u);
+        let got: Vec<_> = f.event_computers[0]
+            .iter()
+            .map(|c| c.as_ref().map(|c| (c.id.as_str(), c.guessed)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                Some(("SJ-PC-001", true)),
+                Some(("SJ-PC-002", false)),
+                Some(("SJ-PC-004", false)),
+            ]
+        );
+        let holders: Vec<&str> = f.replays[0].holders.keys().map(String::as_str).collect();
+        assert_eq!(holders, vec!["SJ-PC-001", "SJ-PC-002", "SJ-PC-004"]);
+        let rec = f.reconcile(&u, "RJ002").unwrap();
+        assert_eq!(rec.only_in_maintenance.len(), 1);
+        assert!(rec.only_in_usage.is_empty());
+    }
+
+    #[test]
+    fn computer_typed_by_the_same_user_on_one_side_only() {
+        // The log names 张伟's computer “张伟电脑”; the usage ledger has SJ-PC-001.
+        let u = unit(
+            &SOFT,
+            &[("张伟", "SJ-PC-001", "RJ002", "WPS Office 2019")],
+            &[("RJ002", &[("安装", "张伟电脑", "张伟", "2024-03-01")])],
+        );
+        let f = facts(&u);
+        assert_eq!(f.event_computer(0, 0), Some("SJ-PC-001"));
+        assert!(f.usage_computers[0].as_ref().is_some_and(|c| !c.guessed));
+    }
+
+    #[test]
+    fn mistyped_computer_in_the_usage_ledger_reads_as_the_log_computer() {
+        let u = unit(
+            &SOFT,
+            &[
+                ("张伟", "SJ-PC-001", "RJ002", "WPS Office 2019"),
+                ("张伟", "SJ-PC-01", "RJ003", "奇安信天擎"),
+            ],
+            &[
+                ("RJ002", &[("安装", "SJ-PC-001", "张伟", "2024-03-01")]),
+                ("RJ003", &[("安装", "SJ-PC-001", "张伟", "2024-03-01")]),
+            ],
+        );
+        let f = facts(&u);
+        assert_eq!(f.usage_computer(1), Some("SJ-PC-001"));
+        assert!(f.usage_computers[1].as_ref().unwrap().guessed);
+        assert!(f.reconcile(&u, "RJ003").unwrap().only_in_usage.is_empty());
+    }
+
+    #[test]
+    fn one_computer_numbered_differently_throughout_maps_the_logs_only() {
+        let u = unit(
+            &SOFT,
+            &[("张伟", "SJ-PC-01", "RJ002", "WPS Office 2019")],
+            &[("RJ002", &[("安装", "SJ-PC-001", "张伟", "2024-03-01")])],
+        );
+        let f = facts(&u);
+        assert_eq!(f.event_computer(0, 0), Some("SJ-PC-01"));
+        assert!(f.usage_computers[0].as_ref().is_some_and(|c| !c.guessed));
+    }
+
+    #[test]
+    fn scrapped_computer_is_not_read_as_a_typo() {
+        // SJ-PC-012 was scrapped (installed, then uninstalled); SJ-PC-001 is spelled SJ-PC-01
+        // in the usage ledger. Only the latter is one computer under two numbers.
+        let u = unit(
+            &SOFT,
+            &[("张伟", "SJ-PC-01", "RJ002", "WPS Office 2019")],
+            &[(
+                "RJ002",
+                &[
+                    ("安装", "SJ-PC-001", "张伟", "2024-03-01"),
+                    ("安装", "SJ-PC-012", "王五", "2024-03-02"),
+                    ("卸载", "SJ-PC-012", "王五", "2025-03-02"),
+                ],
+            )],
+        );
+        let f = facts(&u);
+        assert_eq!(f.event_computer(0, 0), Some("SJ-PC-01"));
+        assert_eq!(f.event_computer(0, 1), Some("SJ-PC-012"));
+        assert!(!f.event_computers[0][1].as_ref().unwrap().guessed);
+    }
+
+    #[test]
+    fn two_log_computers_are_never_read_as_one() {
+        let u = unit(
+            &SOFT,
+            &[("张伟", "SJ-PC-001", "RJ002", "WPS Office 2019")],
+            &[(
+                "RJ002",
+                &[
+                    ("安装", "SJ-PC-01", "张伟", "2024-03-01"),
+                    ("安装", "SJ-PC-0001", "王五", "2024-03-02"),
+                ],
+            )],
+        );
+        let f = facts(&u);
+        assert!(f.event_computers[0].iter().flatten().all(|c| !c.guessed));
+    }
+
+    #[test]
+    fn number_of_two_batches_settled_by_the_log() {
+        let mut soft = SOFT.to_vec();
+        soft.push(("RJ004", "WPS Office 2019", "专业版", "商业软件", "3", "1"));
+        let u = unit(
+            &soft,
+            &[
+                ("张伟", "PC-1", "RJ002", "WPS Office 2019"),
+                ("李娜", "PC-2", "RJ02", "WPS Office 2019"),
+                ("刘洋", "PC-3", "RJ004", "WPS Office 2019"),
+            ],
+            &[
+                (
+                    "RJ002",
+                    &[
+                        ("安装", "PC-1", "张伟", "2024-03-01"),
+                        ("安装", "PC-2", "李娜", "2024-03-02"),
+                    ],
+                ),
+                ("RJ004", &[("安装", "PC-3", "刘洋", "2024-03-03")]),
+            ],
+        );
+        let f = facts(&u);
+        assert_eq!(
+            f.usage_ids[1],
+            Some(Resolved {
+                id: "RJ002".into(),
+                guessed: true
+            })
+        );
+    }
+
+    #[test]
+    fn replay_counts_each_copy_once() {
+        let u = unit(
+            &SOFT,
+            &[],
+            &[(
+                "RJ002",
+                &[
+                    ("安装", "PC-1", "张伟", "2024-03-01"),
+                    ("安装", "PC-1", "张伟", "2024-04-01"), // repeated
+                    ("卸载", "PC-9", "王五", "2024-04-02"), // nothing to uninstall
+                    ("安装", "PC-2", "李娜", "2024-04-03"),
+                    ("", "PC-2", "李娜", "2024-05-01"), // boxes empty: reads as the uninstall
+                    ("安装", "PC-3", "刘洋", ""),       // no date: keeps its place
+                ],
+            )],
+        );
+        let f = facts(&u);
+        let r = &f.replays[0];
+        assert_eq!(r.repeat_installs, vec![(1, 0)]);
+        assert_eq!(r.orphan_uninstalls, vec![2]);
+        assert_eq!(r.held, 2);
+        assert_eq!(r.net, 2);
+        let holders: Vec<&str> = r.holders.keys().map(String::as_str).collect();
+        assert_eq!(holders, vec!["PC-1", "PC-3"]);
+        assert_eq!(r.removed.get("PC-2"), Some(&4));
+        assert!(r.out_of_order.is_empty());
+    }
+
+    #[test]
+    fn replay_reports_the_first_date_over_the_licenses() {
+        let mut soft = SOFT.to_vec();
+        soft[1].4 = "2";
+        let u = unit(
+            &soft,
+            &[],
+            &[(
+                "RJ002",
+                &[
+                    ("安装", "PC-1", "张伟", "2024-03-01"),
+                    ("安装", "PC-2", "李娜", "2024-03-02"),
+                    ("卸载", "PC-1", "张伟", "2024-03-03"),
+                    ("安装", "PC-3", "刘洋", "2024-03-04"),
+                    ("安装", "PC-4", "王五", "2024-03-05"),
+                ],
+            )],
+        );
+        assert_eq!(facts(&u).replays[0].over_license, Some((4, 3, 2)));
+    }
+
+    #[test]
+    fn oem_copy_moved_to_an_existing_computer() {
+        let u = unit(
+            &SOFT,
+            &[],
+            &[
+                (
+                    "RJ001",
+                    &[
+                        ("安装", "PC-1", "张伟", "2024-03-01"),
+                        ("卸载", "PC-1", "张伟", "2025-03-01"),
+                        ("安装", "PC-3", "刘洋", "2025-03-02"), // existed since 2024
+                        ("安装", "PC-5", "王五", "2025-03-03"), // new computer
+                    ],
+                ),
+                ("RJ002", &[("安装", "PC-3", "刘洋", "2024-05-01")]),
+            ],
+        );
+        assert_eq!(facts(&u).replays[0].oem_moves, vec![(1, 2)]);
+    }
+
+    #[test]
+    fn reconciliation_names_the_odd_ledger_out() {
+        let usage_rows = [
+            ("张伟", "PC-1", "RJ002", "WPS Office 2019"),
+            ("李娜", "PC-2", "RJ002", "WPS Office 2019"),
+        ];
+        let both: &[Row4] = &[
+            ("安装", "PC-1", "张伟", "2024-03-01"),
+            ("安装", "PC-2", "李娜", "2024-03-02"),
+        ];
+        // The summary says 3; usage and log say 2: only ZB405.
+        let mut soft = SOFT.to_vec();
+        soft[1].5 = "3";
+        let u = unit(&soft, &usage_rows, &[("RJ002", both)]);
+        let f = facts(&u);
+        let rec = f.reconcile(&u, "RJ002").unwrap();
+        assert_eq!(rec.summary_vs_usage(), Some((3, 2)));
+        assert_eq!(rec.summary_vs_maintenance(), None);
+        // The log lacks PC-2: only ZB407.
+        let u = unit(&SOFT, &usage_rows, &[("RJ002", &both[..1])]);
+        let f = facts(&u);
+        let rec = f.reconcile(&u, "RJ002").unwrap();
+        assert!(rec.holders_differ());
+        assert_eq!(rec.summary_vs_usage(), None);
+        assert_eq!(rec.summary_vs_maintenance(), None);
+        // The usage ledger lacks PC-2: only ZB407.
+        let u = unit(&SOFT, &usage_rows[..1], &[("RJ002", both)]);
+        let f = facts(&u);
+        let rec = f.reconcile(&u, "RJ002").unwrap();
+        assert!(rec.holders_differ());
+        assert_eq!(rec.summary_vs_usage(), None);
+        assert_eq!(rec.summary_vs_maintenance(), None);
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn one_misplaced_row_is_one_outlier() {
+        let dates: Vec<(usize, NaiveDate)> = [
+            "2024-01-01",
+            "2024-02-01",
+            "2024-03-01",
+            "2024-10-01",
+            "2024-04-01",
+            "2024-05-01",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, d(s)))
+        .collect();
+        assert_eq!(out_of_order(&dates), vec![3]);
+        let sorted: Vec<(usize, NaiveDate)> = dates[..3].to_vec();
+        assert!(out_of_order(&sorted).is_empty());
+        let early = vec![
+            (0, d("2024-05-01")),
+            (1, d("2024-01-01")),
+            (2, d("2024-02-01")),
+        ];
+        assert_eq!(out_of_order(&early), vec![0]);
+        // A row appended at the end with an old date is the one out of place.
+        let late = vec![
+            (0, d("2024-01-01")),
+            (1, d("2024-05-01")),
+            (2, d("2024-03-01")),
+        ];
+        assert_eq!(out_of_order(&late), vec![2]);
+        let mut long: Vec<(usize, NaiveDate)> = (0..5000)
+            .map(|i| (i, d("2020-01-01") + chrono::Duration::days(i as i64)))
+            .collect();
+        long[10].1 = d("2020-05-01");
+        assert_eq!(out_of_order(&long), vec![10]);
+        assert_eq!(out_of_order(&dates[..]), out_of_order_fast(&dates[..]));
+    }
+
+    #[test]
+    fn computer_typos_are_similar_but_other_computers_are_not() {
+        assert!(similar_computers("SJ-PC-01", "SJ-PC-001"));
+        assert!(similar_computers("sj-pc-001", "SJPC001"));
+        assert!(similar_computers("SJ-PC-0001", "SJ-PC-001"));
+        assert!(similar_computers("SJ-PC-010", "SJ-PC-100"));
+        assert!(similar_computers("SJ-PC-1001", "SJ-PC-101"));
+        assert!(!similar_computers("SJ-PC-001", "SJ-PC-002"));
+        assert!(!similar_computers("SJ-PC-001", "SJ-PC-001"));
+        assert!(!similar_computers("A1", "A10"));
+        assert_eq!(computer_key("SJ-PC-000"), "SJPC0");
+        assert_eq!(computer_key("PC01A"), "PC1A");
+    }
 }

@@ -51,8 +51,34 @@ pub static RULES: &[&Rule] = &[
     &super::usage::install_after_license_end::RULE,
     // (end ZB2xx)
     // ZB3xx — maintenance ledger
+    &super::maintenance::ambiguous_action::RULE,
+    &super::maintenance::missing_event_field::RULE,
+    &super::maintenance::info_disagrees_with_summary::RULE,
+    &super::maintenance::uninstall_without_install::RULE,
+    &super::maintenance::repeated_install::RULE,
+    &super::maintenance::events_out_of_order::RULE,
+    &super::maintenance::replay_over_license::RULE,
+    &super::maintenance::install_after_license_end::RULE,
+    &super::maintenance::unlicensed_version::RULE,
+    &super::maintenance::future_event::RULE,
+    &super::maintenance::oem_moved::RULE,
     // (end ZB3xx)
     // ZB4xx — across ledgers and tables
+    &super::cross::missing_maintenance_table::RULE,
+    &super::cross::maintenance_unknown_id::RULE,
+    &super::cross::usage_unknown_id::RULE,
+    &super::cross::usage_disagrees_with_summary::RULE,
+    &super::cross::installed_count_vs_usage::RULE,
+    &super::cross::installed_count_vs_maintenance::RULE,
+    &super::cross::holders_differ::RULE,
+    &super::cross::too_many_computers::RULE,
+    &super::cross::users_count_differs::RULE,
+    &super::cross::free_not_listed::RULE,
+    &super::cross::free_list_missing::RULE,
+    &super::cross::free_list_disagrees::RULE,
+    &super::cross::stale_ledger::RULE,
+    &super::cross::statistics_differ::RULE,
+    &super::cross::purchase_plan_arithmetic::RULE,
     // (end ZB4xx)
     // ZB5xx — forms
     &super::forms::leading_group_without_leader::RULE,

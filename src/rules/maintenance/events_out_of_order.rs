@@ -1,0 +1,78 @@
+use super::super::prelude::*;
+use crate::rules::facts::ymd;
+
+declare_rule! {
+    /// ## 检查什么
+    /// 软件安装维护情况明细表第二部分的行没有按安装/卸载日期先后登记。只指出打乱顺序的最少几行
+    /// （一行放错位置只报这一行），每张表报告一次；晚于检查日期的行由 ZB310 报告，这里不计。
+    ///
+    /// ## 为什么
+    /// 台账 三.4 要求安装、卸载后随时登记，记录自然按时间先后排列。顺序错乱往往是日期填错，
+    /// 也让人工核对某一天的安装数量变得困难。
+    ///
+    /// ## 示例
+    /// | 序号 | 安装/卸载日期 |
+    /// |---|---|
+    /// | 1 | 2024-03-01 |
+    /// | 2 | **2024-10-01** |
+    /// | 3 | 2024-04-01 |
+    ///
+    /// ## 如何修改
+    /// 核对放错位置的行的日期；日期无误的，把该行移到对应的时间位置。
+    pub struct EventsOutOfOrder {
+        code: "ZB306",
+        severity: Warning,
+        summary: "安装卸载记录未按日期顺序登记",
+    }
+}
+
+/// ZB306
+pub fn check(ctx: &Context, out: &mut Sink) {
+    for (m, replay) in ctx.unit.maintenance.iter().zip(&ctx.facts.replays) {
+        let outliers: Vec<usize> = replay
+            .out_of_order
+            .iter()
+            .copied()
+            .filter(|&i| m.events[i].date.value().is_some_and(|d| *d <= ctx.as_of))
+            .collect();
+        let describe = |i: usize| -> Option<(CellRef, String)> {
+            let e = &m.events[i];
+            let date = *e.date.value()?;
+            let in_order =
+                |j: &usize| !replay.out_of_order.contains(j) && m.events[*j].date.value().is_some();
+            let before = (0..i).rev().find(in_order);
+            let after = (i + 1..m.events.len()).find(in_order);
+            let text = match (before, after) {
+                (Some(b), _) if m.events[b].date.value().is_some_and(|d| *d > date) => format!(
+                    "日期 {} 早于上方一行的 {}",
+                    ymd(date),
+                    ymd(*m.events[b].date.value()?)
+                ),
+                (_, Some(a)) if m.events[a].date.value().is_some_and(|d| *d < date) => format!(
+                    "日期 {} 晚于下方一行的 {}",
+                    ymd(date),
+                    ymd(*m.events[a].date.value()?)
+                ),
+                _ => format!("日期 {} 不在先后顺序上", ymd(date)),
+            };
+            Some((e.date.cell.clone()?, text))
+        };
+        let mut described = outliers.iter().filter_map(|&i| describe(i));
+        let Some((cell, text)) = described.next() else {
+            continue;
+        };
+        let more = if outliers.len() > 1 {
+            format!("（共 {} 行不在顺序上）", outliers.len())
+        } else {
+            String::new()
+        };
+        let d = out.report(
+            cell,
+            format!("安装卸载记录未按日期顺序登记：{text}{more}"),
+            "核对这一行的日期；日期无误的，把该行移到对应的时间位置（台账 三.4）",
+        );
+        for (c, t) in described {
+            d.related(c, t);
+        }
+    }
+}

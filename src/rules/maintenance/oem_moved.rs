@@ -1,0 +1,70 @@
+use super::super::prelude::*;
+use crate::rules::facts::ymd;
+
+declare_rule! {
+    /// ## 检查什么
+    /// OEM（随机预装）软件从一台计算机卸载后，又装到了另一台**早已在用**的计算机上。
+    ///
+    /// 判断办法（按日期重放该软件的安装、卸载记录）：在计算机 A 上卸载之后 90 天内，在计算机 B
+    /// 上安装，且 B 此前已出现在任一安装维护明细表或明细表的安装日期中（不是随这份软件新购的
+    /// 计算机），B 此前也从未装过这款软件。在 A 上重新安装（如重装系统）不算迁移。
+    ///
+    /// ## 为什么
+    /// OEM 许可随计算机硬件授予，只能在原计算机上使用，计算机报废时随之报废，不能迁移到其他
+    /// 计算机（配置 二.7(3)：无法迁移的随硬件报废）。迁过去的那份没有授权。
+    ///
+    /// ## 示例
+    /// | 安装 | 卸载 | 计算机编号 | 安装/卸载日期 |
+    /// |---|---|---|---|
+    /// | □ | ☑ | SJ-PC-001 | 2025-03-01 |
+    /// | **☑** | □ | SJ-PC-003 | 2025-03-02 |
+    ///
+    /// ## 如何修改
+    /// 在 B 上卸载这份 OEM 软件，改装单位采购的商业许可（登记在商业软件的编号下）。
+    /// 若 B 其实是随该软件新购的计算机，改正其计算机编号或记录日期。
+    pub struct OemMoved {
+        code: "ZB311",
+        severity: Error,
+        summary: "OEM软件从一台计算机迁移到另一台",
+    }
+}
+
+/// ZB311
+pub fn check(ctx: &Context, out: &mut Sink) {
+    for (t, (m, replay)) in ctx
+        .unit
+        .maintenance
+        .iter()
+        .zip(&ctx.facts.replays)
+        .enumerate()
+    {
+        for &(u, i) in &replay.oem_moves {
+            let (uninstall, install) = (&m.events[u], &m.events[i]);
+            let Some(cell) = install.computer.cell.as_ref() else {
+                continue;
+            };
+            let from = ctx.facts.event_computer(t, u).unwrap_or_default();
+            let to = ctx.facts.event_computer(t, i).unwrap_or_default();
+            let date = |e: &crate::ledger::maintenance::Event| {
+                e.date.value().map(|d| ymd(*d)).unwrap_or_default()
+            };
+            let d = out.report(
+                cell,
+                format!(
+                    "OEM软件 {} 从 {from} 卸载后，{} 装到了已在使用的计算机 {to}：预装许可不能迁移",
+                    date(uninstall),
+                    date(install)
+                ),
+                "在该计算机上卸载这份 OEM 软件，改装单位采购的商业许可；若它是随软件新购的计算机，改正编号或日期（配置 二.7）",
+            );
+            if let Some(c) = uninstall
+                .computer
+                .cell
+                .as_ref()
+                .or(uninstall.date.cell.as_ref())
+            {
+                d.related(c, format!("{} 从 {from} 卸载", date(uninstall)));
+            }
+        }
+    }
+}
