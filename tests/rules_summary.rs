@@ -326,8 +326,16 @@ fn gift_has_neither_purchase_field() {
 #[test]
 fn expired_license() {
     let mut b = Book::clean();
-    b.set(SUMMARY, "K8", "2026.6.30");
+    set_rj003_term(&mut b, "2026.6.30");
     insta::assert_snapshot!(b.diagnostics());
+}
+
+/// RJ003's 许可期限 changed in every ledger, so that only the summary rules speak.
+fn set_rj003_term(b: &mut Book, term: &str) {
+    b.set(SUMMARY, "K8", term).set("RJ003", "I6", term);
+    for cell in ["I7", "I11", "I15"] {
+        b.set(USAGE, cell, term);
+    }
 }
 
 // ZB112: a duration counts from the purchase time.
@@ -335,7 +343,7 @@ fn expired_license() {
 fn expired_license_by_duration() {
     let mut b = Book::clean();
     b.set(SUMMARY, "F8", "@2021-03-15");
-    b.set(SUMMARY, "K8", "3年");
+    set_rj003_term(&mut b, "3年");
     insta::assert_snapshot!(b.diagnostics());
 }
 
@@ -352,7 +360,7 @@ fn expired_license_without_installs() {
 #[test]
 fn expiring_license() {
     let mut b = Book::clean();
-    b.set(SUMMARY, "K8", "2024.1.10-2027.1.9");
+    set_rj003_term(&mut b, "2024.1.10-2027.1.9");
     insta::assert_snapshot!(b.diagnostics());
 }
 

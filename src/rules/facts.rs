@@ -201,6 +201,20 @@ impl<'a> Facts<'a> {
         }
     }
 
+    /// The summary row without a 软件编号 (ZB102) that a name refers to, when exactly one
+    /// such row has that name: rows elsewhere using some number for it are that fault's
+    /// consequence, not faults of their own.
+    pub fn idless_row(&self, unit: &'a Unit, name: Option<&str>) -> Option<&'a SummaryRow> {
+        let name = name?;
+        let mut rows = unit
+            .summary()?
+            .rows
+            .iter()
+            .filter(|r| r.id.is_blank() && r.name.value().is_some_and(|n| same_name(n, name)));
+        let first = rows.next()?;
+        rows.next().is_none().then_some(first)
+    }
+
     /// The first summary row of a number.
     pub fn summary_row(&self, id: &str) -> Option<&'a SummaryRow> {
         self.by_id.get(id).and_then(|v| v.first().copied())
@@ -272,7 +286,8 @@ impl<'a> Facts<'a> {
         let [row] = rows.as_slice() else {
             return None;
         };
-        let installed = row.installed.value().copied();
+        // A negative count is ZB114's to report; comparing it would repeat that fault.
+        let installed = row.installed.value().copied().filter(|n| *n >= 0);
         let usage_rows = self.usage_rows_by_id().remove(id).unwrap_or_default();
         let mut usage_holders: BTreeMap<String, usize> = BTreeMap::new();
         for &r in &usage_rows {

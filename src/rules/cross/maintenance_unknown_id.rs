@@ -52,6 +52,15 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         if resolved.as_ref().is_some_and(|r| !r.guessed) {
             continue;
         }
+        // The summary row of this software lacks its number: ZB102 reports it, with this table.
+        if resolved.is_none()
+            && ctx
+                .facts
+                .idless_row(ctx.unit, m.info.name.value().map(String::as_str))
+                .is_some()
+        {
+            continue;
+        }
         // A blank copy of the template, not yet used for any software.
         if typed.is_none() && m.info.name.is_blank() && m.events.is_empty() {
             continue;

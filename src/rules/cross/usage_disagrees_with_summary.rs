@@ -34,6 +34,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let Some(usage) = ctx.unit.usage() else {
         return;
     };
+    // One disagreement repeated on many rows (the summary changed, the usage ledger not) is
+    // one fault: reported once at its first row, the other rows related.
+    let mut groups = Groups::default();
     for (row, resolved) in usage.rows.iter().zip(&ctx.facts.usage_ids) {
         let Some(resolved) = resolved else {
             continue;
@@ -67,18 +70,18 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 }
             }
         }
-        let mut report =
-            |cell: &Option<CellRef>, what: String, there: Option<(&CellRef, String)>| {
-                if let Some(cell) = cell {
-                    let d = out.report(cell, what, HELP);
-                    if let Some((c, t)) = there {
-                        d.related(c, t);
-                    }
-                }
-            };
+        let mut report = |field: &'static str,
+                          cell: &Option<CellRef>,
+                          what: String,
+                          there: Option<(&CellRef, String)>| {
+            if let Some(cell) = cell {
+                groups.add((id.to_string(), field, what), cell, there);
+            }
+        };
         if let (Some(n), Some(sn)) = (row.name.value(), s.name.value()) {
             if !same_name(n, sn) {
                 report(
+                    "name",
                     &row.name.cell,
                     format!("软件名称 {n}，汇总表 {id} 为 {sn}"),
                     s.name
@@ -100,6 +103,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                     cells => cells.first().cloned(),
                 };
                 report(
+                    "kind",
                     &at,
                     format!(
                         "软件类型勾选为 {}，汇总表 {id} 为 {}",
@@ -118,6 +122,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 let bought = terms.purchased_on.value().map(|p| p.date);
                 if t.is_perpetual() != st.is_perpetual() || t.end(bought) != st.end(bought) {
                     report(
+                        "term",
                         &row.term.cell,
                         format!(
                             "许可期限 {}，汇总表 {id} 为 {}",
@@ -137,6 +142,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             if let (Some(v), Some(svv)) = (row.version.value(), sv.and_then(|f| f.value())) {
                 if !same_version(v, svv) {
                     report(
+                        "version",
                         &row.version.cell,
                         format!("软件版本 {v}，汇总表 {id} 为 {svv}"),
                         sv.and_then(|f| f.cell.as_ref())
@@ -144,6 +150,50 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                     );
                 }
             }
+        }
+    }
+    for g in groups.list {
+        let n = g.others.len() + 1;
+        let message = if n > 1 {
+            format!("{}（明细表中共 {n} 行如此）", g.key.2)
+        } else {
+            g.key.2.clone()
+        };
+        let d = out.report(&g.first, message, HELP);
+        if let Some((c, t)) = g.there {
+            d.related(c, t);
+        }
+        for c in g.others {
+            d.related(c, "同样不一致");
+        }
+    }
+}
+
+type GroupKey = (String, &'static str, String);
+
+/// Disagreements grouped by (software number, field, message), in order of first sight.
+#[derive(Default)]
+struct Groups {
+    list: Vec<Group>,
+}
+
+struct Group {
+    key: GroupKey,
+    first: CellRef,
+    there: Option<(CellRef, String)>,
+    others: Vec<CellRef>,
+}
+
+impl Groups {
+    fn add(&mut self, key: GroupKey, cell: &CellRef, there: Option<(&CellRef, String)>) {
+        match self.list.iter_mut().find(|g| g.key == key) {
+            Some(g) => g.others.push(cell.clone()),
+            None => self.list.push(Group {
+                key,
+                first: cell.clone(),
+                there: there.map(|(c, t)| (c.clone(), t)),
+                others: Vec::new(),
+            }),
         }
     }
 }

@@ -58,6 +58,15 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         if ctx.facts.by_id.contains_key(typed) {
             continue;
         }
+        // The summary row of this software lacks its number: ZB102 reports it, with this row.
+        if resolved.is_none()
+            && ctx
+                .facts
+                .idless_row(ctx.unit, row.name.value().map(String::as_str))
+                .is_some()
+        {
+            continue;
+        }
         let Some(resolved) = resolved else {
             let candidates = row
                 .name

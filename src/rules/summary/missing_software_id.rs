@@ -40,10 +40,51 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             Some(name) => format!("“{name}”的软件编号为空"),
             None => "软件编号为空".to_string(),
         };
-        out.report(
-            cell,
-            message,
-            "分配一个未用过的软件编号，并在明细表和该软件的安装维护情况明细表中使用同一编号（台账 一.2、一.5、一.7，三.3）",
-        );
+        // Where the other ledgers already number this software, that number is the fix;
+        // their rows are this fault's consequences, shown as related.
+        let name = row.name.value().map(String::as_str);
+        let mine = |n: Option<&String>| {
+            ctx.facts
+                .idless_row(ctx.unit, n.map(String::as_str))
+                .is_some_and(|r| std::ptr::eq(r, row))
+        };
+        let mut used: Vec<(CellRef, String)> = Vec::new();
+        if name.is_some() {
+            if let Some(u) = ctx.unit.usage() {
+                for r in u.rows.iter().filter(|r| mine(r.name.value())) {
+                    if let (Some(id), Some(c)) = (r.id(), &r.id.cell) {
+                        if !ctx.facts.by_id.contains_key(id) {
+                            used.push((c.clone(), format!("明细表用编号 {id}")));
+                        }
+                    }
+                }
+            }
+            for m in ctx
+                .unit
+                .maintenance
+                .iter()
+                .filter(|m| mine(m.info.name.value()))
+            {
+                if let (Some(id), Some(c)) = (m.id(), &m.info.id.cell) {
+                    if !ctx.facts.by_id.contains_key(id) {
+                        used.push((c.clone(), format!("安装维护明细表用编号 {id}")));
+                    }
+                }
+            }
+        }
+        let numbers: std::collections::BTreeSet<&str> = used
+            .iter()
+            .filter_map(|(_, t)| t.rsplit(' ').next())
+            .collect();
+        let help = match numbers.iter().collect::<Vec<_>>().as_slice() {
+            [one] => format!(
+                "明细表和安装维护情况明细表登记此软件用的是 {one}：在汇总表补填 {one}（台账 一.2、三.3）"
+            ),
+            _ => "分配一个未用过的软件编号，并在明细表和该软件的安装维护情况明细表中使用同一编号（台账 一.2、一.5、一.7，三.3）".to_string(),
+        };
+        let d = out.report(cell, message, help);
+        for (c, t) in used {
+            d.related(c, t);
+        }
     }
 }

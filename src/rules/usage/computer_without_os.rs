@@ -55,7 +55,8 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         .collect();
     let mut computers: Vec<(&str, Vec<usize>)> = Vec::new();
     for (i, row) in usage.rows.iter().enumerate() {
-        let Some(c) = row.computer() else {
+        // A mistyped 计算机编号 is grouped with the computer it means (ZB407 reports the typo).
+        let Some(c) = ctx.facts.usage_computer(i).or(row.computer()) else {
             continue;
         };
         match computers.iter_mut().find(|(k, _)| *k == c) {
