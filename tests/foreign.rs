@@ -107,8 +107,20 @@ fn model(path: &Path) -> Value {
 }
 
 #[test]
+fn district_education_bureau_xlsx() {
+    check_against_manifest(
+        &dir().join("district-education-bureau.xlsx"),
+        &dir().join("district-education-bureau.json"),
+    );
+}
+
+#[test]
 fn libreoffice_resaves_read_the_same() {
-    for name in ["county-statistics-bureau", "city-approval-bureau"] {
+    for name in [
+        "county-statistics-bureau",
+        "city-approval-bureau",
+        "district-education-bureau",
+    ] {
         let original = model(&dir().join(format!("{name}.xlsx")));
         for ext in ["xlsx", "xls", "ods"] {
             let resaved = dir().join(format!("resaved/{name}.lo.{ext}"));

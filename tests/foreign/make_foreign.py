@@ -4,7 +4,9 @@ own writer), each with planted faults listed in a manifest. tests/foreign.rs che
 every planted fault is found at its cell and nothing else above info is reported.
 
 Run: python3 tests/foreign/make_foreign.py   (needs: pip install openpyxl)
-The generated .xlsx and .json files are committed; CI does not run this script.
+The generated .xlsx and .json files are committed; CI does not run this script. openpyxl
+stamps the save time into docProps, so a rerun changes the bytes (not the cells) of every
+file: commit only the workbooks whose content you changed.
 A manifest cell may list alternatives ("G6|F6") where either cell is a fair place to point.
 """
 import datetime as dt
@@ -371,9 +373,200 @@ def city_approval_bureau():
     return {"as_of": "2026-11-25", "expected": [dict(code=c, sheet=s, cell=a) for c, s, a in expected]}
 
 
+# ---------------------------------------------------------------------------------------
+# C: 某区教育局 — 双龙镇 表N numbering, cross-ledger faults: a mistyped 软件编号 in 明细表,
+# a wrong 安装数量, free software missing from the free list, a wrong statistics figure, a
+# purchase-plan row that does not multiply out.
+# ---------------------------------------------------------------------------------------
+def district_education_bureau():
+    unit = "某区教育局"
+    filler, phone = "吴丹", "020-83451234"
+    computers = [
+        ("办公室", "罗平", "JYJ-01", "联想"),
+        ("基础教育科", "许倩", "JYJ-02", "联想"),
+        ("人事科", "邓涛", "JYJ-03", "华为"),
+        ("计划财务科", "冯雪", "JYJ-04", "华为"),
+    ]
+    software = {
+        "JY01": ("Windows 10", "专业版", "OEM软件"),
+        "JY02": ("WPS Office 2019", "专业版", "商业软件"),
+        "JY03": ("火绒终端安全管理系统", "V2", "商业软件"),
+        "JY04": ("7-Zip", "", "免费软件"),
+        "JY05": ("福昕阅读器", "", "免费软件"),
+    }
+    on = {"JY01": [0, 1, 2, 3], "JY02": [0, 1, 2, 3], "JY03": [0, 1, 2, 3], "JY04": [0, 1, 2], "JY05": [1, 3]}
+    day = {"JY01": dt.date(2024, 9, 2), "JY02": dt.date(2026, 4, 20), "JY03": dt.date(2025, 6, 10),
+           "JY04": dt.date(2024, 9, 3), "JY05": dt.date(2024, 9, 3)}
+    expected = []
+    wb = Workbook()
+    fixed_props(wb)
+
+    def header_block(ws, row, with_date=True):
+        text = f"单位名称（盖章）：{unit}    填表人：{filler}    联系电话：{phone}"
+        if with_date:
+            text += "    填表日期：2026年11月16日"
+        ws.cell(row, 1, text)
+
+    # 表5 汇总表
+    ws = wb.active
+    ws.title = "表5"
+    ws["A1"] = "表5"
+    ws["A2"] = "软件使用情况汇总表"
+    header_block(ws, 3)
+    ws["A4"], ws["B4"], ws["C4"], ws["D4"], ws["E4"] = "人员情况", "总人数", 6, "使用计算机人数", 4
+    ws["A5"], ws["B5"], ws["C5"], ws["D5"], ws["E5"], ws["F5"], ws["G5"] = "计算机情况", "服务器数", 0, "台式机数", 4, "便携机数", 0
+    hdr = ["序号", "软件\n编号", "软件名称", "软件\n版本", "软件\n类型", "采购\n时间", "采购金额\n（单位：元）", "许可\n类型", "许可\n数量",
+           "可使用\n版本", "许可\n期限", "序列号", "安装\n数量"]
+    for c, h in enumerate(hdr, 1):
+        ws.cell(6, c, h)
+    rows = [
+        ["JY02", "WPS Office 2019", "专业版", "商业软件", "2026.4.15", "2000", "批量许可", 4, "专业版", "永久", "WPS-EDU-20260415", 4],
+        # PLANTED ZB405: 5 installs typed, the usage ledger and the log both have 4.
+        ["JY03", "火绒终端安全管理系统", "V2", "商业软件", "2025.6.1", "1500", "批量许可", 10, "V2", "2025.6.1-2028.5.31",
+         "HR-ES-V2-0612", 5],
+        ["JY01", "Windows 10", "专业版", "OEM软件", "—", "—", "—", "—", "—", "—", "—", 4],
+        ["JY04", "7-Zip", "", "免费软件", "—", "—", "—", "—", "—", "—", "—", 3],
+        # PLANTED ZB410: 福昕阅读器 is used but not on 可使用免费软件清单.
+        ["JY05", "福昕阅读器", "", "免费软件", "—", "—", "—", "—", "—", "—", "—", 2],
+    ]
+    for i, r in enumerate(rows, 1):
+        ws.append([i] + r)
+    expected.append(("ZB405", "表5", "M8"))
+    expected.append(("ZB410", "表5", "B11|C11|E11"))
+
+    # 表6 明细表
+    ws = wb.create_sheet("表6")
+    ws["A1"] = "表6"
+    ws["A2"] = "软件使用情况明细表"
+    header_block(ws, 3)
+    top = ["序号", "部门", "姓名", "计算机编号", "计算机品牌", "软件编号", "软件名称", "软件版本", "许可期限", "软件类型", None, None, "安装日期"]
+    for c, h in enumerate(top, 1):
+        if h:
+            ws.cell(4, c, h)
+    ws.merge_cells("J4:L4")
+    ws["J5"], ws["K5"], ws["L5"] = "商业软件", "OEM软件", "免费软件"
+    r = 6
+    seq = 0
+    for ci, (dept, user, pc, brand) in enumerate(computers):
+        for sid, (name, version, kind) in software.items():
+            if ci not in on[sid]:
+                continue
+            seq += 1
+            typed = sid
+            if sid == "JY02" and pc == "JYJ-03":
+                # PLANTED ZB403: 软件编号 mistyped; the name says it is JY02.
+                typed = "JY2"
+                expected.append(("ZB403", "表6", f"F{r}"))
+            term = {"JY02": "永久", "JY03": "2025.6.1-2028.5.31"}.get(sid, "")
+            vals = [seq, dept, user, pc, brand, typed, name, version, term,
+                    "√" if kind == "商业软件" else "", "√" if kind == "OEM软件" else "", "√" if kind == "免费软件" else "",
+                    day[sid].strftime("%Y.%m.%d")]
+            for c, v in enumerate(vals, 1):
+                ws.cell(r, c, v)
+            r += 1
+
+    # 表7 one per number
+    for sid, (name, version, kind) in software.items():
+        ws = wb.create_sheet(f"表7-{sid}")
+        ws["A1"] = "表7"
+        ws["A2"] = "软件安装维护情况明细表"
+        ws["A3"] = f"单位名称：{unit}    填表人：{filler}    联系电话：{phone}"
+        ws["A4"] = "一、软件基本信息"
+        for c, h in enumerate(["软件编号", "软件名称", "软件版本", "软件类型", None, None, "许可数量", "可使用版本", "许可期限"], 1):
+            if h:
+                ws.cell(5, c, h)
+        ws.merge_cells("D5:F5")
+        ws["D6"], ws["E6"], ws["F6"] = "商业\n软件", "OEM\n软件", "免费\n软件"
+        lic = {"JY02": (4, "专业版", "永久"), "JY03": (10, "V2", "2025.6.1-2028.5.31")}.get(sid, ("—", "—", "—"))
+        vals = [sid, name, version or "—", "☑" if kind == "商业软件" else "□", "☑" if kind == "OEM软件" else "□",
+                "☑" if kind == "免费软件" else "□", *lic]
+        for c, v in enumerate(vals, 1):
+            ws.cell(7, c, v)
+        ws["A8"] = "二、软件安装卸载明细"
+        for c, h in enumerate(["序号", "安装", "卸载", "计算机编号", "计算机品牌", "使用人", "使用部门", "安装/卸载\n版本", "安装/卸载\n日期", "安装数量"], 1):
+            ws.cell(9, c, h)
+        i = 0
+        for ci, (dept, user, pc, brand) in enumerate(computers):
+            if ci not in on[sid]:
+                continue
+            i += 1
+            ws.append([i, "☑", "□", pc, brand, user, dept, version or "", day[sid], 1])
+            ws.cell(9 + i, 9).number_format = "yyyy-mm-dd"
+
+    # 表4 可使用免费软件清单 (without 福昕阅读器)
+    ws = wb.create_sheet("表4")
+    ws["A1"] = "表4"
+    ws["A2"] = "可使用免费软件清单"
+    header_block(ws, 3)
+    for c, h in enumerate(["序号", "软件编号", "软件名称", "软件版本", "软件来源", "软件厂商名称", "软件厂商\n客服联系方式", "使用部门", "使用原因"], 1):
+        ws.cell(4, c, h)
+    ws.append([1, "JY04", "7-Zip", "24.08", "https://www.7-zip.org", "Igor Pavlov", "https://www.7-zip.org", "全局", "压缩解压"])
+
+    # 表3 信息统计表 for 2026
+    ws = wb.create_sheet("表3")
+    ws["A1"] = "表3"
+    ws.merge_cells("A2:I2")
+    ws["A2"] = "软件正版化工作信息统计表（2026年度）"
+    header_block(ws, 3)
+    ws["A4"] = "一、负责软件正版化工作单位情况"
+    ws["A5"], ws["C5"], ws["E5"], ws["G5"] = "单位名称", "单位负责人姓名", "单位负责人电话", "单位传真"
+    ws["A6"], ws["C6"], ws["E6"], ws["G6"] = "办公室", "罗平", "020-83451000", "020-83451001"
+    ws["A7"] = "二、人员情况"
+    ws["A8"], ws["C8"] = "总人数", "使用计算机人数"
+    ws["A9"], ws["C9"] = 6, 4
+    ws["A10"] = "三、计算机情况"
+    ws["A11"], ws["C11"], ws["E11"], ws["G11"] = "服务器数", "台式机数", "便携机数", "合计"
+    ws["A12"], ws["C12"], ws["E12"], ws["G12"] = 0, 4, 0, 4
+    ws["A13"] = "四、本年度软件采购情况"
+    ws["A14"] = "软件\n属性"
+    groups = ["操作系统软件\n(不含预装操作系统)", "办公软件", "杀毒软件", "总计"]
+    for g, name in enumerate(groups):
+        c = 2 + g * 2
+        ws.cell(14, c, name)
+        ws.merge_cells(start_row=14, start_column=c, end_row=14, end_column=c + 1)
+        ws.cell(15, c, "许可数（个）")
+        ws.cell(15, c + 1, "金额\n（万元）")
+    ws.merge_cells("A14:A15")
+    # PLANTED ZB414: 国内 办公软件 许可数 typed 5, the ledgers say 4 (WPS bought 2026-04-15).
+    purchases = [("国内", [0, 0, 5, 0.2, 0, 0, 4, 0.2]), ("国外", [0] * 8), ("合计", [0, 0, 4, 0.2, 0, 0, 4, 0.2])]
+    for i, (label, vals) in enumerate(purchases):
+        ws.cell(16 + i, 1, label)
+        for j, v in enumerate(vals):
+            ws.cell(16 + i, 2 + j, v)
+    expected.append(("ZB414", "表3", "D16"))
+    ws["A19"] = "五、累计拥有软件许可情况"
+    ws["A20"], ws["B20"], ws["C20"], ws["D20"], ws["E20"] = (
+        "软件\n属性", "操作系统软件\n(含预装操作系统) 许可数（个）", "办公软件\n许可数（个）", "杀毒软件\n许可数（个）", "总计")
+    holdings = [("国内", [0, 4, 10, 14]), ("国外", [4, 0, 0, 4]), ("合计", [4, 4, 10, 18])]
+    for i, (label, vals) in enumerate(holdings):
+        ws.cell(21 + i, 1, label)
+        for j, v in enumerate(vals):
+            ws.cell(21 + i, 2 + j, v)
+
+    # 表2 采购计划表
+    ws = wb.create_sheet("表2")
+    ws["A1"] = "表2"
+    ws["A2"] = "软件采购计划表"
+    ws["A3"] = f"经手人：{filler}    联系电话：{phone}    填表日期：2026年3月2日"
+    for c, h in enumerate(["序号", "软件名称", "软件版本", "单价\n（单位：元）", "许可数\n（单位：个）", "合计\n（单位：元）", "备注"], 1):
+        ws.cell(4, c, h)
+    ws.append([1, "WPS Office 2019", "专业版", 500, 4, 2000, "替换到期的办公软件"])
+    # PLANTED ZB415: 800 × 2 is 1600, not 1800.
+    ws.append([2, "统信UOS桌面操作系统", "V20 专业版", 800, 2, 1800, "信创试点"])
+    ws.append(["共计", "", "", "", "", 3800, ""])
+    expected.append(("ZB415", "表2", "F6"))
+    ws.append(["党政办\n审核", "审核人：吴丹  2026年3月3日"])
+    ws.append(["财政办\n审核", "审核人：冯雪  2026年3月4日"])
+    ws.append(["分管机关领导\n审核", "审核人：邓涛  2026年3月5日"])
+    ws.append(["单位领导\n审批", "审批人：罗平  2026年3月6日"])
+    wb.save(os.path.join(HERE, "district-education-bureau.xlsx"))
+    return {"as_of": "2026-11-25", "expected": [dict(code=c, sheet=s, cell=a) for c, s, a in expected]}
+
+
 if __name__ == "__main__":
     for name, make in [("county-statistics-bureau", county_statistics_bureau),
-                       ("city-approval-bureau", city_approval_bureau)]:
+                       ("city-approval-bureau", city_approval_bureau),
+                       ("district-education-bureau", district_education_bureau)]:
         manifest = make()
         with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as f:
             json.dump(manifest, f, ensure_ascii=False, indent=2)

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
-for f in county-statistics-bureau city-approval-bureau; do
+for f in county-statistics-bureau city-approval-bureau district-education-bureau; do
   for fmt in xlsx xls ods; do
     tmp=$(mktemp -d)
     soffice -env:UserInstallation=file://"$profile" --headless --convert-to "$fmt" --outdir "$tmp" "$f.xlsx" >/dev/null

@@ -15,8 +15,8 @@ declare_rule! {
     /// 汇总表有 RJ004 7-Zip（免费软件），工作簿中没有“可使用免费软件清单”。
     ///
     /// ## 如何修改
-    /// 建立可使用免费软件清单，列出经测试确认可用的免费软件（`zhengban template free_list`
-    /// 生成空白表，`zhengban derive` 可按汇总表补行）。
+    /// 建立可使用免费软件清单，列出经测试确认可用的免费软件（`zhengban template`
+    /// 写出的附件6 是空白表）。
     pub struct FreeListMissing {
         code: "ZB411",
         severity: Warning,

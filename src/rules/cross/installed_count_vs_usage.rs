@@ -19,7 +19,7 @@ declare_rule! {
     /// SJ-PC-004）。
     ///
     /// ## 如何修改
-    /// 按明细表重新统计安装数量（`zhengban derive` 可代为计算）；若明细表有误，先改明细表。
+    /// 按明细表重新统计安装数量；若明细表有误，先改明细表。
     pub struct InstalledCountVsUsage {
         code: "ZB405",
         severity: Error,

@@ -17,7 +17,7 @@ declare_rule! {
     ///
     /// ## 如何修改
     /// 为该编号建立一份安装维护明细表，第一部分照汇总表填写，第二部分登记每次安装、卸载
-    /// （`zhengban derive` 可按明细表生成初稿）。
+    /// （按明细表中该编号的各行补登安装记录）。
     pub struct MissingMaintenanceTable {
         code: "ZB401",
         severity: Warning,

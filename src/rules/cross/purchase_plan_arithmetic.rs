@@ -18,7 +18,7 @@ declare_rule! {
     /// 300 × 6 = 1800。
     ///
     /// ## 如何修改
-    /// 合计填 单价 × 许可数，共计填各行合计之和（`zhengban derive` 可代为计算）。
+    /// 合计填 单价 × 许可数，共计填各行合计之和。
     pub struct PurchasePlanArithmetic {
         code: "ZB415",
         severity: Error,

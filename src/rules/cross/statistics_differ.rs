@@ -21,7 +21,7 @@ declare_rule! {
     /// 汇总表中国外办公软件的有效许可共 25 个，统计表五、国外 办公软件许可数填了 **30**。
     ///
     /// ## 如何修改
-    /// 按台账重新统计（`zhengban derive` 可代为填写）；软件类别或国内外划分不对的，在“软件分类”
+    /// 按台账重新统计；软件类别或国内外划分不对的，在“软件分类”
     /// 表中改正后再统计。
     pub struct StatisticsDiffer {
         code: "ZB414",
@@ -30,7 +30,8 @@ declare_rule! {
     }
 }
 
-const HELP: &str = "按台账重新统计（zhengban derive 可代为填写）；类别或国内外划分不对的在“软件分类”表中改正（日常使用管理规定 六）";
+const HELP: &str =
+    "按台账重新统计；类别或国内外划分不对的在“软件分类”表中改正（日常使用管理规定 六）";
 
 /// ZB414
 pub fn check(ctx: &Context, out: &mut Sink) {

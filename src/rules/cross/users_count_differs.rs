@@ -15,7 +15,7 @@ declare_rule! {
     /// 汇总表使用计算机人数 **3**；明细表中有张伟、李娜、刘洋、陈静 4 人。
     ///
     /// ## 如何修改
-    /// 按明细表重新统计使用计算机人数（`zhengban derive` 可代为计算）；明细表漏登了人员的，补登。
+    /// 按明细表重新统计使用计算机人数；明细表漏登了人员的，补登。
     pub struct UsersCountDiffers {
         code: "ZB409",
         severity: Warning,

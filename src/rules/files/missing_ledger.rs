@@ -16,8 +16,8 @@ declare_rule! {
     /// `缺少软件安装维护情况明细表（附件9）`
     ///
     /// ## 如何修改
-    /// 按模板补建缺少的台账（`zhengban template` 生成空白模板；`zhengban derive` 可按明细表
-    /// 生成安装维护情况明细表）。如果表其实存在，检查它的标题是否写成了模板的标题。
+    /// 按模板补建缺少的台账（`zhengban template` 生成空白模板）。如果表其实存在，检查它的
+    /// 标题是否写成了模板的标题。
     pub struct MissingLedger {
         code: "ZB002",
         severity: Error,
