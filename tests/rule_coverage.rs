@@ -17,12 +17,15 @@ fn every_rule_has_a_triggering_snapshot() {
         .filter(|code| {
             // Text snapshots start a diagnostic with "ZB111 error …", terminal ones show
             // "错误[ZB111]".
-            !text.lines().any(|l| {
-                l.starts_with(&format!("{code} ")) || l.contains(&format!("[{code}]"))
-            })
+            !text
+                .lines()
+                .any(|l| l.starts_with(&format!("{code} ")) || l.contains(&format!("[{code}]")))
         })
         .collect();
-    assert!(missing.is_empty(), "rules without a triggering snapshot: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without a triggering snapshot: {missing:?}"
+    );
 }
 
 #[test]
