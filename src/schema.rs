@@ -186,6 +186,26 @@ impl TableKind {
         }
     }
 
+    /// The header-block keys the published table prints, in print order. The schema lists
+    /// more spellings for the reader; this is what the published tables show (附件4 has no
+    /// 单位名称, 附件9 no 填表日期, the forms none). ZB005 expects exactly these.
+    pub fn printed_header(self) -> &'static [&'static str] {
+        match self {
+            TableKind::LeadingGroup
+            | TableKind::Statistics
+            | TableKind::FreeList
+            | TableKind::Summary
+            | TableKind::Usage => &["unit", "filler", "phone", "filled_on"],
+            TableKind::Demand => &["department", "handler", "phone", "filled_on"],
+            TableKind::PurchasePlan => &["handler", "phone", "filled_on"],
+            TableKind::Maintenance => &["unit", "filler", "phone"],
+            TableKind::Pledge
+            | TableKind::MaintenanceRequest
+            | TableKind::MaintenanceConfirm
+            | TableKind::Classification => &[],
+        }
+    }
+
     /// The header-block labels printed above the column headers.
     pub fn header_labels(self) -> &'static [HeaderLabel] {
         match self {

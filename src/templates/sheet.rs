@@ -46,31 +46,11 @@ pub(crate) struct Blank {
     pub kind: CellKind,
 }
 
-/// The header-block keys each table prints, in print order. The schema lists more
-/// spellings for the reader; this is what the published tables show (附件4 has no 单位名称,
-/// 附件9 no 填表日期, the forms none).
-pub(crate) fn printed_header(kind: TableKind) -> &'static [&'static str] {
-    match kind {
-        TableKind::LeadingGroup
-        | TableKind::Statistics
-        | TableKind::FreeList
-        | TableKind::Summary
-        | TableKind::Usage => &["unit", "filler", "phone", "filled_on"],
-        TableKind::Demand => &["department", "handler", "phone", "filled_on"],
-        TableKind::PurchasePlan => &["handler", "phone", "filled_on"],
-        TableKind::Maintenance => &["unit", "filler", "phone"],
-        TableKind::Pledge
-        | TableKind::MaintenanceRequest
-        | TableKind::MaintenanceConfirm
-        | TableKind::Classification => &[],
-    }
-}
-
 /// The header-block blanks `kind` prints.
 ///
 /// The label text comes from the schema so template and reader share one spelling.
 pub(crate) fn blanks(kind: TableKind) -> Vec<Blank> {
-    printed_header(kind)
+    kind.printed_header()
         .iter()
         .map(|key| Blank {
             label: label_of(kind, key),

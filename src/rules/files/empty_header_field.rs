@@ -1,6 +1,5 @@
 use super::super::prelude::*;
 use crate::ledger::table::HeaderBlock;
-use crate::schema::TableKind;
 
 declare_rule! {
     /// ## 检查什么
@@ -23,24 +22,6 @@ declare_rule! {
         code: "ZB005",
         severity: Warning,
         summary: "表头的单位名称、填表人、联系电话或填表日期未填写",
-    }
-}
-
-/// The header labels each template prints (as `templates/sheet.rs` prints them).
-fn printed(kind: TableKind) -> &'static [&'static str] {
-    match kind {
-        TableKind::LeadingGroup
-        | TableKind::Statistics
-        | TableKind::FreeList
-        | TableKind::Summary
-        | TableKind::Usage => &["unit", "filler", "phone", "filled_on"],
-        TableKind::Demand => &["department", "handler", "phone", "filled_on"],
-        TableKind::PurchasePlan => &["handler", "phone", "filled_on"],
-        TableKind::Maintenance => &["unit", "filler", "phone"],
-        TableKind::Pledge
-        | TableKind::MaintenanceRequest
-        | TableKind::MaintenanceConfirm
-        | TableKind::Classification => &[],
     }
 }
 
@@ -68,7 +49,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         let Some(header) = header else {
             continue;
         };
-        let expected = printed(meta.kind);
+        let expected = meta.kind.printed_header();
         let mut empty: Vec<(&str, Option<CellRef>)> = Vec::new();
         let mut absent: Vec<&str> = Vec::new();
         for (key, label, state) in fields(header) {
