@@ -183,27 +183,6 @@ fn tolerance(f: &Field<f64>, measure: Measure) -> f64 {
     }
 }
 
-/// A typed figure. Amounts are re-read from the text as typed: the table is in 万元 with
-/// four decimals, finer than the reader's money parsing (元, rounded to cents).
-fn value_of(f: &Figure) -> Option<f64> {
-    let v = f.value.value().copied()?;
-    if f.measure != Measure::Amount {
-        return Some(v);
-    }
-    let n: String = crate::workbook::text::norm(&f.value.raw)
-        .chars()
-        .filter(|c| !matches!(c, ',' | '¥' | '￥'))
-        .collect();
-    let (digits, scale) = if let Some(d) = n.strip_suffix("万元").or(n.strip_suffix('万')) {
-        (d, 1.0)
-    } else if let Some(d) = n.strip_suffix('元') {
-        (d, 1.0 / 10_000.0)
-    } else {
-        (n.as_str(), 1.0)
-    };
-    Some(digits.parse::<f64>().map_or(v, |x| x * scale))
-}
-
 fn grid(
     ctx: &Context,
     out: &mut Sink,
@@ -220,10 +199,8 @@ fn grid(
         Section::Holdings => derived.holding(f.row, f.column),
     };
     let tol = tolerance(&f.value, f.measure);
-    let typed = match f.value.parsed {
-        Parsed::Value(_) => value_of(f),
-        _ => None,
-    };
+    // The reader reads 金额（万元） in 万元 with the decimals typed.
+    let typed = f.value.value().copied();
     let typed = match f.value.parsed {
         Parsed::Value(_) if typed.is_some_and(|v| (v - want).abs() <= tol) => return,
         Parsed::Value(_) => typed,
@@ -315,7 +292,7 @@ fn grid(
 /// difference from the ledgers lies in a part (reported there), not in the total.
 fn adds_up(figures: &[Figure], f: &Figure, v: f64, tol: f64) -> bool {
     let typed = |row: StatRow, column: StatColumn| -> Option<f64> {
-        Statistics::figure(figures, row, column, f.measure).and_then(value_of)
+        Statistics::figure(figures, row, column, f.measure).and_then(|g| g.value.value().copied())
     };
     let by_rows = (f.row == StatRow::Total)
         .then(|| Some(typed(StatRow::Domestic, f.column)? + typed(StatRow::Foreign, f.column)?))
