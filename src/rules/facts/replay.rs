@@ -1,0 +1,231 @@
+//! The maintenance replay: each log walked in date order, per computer.
+
+use super::*;
+
+/// The outcome of replaying one maintenance table in date order.
+#[derive(Debug, Clone, Default)]
+pub struct Replay {
+    /// Dated events (indices) that break the sheet's date order: the fewest rows whose
+    /// removal leaves the others in order (one misplaced row is one entry, not all after it).
+    pub out_of_order: Vec<usize>,
+    /// Uninstalls from a computer that does not have the software at that date.
+    pub orphan_uninstalls: Vec<usize>,
+    /// Installs on a computer that already has it: (event, the earlier install).
+    pub repeat_installs: Vec<(usize, usize)>,
+    /// The first date installed copies exceed the licenses: (event, copies, licenses).
+    pub over_license: Option<(usize, i64, i64)>,
+    /// Computers holding the software at the end → the install that put it there.
+    pub holders: BTreeMap<String, usize>,
+    /// Computers that held the software and no longer do → the uninstall that removed it.
+    pub removed: BTreeMap<String, usize>,
+    /// Σ 安装 − Σ 卸载 安装数量 (an unreadable count is 1; a row with unclear boxes counts as
+    /// the replay reads it).
+    pub net: i64,
+    /// Copies held at the end of the replay: like `net`, but an install repeated on a
+    /// computer that has the software, or an uninstall from one that lacks it, changes nothing.
+    pub held: i64,
+    /// Copies installed by rows without a 计算机编号 (in `held`, held by no computer).
+    pub unattributed: i64,
+    /// OEM copies moved: (uninstall on one computer, install on another existing one).
+    pub oem_moves: Vec<(usize, usize)>,
+}
+
+pub(super) fn count_of(e: &Event) -> i64 {
+    e.count.value().copied().filter(|c| *c > 0).unwrap_or(1)
+}
+
+/// Indices (into `dates`) outside one longest non-decreasing subsequence; among the longest,
+/// the one that keeps the earliest rows, so a row appended late with an old date is the one
+/// flagged.
+pub(super) fn out_of_order(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
+    let n = dates.len();
+    if n > 4000 {
+        return out_of_order_fast(dates);
+    }
+    // longest[i]: the longest non-decreasing run of rows starting at row i.
+    let mut longest = vec![1usize; n];
+    for i in (0..n).rev() {
+        for j in i + 1..n {
+            if dates[j].1 >= dates[i].1 {
+                longest[i] = longest[i].max(longest[j] + 1);
+            }
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut need = longest.iter().copied().max().unwrap_or(0);
+    let mut last: Option<NaiveDate> = None;
+    for i in 0..n {
+        if need > 0 && longest[i] == need && last.is_none_or(|l| dates[i].1 >= l) {
+            keep[i] = true;
+            last = Some(dates[i].1);
+            need -= 1;
+        }
+    }
+    (0..n).filter(|&i| !keep[i]).map(|i| dates[i].0).collect()
+}
+
+/// [`out_of_order`] in O(n log n) for very long logs (patience sorting).
+pub(super) fn out_of_order_fast(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; dates.len()];
+    for i in 0..dates.len() {
+        let d = dates[i].1;
+        let pos = tails.partition_point(|&t| dates[t].1 <= d);
+        prev[i] = pos.checked_sub(1).map(|p| tails[p]);
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut keep = vec![false; dates.len()];
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        keep[i] = true;
+        cur = prev[i];
+    }
+    (0..dates.len())
+        .filter(|&i| !keep[i])
+        .map(|i| dates[i].0)
+        .collect()
+}
+
+pub(super) fn replay(
+    m: &Maintenance,
+    computers: &[Option<Resolved>],
+    row: Option<&SummaryRow>,
+    first_seen: &BTreeMap<&str, NaiveDate>,
+) -> Replay {
+    let mut out = Replay::default();
+    let dated: Vec<(usize, NaiveDate)> = m
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.date.value().map(|d| (i, *d)))
+        .collect();
+    out.out_of_order = out_of_order(&dated);
+    let licenses = row
+        .and_then(|r| r.commercial())
+        .and_then(|t| t.license_count.value().copied())
+        .or_else(|| {
+            (m.info.kind.single() == Some(SoftwareKind::Commercial))
+                .then(|| m.info.license_count.value().copied())
+                .flatten()
+        });
+    let oem = row.and_then(|r| r.kind()).or(m.info.kind.single()) == Some(SoftwareKind::Oem);
+    // A row without a date keeps its place in the sheet: it takes the date of the row above.
+    let mut effective: Vec<Option<NaiveDate>> = Vec::with_capacity(m.events.len());
+    let mut last: Option<NaiveDate> = dated.first().map(|d| d.1);
+    for e in &m.events {
+        if let Some(d) = e.date.value() {
+            last = Some(*d);
+        }
+        effective.push(last);
+    }
+    let mut order: Vec<(usize, NaiveDate)> = (0..m.events.len())
+        .filter_map(|i| effective[i].map(|d| (i, d)))
+        .collect();
+    // The action of a row whose boxes are unclear (ZB301) is read as the one that fits the
+    // replay: an uninstall where the computer has the software, else an install.
+    let mut actions: Vec<Option<Action>> = m.events.iter().map(|e| e.action.single()).collect();
+    order.sort_by_key(|&(i, d)| (d, i));
+    // Computer → (copies held, the install that put them there).
+    let mut held: BTreeMap<String, (i64, usize)> = BTreeMap::new();
+    let mut ever_held: BTreeSet<String> = BTreeSet::new();
+    let mut total: i64 = 0;
+    // Uninstalls a later install may be the other half of: (event, computer, date).
+    let mut open_uninstalls: Vec<(usize, String, NaiveDate)> = Vec::new();
+    for (i, date) in order {
+        let e = &m.events[i];
+        let n = count_of(e);
+        let computer = computers
+            .get(i)
+            .and_then(|c| c.as_ref())
+            .map(|c| c.id.clone());
+        let action =
+            *actions[i].get_or_insert_with(|| match computer.as_ref().and_then(|c| held.get(c)) {
+                Some((n, _)) if *n > 0 => Action::Uninstall,
+                _ => Action::Install,
+            });
+        let Some(computer) = computer else {
+            match action {
+                Action::Install => {
+                    out.unattributed += n;
+                    total += n;
+                }
+                Action::Uninstall => total = (total - n).max(0),
+            }
+            check_over(&mut out, licenses, total, i);
+            continue;
+        };
+        match action {
+            Action::Install => {
+                let slot = held.entry(computer.clone()).or_insert((0, i));
+                if slot.0 > 0 {
+                    out.repeat_installs.push((i, slot.1));
+                    // The same copy entered twice: keep the larger count, not the sum.
+                    total += (n - slot.0).max(0);
+                    slot.0 = slot.0.max(n);
+                } else {
+                    total += n;
+                    slot.0 = n;
+                }
+                slot.1 = i;
+                out.removed.remove(&computer);
+                check_over(&mut out, licenses, total, i);
+                // Reinstalling on the computer it was taken off: its own copy, not a move.
+                if let Some(pos) = open_uninstalls.iter().position(|u| u.1 == computer) {
+                    open_uninstalls.remove(pos);
+                } else if oem
+                    && !ever_held.contains(&computer)
+                    && first_seen.get(computer.as_str()).is_some_and(|d| *d < date)
+                {
+                    if let Some(pos) = open_uninstalls
+                        .iter()
+                        .rposition(|u| (date - u.2).num_days() <= 90)
+                    {
+                        let (u, _, _) = open_uninstalls.remove(pos);
+                        out.oem_moves.push((u, i));
+                    }
+                }
+                ever_held.insert(computer);
+            }
+            Action::Uninstall => match held.get_mut(&computer) {
+                Some(slot) if slot.0 > 0 => {
+                    let removed = n.min(slot.0);
+                    slot.0 -= removed;
+                    total -= removed;
+                    if slot.0 == 0 {
+                        out.removed.insert(computer.clone(), i);
+                    }
+                    open_uninstalls.push((i, computer, date));
+                }
+                _ => out.orphan_uninstalls.push(i),
+            },
+        }
+    }
+    out.held = total;
+    out.net = m
+        .events
+        .iter()
+        .zip(&actions)
+        .filter_map(|(e, a)| match (*a)? {
+            Action::Install => Some(count_of(e)),
+            Action::Uninstall => Some(-count_of(e)),
+        })
+        .sum();
+    out.holders = held
+        .into_iter()
+        .filter(|(_, (n, _))| *n > 0)
+        .map(|(c, (_, i))| (c, i))
+        .collect();
+    out
+}
+
+pub(super) fn check_over(out: &mut Replay, licenses: Option<i64>, total: i64, event: usize) {
+    if let (Some(l), None) = (licenses, out.over_license) {
+        if total > l {
+            out.over_license = Some((event, total, l));
+        }
+    }
+}
