@@ -51,6 +51,9 @@ pub fn open(path: &Path, display: &str) -> Result<Workbook, OpenError> {
         )));
     }
     let head = read_head(path)?;
+    if let Some(what) = not_a_spreadsheet(&head) {
+        return Err(OpenError::NotAWorkbook(what.to_string()));
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -72,10 +75,30 @@ pub fn open(path: &Path, display: &str) -> Result<Workbook, OpenError> {
     }
 }
 
+/// What a file is when its first bytes show it is no spreadsheet calamine reads: every
+/// workbook is a zip (xlsx, xlsm, ods) or an OLE container (xls); offices also receive web
+/// pages and text saved under an .xls name from other systems.
+fn not_a_spreadsheet(head: &[u8]) -> Option<&'static str> {
+    if head.starts_with(b"PK") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(head)
+        .trim_start_matches('\u{FEFF}')
+        .trim_start()
+        .to_ascii_lowercase();
+    Some(if head.starts_with(b"%PDF") {
+        "这是 PDF 文件，请提交 Excel 或 WPS 表格文件"
+    } else if text.starts_with('<') {
+        "这是网页（HTML/XML）格式的文件，只是扩展名像表格；请用 Excel 或 WPS 打开后另存为 .xlsx"
+    } else {
+        "文件内容不是 Excel/WPS 表格格式（可能是改了扩展名的文本或其他文件）；请用 Excel 或 WPS 打开后另存为 .xlsx"
+    })
+}
+
 fn read_head(path: &Path) -> Result<Vec<u8>, OpenError> {
     use std::io::Read;
     let mut f = std::fs::File::open(path).map_err(|e| OpenError::Io(e.to_string()))?;
-    let mut buf = vec![0u8; 8];
+    let mut buf = vec![0u8; 16];
     let n = f.read(&mut buf).map_err(|e| OpenError::Io(e.to_string()))?;
     buf.truncate(n);
     Ok(buf)
@@ -222,5 +245,26 @@ fn classify_error(e: calamine::Error) -> OpenError {
         OpenError::NotAWorkbook(msg)
     } else {
         OpenError::Corrupt(msg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_bytes_tell_what_is_no_spreadsheet() {
+        assert_eq!(not_a_spreadsheet(b"PK\x03\x04\x14\x00"), None);
+        assert_eq!(not_a_spreadsheet(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1]), None);
+        assert!(not_a_spreadsheet(b"%PDF-1.7").unwrap().contains("PDF"));
+        assert!(not_a_spreadsheet(b"\xEF\xBB\xBF<html><table>")
+            .unwrap()
+            .contains("HTML"));
+        assert!(not_a_spreadsheet("  <?xml version".as_bytes())
+            .unwrap()
+            .contains("HTML"));
+        assert!(not_a_spreadsheet("序号,软件编号".as_bytes())
+            .unwrap()
+            .contains("文本"));
     }
 }
