@@ -5,59 +5,11 @@
 
 mod support;
 
+use support::check_against_manifest;
+
 use std::path::Path;
 
 use serde_json::Value;
-use zhengban::rules::{Severity, Target};
-
-fn check_against_manifest(workbook: &Path, manifest: &Path) {
-    let manifest: Value =
-        serde_json::from_str(&std::fs::read_to_string(manifest).unwrap()).unwrap();
-    let as_of = manifest["as_of"].as_str().unwrap();
-    let report = support::check_path(workbook, as_of);
-    let found: Vec<(String, String, String)> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity != Severity::Info)
-        .map(|d| match &d.target {
-            Target::Cell(c) => (d.code.to_string(), c.sheet.to_string(), c.a1()),
-            other => (
-                d.code.to_string(),
-                other.sheet().unwrap_or("").to_string(),
-                String::new(),
-            ),
-        })
-        .collect();
-    let rendered = zhengban::render::text::render(&report.diagnostics);
-    let mut matched = vec![false; found.len()];
-    for e in manifest["expected"].as_array().unwrap() {
-        let code = e["code"].as_str().unwrap();
-        let sheet = e["sheet"].as_str().unwrap();
-        let cells: Vec<&str> = e["cell"].as_str().unwrap().split('|').collect();
-        let hit = found
-            .iter()
-            .position(|(c, s, a)| c == code && s == sheet && cells.contains(&a.as_str()));
-        match hit {
-            Some(i) => matched[i] = true,
-            None => panic!(
-                "{}: planted {code} at {sheet}!{} not found.\nDiagnostics:\n{rendered}",
-                workbook.display(),
-                cells.join("|")
-            ),
-        }
-    }
-    let extra: Vec<&(String, String, String)> = found
-        .iter()
-        .zip(&matched)
-        .filter(|(_, m)| !**m)
-        .map(|(f, _)| f)
-        .collect();
-    assert!(
-        extra.is_empty(),
-        "{}: reported beyond the planted faults: {extra:?}\nDiagnostics:\n{rendered}",
-        workbook.display()
-    );
-}
 
 fn dir() -> &'static Path {
     Path::new("tests/foreign")

@@ -7,7 +7,9 @@ fn clean_samples_report_nothing_above_info() {
     let out = Command::new(env!("CARGO_BIN_EXE_zhengban"))
         .args([
             "check",
-            "samples",
+            "samples/shuanglong-national.xlsx",
+            "samples/shuanglong-biao.xlsx",
+            "samples/shuanglong-split",
             "--as-of",
             "2026-11-25",
             "--format",

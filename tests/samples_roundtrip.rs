@@ -10,6 +10,8 @@
 mod dataset;
 #[path = "../examples/make_samples/expected.rs"]
 mod expected;
+#[path = "../examples/make_samples/faults.rs"]
+mod faults;
 #[path = "../examples/make_samples/layouts.rs"]
 mod layouts;
 
@@ -171,6 +173,7 @@ fn committed_samples_are_what_the_generator_writes() {
     let unit = dataset::unit();
     layouts::write_all(&unit, tmp.path()).expect("layouts are written");
     expected::write(&unit, tmp.path()).expect("expected model is written");
+    faults::write(&unit, tmp.path()).expect("faulty samples are written");
     let generated = files_under(tmp.path());
     let committed: Vec<PathBuf> = files_under(&samples())
         .into_iter()

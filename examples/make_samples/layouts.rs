@@ -62,6 +62,20 @@ pub fn write_all(unit: &Unit, out: &Path) -> Result<Vec<PathBuf>, XlsxError> {
     Ok(written)
 }
 
+/// Write the national layout to `path` after `edit` has changed its sheets (the faulty
+/// samples).
+pub fn write_national_edited(
+    unit: &Unit,
+    path: &Path,
+    mut edit: impl FnMut(&mut Worksheet) -> Res,
+) -> Result<PathBuf, XlsxError> {
+    let mut sheets: Vec<Worksheet> = national_sheets(unit)?.into_iter().map(|(_, s)| s).collect();
+    for sheet in &mut sheets {
+        edit(sheet)?;
+    }
+    save(unit, sheets, path)
+}
+
 /// The workbook of the split layout a sheet goes to (in file order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Book {

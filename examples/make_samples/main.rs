@@ -6,6 +6,7 @@
 
 mod dataset;
 mod expected;
+mod faults;
 mod layouts;
 
 use std::path::PathBuf;
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         .map_err(|e| e.to_string())
         .and_then(|mut files| {
             files.push(expected::write(&unit, &out).map_err(|e| e.to_string())?);
+            files.extend(faults::write(&unit, &out).map_err(|e| e.to_string())?);
             Ok(files)
         });
     match written {
