@@ -91,3 +91,37 @@ fn checking_garbage_reports_and_does_not_panic() {
     let report = support::check_path(&p, support::AS_OF);
     assert!(report.unit.unreadable.len() == 1);
 }
+
+/// Values clerks type, good and bad, that rules must survive in any cell.
+const ODD_VALUES: &[&str] = &[
+    "", "—", "/", "无", "0", "-3", "#1.5", "#-1", "#0", "#99999999", "@1900-01-01", "@2099-12-31",
+    "2023.13.05", "永久", "3年", "0年", "2025-01-01至2024-01-01", "☑", "□", "√", "☑☑", "商业软件",
+    "OEM软件", "免费软件", "共享软件", "RJ001", "RJ999", "SJ-PC-001", "SJ-PC-999", "家庭版",
+    "WinRAR", "Windows 10 家庭中文版", "合计", "审核人：", "软件编号", "软件使用情况明细表",
+    "1,200.00元", "0.12万元", "１２个", "\n", "🙂",
+    "非常长的软件名称非常长的软件名称非常长的软件名称非常长的软件名称非常长的软件名称非常长的软件名称非常长的软件名称",
+];
+
+#[test]
+fn any_value_in_any_cell_never_panics_a_rule() {
+    let mut rng = Lcg(2026);
+    for round in 0..40 {
+        let mut book = support::Book::clean();
+        let sheets: Vec<String> = book.sheets.iter().map(|s| s.name.clone()).collect();
+        for _ in 0..(3 + round % 12) {
+            let sheet = &sheets[(rng.next() as usize) % sheets.len()];
+            let row = 1 + (rng.next() % 18) as usize;
+            let col = (b'A' + (rng.next() % 13) as u8) as char;
+            let value = ODD_VALUES[(rng.next() as usize) % ODD_VALUES.len()];
+            book.set(sheet, &format!("{col}{row}"), value);
+        }
+        if round % 7 == 3 {
+            let victim = sheets[(rng.next() as usize) % sheets.len()].clone();
+            book.remove_sheet(&victim);
+        }
+        // Panics fail the test; the diagnostics themselves may be anything.
+        let (report, _dir) = book.check_as_of(support::AS_OF);
+        let _ = zhengban::render::terminal::unit(&report, false);
+        let _ = zhengban::render::json::unit_value(&report);
+    }
+}
