@@ -567,25 +567,7 @@ mod tests {
     use crate::workbook::Merge;
 
     fn sheet(rows: Vec<Vec<&str>>) -> Sheet {
-        Sheet {
-            name: Arc::from("S"),
-            rows: rows
-                .into_iter()
-                .map(|r| {
-                    r.into_iter()
-                        .map(|s| {
-                            if s.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(s.to_string())
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-            merges: vec![],
-            formulas: vec![],
-        }
+        crate::workbook::text_sheet("S", &rows)
     }
 
     #[test]

@@ -153,6 +153,28 @@ impl Sheet {
     }
 }
 
+/// A sheet of text cells ("" is an empty cell), for unit tests of the layers above.
+#[cfg(test)]
+pub(crate) fn text_sheet<R: AsRef<[S]>, S: AsRef<str>>(name: &str, rows: &[R]) -> Sheet {
+    Sheet {
+        name: Arc::from(name),
+        rows: rows
+            .iter()
+            .map(|r| {
+                r.as_ref()
+                    .iter()
+                    .map(|s| match s.as_ref() {
+                        "" => Cell::Empty,
+                        t => Cell::Text(t.to_string()),
+                    })
+                    .collect()
+            })
+            .collect(),
+        merges: Vec::new(),
+        formulas: Vec::new(),
+    }
+}
+
 /// A workbook read into memory.
 #[derive(Debug, Clone)]
 pub struct Workbook {

@@ -405,28 +405,10 @@ mod tests {
     use crate::ledger::{maintenance, summary, usage};
     use crate::schema::TableKind;
     use crate::workbook::locate::locate;
-    use crate::workbook::{Cell, Sheet};
+    use crate::workbook::Sheet;
 
     fn sheet(name: &str, lines: &[Vec<String>]) -> Sheet {
-        Sheet {
-            name: Arc::from(name),
-            rows: lines
-                .iter()
-                .map(|l| {
-                    l.iter()
-                        .map(|s| {
-                            if s.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(s.clone())
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-            merges: Vec::new(),
-            formulas: Vec::new(),
-        }
+        crate::workbook::text_sheet(name, lines)
     }
 
     fn strings(cells: &[&str]) -> Vec<String> {
