@@ -304,6 +304,18 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
     req("installed", "安装数量", 9.0).alias(&["安装数", "已安装数量"]),
 ];
 
+/// The 汇总表 columns only commercial software fills: OEM rows leave them empty (台账 一.6),
+/// free rows too (and 软件版本 as well, 台账 一.9); the template prints "—" across them.
+pub const LICENSE_COLUMNS: [&str; 7] = [
+    "purchased_on",
+    "amount",
+    "license_type",
+    "license_count",
+    "usable_versions",
+    "term",
+    "serial",
+];
+
 /// 附件8 软件使用情况明细表.
 pub const USAGE_COLUMNS: &[ColumnSpec] = &[
     SEQ,

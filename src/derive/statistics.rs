@@ -327,28 +327,9 @@ mod tests {
     use super::*;
     use crate::ledger::summary;
     use crate::workbook::locate::locate;
-    use crate::workbook::{Cell, Sheet};
 
     fn unit(lines: &[&[&str]]) -> Unit {
-        let sheet = Sheet {
-            name: Arc::from("汇总表"),
-            rows: lines
-                .iter()
-                .map(|l| {
-                    l.iter()
-                        .map(|s| {
-                            if s.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(s.to_string())
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-            merges: Vec::new(),
-            formulas: Vec::new(),
-        };
+        let sheet = crate::workbook::text_sheet("汇总表", lines);
         let file: Arc<str> = Arc::from("t.xlsx");
         let loc = locate(&sheet, 0).remove(0);
         let mut invalid = Vec::new();

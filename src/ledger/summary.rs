@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::schema::{TableKind, STANDARD_HEADER, SUMMARY_COLUMNS};
+use crate::schema::{TableKind, LICENSE_COLUMNS, STANDARD_HEADER, SUMMARY_COLUMNS};
 use crate::workbook::locate::Located;
 use crate::workbook::{CellRef, Sheet};
 
@@ -140,17 +140,6 @@ impl SummaryRow {
         }
     }
 }
-
-/// The columns that OEM rows must leave empty (台账 一.6); free rows also leave 软件版本 empty.
-const LICENSE_COLUMNS: [&str; 7] = [
-    "purchased_on",
-    "amount",
-    "license_type",
-    "license_count",
-    "usable_versions",
-    "term",
-    "serial",
-];
 
 /// Parse a located summary table.
 pub fn parse(

@@ -152,15 +152,7 @@ pub fn unit_json(unit: &Unit, with_cells: bool) -> Value {
                             .put("serial", &t.serial);
                     }
                     None => {
-                        for key in [
-                            "purchased_on",
-                            "amount",
-                            "license_type",
-                            "license_count",
-                            "usable_versions",
-                            "term",
-                            "serial",
-                        ] {
+                        for key in crate::schema::LICENSE_COLUMNS {
                             r.put_value(key, Value::Null, None);
                         }
                     }

@@ -23,18 +23,6 @@ const MAINTENANCE_ROWS: u32 = 16;
 /// print on one landscape A4 page, one page per software number.
 const MAINTENANCE_ROW: f64 = 18.0;
 
-/// The 汇总表 columns that OEM and free software leave empty; the published template
-/// prints "—" across them.
-const NOT_APPLICABLE_UNLESS_COMMERCIAL: [&str; 7] = [
-    "purchased_on",
-    "amount",
-    "license_type",
-    "license_count",
-    "usable_versions",
-    "term",
-    "serial",
-];
-
 /// 附件7 软件使用情况汇总表.
 pub(crate) fn summary(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let kind = TableKind::Summary;
@@ -50,7 +38,7 @@ pub(crate) fn summary(ws: &mut Worksheet) -> Result<(), XlsxError> {
         let group = (index / SUMMARY_ROWS_PER_KIND) as usize;
         if spec.key == "kind" {
             Some(SOFTWARE_KINDS[group])
-        } else if group > 0 && NOT_APPLICABLE_UNLESS_COMMERCIAL.contains(&spec.key) {
+        } else if group > 0 && crate::schema::LICENSE_COLUMNS.contains(&spec.key) {
             Some("—")
         } else {
             None
