@@ -30,8 +30,11 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct TemplateArgs {
     /// 输出目录
-    #[arg(long, default_value = "templates-xlsx")]
-    pub out: PathBuf,
+    #[arg(short, long, visible_alias = "out", default_value = "templates-xlsx")]
+    pub output: PathBuf,
+    /// 覆盖已存在的同名文件
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `zhengban convert`
@@ -43,8 +46,11 @@ pub struct ConvertArgs {
     #[arg(long, value_enum)]
     pub to: ConvertFormat,
     /// CSV 输出目录（每张表一个文件）；JSON 时为输出文件，缺省写到标准输出
+    #[arg(short, long, visible_alias = "out")]
+    pub output: Option<PathBuf>,
+    /// 覆盖已存在的同名文件（输入文件任何时候都不会被覆盖）
     #[arg(long)]
-    pub out: Option<PathBuf>,
+    pub force: bool,
     /// 在每个值旁附上来源单元格
     #[arg(long)]
     pub with_cells: bool,
@@ -80,6 +86,9 @@ pub struct CheckArgs {
     /// 输出到文件（默认标准输出）
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// 覆盖已存在的输出文件（输入文件任何时候都不会被覆盖）
+    #[arg(long)]
+    pub force: bool,
     /// 配置文件（默认当前目录的 zhengban.toml）
     #[arg(long)]
     pub config: Option<PathBuf>,

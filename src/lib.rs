@@ -61,6 +61,9 @@ pub enum RunError {
     /// Bad arguments or configuration.
     #[error("{0}")]
     Usage(String),
+    /// An output was refused or could not be written.
+    #[error(transparent)]
+    Output(#[from] output::OutputError),
     /// An xlsx writer failure.
     #[error("写工作簿失败：{0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),

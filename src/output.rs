@@ -1,14 +1,257 @@
-//! Writing outputs safely: atomically (a temporary file renamed into place, so a crash never
-//! leaves half a file) and never over an input.
+//! Writing outputs without losing anything the user has: every output goes to a fresh
+//! temporary file with a random name (created exclusively, so a planted symlink is never
+//! followed) and is renamed into place; an existing file is replaced only when the user
+//! said `--force`, an input never, and a path that is not a regular file never.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::RunError;
+/// Why an output was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// The file exists and `--force` was not given.
+    #[error("{} 已存在，没有覆盖（要覆盖请加 --force，或用 -o 指定另一个文件）", .0.display())]
+    Exists(PathBuf),
+    /// The output is one of the inputs.
+    #[error("{} 是输入文件之一，任何情况下都不会覆盖输入文件", .0.display())]
+    IsInput(PathBuf),
+    /// The path exists but is not a regular file (device, fifo, socket, symlink, folder).
+    #[error("{} 是{}，不是普通文件，拒绝写入", .0.display(), .1)]
+    NotRegular(PathBuf, &'static str),
+    /// The file system refused.
+    #[error("无法写入 {}：{}", .path.display(), io_reason(.source))]
+    Io {
+        /// The output path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Writing to standard output failed (other than a closed pipe).
+    #[error("无法写入标准输出：{}", io_reason(.0))]
+    Stdout(std::io::Error),
+}
 
-/// Write `bytes` to `path` atomically.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
-    let err = |source| RunError::Write {
+/// An OS error as a clerk can read it, in Chinese; the system's own text in brackets for
+/// the kinds we do not name.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let known = match e.kind() {
+        K::NotFound => "找不到该文件或文件夹",
+        K::PermissionDenied => "没有权限",
+        K::AlreadyExists => "文件已存在",
+        K::StorageFull => "磁盘已满",
+        K::ReadOnlyFilesystem => "文件系统是只读的",
+        K::IsADirectory => "这是一个文件夹",
+        K::NotADirectory => "路径中有一段不是文件夹",
+        K::DirectoryNotEmpty => "文件夹不是空的",
+        K::InvalidFilename => "文件名无效或过长",
+        K::FileTooLarge => "文件过大",
+        K::CrossesDevices => "不能跨磁盘移动文件",
+        K::TimedOut => "操作超时",
+        K::Interrupted => "操作被中断",
+        K::OutOfMemory => "内存不足",
+        K::UnexpectedEof => "文件意外结束",
+        K::QuotaExceeded => "超出磁盘配额",
+        _ => "",
+    };
+    if known.is_empty() {
+        format!("系统错误（{e}）")
+    } else {
+        known.to_string()
+    }
+}
+
+/// What may be replaced: the rules every command writes under.
+#[derive(Debug, Clone, Default)]
+pub struct OutputPolicy {
+    force: bool,
+    inputs: Vec<FileId>,
+}
+
+/// A file's identity: its canonical path and, where the platform has them, device and inode
+/// numbers (so a hard link to an input is an input too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileId {
+    canonical: PathBuf,
+    #[cfg(unix)]
+    dev_ino: (u64, u64),
+}
+
+impl FileId {
+    fn of(path: &Path) -> Option<FileId> {
+        let canonical = std::fs::canonicalize(path).ok()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let m = std::fs::metadata(&canonical).ok()?;
+            Some(FileId {
+                canonical,
+                dev_ino: (m.dev(), m.ino()),
+            })
+        }
+        #[cfg(not(unix))]
+        Some(FileId { canonical })
+    }
+
+    fn same(&self, other: &FileId) -> bool {
+        #[cfg(unix)]
+        if self.dev_ino == other.dev_ino {
+            return true;
+        }
+        self.canonical == other.canonical
+    }
+}
+
+impl OutputPolicy {
+    /// Outputs may replace existing files only with `force`; `inputs` are never replaced.
+    pub fn new(force: bool, inputs: &[PathBuf]) -> Self {
+        OutputPolicy {
+            force,
+            inputs: inputs.iter().filter_map(|p| FileId::of(p)).collect(),
+        }
+    }
+
+    /// Whether existing outputs may be replaced.
+    pub fn force(&self) -> bool {
+        self.force
+    }
+
+    /// Refuse `path` now, before any work is done, if writing it later would be refused.
+    pub fn check(&self, path: &Path) -> Result<(), OutputError> {
+        let meta = match std::fs::symlink_metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(source) => {
+                return Err(OutputError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+        };
+        if let Some(id) = FileId::of(path) {
+            if self.inputs.iter().any(|i| i.same(&id)) {
+                return Err(OutputError::IsInput(path.to_path_buf()));
+            }
+        }
+        if let Some(what) = not_regular(&meta) {
+            return Err(OutputError::NotRegular(path.to_path_buf(), what));
+        }
+        if !self.force {
+            return Err(OutputError::Exists(path.to_path_buf()));
+        }
+        Ok(())
+    }
+
+    /// Write `bytes` to `path` atomically under this policy.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+        self.check(path)?;
+        let tmp = temp_beside(path, bytes)?;
+        let io = |source| OutputError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if self.force {
+            tmp.persist(path).map_err(|e| io(e.error))?;
+        } else {
+            // Another process may have created the file since `check`: never replace it.
+            tmp.persist_noclobber(path).map_err(|e| {
+                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                    OutputError::Exists(path.to_path_buf())
+                } else {
+                    io(e.error)
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Write `bytes` to `path`, or, when that name is taken, to the first free name with a
+    /// counter before the extension (`台账.诊断 (2).xlsx`). Used beside inputs (drop mode),
+    /// where nothing may be replaced and asking is not possible. Returns the path written.
+    pub fn write_numbered(&self, path: &Path, bytes: &[u8]) -> Result<PathBuf, OutputError> {
+        let tmp = temp_beside(path, bytes)?;
+        let mut tmp = Some(tmp);
+        for n in 1..10_000u32 {
+            let candidate = numbered(path, n);
+            match std::fs::symlink_metadata(&candidate) {
+                Ok(_) => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => {
+                    return Err(OutputError::Io {
+                        path: candidate,
+                        source,
+                    })
+                }
+            }
+            match tmp
+                .take()
+                .expect("kept until persisted")
+                .persist_noclobber(&candidate)
+            {
+                Ok(_) => return Ok(candidate),
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    tmp = Some(e.file);
+                }
+                Err(e) => {
+                    return Err(OutputError::Io {
+                        path: candidate,
+                        source: e.error,
+                    })
+                }
+            }
+        }
+        Err(OutputError::Exists(path.to_path_buf()))
+    }
+}
+
+/// `path` itself for `n == 1`, else the name with ` (n)` before the extension.
+pub fn numbered(path: &Path, n: u32) -> PathBuf {
+    if n <= 1 {
+        return path.to_path_buf();
+    }
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The extension is what follows the last dot (`a.诊断.xlsx` → `a.诊断 (2).xlsx`).
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if i > 0 => (&name[..i], &name[i..]),
+        _ => (name.as_str(), ""),
+    };
+    path.with_file_name(format!("{stem} ({n}){ext}"))
+}
+
+fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_symlink() {
+        return Some("符号链接");
+    }
+    if t.is_dir() {
+        return Some("文件夹");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("命名管道");
+        }
+        if t.is_socket() {
+            return Some("套接字");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("设备文件");
+        }
+    }
+    Some("特殊文件")
+}
+
+/// A temporary file beside `path` holding `bytes`, synced: random name, created
+/// exclusively (never through an existing name or symlink), removed if dropped.
+fn temp_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, OutputError> {
+    let io = |source| OutputError::Io {
         path: path.to_path_buf(),
         source,
     };
@@ -16,37 +259,118 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&dir).map_err(err)?;
+    std::fs::create_dir_all(&dir).map_err(io)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(err)
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    Ok(tmp)
 }
 
-/// Refuse an output path that is one of the inputs.
-pub fn ensure_not_input(out: &Path, inputs: &[PathBuf]) -> Result<(), RunError> {
-    let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    if let Some(o) = canon(out) {
-        if inputs
-            .iter()
-            .any(|i| canon(i).as_deref() == Some(o.as_path()))
-        {
-            return Err(RunError::Usage(format!(
-                "输出文件 {} 是输入文件之一，拒绝覆盖",
-                out.display()
-            )));
-        }
+/// Print to standard output; a closed pipe (`| head`) is not an error, any other failure
+/// (a full disk behind a redirection) is.
+pub fn print_stdout(bytes: &[u8]) -> Result<(), OutputError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(OutputError::Stdout(e)),
+        _ => Ok(()),
     }
-    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counters_go_before_the_extension() {
+        let p = Path::new("dir/台账.诊断.xlsx");
+        assert_eq!(numbered(p, 1), PathBuf::from("dir/台账.诊断.xlsx"));
+        assert_eq!(numbered(p, 2), PathBuf::from("dir/台账.诊断 (2).xlsx"));
+        assert_eq!(
+            numbered(Path::new("README"), 3),
+            PathBuf::from("README (3)")
+        );
+    }
+
+    #[test]
+    fn existing_files_are_kept_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.json");
+        std::fs::write(&out, "mine").unwrap();
+        let err = OutputPolicy::new(false, &[])
+            .write(&out, b"new")
+            .unwrap_err();
+        assert!(matches!(err, OutputError::Exists(_)), "{err}");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine");
+        OutputPolicy::new(true, &[]).write(&out, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "new");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn inputs_are_never_replaced_even_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("台账.xlsx");
+        std::fs::write(&input, "input").unwrap();
+        let policy = OutputPolicy::new(true, std::slice::from_ref(&input));
+        let err = policy.write(&input, b"x").unwrap_err();
+        assert!(matches!(err, OutputError::IsInput(_)), "{err}");
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.xlsx");
+            std::fs::hard_link(&input, &link).unwrap();
+            let err = policy.write(&link, b"x").unwrap_err();
+            assert!(matches!(err, OutputError::IsInput(_)), "{err}");
+        }
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "input");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_and_special_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.txt");
+        std::fs::write(&target, "keep").unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = OutputPolicy::new(true, &[]).write(&link, b"x").unwrap_err();
+        assert!(matches!(err, OutputError::NotRegular(_, _)), "{err}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+        let err = OutputPolicy::new(true, &[])
+            .write(Path::new("/dev/null"), b"x")
+            .unwrap_err();
+        assert!(err.to_string().contains("设备文件"), "{err}");
+        let err = OutputPolicy::new(true, &[])
+            .write(dir.path(), b"x")
+            .unwrap_err();
+        assert!(err.to_string().contains("文件夹"), "{err}");
+    }
+
+    #[test]
+    fn numbered_writes_never_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("a.诊断.xlsx");
+        let policy = OutputPolicy::new(false, &[]);
+        assert_eq!(policy.write_numbered(&out, b"1").unwrap(), out);
+        let second = policy.write_numbered(&out, b"2").unwrap();
+        assert_eq!(second, dir.path().join("a.诊断 (2).xlsx"));
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "1");
+        assert_eq!(std::fs::read_to_string(&second).unwrap(), "2");
+    }
+
+    #[test]
+    fn os_errors_read_in_chinese() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(io_reason(&e), "没有权限");
+        let e = std::io::Error::from_raw_os_error(28);
+        assert_eq!(io_reason(&e), "磁盘已满");
+    }
 }

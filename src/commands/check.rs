@@ -8,10 +8,9 @@ use chrono::NaiveDate;
 use crate::check::{check_all, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::{CheckArgs, OutputFormat};
-use crate::commands::convert::print_stdout;
 use crate::config::Config;
 use crate::ledger::discover;
-use crate::output::{ensure_not_input, write_atomic};
+use crate::output::{print_stdout, OutputPolicy};
 use crate::render;
 use crate::rules::Severity;
 use crate::{RunError, Status};
@@ -58,8 +57,9 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         source,
     })?;
     let inputs: Vec<PathBuf> = sources.iter().flat_map(|s| s.files.clone()).collect();
+    let policy = OutputPolicy::new(args.force, &inputs);
     if let Some(out) = &args.output {
-        ensure_not_input(out, &inputs)?;
+        policy.check(out)?;
     }
     if let Some(j) = args.jobs {
         // Only the first call configures the global pool; a second one (tests) is harmless.
@@ -129,7 +129,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         }
     };
     match &args.output {
-        Some(out) => write_atomic(out, text.as_bytes())?,
+        Some(out) => policy.write(out, text.as_bytes())?,
         None => print_stdout(text.as_bytes())?,
     }
     Ok(if errors {

@@ -1,10 +1,8 @@
 //! `zhengban convert`: print the normalised model of one unit.
 
-use std::io::Write;
-
 use crate::cli::{ConvertArgs, ConvertFormat};
 use crate::ledger::{discover, read_unit, UnitSource};
-use crate::output::{ensure_not_input, write_atomic};
+use crate::output::{print_stdout, OutputPolicy};
 use crate::render::normalised::{unit_csv, unit_json};
 use crate::{RunError, Status};
 
@@ -30,28 +28,31 @@ pub fn run(args: &ConvertArgs) -> Result<Status, RunError> {
     for (file, err) in &unit.unreadable {
         eprintln!("zhengban: {file}: {err}");
     }
-    if let Some(out) = &args.out {
-        ensure_not_input(out, &source.files)?;
-    }
+    let policy = OutputPolicy::new(args.force, &source.files);
     match args.to {
         ConvertFormat::Json => {
             let mut text = serde_json::to_string_pretty(&unit_json(&unit, args.with_cells))
                 .expect("JSON values serialise");
             text.push('\n');
-            match &args.out {
-                Some(out) => write_atomic(out, text.as_bytes())?,
+            match &args.output {
+                Some(out) => policy.write(out, text.as_bytes())?,
                 None => print_stdout(text.as_bytes())?,
             }
         }
         ConvertFormat::Csv => {
-            let dir = args.out.clone().ok_or_else(|| {
-                RunError::Usage("--to csv 需要 --out 目录（每张表写一个 CSV 文件）".into())
+            let dir = args.output.clone().ok_or_else(|| {
+                RunError::Usage("--to csv 需要 -o/--output 目录（每张表写一个 CSV 文件）".into())
             })?;
-            for (name, text) in unit_csv(&unit) {
+            let files = unit_csv(&unit);
+            // Refuse before writing anything, so a half-written set never happens.
+            for (name, _) in &files {
+                policy.check(&dir.join(name))?;
+            }
+            for (name, text) in files {
                 // A BOM so that Excel opens the UTF-8 Chinese text correctly.
                 let mut bytes = "\u{FEFF}".as_bytes().to_vec();
                 bytes.extend_from_slice(text.as_bytes());
-                write_atomic(&dir.join(name), &bytes)?;
+                policy.write(&dir.join(name), &bytes)?;
             }
         }
     }
@@ -60,16 +61,4 @@ pub fn run(args: &ConvertArgs) -> Result<Status, RunError> {
     } else {
         Status::Faults
     })
-}
-
-/// Print to stdout; a closed pipe (`| head`) is not an error.
-pub fn print_stdout(bytes: &[u8]) -> Result<(), RunError> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(RunError::Write {
-            path: "<stdout>".into(),
-            source: e,
-        }),
-        _ => Ok(()),
-    }
 }

@@ -1,7 +1,7 @@
 //! `zhengban rule [CODE]`: list the rules, or print one rule's documentation.
 
 use crate::cli::RuleArgs;
-use crate::commands::convert::print_stdout;
+use crate::output::print_stdout;
 use crate::rules::{rule, RULES};
 use crate::{RunError, Status};
 

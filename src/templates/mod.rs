@@ -32,8 +32,8 @@ use std::path::Path;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
+use crate::output::{OutputError, OutputPolicy};
 use crate::schema::TableKind;
-use crate::RunError;
 
 /// File name of the workbook that holds all eleven tables.
 pub const ALL_IN_ONE_FILE: &str = "正版软件管理台账模板.xlsx";
@@ -71,23 +71,40 @@ pub fn file_names() -> Vec<String> {
         .collect()
 }
 
-/// Write the all-in-one workbook and one workbook per table into `dir`.
-pub fn write_all(dir: &Path) -> Result<(), RunError> {
-    std::fs::create_dir_all(dir).map_err(|source| RunError::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-
+/// The all-in-one workbook and one workbook per table: (file name, bytes), in the order
+/// of [`file_names`].
+pub fn build_all() -> Result<Vec<(String, Vec<u8>)>, XlsxError> {
+    let mut out = Vec::new();
     let mut book = workbook("正版软件管理台账模板")?;
     for kind in TableKind::ALL {
         add_table(&mut book, kind)?;
     }
-    save(&mut book, &dir.join(ALL_IN_ONE_FILE))?;
-
+    out.push((ALL_IN_ONE_FILE.to_string(), book.save_to_buffer()?));
     for kind in TableKind::ALL {
         let mut book = workbook(kind.title())?;
         add_table(&mut book, kind)?;
-        save(&mut book, &dir.join(file_name(kind)))?;
+        out.push((file_name(kind), book.save_to_buffer()?));
+    }
+    Ok(out)
+}
+
+/// Why the templates could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    /// rust_xlsxwriter failed.
+    #[error("生成模板失败：{0}")]
+    Xlsx(#[from] XlsxError),
+    /// A file could not be written.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+/// Write every template into `dir` (replacing earlier copies): for tests and the
+/// developers' regeneration of `templates-xlsx/`; the command goes through its policy.
+pub fn write_all(dir: &Path) -> Result<(), TemplateError> {
+    let policy = OutputPolicy::new(true, &[]);
+    for (name, bytes) in build_all()? {
+        policy.write(&dir.join(name), &bytes)?;
     }
     Ok(())
 }
@@ -126,129 +143,5 @@ fn write_table(kind: TableKind, ws: &mut Worksheet) -> Result<(), XlsxError> {
         TableKind::MaintenanceRequest => forms::maintenance_request(ws),
         TableKind::MaintenanceConfirm => forms::maintenance_confirm(ws),
         TableKind::Classification => lists::classification(ws),
-    }
-}
-
-/// Save through our own write so an I/O failure names the file.
-fn save(book: &mut Workbook, path: &Path) -> Result<(), RunError> {
-    let bytes = book.save_to_buffer()?;
-    std::fs::write(path, bytes).map_err(|source| RunError::Write {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::HashSet;
-
-    use calamine::{open_workbook, Data, Reader, Xlsx};
-
-    use super::*;
-
-    #[test]
-    fn sheet_names_fit_excel() {
-        let mut seen = HashSet::new();
-        for kind in TableKind::ALL {
-            let name = sheet_name(kind);
-            assert!(name.chars().count() <= 31, "{name}");
-            assert!(
-                !name.contains(['[', ']', ':', '*', '?', '/', '\\']),
-                "{name}"
-            );
-            assert!(name.starts_with(&format!("附件{} ", kind.national_number())));
-            assert!(seen.insert(name), "duplicate {name}");
-        }
-    }
-
-    #[test]
-    fn file_names_sort_in_annex_order() {
-        let names: Vec<String> = TableKind::ALL.iter().map(|k| file_name(*k)).collect();
-        let mut sorted = names.clone();
-        sorted.sort();
-        assert_eq!(names, sorted);
-        assert_eq!(names[0], "附件01-软件正版化工作领导小组成员信息表.xlsx");
-        assert_eq!(names[10], "附件11-软件安装维护确认单.xlsx");
-    }
-
-    fn texts(range: &calamine::Range<Data>) -> Vec<String> {
-        range
-            .used_cells()
-            .filter_map(|(_, _, cell)| match cell {
-                Data::String(s) => Some(s.clone()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// The reader finds tables by title and header text: every sheet must carry the
-    /// published title and every column header of its table.
-    #[test]
-    fn every_sheet_carries_its_title_and_headers() {
-        let dir = tempfile::tempdir().unwrap();
-        write_all(dir.path()).unwrap();
-        let mut book: Xlsx<_> = open_workbook(dir.path().join(ALL_IN_ONE_FILE)).unwrap();
-        let names = book.sheet_names();
-        let expected: Vec<&str> = TableKind::ALL.iter().map(|k| sheet_name(*k)).collect();
-        assert_eq!(names, expected);
-        for kind in TableKind::ALL {
-            let range = book.worksheet_range(sheet_name(kind)).unwrap();
-            let texts = texts(&range);
-            assert!(texts.iter().any(|t| t == kind.title()), "{kind:?} title");
-            let annex = format!("附件{}", kind.national_number());
-            assert!(texts.contains(&annex), "{kind:?} annex label");
-            for spec in crate::schema::printed(kind.columns()) {
-                assert!(
-                    texts.iter().any(|t| t == spec.header),
-                    "{kind:?} {}",
-                    spec.header
-                );
-                if let Some(group) = spec.group {
-                    assert!(texts.iter().any(|t| t == group), "{kind:?} {group}");
-                }
-            }
-        }
-        for name in file_names() {
-            assert!(dir.path().join(&name).is_file(), "{name}");
-        }
-    }
-
-    #[test]
-    fn summary_rows_are_grouped_by_type_with_dashes() {
-        let dir = tempfile::tempdir().unwrap();
-        write_all(dir.path()).unwrap();
-        let path = dir.path().join(file_name(TableKind::Summary));
-        let mut book: Xlsx<_> = open_workbook(path).unwrap();
-        let range = book
-            .worksheet_range(sheet_name(TableKind::Summary))
-            .unwrap();
-        let rows: Vec<Vec<String>> = range
-            .rows()
-            .map(|row| row.iter().map(|c| c.to_string()).collect())
-            .collect();
-        let kinds: Vec<&str> = rows
-            .iter()
-            .filter_map(|row| row.get(4).map(String::as_str))
-            .filter(|v| crate::schema::SOFTWARE_KINDS.contains(v))
-            .collect();
-        assert_eq!(
-            kinds,
-            [
-                "商业软件",
-                "商业软件",
-                "商业软件",
-                "OEM软件",
-                "OEM软件",
-                "OEM软件",
-                "免费软件",
-                "免费软件",
-                "免费软件"
-            ]
-        );
-        let dashed = rows
-            .iter()
-            .filter(|row| row.iter().any(|c| c == "—"))
-            .count();
-        assert_eq!(dashed, 6);
     }
 }
