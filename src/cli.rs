@@ -1,16 +1,26 @@
-//! Command-line definitions (clap derive) and nothing else.
+//! Command-line definitions (clap derive), and clap's own texts in Chinese: help pages,
+//! usage lines and error messages (see [`command`] and [`error_message`]).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod chinese;
+
+pub use chinese::{command, error_message, help_text, parse_from, report_error};
+
 /// zhengban（正版）：软件正版化台账检查工具。
 #[derive(Debug, Parser)]
 #[command(name = "zhengban", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// 子命令
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    /// 不用子命令时：检查这些工作簿或文件夹，在每个文件旁写出批注副本和检查报告（把文件拖到程序上就是这样）
+    #[arg(value_name = "工作簿或文件夹")]
+    pub paths: Vec<PathBuf>,
 }
 
 /// The subcommands.
@@ -24,13 +34,28 @@ pub enum Command {
     Template(TemplateArgs),
     /// 输出规范化的台账数据（JSON 或 CSV）
     Convert(ConvertArgs),
+    /// 显示帮助，或某个命令的帮助
+    Help(HelpArgs),
+}
+
+/// `zhengban help [COMMAND]`
+#[derive(Debug, clap::Args)]
+pub struct HelpArgs {
+    /// 命令名，如 check
+    #[arg(value_name = "命令")]
+    pub command: Option<String>,
+}
+
+/// The arguments as the process got them, for [`parse_from`].
+pub fn args() -> Vec<OsString> {
+    std::env::args_os().collect()
 }
 
 /// `zhengban template`
 #[derive(Debug, clap::Args)]
 pub struct TemplateArgs {
     /// 输出目录
-    #[arg(short, long, visible_alias = "out", default_value = "templates-xlsx")]
+    #[arg(short, long, visible_alias = "out", default_value = "templates-xlsx", value_name = "目录")]
     pub output: PathBuf,
     /// 覆盖已存在的同名文件
     #[arg(long)]
@@ -41,12 +66,13 @@ pub struct TemplateArgs {
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
     /// 工作簿或文件夹（一个单位）
+    #[arg(value_name = "工作簿或文件夹")]
     pub path: PathBuf,
     /// 输出格式
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "格式")]
     pub to: ConvertFormat,
     /// CSV 输出目录（每张表一个文件）；JSON 时为输出文件，缺省写到标准输出
-    #[arg(short, long, visible_alias = "out")]
+    #[arg(short, long, visible_alias = "out", value_name = "路径")]
     pub output: Option<PathBuf>,
     /// 覆盖已存在的同名文件（输入文件任何时候都不会被覆盖）
     #[arg(long)]
@@ -69,34 +95,37 @@ pub enum ConvertFormat {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// 工作簿或文件夹；文件夹内的工作簿合为一个单位，含子文件夹时为多个单位
-    #[arg(required = true)]
+    #[arg(required = true, value_name = "工作簿或文件夹")]
     pub paths: Vec<PathBuf>,
-    /// 检查日期（YYYY-MM-DD），默认今天
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// 检查日期（如 2026-11-25、2026/11/25、2026年11月25日），默认今天
+    #[arg(long, value_name = "日期")]
     pub as_of: Option<String>,
     /// 只检查这些规则（代码或前缀，逗号分隔，如 ZB1,ZB405）
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "规则")]
     pub select: Vec<String>,
     /// 跳过这些规则（代码或前缀，逗号分隔）
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "规则")]
     pub ignore: Vec<String>,
     /// 输出格式
-    #[arg(long, value_enum, default_value = "human")]
+    #[arg(long, value_enum, default_value = "human", value_name = "格式")]
     pub format: OutputFormat,
     /// 输出到文件（默认标准输出）
-    #[arg(long, short)]
+    #[arg(long, short, value_name = "文件")]
     pub output: Option<PathBuf>,
+    /// 为每个工作簿写出批注副本“名称.诊断.xlsx”（有问题的单元格填色并附批注，第一张表“诊断报告”列出全部诊断），写在工作簿旁边；--annotate=目录 写到该目录
+    #[arg(long, value_name = "目录", num_args = 0..=1, require_equals = true)]
+    pub annotate: Option<Option<PathBuf>>,
     /// 覆盖已存在的输出文件（输入文件任何时候都不会被覆盖）
     #[arg(long)]
     pub force: bool,
     /// 配置文件（默认当前目录的 zhengban.toml）
-    #[arg(long)]
+    #[arg(long, value_name = "文件")]
     pub config: Option<PathBuf>,
     /// 每个工作簿作为一个单位（不把文件夹合并为一个单位）
     #[arg(long)]
     pub unit_per_file: bool,
     /// 并行线程数（默认 CPU 核数）
-    #[arg(short = 'j', long)]
+    #[arg(short = 'j', long, value_name = "线程数")]
     pub jobs: Option<usize>,
     /// 只输出汇总
     #[arg(long, short)]
@@ -120,5 +149,6 @@ pub enum OutputFormat {
 #[derive(Debug, clap::Args)]
 pub struct RuleArgs {
     /// 规则代码，如 ZB111；不填则列出全部规则
+    #[arg(value_name = "规则代码")]
     pub code: Option<String>,
 }

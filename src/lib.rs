@@ -72,9 +72,23 @@ pub enum RunError {
 /// Run one command line.
 pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
     match cli.command {
-        cli::Command::Check(args) => commands::check::run(&args),
-        cli::Command::Rule(args) => commands::rule::run(&args),
-        cli::Command::Template(args) => commands::template::run(&args),
-        cli::Command::Convert(args) => commands::convert::run(&args),
+        Some(cli::Command::Check(args)) => commands::check::run(&args),
+        Some(cli::Command::Rule(args)) => commands::rule::run(&args),
+        Some(cli::Command::Template(args)) => commands::template::run(&args),
+        Some(cli::Command::Convert(args)) => commands::convert::run(&args),
+        Some(cli::Command::Help(args)) => help(args.command.as_deref()),
+        None => commands::drop::run(&cli.paths),
     }
+}
+
+/// `zhengban help [COMMAND]`.
+fn help(command: Option<&str>) -> Result<Status, RunError> {
+    let text = cli::help_text(command).ok_or_else(|| {
+        RunError::Usage(format!(
+            "没有命令 {}（用 zhengban --help 查看全部命令）",
+            command.unwrap_or_default()
+        ))
+    })?;
+    output::print_stdout(text.as_bytes())?;
+    Ok(Status::Clean)
 }

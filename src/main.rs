@@ -1,14 +1,24 @@
-//! The `zhengban` binary: parse the command line, run, map the outcome to an exit status.
+//! The `zhengban` binary: parse the command line (errors and help in Chinese), run, map the
+//! outcome to an exit status; in drop mode keep a console the program opened itself.
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = <zhengban::cli::Cli as clap::Parser>::parse();
-    match zhengban::run(cli) {
-        Ok(status) => ExitCode::from(status.code()),
+    let args = zhengban::cli::args();
+    let cli = match zhengban::cli::parse_from(&args) {
+        Ok(cli) => cli,
+        Err(err) => return ExitCode::from(zhengban::cli::report_error(&err, &args)),
+    };
+    let dropped = cli.command.is_none();
+    let code = match zhengban::run(cli) {
+        Ok(status) => status.code(),
         Err(err) => {
-            eprintln!("zhengban: {err}");
-            ExitCode::from(2)
+            eprintln!("zhengban：{err}");
+            2
         }
+    };
+    if dropped {
+        zhengban::commands::drop::pause_if_own_console();
     }
+    ExitCode::from(code)
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::check::{check_all, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::{CheckArgs, OutputFormat};
+use crate::commands::annotate::Annotator;
 use crate::config::Config;
 use crate::ledger::discover;
 use crate::output::{print_stdout, OutputPolicy};
@@ -15,12 +16,19 @@ use crate::render;
 use crate::rules::Severity;
 use crate::{RunError, Status};
 
-/// Parse `--as-of`, defaulting to today.
+/// Parse `--as-of` (any date form the reader accepts in cells), defaulting to today.
 pub fn as_of(arg: Option<&str>) -> Result<NaiveDate, RunError> {
+    use crate::ledger::values::{date_text, DateTextError};
     match arg {
         None => Ok(chrono::Local::now().date_naive()),
-        Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-            RunError::Usage(format!("--as-of 需要 YYYY-MM-DD 格式的日期，收到 {s:?}"))
+        Some(s) => date_text(s).map_err(|e| {
+            RunError::Usage(match e {
+                DateTextError::NoSuchDay => format!("--as-of：没有 {s} 这一天"),
+                DateTextError::Format => format!(
+                    "--as-of：“{s}”不是日期；可以写 2026-11-25、2026/11/25、2026.11.25、\
+                     2026年11月25日 或 20261125"
+                ),
+            })
         }),
     }
 }
@@ -72,6 +80,10 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         config,
         catalogue,
     };
+    let mut annotator = match &args.annotate {
+        Some(dir) => Some(Annotator::new(dir.as_deref(), &sources, &policy, args.quiet)?),
+        None => None,
+    };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none();
     let mut reports: Vec<UnitReport> = Vec::new();
@@ -79,6 +91,9 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     let mut errors = false;
     check_all(&sources, &opts, |_, report| {
         errors |= report.count(Severity::Error) > 0;
+        if let Some(a) = annotator.as_mut() {
+            a.unit(&report);
+        }
         match args.format {
             OutputFormat::Jsonl => {
                 let line = serde_json::to_string(&render::json::unit_value(&report)).expect("JSON");
@@ -131,6 +146,9 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     match &args.output {
         Some(out) => policy.write(out, text.as_bytes())?,
         None => print_stdout(text.as_bytes())?,
+    }
+    if let Some(a) = annotator {
+        a.finish()?;
     }
     Ok(if errors {
         Status::Faults

@@ -1,6 +1,8 @@
 //! One module per subcommand: glue between the CLI and the library.
 
+pub mod annotate;
 pub mod check;
 pub mod convert;
+pub mod drop;
 pub mod rule;
 pub mod template;

@@ -339,17 +339,37 @@ fn strip_time(s: &str) -> String {
 }
 
 fn parse_day(compact: &str) -> Option<NaiveDate> {
+    let (y, m, d) = day_parts(compact)?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Year, month and day of a date written in one of the accepted forms, before checking
+/// that the day exists.
+fn day_parts(compact: &str) -> Option<(i32, u32, u32)> {
     static YMD: OnceLock<Regex> = OnceLock::new();
     static PACKED: OnceLock<Regex> = OnceLock::new();
     let ymd = re(&YMD, r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$");
-    if let Some(c) = ymd.captures(compact) {
-        return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-    }
     let packed = re(&PACKED, r"^(\d{4})(\d{2})(\d{2})$");
-    if let Some(c) = packed.captures(compact) {
-        return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-    }
-    None
+    let c = ymd.captures(compact).or_else(|| packed.captures(compact))?;
+    Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
+}
+
+/// Why a date typed as text (a command-line option) could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateTextError {
+    /// Not written in any of the accepted forms.
+    Format,
+    /// Written correctly, but the day does not exist (2026-02-30).
+    NoSuchDay,
+}
+
+/// A date written as text in any form the reader accepts in cells (2026-11-25, 2026/11/25,
+/// 2026.11.25, 2026年11月25日, 20261125), telling a day that does not exist from text that
+/// is not a date.
+pub fn date_text(s: &str) -> Result<NaiveDate, DateTextError> {
+    let compact = strip_time(&norm(clean(s)));
+    let (y, m, d) = day_parts(&compact).ok_or(DateTextError::Format)?;
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(DateTextError::NoSuchDay)
 }
 
 /// Purchase times: any date form, or year and month only.
@@ -807,6 +827,24 @@ mod tests {
     }
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_typed_as_options() {
+        for s in [
+            "2026-11-25",
+            "2026/11/25",
+            "2026.11.25",
+            "2026年11月25日",
+            "20261125",
+            " 2026-11-25 ",
+        ] {
+            assert_eq!(date_text(s), Ok(d(2026, 11, 25)), "{s}");
+        }
+        assert_eq!(date_text("2026-02-30"), Err(DateTextError::NoSuchDay));
+        assert_eq!(date_text("20261325"), Err(DateTextError::NoSuchDay));
+        assert_eq!(date_text("25.11.2026"), Err(DateTextError::Format));
+        assert_eq!(date_text("明天"), Err(DateTextError::Format));
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! Renderers: each draws the plain-data model or diagnostics in one output format.
 
+pub mod annotate;
+pub mod citations;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod normalised;
 pub mod terminal;
 pub mod text;

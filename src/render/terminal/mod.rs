@@ -252,5 +252,23 @@ pub fn summary(reports: &[UnitReport], color: bool) -> String {
         s.push_str(&paint.dim(&hint));
         s.push('\n');
     }
+    s.push_str(&legend(
+        paint,
+        reports
+            .iter()
+            .flat_map(|r| r.diagnostics.iter().map(|d| d.help.as_str())),
+    ));
+    s
+}
+
+/// The regulations the printed helps cite, one a line under the summary:
+/// `条款引用  台账 =《软件台账管理规定》`.
+fn legend<'a>(paint: Paint, helps: impl IntoIterator<Item = &'a str>) -> String {
+    let mut s = String::new();
+    for (i, r) in crate::render::citations::cited(helps).iter().enumerate() {
+        let lead = if i == 0 { "条款引用  " } else { "          " };
+        s.push_str(&paint.dim(&format!("{lead}{} =《{}》", r.short, r.title)));
+        s.push('\n');
+    }
     s
 }

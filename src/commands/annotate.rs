@@ -1,0 +1,158 @@
+//! Where the annotated copies of `check --annotate` go, and writing them under the output
+//! policy: `<name>.诊断.xlsx` beside each input, or in the folder given; names that two
+//! inputs of one run would share are told apart by their folder; every target is checked
+//! before any work is done, so an existing copy stops the run at once (without `--force`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::check::UnitReport;
+use crate::ledger::UnitSource;
+use crate::output::OutputPolicy;
+use crate::render::annotate::{annotate, copy_name};
+use crate::RunError;
+
+/// Writes the annotated copies of the units of one `check` run.
+#[derive(Debug)]
+pub struct Annotator {
+    policy: OutputPolicy,
+    /// Input file → where its copy goes.
+    targets: BTreeMap<PathBuf, PathBuf>,
+    written: Vec<PathBuf>,
+    failures: Vec<String>,
+    quiet: bool,
+}
+
+fn folder_name(input: &Path) -> Option<String> {
+    input
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+}
+
+impl Annotator {
+    /// Plan the copies of every file of `sources` (in `dir`, or beside each input) and
+    /// refuse now any that the policy would refuse later.
+    pub fn new(
+        dir: Option<&Path>,
+        sources: &[UnitSource],
+        policy: &OutputPolicy,
+        quiet: bool,
+    ) -> Result<Annotator, RunError> {
+        let mut targets = BTreeMap::new();
+        let mut used: BTreeSet<PathBuf> = BTreeSet::new();
+        for input in sources.iter().flat_map(|s| &s.files) {
+            let name = copy_name(input);
+            let place = |name: &str| match dir {
+                Some(d) => d.join(name),
+                None => input.with_file_name(name),
+            };
+            let mut target = place(&name);
+            if used.contains(&target) {
+                // Two inputs of the same name (台账.xlsx in two unit folders) into one folder.
+                if let Some(folder) = folder_name(input) {
+                    target = place(&format!("{folder}-{name}"));
+                }
+                let mut n = 2;
+                let first = target.clone();
+                while used.contains(&target) {
+                    target = crate::output::numbered(&first, n);
+                    n += 1;
+                }
+            }
+            policy.check(&target)?;
+            used.insert(target.clone());
+            targets.insert(input.clone(), target);
+        }
+        Ok(Annotator {
+            policy: policy.clone(),
+            targets,
+            written: Vec::new(),
+            failures: Vec::new(),
+            quiet,
+        })
+    }
+
+    /// Write the copies of one unit (call while the report still has its cell grids).
+    pub fn unit(&mut self, report: &UnitReport) {
+        for copy in annotate(report) {
+            let copy = match copy {
+                Ok(c) => c,
+                Err(e) => {
+                    self.failures.push(e.to_string());
+                    continue;
+                }
+            };
+            let Some(target) = self.targets.get(&copy.input) else {
+                // Only a path that does not survive display (not UTF-8) gets here.
+                self.failures.push(format!(
+                    "无法确定 {} 的批注副本写到哪里",
+                    copy.input.display()
+                ));
+                continue;
+            };
+            match self.policy.write(target, &copy.bytes) {
+                Ok(()) => self.written.push(target.clone()),
+                Err(e) => self.failures.push(e.to_string()),
+            }
+        }
+    }
+
+    /// Say what was written (on standard error, so a JSON report on standard output stays
+    /// clean); an error when any copy could not be made.
+    pub fn finish(self) -> Result<Vec<PathBuf>, RunError> {
+        if !self.quiet {
+            for p in &self.written {
+                eprintln!("已写出批注副本：{}", p.display());
+            }
+        }
+        if self.failures.is_empty() {
+            Ok(self.written)
+        } else {
+            Err(RunError::Usage(self.failures.join("\n")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_names_in_one_folder_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = vec![
+            UnitSource {
+                label: "甲".into(),
+                files: vec![PathBuf::from("甲/台账.xlsx")],
+            },
+            UnitSource {
+                label: "乙".into(),
+                files: vec![PathBuf::from("乙/台账.xlsx")],
+            },
+        ];
+        let a = Annotator::new(Some(dir.path()), &sources, &OutputPolicy::default(), true)
+            .unwrap();
+        assert_eq!(
+            a.targets[&PathBuf::from("甲/台账.xlsx")],
+            dir.path().join("台账.诊断.xlsx")
+        );
+        assert_eq!(
+            a.targets[&PathBuf::from("乙/台账.xlsx")],
+            dir.path().join("乙-台账.诊断.xlsx")
+        );
+    }
+
+    #[test]
+    fn an_existing_copy_stops_the_run_before_any_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("台账.xlsx");
+        std::fs::write(dir.path().join("台账.诊断.xlsx"), "mine").unwrap();
+        let sources = vec![UnitSource {
+            label: "台账".into(),
+            files: vec![input],
+        }];
+        let err = Annotator::new(None, &sources, &OutputPolicy::default(), true).unwrap_err();
+        assert!(err.to_string().contains("已存在"), "{err}");
+    }
+}

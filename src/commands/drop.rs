@@ -1,0 +1,312 @@
+//! Drop mode, `zhengban <FILE|FOLDER>...` with no subcommand: what a clerk gets by dropping
+//! workbooks on the program (Windows passes the dropped paths as arguments; a UOS/Kylin
+//! desktop file does the same with `%F`). Each unit is checked; beside each input go the
+//! annotated copy and a self-contained HTML report, never replacing a file (a counter is
+//! added instead); the console shows a short summary and where the files went, and waits
+//! for Enter when the program opened the console itself (see [`pause_if_own_console`]).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::check::{check_all, CheckOptions, UnitReport};
+use crate::classify::Catalogue;
+use crate::commands::check::load_config;
+use crate::ledger::discover;
+use crate::output::{print_stdout, OutputPolicy};
+use crate::render::annotate::annotate;
+use crate::render::html;
+use crate::rules::{Severity, Target};
+use crate::{RunError, Status};
+
+/// Diagnostics listed per unit on screen; the rest are in the files.
+const LISTED: usize = 8;
+
+/// What to do, printed when the program is started without any argument (double-clicked).
+pub fn welcome() -> String {
+    const TEXT: &str = r#"
+怎样使用：
+
+  把台账工作簿（xlsx、xls、ods），或装着一个单位工作簿的文件夹，拖到 zhengban 程序图标上。
+  检查结果写在文件旁边，原文件不会被修改：
+    台账.诊断.xlsx   标注了问题的副本：有问题的单元格填色并附批注，第一张表“诊断报告”列出全部问题
+    台账.诊断.html   检查报告，用浏览器打开
+
+在命令行中：
+
+  zhengban check 台账.xlsx     检查台账，逐条列出问题（加 --annotate 同时写出批注副本）
+  zhengban rule ZB405          查看一条规则：检查什么、为什么、如何修改
+  zhengban template -o 模板    写出空白的官方台账模板
+
+全部命令和选项：zhengban --help
+"#;
+    format!(
+        "zhengban（正版）软件正版化台账检查工具 {}\n{TEXT}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// Whether the console should stay open until the clerk presses Enter: only when standard
+/// input is a terminal, and then when `ZHENGBAN_PAUSE=1` (set by a desktop launcher) or, on
+/// Windows, when this process is the only one attached to its console (Explorer opened it
+/// for a dropped file; a `cmd` window has `cmd.exe` attached too). `ZHENGBAN_PAUSE=0` never
+/// waits.
+pub fn should_pause() -> bool {
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    match std::env::var("ZHENGBAN_PAUSE").as_deref() {
+        Ok("1") => true,
+        Ok("0") => false,
+        _ => own_console(),
+    }
+}
+
+#[cfg(windows)]
+fn own_console() -> bool {
+    use windows_sys::Win32::System::Console::GetConsoleProcessList;
+    let mut ids = [0u32; 4];
+    // SAFETY: the buffer is valid for `ids.len()` entries; the call writes at most that many.
+    let n = unsafe { GetConsoleProcessList(ids.as_mut_ptr(), ids.len() as u32) };
+    n == 1
+}
+
+#[cfg(not(windows))]
+fn own_console() -> bool {
+    false
+}
+
+/// Wait for Enter when [`should_pause`] says so.
+pub fn pause_if_own_console() {
+    if should_pause() {
+        print!("\n按回车键关闭窗口……");
+        let _ = std::io::stdout().flush();
+        let mut line = String::new();
+        let _ = std::io::stdin().read_line(&mut line);
+    }
+}
+
+/// Where the HTML report of a unit goes: `台账.诊断.html` beside a single workbook,
+/// `文件夹/文件夹.诊断.html` inside a folder unit (beside its files and their copies).
+fn report_path(label: &str, files: &[PathBuf]) -> Option<PathBuf> {
+    let first = files.first()?;
+    Some(first.with_file_name(format!("{label}.诊断.html")))
+}
+
+/// The word a typo of a command would be, when `p` names no file: a bare word.
+fn looks_like_command(p: &Path) -> bool {
+    let s = p.to_string_lossy();
+    !s.contains(['/', '\\', '.']) && s.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+struct Paint(bool);
+
+impl Paint {
+    fn with(&self, code: &str, text: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn severity(&self, s: Severity, text: &str) -> String {
+        self.with(
+            match s {
+                Severity::Error => "1;31",
+                Severity::Warning => "1;33",
+                Severity::Info => "1;36",
+            },
+            text,
+        )
+    }
+}
+
+fn short_place(t: &Target) -> String {
+    match t {
+        Target::Cell(c) => format!("{} › {}", c.sheet, c.a1()),
+        Target::Sheet { sheet, .. } => sheet.to_string(),
+        Target::File(f) => Path::new(&**f)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        Target::Unit => "整个单位".into(),
+    }
+}
+
+/// The lines shown for one unit: counts, the first diagnostics, the files written.
+fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Paint) -> String {
+    let mut s = String::new();
+    let counts = [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .map(|&sev| {
+            let n = report.count(sev);
+            let t = format!("{} {n}", sev.label());
+            if n > 0 {
+                paint.severity(sev, &t)
+            } else {
+                t
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    s.push_str(&format!(
+        "{} {counts}\n",
+        paint.with("1", &format!("━━ {} ━━", report.unit.name))
+    ));
+    for f in &report.unit.files {
+        s.push_str(&format!("   {f}\n"));
+    }
+    if report.diagnostics.is_empty() {
+        s.push_str("   没有发现问题。\n");
+    }
+    for d in report.diagnostics.iter().take(LISTED) {
+        s.push_str(&format!(
+            "   {} {} {}：{}\n",
+            paint.severity(d.severity, d.severity.label()),
+            d.code,
+            short_place(&d.target),
+            d.message.replace('\n', " ")
+        ));
+    }
+    if report.diagnostics.len() > LISTED {
+        s.push_str(&format!(
+            "   …… 另有 {} 条，见检查报告\n",
+            report.diagnostics.len() - LISTED
+        ));
+    }
+    if !written.is_empty() {
+        s.push_str("   已写出：\n");
+        for (what, p) in written {
+            s.push_str(&format!("     {what}  {}\n", p.display()));
+        }
+    }
+    s.push('\n');
+    s
+}
+
+/// Check what was dropped and write the copies and reports beside it.
+pub fn run(paths: &[PathBuf]) -> Result<Status, RunError> {
+    if paths.is_empty() {
+        print_stdout(welcome().as_bytes())?;
+        return Ok(Status::Clean);
+    }
+    let mut missing = String::new();
+    let existing: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| {
+            if p.exists() {
+                return true;
+            }
+            missing.push_str(&format!("找不到 {}\n", p.display()));
+            if looks_like_command(p) {
+                missing.push_str(
+                    "  （要用命令的话，命令有 check、rule、template、convert、help；\
+                     不带命令时 zhengban 把参数当作要检查的文件）\n",
+                );
+            }
+            false
+        })
+        .cloned()
+        .collect();
+    if !missing.is_empty() {
+        eprint!("{missing}");
+    }
+    if existing.is_empty() {
+        return Err(RunError::Usage("没有可以检查的文件".into()));
+    }
+    let as_of: NaiveDate = chrono::Local::now().date_naive();
+    let config = load_config(None)?;
+    let catalogue = Catalogue::with_config(&config.classification).map_err(RunError::Usage)?;
+    let opts = CheckOptions {
+        as_of,
+        config,
+        catalogue,
+    };
+    let sources = discover(&existing, false).map_err(|source| RunError::Read {
+        path: existing[0].clone(),
+        source,
+    })?;
+    let inputs: Vec<PathBuf> = sources.iter().flat_map(|s| s.files.clone()).collect();
+    let policy = OutputPolicy::new(false, &inputs);
+    let paint = Paint(std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none());
+    let mut errors = false;
+    let mut failures: Vec<String> = Vec::new();
+    let mut any_written = false;
+    check_all(&sources, &opts, |i, report| {
+        errors |= report.count(Severity::Error) > 0;
+        let mut written: Vec<(String, PathBuf)> = Vec::new();
+        for copy in annotate(&report) {
+            match copy.map_err(|e| e.to_string()).and_then(|c| {
+                policy
+                    .write_numbered(&c.input.with_file_name(&c.file_name), &c.bytes)
+                    .map_err(|e| e.to_string())
+                    .map(|p| (c.rebuilt, p))
+            }) {
+                Ok((rebuilt, p)) => written.push((
+                    if rebuilt {
+                        "批注副本（按单元格的值重建）".into()
+                    } else {
+                        "批注副本".into()
+                    },
+                    p,
+                )),
+                Err(e) => failures.push(e),
+            }
+        }
+        let source = &sources[i];
+        if let Some(path) = report_path(&source.label, &source.files) {
+            let page = html::unit_page(&report, as_of);
+            match policy.write_numbered(&path, page.as_bytes()) {
+                Ok(p) => written.push(("检查报告".into(), p)),
+                Err(e) => failures.push(e.to_string()),
+            }
+        }
+        any_written |= !written.is_empty();
+        let _ = print_stdout(unit_summary(&report, &written, &paint).as_bytes());
+    });
+    if any_written {
+        print_stdout(
+            "原文件没有被修改。打开“.诊断.xlsx”看单元格上的标注和第一张表“诊断报告”，\
+             或用浏览器打开“.诊断.html”。\n"
+                .as_bytes(),
+        )?;
+    }
+    if !failures.is_empty() {
+        return Err(RunError::Usage(failures.join("\n")));
+    }
+    Ok(if errors {
+        Status::Faults
+    } else {
+        Status::Clean
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_go_beside_the_files() {
+        assert_eq!(
+            report_path("台账", &[PathBuf::from("桌面/台账.xlsx")]),
+            Some(PathBuf::from("桌面/台账.诊断.html"))
+        );
+        assert_eq!(
+            report_path(
+                "某局",
+                &[PathBuf::from("某局/汇总.xlsx"), PathBuf::from("某局/明细.xlsx")]
+            ),
+            Some(PathBuf::from("某局/某局.诊断.html"))
+        );
+        assert_eq!(report_path("空", &[]), None);
+    }
+
+    #[test]
+    fn bare_words_look_like_commands() {
+        assert!(looks_like_command(Path::new("chek")));
+        assert!(!looks_like_command(Path::new("台账.xlsx")));
+        assert!(!looks_like_command(Path::new("C:\\Users\\a")));
+    }
+
+}

@@ -1,0 +1,228 @@
+//! Drawing a [`Plan`] on a new xlsx rebuilt from cell values (rust_xlsxwriter), for inputs
+//! umya cannot edit (xls, ods, xlsb). The clerk gets the same marks, notes and 诊断报告 as
+//! for an xlsx; the sheets hold the values and merges but not the original formatting, and
+//! the 诊断报告 says so (see [`super::plan`]).
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Url, Workbook, XlsxError};
+use unicode_width::UnicodeWidthStr;
+
+use super::{
+    link_location, report_header, report_widths, row_height, severity_argb, Plan, PlainSheet,
+    PlainValue, ReportRow, NOTE_AUTHOR,
+};
+
+fn color(argb: &str) -> Color {
+    Color::RGB(u32::from_str_radix(argb.get(2..).unwrap_or("FFFFFF"), 16).unwrap_or(0xFFFFFF))
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not quoted at
+/// either end; made unique among `used`.
+fn safe_name(name: &str, used: &mut Vec<String>) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+        .collect();
+    s = s.trim_matches('\'').to_string();
+    if s.is_empty() {
+        s = "Sheet".into();
+    }
+    let base: String = s.chars().take(31).collect();
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while used.iter().any(|u| u.eq_ignore_ascii_case(&candidate)) {
+        let suffix = format!(" ({n})");
+        candidate = base.chars().take(31 - suffix.chars().count()).collect::<String>() + &suffix;
+        n += 1;
+    }
+    used.push(candidate.clone());
+    candidate
+}
+
+/// The rebuilt copy as xlsx bytes.
+pub(super) fn write(plan: &Plan, sheets: &[PlainSheet]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let mut used = vec![plan.report_sheet.clone()];
+    let names: HashMap<&str, String> = sheets
+        .iter()
+        .map(|s| (s.name.as_str(), safe_name(&s.name, &mut used)))
+        .collect();
+    report_sheet(&mut book, plan, &names)?;
+    let mut marks: BTreeMap<(&str, u32, u32), &super::CellMark> = BTreeMap::new();
+    for m in &plan.marks {
+        marks.insert((m.sheet.as_str(), m.row, m.col), m);
+    }
+    for sheet in sheets {
+        data_sheet(&mut book, plan, sheet, &names[sheet.name.as_str()], &marks)?;
+    }
+    book.save_to_buffer()
+}
+
+fn report_sheet(
+    book: &mut Workbook,
+    plan: &Plan,
+    names: &HashMap<&str, String>,
+) -> Result<(), XlsxError> {
+    let ws = book.add_worksheet();
+    ws.set_name(&plan.report_sheet)?;
+    ws.set_active(true);
+    let header = report_header(plan.multi_file);
+    let head = Format::new()
+        .set_bold()
+        .set_background_color(color("FFD9D9D9"))
+        .set_align(FormatAlign::VerticalCenter);
+    for (i, h) in header.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, *h, &head)?;
+    }
+    for (i, w) in report_widths(plan.multi_file).iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+    }
+    let body = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let link_col = ReportRow::cell_column(plan.multi_file);
+    let widths = report_widths(plan.multi_file);
+    for (n, row) in plan.rows.iter().enumerate() {
+        let r = n as u32 + 1;
+        let cells = row.cells(n + 1, plan.multi_file);
+        ws.set_row_height(r, row_height(&cells, &widths))?;
+        for (i, text) in cells.iter().enumerate() {
+            let c = i as u16;
+            if i == 0 {
+                ws.write_number_with_format(r, c, (n + 1) as f64, &body.clone().set_align(FormatAlign::Center))?;
+            } else if i == 1 {
+                let f = body.clone().set_background_color(color(severity_argb(row.severity)));
+                ws.write_string_with_format(r, c, text, &f)?;
+            } else if i == link_col && row.link.is_some() {
+                let (sheet, a1) = row.link.as_ref().expect("checked");
+                let sheet = names.get(sheet.as_str()).unwrap_or(sheet);
+                let url = Url::new(format!("internal:{}", link_location(sheet, a1)))
+                    .set_text(text)
+                    .set_tip(format!("跳到 {}", row.cell));
+                let f = body
+                    .clone()
+                    .set_font_color(color("FF0563C1"))
+                    .set_underline(rust_xlsxwriter::FormatUnderline::Single);
+                ws.write_url_with_format(r, c, url, &f)?;
+            } else {
+                ws.write_string_with_format(r, c, text, &body)?;
+            }
+        }
+    }
+    let last_row = (plan.rows.len() as u32).max(1);
+    if plan.rows.is_empty() {
+        ws.write_string(1, 0, "没有发现问题。")?;
+    }
+    ws.autofilter(0, 0, last_row, header.len() as u16 - 1)?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    for (i, line) in plan.footer.iter().enumerate() {
+        ws.write_string(last_row + 2 + i as u32, 0, line)?;
+    }
+    Ok(())
+}
+
+fn data_sheet(
+    book: &mut Workbook,
+    plan: &Plan,
+    sheet: &PlainSheet,
+    name: &str,
+    marks: &BTreeMap<(&str, u32, u32), &super::CellMark>,
+) -> Result<(), XlsxError> {
+    let ws = book.add_worksheet();
+    ws.set_name(name)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    if let Some(s) = plan.tabs.get(&sheet.name) {
+        ws.set_tab_color(color(severity_argb(*s)));
+    }
+    let thin = Format::new().set_border(FormatBorder::Thin);
+    let date = thin.clone().set_num_format("yyyy-mm-dd");
+    let fill = |f: &Format, m: Option<&&super::CellMark>| match m {
+        Some(m) => f.clone().set_background_color(color(m.mark.argb())),
+        None => f.clone(),
+    };
+    let mut widths: BTreeMap<u16, usize> = BTreeMap::new();
+    let merged_first: BTreeMap<(u32, u32), (u32, u32)> = sheet
+        .merges
+        .iter()
+        .map(|&(r0, c0, r1, c1)| ((r0, c0), (r1, c1)))
+        .collect();
+    for &(r0, c0, r1, c1) in &sheet.merges {
+        if (r0, c0) != (r1, c1) {
+            let m = marks.get(&(sheet.name.as_str(), r0, c0));
+            ws.merge_range(r0, c0 as u16, r1, c1 as u16, "", &fill(&thin, m))?;
+        }
+    }
+    for (r, c, v) in &sheet.cells {
+        let col = *c as u16;
+        let m = marks.get(&(sheet.name.as_str(), *r, *c));
+        let shown = match v {
+            PlainValue::Text(t) => {
+                ws.write_string_with_format(*r, col, t, &fill(&thin, m))?;
+                t.clone()
+            }
+            PlainValue::Number(n) => {
+                ws.write_number_with_format(*r, col, *n, &fill(&thin, m))?;
+                crate::workbook::format_number(*n)
+            }
+            PlainValue::Date(d) => {
+                ws.write_number_with_format(*r, col, *d, &fill(&date, m))?;
+                "2026-01-01".into()
+            }
+            PlainValue::Bool(b) => {
+                ws.write_boolean_with_format(*r, col, *b, &fill(&thin, m))?;
+                "FALSE".into()
+            }
+        };
+        // Merged titles say nothing about their column's width.
+        if !merged_first.contains_key(&(*r, *c)) {
+            let w = shown.lines().map(|l| l.width()).max().unwrap_or(0);
+            let e = widths.entry(col).or_default();
+            *e = (*e).max(w);
+        }
+    }
+    for (col, w) in widths {
+        ws.set_column_width(col, (w as f64 + 2.0).clamp(6.0, 40.0))?;
+    }
+    for m in marks
+        .iter()
+        .filter(|((s, _, _), _)| *s == sheet.name)
+        .map(|(_, m)| m)
+    {
+        let written = sheet
+            .cells
+            .iter()
+            .any(|(r, c, _)| (*r, *c) == (m.row, m.col))
+            || merged_first.contains_key(&(m.row, m.col));
+        if !written {
+            ws.write_blank(m.row, m.col as u16, &fill(&thin, Some(m)))?;
+        }
+        let lines: u32 = m.note.lines().map(|l| 1 + l.chars().count() as u32 / 24).sum();
+        let note = Note::new(&m.note)
+            .set_author(NOTE_AUTHOR)
+            .add_author_prefix(false)
+            .set_width(320)
+            .set_height((lines * 18 + 20).clamp(80, 600));
+        ws.insert_note(m.row, m.col as u16, &note)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_made_acceptable_and_unique() {
+        let mut used = vec!["诊断报告".to_string()];
+        assert_eq!(safe_name("表5", &mut used), "表5");
+        assert_eq!(safe_name("a/b", &mut used), "a_b");
+        assert_eq!(safe_name("表5", &mut used), "表5 (2)");
+        let long = "很".repeat(40);
+        assert_eq!(safe_name(&long, &mut used).chars().count(), 31);
+    }
+}

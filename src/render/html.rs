@@ -1,0 +1,429 @@
+//! The report of one unit as a self-contained HTML page (drop mode writes it beside the
+//! clerk's workbook): inline CSS, no scripts, no network, every text from a cell escaped.
+//! Per diagnostic: severity, code, file › sheet › cell, message, the row around the cell as
+//! it looks in the sheet, the help, and the related places; then the unit's figures and
+//! the regulations cited.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::check::UnitReport;
+use crate::ledger::values::SoftwareKind;
+use crate::ledger::Unit;
+use crate::metrics::Metrics;
+use crate::render::citations;
+use crate::rules::{Diagnostic, Severity, Target};
+use crate::workbook::{column_letters, CellRef};
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;
+  margin:0;background:#f4f5f7;color:#222;line-height:1.55}
+main{max-width:1100px;margin:0 auto;padding:24px 28px 48px;background:#fff;min-height:100vh}
+h1{font-size:26px;margin:0 0 4px}
+h2{font-size:19px;margin:32px 0 10px;padding-bottom:4px;border-bottom:2px solid #e3e5e8}
+h3{font-size:16px;margin:22px 0 8px;color:#444}
+.meta{color:#666;font-size:14px;margin:2px 0}
+.counts{margin:14px 0 4px;display:flex;gap:10px;flex-wrap:wrap}
+.count{border-radius:6px;padding:6px 14px;font-size:16px;font-weight:bold;background:#eef0f3;color:#555}
+.count.error.some{background:#fde2e2;color:#a61b1b}
+.count.warning.some{background:#fff1cc;color:#8a5a00}
+.count.info.some{background:#dcebfa;color:#1d4f8a}
+.clean{font-size:18px;color:#1f7a3a;background:#e3f4e8;border-radius:6px;padding:10px 14px}
+.diag{border:1px solid #e3e5e8;border-left:6px solid #999;border-radius:6px;margin:12px 0;padding:10px 16px;background:#fff}
+.diag.error{border-left-color:#d93636}
+.diag.warning{border-left-color:#e6a100}
+.diag.info{border-left-color:#3b7dd8}
+.head{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}
+.sev{font-weight:bold;border-radius:4px;padding:1px 8px;font-size:14px}
+.error .sev{background:#fde2e2;color:#a61b1b}
+.warning .sev{background:#fff1cc;color:#8a5a00}
+.info .sev{background:#dcebfa;color:#1d4f8a}
+.code{font-family:Consolas,"DejaVu Sans Mono",monospace;font-weight:bold}
+.place{color:#555;font-size:14px}
+.msg{font-size:16px;margin:6px 0}
+.help{margin:6px 0;padding:6px 10px;background:#f3f8f1;border-radius:4px}
+.help b{color:#2f6b25}
+.rule{color:#777;font-size:13px}
+.excerpt{overflow-x:auto;margin:6px 0}
+table.row{border-collapse:collapse;font-size:13px}
+table.row th,table.row td{border:1px solid #d5d8dc;padding:3px 8px;white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
+table.row th{background:#f0f1f3;font-weight:normal;color:#555}
+table.row th.rn{background:#f7f7f8;color:#888}
+table.row td.hit{background:#ffd6d6;outline:2px solid #d93636}
+.warning table.row td.hit{background:#ffefc4;outline-color:#e6a100}
+.info table.row td.hit{background:#dcebfa;outline-color:#3b7dd8}
+table.row td.rel{background:#f1f1f1}
+table.row .gap{border:none;background:none;color:#999}
+ul.related{margin:6px 0 2px;padding-left:20px}
+ul.related li{margin:2px 0}
+table.metrics{border-collapse:collapse;font-size:15px}
+table.metrics th,table.metrics td{border:1px solid #e3e5e8;padding:4px 12px;text-align:left}
+table.metrics th{background:#f7f8f9;font-weight:normal;color:#555}
+.legend{color:#555;font-size:14px}
+footer{margin-top:36px;color:#999;font-size:13px}
+"#;
+
+fn sev_class(s: Severity) -> &'static str {
+    s.key()
+}
+
+fn file_name(file: &str) -> &str {
+    Path::new(file)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(file)
+}
+
+fn place(t: &Target) -> String {
+    match t {
+        Target::Cell(c) => format!("{} › {} › {}", file_name(&c.file), c.sheet, c.a1()),
+        Target::Sheet { file, sheet } => format!("{} › {}（整张表）", file_name(file), sheet),
+        Target::File(f) => format!("{}（整个文件）", file_name(f)),
+        Target::Unit => "整个单位".into(),
+    }
+}
+
+/// The page for one unit checked on `as_of`.
+pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
+    let unit = &report.unit;
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{} · 台账检查报告</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        escape(&unit.name)
+    );
+    let _ = writeln!(h, "<h1>{}</h1>", escape(&unit.name));
+    let _ = writeln!(
+        h,
+        "<p class=\"meta\">软件正版化台账检查报告 · 检查日期 {} · zhengban {}</p>",
+        as_of.format("%Y-%m-%d"),
+        env!("CARGO_PKG_VERSION")
+    );
+    for f in &unit.files {
+        let _ = writeln!(h, "<p class=\"meta\">文件：{}</p>", escape(f));
+    }
+    h.push_str("<div class=\"counts\">");
+    for s in [Severity::Error, Severity::Warning, Severity::Info] {
+        let n = report.count(s);
+        let _ = write!(
+            h,
+            "<span class=\"count {}{}\">{} {n}</span>",
+            sev_class(s),
+            if n > 0 { " some" } else { "" },
+            s.label()
+        );
+    }
+    h.push_str("</div>\n");
+
+    if report.diagnostics.is_empty() {
+        h.push_str("<p class=\"clean\">没有发现问题。</p>\n");
+    }
+    for (f, e) in &unit.unreadable {
+        let _ = writeln!(
+            h,
+            "<p class=\"msg\">未能读取 {}：{}</p>",
+            escape(f),
+            escape(&e.to_string())
+        );
+    }
+    if !unit.workbooks.is_empty() {
+        h.push_str("<h2>概况</h2>\n");
+        h.push_str(&metrics(&report.metrics));
+    }
+    if !report.diagnostics.is_empty() {
+        let _ = writeln!(h, "<h2>诊断（{} 条）</h2>", report.diagnostics.len());
+    }
+    let mut group: Option<String> = None;
+    for d in &report.diagnostics {
+        let title = match &d.target {
+            Target::Cell(c) => format!("{} › {}", file_name(&c.file), c.sheet),
+            Target::Sheet { file, sheet } => format!("{} › {}", file_name(file), sheet),
+            Target::File(f) => file_name(f).to_string(),
+            Target::Unit => "整个单位".into(),
+        };
+        if group.as_deref() != Some(&title) {
+            let _ = writeln!(h, "<h3>{}</h3>", escape(&title));
+            group = Some(title);
+        }
+        h.push_str(&diagnostic(unit, d));
+    }
+    if let Some(l) = citations::legend(report.diagnostics.iter().map(|d| d.help.as_str())) {
+        let _ = writeln!(h, "<p class=\"legend\">{}</p>", escape(&l));
+    }
+    h.push_str(
+        "<footer>本报告由 zhengban 生成。同名的“.诊断.xlsx”是标注了这些问题的工作簿副本：\
+         有问题的单元格已填色并附批注，第一张表“诊断报告”列出全部诊断。原文件没有被修改。</footer>\n",
+    );
+    h.push_str("</main>\n</body>\n</html>\n");
+    h
+}
+
+fn diagnostic(unit: &Unit, d: &Diagnostic) -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<section class=\"diag {}\">\n<div class=\"head\"><span class=\"sev\">{}</span>\
+         <span class=\"code\">{}</span><span class=\"place\">{}</span></div>\n",
+        sev_class(d.severity),
+        d.severity.label(),
+        d.code,
+        escape(&place(&d.target))
+    );
+    let _ = writeln!(h, "<p class=\"msg\">{}</p>", escape(&d.message));
+    if let Target::Cell(c) = &d.target {
+        let related: Vec<&CellRef> = d
+            .related
+            .iter()
+            .filter_map(|r| r.target.cell())
+            .filter(|r| r.file == c.file && r.sheet == c.sheet && r.row == c.row)
+            .collect();
+        h.push_str(&excerpt(unit, c, &related));
+    }
+    if !d.help.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p class=\"help\"><b>修改：</b>{}</p>",
+            escape(&d.help)
+        );
+    }
+    if !d.related.is_empty() {
+        h.push_str("<ul class=\"related\">\n");
+        for r in &d.related {
+            // The value of a related cell in a list row, unless the message already says it.
+            let value = r
+                .target
+                .cell()
+                .filter(|c| {
+                    unit.table_at(&c.file, &c.sheet, c.row)
+                        .is_some_and(|m| matches!(m.header_rows, Some((_, last)) if c.row > last))
+                })
+                .and_then(|c| unit.sheet(&c.file, &c.sheet).map(|s| s.shown(c.row, c.col)))
+                .map(|v| v.display())
+                .filter(|v| !v.trim().is_empty() && !r.message.contains(v.trim()));
+            let _ = write!(
+                h,
+                "<li><span class=\"place\">{}</span>：{}",
+                escape(&place(&r.target)),
+                escape(&r.message)
+            );
+            if let Some(v) = value {
+                let _ = write!(h, "（单元格中为“{}”）", escape(&shorten(&v, 40)));
+            }
+            h.push_str("</li>\n");
+        }
+        h.push_str("</ul>\n");
+    }
+    if let Some(rule) = crate::rules::rule(d.code) {
+        let _ = writeln!(
+            h,
+            "<p class=\"rule\">{}：{}（规则说明：zhengban rule {}）</p>",
+            d.code,
+            escape(rule.summary),
+            d.code
+        );
+    }
+    h.push_str("</section>\n");
+    h
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    let one_line = s.replace('\n', " ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        one_line.chars().take(max).collect::<String>() + "…"
+    }
+}
+
+/// Tables wider than this show only some of their columns.
+const WIDE: usize = 8;
+
+/// Columns that tell which row a cell is on.
+const IDENTITY: &[&str] = &["id", "name", "computer", "user"];
+
+/// The row around `cell` as a small table: the table's columns with their published headers
+/// when the cell is in a list, else a few columns either side with their letters.
+fn excerpt(unit: &Unit, cell: &CellRef, related: &[&CellRef]) -> String {
+    let Some(sheet) = unit.sheet(&cell.file, &cell.sheet) else {
+        return String::new();
+    };
+    let table = unit
+        .table_at(&cell.file, &cell.sheet, cell.row)
+        .filter(|m| matches!(m.header_rows, Some((_, last)) if cell.row > last));
+    let columns: Vec<(u32, String)> = match table {
+        Some(meta) => {
+            let mut cols: Vec<(u32, String)> = meta
+                .columns
+                .iter()
+                .map(|c| (c.col, c.header.replace('\n', "")))
+                .collect();
+            if !cols.iter().any(|(c, _)| *c == cell.col) {
+                cols.push((cell.col, String::new()));
+            }
+            cols.sort_by_key(|(c, _)| *c);
+            cols.dedup_by_key(|(c, _)| *c);
+            // A wide table: the columns that say which row this is, the cells concerned
+            // and the target's neighbours, so the marked cell is in view.
+            if cols.len() > WIDE {
+                let keep = |col: u32| {
+                    col == cell.col
+                        || col + 1 == cell.col
+                        || col == cell.col + 1
+                        || related.iter().any(|r| r.col == col)
+                        || meta
+                            .columns
+                            .iter()
+                            .any(|c| c.col == col && IDENTITY.contains(&c.key))
+                };
+                cols.retain(|(c, _)| keep(*c));
+            }
+            cols
+        }
+        None => (cell.col.saturating_sub(3)..=cell.col + 2)
+            .map(|c| (c, String::new()))
+            .collect(),
+    };
+    let mut h = String::from("<div class=\"excerpt\"><table class=\"row\"><tr><th class=\"rn\"></th>");
+    let gap = |i: usize| i > 0 && columns[i].0 > columns[i - 1].0 + 1;
+    for (i, (c, header)) in columns.iter().enumerate() {
+        if gap(i) {
+            h.push_str("<th class=\"gap\">…</th>");
+        }
+        let label = if header.is_empty() {
+            column_letters(*c)
+        } else {
+            format!("{} {}", column_letters(*c), header)
+        };
+        let _ = write!(h, "<th>{}</th>", escape(&shorten(&label, 24)));
+    }
+    let _ = write!(h, "</tr><tr><th class=\"rn\">{}</th>", cell.row + 1);
+    for (i, (c, _)) in columns.iter().enumerate() {
+        if gap(i) {
+            h.push_str("<td class=\"gap\">…</td>");
+        }
+        let class = if *c == cell.col {
+            " class=\"hit\""
+        } else if related.iter().any(|r| r.col == *c) {
+            " class=\"rel\""
+        } else {
+            ""
+        };
+        let v = sheet.shown(cell.row, *c).display();
+        let shown = if v.is_empty() && *c == cell.col {
+            "（空）".to_string()
+        } else {
+            shorten(&v, 40)
+        };
+        let _ = write!(h, "<td{class}>{}</td>", escape(&shown));
+    }
+    h.push_str("</tr></table></div>\n");
+    h
+}
+
+fn percent(rate: Option<f64>) -> String {
+    match rate {
+        None => "—".into(),
+        Some(r) => {
+            let p = (r * 1000.0).round() / 10.0;
+            if p.fract() == 0.0 {
+                format!("{p:.0}%")
+            } else {
+                format!("{p:.1}%")
+            }
+        }
+    }
+}
+
+fn metrics(m: &Metrics) -> String {
+    let mut h = String::from("<table class=\"metrics\">\n");
+    let software: usize = m.software.values().sum();
+    let kinds: Vec<String> = SoftwareKind::ALL
+        .iter()
+        .filter_map(|k| m.software.get(k).map(|n| format!("{} {n}", k.label())))
+        .collect();
+    let _ = writeln!(h, "<tr><th>计算机</th><td>{} 台</td></tr>", m.computers);
+    let _ = writeln!(h, "<tr><th>使用人</th><td>{} 人</td></tr>", m.users);
+    let _ = writeln!(
+        h,
+        "<tr><th>软件</th><td>{software} 个{}</td></tr>",
+        if kinds.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", kinds.join("，"))
+        }
+    );
+    let g = &m.genuine_rate;
+    let _ = writeln!(
+        h,
+        "<tr><th>正版率</th><td>操作系统 {} · 办公软件 {} · 杀毒软件 {}</td></tr>",
+        percent(g.os),
+        percent(g.office),
+        percent(g.antivirus)
+    );
+    for s in &m.over_deployed {
+        let _ = writeln!(
+            h,
+            "<tr><th>超装</th><td>{} {}：安装 {}，许可 {}，缺 {} 个许可</td></tr>",
+            escape(&s.id),
+            escape(&s.name),
+            s.installed,
+            s.licensed,
+            s.short
+        );
+    }
+    for e in &m.expired {
+        let _ = writeln!(
+            h,
+            "<tr><th>已过期</th><td>{} {}：{} 到期，仍安装 {} 套</td></tr>",
+            escape(&e.id),
+            escape(&e.name),
+            e.end,
+            e.installed
+        );
+    }
+    for e in &m.expiring {
+        let _ = writeln!(
+            h,
+            "<tr><th>将到期</th><td>{} {}：{} 到期，安装 {} 套</td></tr>",
+            escape(&e.id),
+            escape(&e.name),
+            e.end,
+            e.installed
+        );
+    }
+    h.push_str("</table>\n");
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"y\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
+        );
+    }
+}
