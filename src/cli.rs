@@ -55,7 +55,13 @@ pub fn args() -> Vec<OsString> {
 #[derive(Debug, clap::Args)]
 pub struct TemplateArgs {
     /// 输出目录
-    #[arg(short, long, visible_alias = "out", default_value = "templates-xlsx", value_name = "目录")]
+    #[arg(
+        short,
+        long,
+        visible_alias = "out",
+        default_value = "templates-xlsx",
+        value_name = "目录"
+    )]
     pub output: PathBuf,
     /// 覆盖已存在的同名文件
     #[arg(long)]

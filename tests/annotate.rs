@@ -37,6 +37,9 @@ fn read_xlsx(bytes: &[u8]) -> Workbook {
 /// (sheet, 1-based col, 1-based row)
 type Place = (String, u32, u32);
 
+/// The cells diagnostics point at, with the severity and code of each.
+type Primary = BTreeMap<Place, Vec<(Severity, &'static str)>>;
+
 fn fill_of(ws: &Worksheet, col: u32, row: u32) -> Option<String> {
     let cell = ws.cell((col, row))?;
     let fill = cell.style().fill()?.pattern_fill()?;
@@ -66,10 +69,7 @@ fn notes(ws: &Worksheet) -> BTreeMap<(u32, u32), String> {
 
 /// The cells a diagnostic of `file` points at (primary) and involves (related), 1-based,
 /// moved to the top-left cell of a merge, with the severities concerned.
-fn expected_marks(
-    report: &UnitReport,
-    file: &str,
-) -> (BTreeMap<Place, Vec<(Severity, &'static str)>>, BTreeSet<Place>) {
+fn expected_marks(report: &UnitReport, file: &str) -> (Primary, BTreeSet<Place>) {
     let shown = |c: &zhengban::workbook::CellRef| -> Place {
         let (r, col) = report
             .unit
@@ -79,7 +79,7 @@ fn expected_marks(
             .unwrap_or((c.row, c.col));
         (c.sheet.to_string(), col + 1, r + 1)
     };
-    let mut primary: BTreeMap<Place, Vec<(Severity, &'static str)>> = BTreeMap::new();
+    let mut primary: Primary = BTreeMap::new();
     let mut related = BTreeSet::new();
     for d in &report.diagnostics {
         if let Target::Cell(c) = &d.target {
@@ -168,16 +168,19 @@ fn assert_same_but_fill(
 
 /// Every sheet's cells, styles, merges, widths, validations and notes of `original` are in
 /// `copy`, except the fill (and an added note) of the `marked` cells.
-fn assert_kept(
-    original: &Workbook,
-    copy: &Workbook,
-    marked: &BTreeSet<Place>,
-    default_font: &str,
-) {
-    let names: Vec<&str> = original.sheet_collection().iter().map(|s| s.name()).collect();
+fn assert_kept(original: &Workbook, copy: &Workbook, marked: &BTreeSet<Place>, default_font: &str) {
+    let names: Vec<&str> = original
+        .sheet_collection()
+        .iter()
+        .map(|s| s.name())
+        .collect();
     let copied: Vec<&str> = copy.sheet_collection().iter().map(|s| s.name()).collect();
     assert_eq!(copied[0], REPORT_SHEET, "诊断报告 comes first");
-    assert_eq!(&copied[1..], &names[..], "the clerk's sheets, in their order");
+    assert_eq!(
+        &copied[1..],
+        &names[..],
+        "the clerk's sheets, in their order"
+    );
     for ws in original.sheet_collection() {
         let cp = copy.sheet_by_name(ws.name()).unwrap();
         for cell in ws.cells() {
@@ -210,7 +213,13 @@ fn assert_kept(
             let c = cp
                 .column_dimension_by_number(col.col_num())
                 .unwrap_or_else(|| panic!("{} column {} lost", ws.name(), col.col_num()));
-            assert_eq!(c.width(), col.width(), "{} column {} width", ws.name(), col.col_num());
+            assert_eq!(
+                c.width(),
+                col.width(),
+                "{} column {} width",
+                ws.name(),
+                col.col_num()
+            );
         }
         let validations = |w: &Worksheet| -> Vec<String> {
             w.data_validations()
@@ -230,12 +239,23 @@ fn assert_kept(
                 })
                 .unwrap_or_default()
         };
-        assert_eq!(validations(cp), validations(ws), "{} validations", ws.name());
+        assert_eq!(
+            validations(cp),
+            validations(ws),
+            "{} validations",
+            ws.name()
+        );
         let theirs = notes(ws);
         let ours = notes(cp);
         for (at, text) in &theirs {
-            let kept = ours.get(at).unwrap_or_else(|| panic!("{} note at {at:?} lost", ws.name()));
-            assert!(kept.starts_with(text.as_str()), "{} note {at:?}: {kept}", ws.name());
+            let kept = ours
+                .get(at)
+                .unwrap_or_else(|| panic!("{} note at {at:?} lost", ws.name()));
+            assert!(
+                kept.starts_with(text.as_str()),
+                "{} note {at:?}: {kept}",
+                ws.name()
+            );
         }
     }
 }
@@ -276,7 +296,11 @@ fn assert_report_sheet(copy: &Workbook, report: &UnitReport, file: &str) {
     assert_eq!(ws.name(), REPORT_SHEET);
     let multi = report.unit.files.len() > 1;
     let header: Vec<String> = (1..=9 + multi as u32)
-        .map(|c| ws.cell((c, 1)).map(|c| c.value().to_string()).unwrap_or_default())
+        .map(|c| {
+            ws.cell((c, 1))
+                .map(|c| c.value().to_string())
+                .unwrap_or_default()
+        })
         .collect();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap() as u32 + 1;
     assert_eq!(&header[..3], ["序号", "级别", "代码"]);
@@ -285,7 +309,11 @@ fn assert_report_sheet(copy: &Workbook, report: &UnitReport, file: &str) {
     }
     for (i, d) in report.diagnostics.iter().enumerate() {
         let r = i as u32 + 2;
-        let text = |c: u32| ws.cell((c, r)).map(|c| c.value().to_string()).unwrap_or_default();
+        let text = |c: u32| {
+            ws.cell((c, r))
+                .map(|c| c.value().to_string())
+                .unwrap_or_default()
+        };
         assert_eq!(text(col("代码")), d.code, "row {r}");
         assert_eq!(text(col("级别")), d.severity.label(), "row {r}");
         assert_eq!(text(col("问题")), d.message, "row {r}");
@@ -366,7 +394,10 @@ fn annotate_and_check(path: &Path) -> (UnitReport, Vec<(PathBuf, Vec<u8>)>) {
                 Some(primary_colour(worst)),
                 "{place:?}"
             );
-            let note = notes(ws).get(&(place.1, place.2)).cloned().unwrap_or_default();
+            let note = notes(ws)
+                .get(&(place.1, place.2))
+                .cloned()
+                .unwrap_or_default();
             for (_, code) in found {
                 assert!(note.contains(code), "{place:?} note lacks {code}: {note}");
             }
@@ -378,7 +409,10 @@ fn annotate_and_check(path: &Path) -> (UnitReport, Vec<(PathBuf, Vec<u8>)>) {
                 !["FFFF8A8A", "FFFFC34D", "FF8DB9EA"].contains(&fill.as_str()),
                 "{place:?} related, lighter: {fill}"
             );
-            let note = notes(ws).get(&(place.1, place.2)).cloned().unwrap_or_default();
+            let note = notes(ws)
+                .get(&(place.1, place.2))
+                .cloned()
+                .unwrap_or_default();
             assert!(note.contains("有关"), "{place:?}: {note}");
         }
         let font = default_font(&std::fs::read(&copy.input).unwrap());
@@ -408,7 +442,9 @@ fn temp_copy(src: &Path) -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn faulty_samples_are_marked_exactly_where_the_diagnostics_are() {
     for name in ["三本台账不一致", "统计表与表单", "超装与OEM填价"] {
-        let src = Path::new("samples/faulty").join(name).join(format!("{name}.xlsx"));
+        let src = Path::new("samples/faulty")
+            .join(name)
+            .join(format!("{name}.xlsx"));
         let (_dir, path) = temp_copy(&src);
         annotate_and_check(&path);
     }
@@ -421,14 +457,23 @@ fn an_openpyxl_workbook_is_marked_and_kept() {
     let codes: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(
         codes,
-        ["ZB403", "ZB405", "ZB410", "ZB414", "ZB415"].into_iter().collect()
+        ["ZB403", "ZB405", "ZB410", "ZB414", "ZB415"]
+            .into_iter()
+            .collect()
     );
     let copy = read_xlsx(&copies[0].1);
     let summary = copy.sheet_by_name("表5").unwrap();
-    assert_eq!(fill_of(summary, 13, 8).as_deref(), Some("FFFF8A8A"), "M8 red");
+    assert_eq!(
+        fill_of(summary, 13, 8).as_deref(),
+        Some("FFFF8A8A"),
+        "M8 red"
+    );
     let note = &notes(summary)[&(13, 8)];
     assert!(note.starts_with("ZB405 错误\n安装数量 5"), "{note}");
-    assert!(note.contains("《软件台账管理规定》一.13"), "regulation named: {note}");
+    assert!(
+        note.contains("《软件台账管理规定》一.13"),
+        "regulation named: {note}"
+    );
     // The usage row the ZB405 names is lighter, with a note saying which diagnostic.
     let usage = copy.sheet_by_name("表6").unwrap();
     let note = &notes(usage)[&(6, 8)];
@@ -443,9 +488,16 @@ fn notes_validations_and_print_titles_of_the_clerk_are_kept() {
     let summary = copy.sheet_by_name("表5").unwrap();
     let n = notes(summary);
     let m8 = &n[&(13, 8)];
-    assert!(m8.starts_with("财务科：这个数待核对"), "the clerk's note first: {m8}");
+    assert!(
+        m8.starts_with("财务科：这个数待核对"),
+        "the clerk's note first: {m8}"
+    );
     assert!(m8.contains("ZB405"), "ours added: {m8}");
-    assert_eq!(n[&(3, 7)], "2026 年统一采购", "an unmarked cell's note untouched");
+    assert_eq!(
+        n[&(3, 7)],
+        "2026 年统一采购",
+        "an unmarked cell's note untouched"
+    );
     let author = summary
         .comments()
         .iter()
@@ -509,7 +561,10 @@ fn xls_and_ods_get_a_rebuilt_copy_with_the_same_marks() {
                 Some(primary_colour(worst)),
                 "{ext} {place:?}"
             );
-            let note = notes(ws).get(&(place.1, place.2)).cloned().unwrap_or_default();
+            let note = notes(ws)
+                .get(&(place.1, place.2))
+                .cloned()
+                .unwrap_or_default();
             assert!(note.contains(found[0].1), "{ext} {place:?}: {note}");
         }
         // The values are there, and the 诊断报告 says the formatting is not.
@@ -538,24 +593,71 @@ fn zhengban(dir: &Path, args: &[&str]) -> std::process::Output {
 fn check_annotate_writes_beside_or_into_a_folder_and_never_overwrites() {
     let (dir, path) = temp_copy(Path::new("tests/foreign/district-education-bureau.xlsx"));
     let before = hash(&path);
-    let o = zhengban(dir.path(), &["check", "district-education-bureau.xlsx", "--annotate", "--as-of", AS_OF]);
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = zhengban(
+        dir.path(),
+        &[
+            "check",
+            "district-education-bureau.xlsx",
+            "--annotate",
+            "--as-of",
+            AS_OF,
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let copy = dir.path().join("district-education-bureau.诊断.xlsx");
     assert!(copy.is_file());
     assert!(String::from_utf8_lossy(&o.stderr).contains("已写出批注副本"));
     let first = hash(&copy);
     // Again without --force: refused before any work, the copy kept.
-    let o = zhengban(dir.path(), &["check", "district-education-bureau.xlsx", "--annotate", "--as-of", AS_OF]);
+    let o = zhengban(
+        dir.path(),
+        &[
+            "check",
+            "district-education-bureau.xlsx",
+            "--annotate",
+            "--as-of",
+            AS_OF,
+        ],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("已存在"));
     assert_eq!(hash(&copy), first);
     // With --force it is replaced (same content: the copy is deterministic).
-    let o = zhengban(dir.path(), &["check", "district-education-bureau.xlsx", "--annotate", "--force", "--as-of", AS_OF]);
+    let o = zhengban(
+        dir.path(),
+        &[
+            "check",
+            "district-education-bureau.xlsx",
+            "--annotate",
+            "--force",
+            "--as-of",
+            AS_OF,
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     // Into a folder.
-    let o = zhengban(dir.path(), &["check", "district-education-bureau.xlsx", "--annotate=批注", "--format", "json", "--as-of", AS_OF]);
+    let o = zhengban(
+        dir.path(),
+        &[
+            "check",
+            "district-education-bureau.xlsx",
+            "--annotate=批注",
+            "--format",
+            "json",
+            "--as-of",
+            AS_OF,
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(dir.path().join("批注/district-education-bureau.诊断.xlsx").is_file());
+    assert!(dir
+        .path()
+        .join("批注/district-education-bureau.诊断.xlsx")
+        .is_file());
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout stays JSON");
     assert_eq!(json["units"].as_array().unwrap().len(), 1);
     assert_eq!(hash(&path), before, "input bytes unchanged");
@@ -605,7 +707,11 @@ fn libreoffice_opens_the_annotated_copies() {
         .args(&copies)
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     for c in &copies {
         let p = pdf.join(c.with_extension("pdf").file_name().unwrap());
         let size = std::fs::metadata(&p)

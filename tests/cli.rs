@@ -313,12 +313,16 @@ fn rule_lists_and_explains() {
         assert_exit(&o, 0);
         let doc = stdout(&o);
         assert!(
-            doc.starts_with("# ZB111 商业软件安装数量超过许可数量"),
+            doc.starts_with("ZB111 商业软件安装数量超过许可数量"),
             "{doc}"
         );
-        for heading in ["## 检查什么", "## 为什么", "## 示例", "## 如何修改"] {
-            assert!(doc.contains(heading), "{heading} missing:\n{doc}");
+        for heading in ["\n检查什么\n", "\n为什么\n", "\n示例\n", "\n如何修改\n"] {
+            assert!(doc.contains(heading), "{heading:?} missing:\n{doc}");
         }
+        assert!(
+            !doc.contains("**") && !doc.contains("##"),
+            "Markdown drawn:\n{doc}"
+        );
     }
 }
 

@@ -131,8 +131,7 @@ mod tests {
                 files: vec![PathBuf::from("乙/台账.xlsx")],
             },
         ];
-        let a = Annotator::new(Some(dir.path()), &sources, &OutputPolicy::default(), true)
-            .unwrap();
+        let a = Annotator::new(Some(dir.path()), &sources, &OutputPolicy::default(), true).unwrap();
         assert_eq!(
             a.targets[&PathBuf::from("甲/台账.xlsx")],
             dir.path().join("台账.诊断.xlsx")

@@ -81,7 +81,12 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         catalogue,
     };
     let mut annotator = match &args.annotate {
-        Some(dir) => Some(Annotator::new(dir.as_deref(), &sources, &policy, args.quiet)?),
+        Some(dir) => Some(Annotator::new(
+            dir.as_deref(),
+            &sources,
+            &policy,
+            args.quiet,
+        )?),
         None => None,
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();

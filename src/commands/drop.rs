@@ -295,7 +295,10 @@ mod tests {
         assert_eq!(
             report_path(
                 "某局",
-                &[PathBuf::from("某局/汇总.xlsx"), PathBuf::from("某局/明细.xlsx")]
+                &[
+                    PathBuf::from("某局/汇总.xlsx"),
+                    PathBuf::from("某局/明细.xlsx")
+                ]
             ),
             Some(PathBuf::from("某局/某局.诊断.html"))
         );
@@ -308,5 +311,4 @@ mod tests {
         assert!(!looks_like_command(Path::new("台账.xlsx")));
         assert!(!looks_like_command(Path::new("C:\\Users\\a")));
     }
-
 }

@@ -15,6 +15,9 @@ pub struct Regulation {
     pub short: &'static str,
     /// Its title, without book-title marks (`软件台账管理规定`).
     pub title: &'static str,
+    /// Whether `short` is an abbreviation a legend must explain (a short title such as
+    /// 日常使用管理规定 explains itself; it is still named in full in a note).
+    pub abbreviated: bool,
 }
 
 /// The regulations rule texts cite (rules.md): the four abbreviations, and the 指南's
@@ -23,22 +26,27 @@ pub const REGULATIONS: &[Regulation] = &[
     Regulation {
         short: "台账",
         title: "软件台账管理规定",
+        abbreviated: true,
     },
     Regulation {
         short: "配置",
         title: "软件配置管理规定",
+        abbreviated: true,
     },
     Regulation {
         short: "安装",
         title: "软件安装维护管理规定",
+        abbreviated: true,
     },
     Regulation {
         short: "办法",
         title: "政府机关使用正版软件管理办法",
+        abbreviated: true,
     },
     Regulation {
         short: "日常使用管理规定",
         title: "软件日常使用管理规定",
+        abbreviated: false,
     },
 ];
 
@@ -60,7 +68,8 @@ fn regulation(short: &str) -> Option<&'static Regulation> {
     REGULATIONS.iter().find(|r| r.short == short)
 }
 
-/// The regulations cited in `texts`, in the order of [`REGULATIONS`].
+/// The abbreviated regulations cited in `texts` (what a legend explains), in the order of
+/// [`REGULATIONS`].
 pub fn cited<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<&'static Regulation> {
     let mut found = BTreeSet::new();
     for text in texts {
@@ -70,7 +79,11 @@ pub fn cited<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<&'static Regul
             }
         }
     }
-    found.into_iter().map(|i| &REGULATIONS[i]).collect()
+    found
+        .into_iter()
+        .map(|i| &REGULATIONS[i])
+        .filter(|r| r.abbreviated)
+        .collect()
 }
 
 /// One line naming the regulations cited in `texts`
@@ -126,7 +139,15 @@ mod tests {
         assert_eq!(shorts, ["台账", "办法"]);
         assert!(cited(["安装 3 次，卸载 1 次"]).is_empty());
         assert_eq!(cited(["（安装 一.4）"])[0].title, "软件安装维护管理规定");
-        assert_eq!(cited(["（日常使用管理规定 六）"])[0].short, "日常使用管理规定");
+        assert!(
+            cited(["（日常使用管理规定 六）"]).is_empty(),
+            "a title needs no legend"
+        );
+        let mut named = BTreeSet::new();
+        assert_eq!(
+            name_first("（日常使用管理规定 六）", &mut named),
+            "（《软件日常使用管理规定》六）"
+        );
     }
 
     #[test]

@@ -200,11 +200,7 @@ fn diagnostic(unit: &Unit, d: &Diagnostic) -> String {
         h.push_str(&excerpt(unit, c, &related));
     }
     if !d.help.is_empty() {
-        let _ = writeln!(
-            h,
-            "<p class=\"help\"><b>修改：</b>{}</p>",
-            escape(&d.help)
-        );
+        let _ = writeln!(h, "<p class=\"help\"><b>修改：</b>{}</p>", escape(&d.help));
     }
     if !d.related.is_empty() {
         h.push_str("<ul class=\"related\">\n");
@@ -303,7 +299,8 @@ fn excerpt(unit: &Unit, cell: &CellRef, related: &[&CellRef]) -> String {
             .map(|c| (c, String::new()))
             .collect(),
     };
-    let mut h = String::from("<div class=\"excerpt\"><table class=\"row\"><tr><th class=\"rn\"></th>");
+    let mut h =
+        String::from("<div class=\"excerpt\"><table class=\"row\"><tr><th class=\"rn\"></th>");
     let gap = |i: usize| i > 0 && columns[i].0 > columns[i - 1].0 + 1;
     for (i, (c, header)) in columns.iter().enumerate() {
         if gap(i) {

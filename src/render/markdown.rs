@@ -98,7 +98,11 @@ pub fn render(markdown: &str, color: bool) -> String {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 o.indent.clear();
-                o.push_style(if level == HeadingLevel::H1 { "1;4" } else { "1" });
+                o.push_style(if level == HeadingLevel::H1 {
+                    "1;4"
+                } else {
+                    "1"
+                });
             }
             Event::End(TagEnd::Heading(level)) => {
                 o.pop_style();

@@ -10,8 +10,7 @@ use std::io::Cursor;
 
 use umya_spreadsheet::{
     Comment, Coordinate, HorizontalAlignmentValues, OrientationValues, PaneStateValues, PaneValues,
-    SheetView,
-    TextElement, VerticalAlignmentValues, Workbook, Worksheet,
+    SheetView, TextElement, VerticalAlignmentValues, Workbook, Worksheet,
 };
 
 use super::{
@@ -73,7 +72,10 @@ fn add_note(ws: &mut Worksheet, col: u32, row: u32, note: &str) {
                 e.set_text(ours);
                 rich.add_rich_text_elements(e);
             } else {
-                let old = text.text().map(|t| t.value().to_string()).unwrap_or_default();
+                let old = text
+                    .text()
+                    .map(|t| t.value().to_string())
+                    .unwrap_or_default();
                 text.set_text_string(format!("{old}{ours}"));
             }
             let anchor = c.shape_mut().client_data_mut().anchor_mut();
@@ -143,7 +145,8 @@ fn fill_report(ws: &mut Worksheet, plan: &Plan) {
             .set_vertical(VerticalAlignmentValues::Center);
     }
     for (i, w) in report_widths(plan.multi_file).iter().enumerate() {
-        ws.column_dimension_by_number_mut(i as u32 + 1).set_width(*w);
+        ws.column_dimension_by_number_mut(i as u32 + 1)
+            .set_width(*w);
     }
     let link_col = ReportRow::cell_column(plan.multi_file) as u32 + 1;
     let widths = report_widths(plan.multi_file);
@@ -190,10 +193,8 @@ fn fill_report(ws: &mut Worksheet, plan: &Plan) {
         last_row.max(2)
     );
     ws.set_auto_filter(range);
-    let mut r = last_row.max(2) + 2;
-    for line in &plan.footer {
+    for (r, line) in (last_row.max(2) + 2..).zip(&plan.footer) {
         ws.cell_mut((1, r)).set_value_string(line);
-        r += 1;
     }
     freeze_header(ws);
     // Printed: landscape, one page wide, as the official tables are.

@@ -514,9 +514,7 @@ fn report_row(d: &Diagnostic, here: &str) -> ReportRow {
         related: d
             .related
             .iter()
-            .map(|r| {
-                format!("{}：{}", place_from(&r.target, here, None), r.message)
-            })
+            .map(|r| format!("{}：{}", place_from(&r.target, here, None), r.message))
             .collect::<Vec<_>>()
             .join("\n"),
     }

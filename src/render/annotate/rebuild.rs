@@ -9,8 +9,8 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Url, Workb
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    link_location, report_header, report_widths, row_height, severity_argb, Plan, PlainSheet,
-    PlainValue, ReportRow, NOTE_AUTHOR,
+    link_location, report_header, report_widths, row_height, severity_argb, PlainSheet, PlainValue,
+    Plan, ReportRow, NOTE_AUTHOR,
 };
 
 fn color(argb: &str) -> Color {
@@ -33,7 +33,11 @@ fn safe_name(name: &str, used: &mut Vec<String>) -> String {
     let mut n = 2;
     while used.iter().any(|u| u.eq_ignore_ascii_case(&candidate)) {
         let suffix = format!(" ({n})");
-        candidate = base.chars().take(31 - suffix.chars().count()).collect::<String>() + &suffix;
+        candidate = base
+            .chars()
+            .take(31 - suffix.chars().count())
+            .collect::<String>()
+            + &suffix;
         n += 1;
     }
     used.push(candidate.clone());
@@ -88,12 +92,18 @@ fn report_sheet(
         for (i, text) in cells.iter().enumerate() {
             let c = i as u16;
             if i == 0 {
-                ws.write_number_with_format(r, c, (n + 1) as f64, &body.clone().set_align(FormatAlign::Center))?;
+                ws.write_number_with_format(
+                    r,
+                    c,
+                    (n + 1) as f64,
+                    &body.clone().set_align(FormatAlign::Center),
+                )?;
             } else if i == 1 {
-                let f = body.clone().set_background_color(color(severity_argb(row.severity)));
+                let f = body
+                    .clone()
+                    .set_background_color(color(severity_argb(row.severity)));
                 ws.write_string_with_format(r, c, text, &f)?;
-            } else if i == link_col && row.link.is_some() {
-                let (sheet, a1) = row.link.as_ref().expect("checked");
+            } else if let (true, Some((sheet, a1))) = (i == link_col, &row.link) {
                 let sheet = names.get(sheet.as_str()).unwrap_or(sheet);
                 let url = Url::new(format!("internal:{}", link_location(sheet, a1)))
                     .set_text(text)
@@ -201,7 +211,11 @@ fn data_sheet(
         if !written {
             ws.write_blank(m.row, m.col as u16, &fill(&thin, Some(m)))?;
         }
-        let lines: u32 = m.note.lines().map(|l| 1 + l.chars().count() as u32 / 24).sum();
+        let lines: u32 = m
+            .note
+            .lines()
+            .map(|l| 1 + l.chars().count() as u32 / 24)
+            .sum();
         let note = Note::new(&m.note)
             .set_author(NOTE_AUTHOR)
             .add_author_prefix(false)

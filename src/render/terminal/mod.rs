@@ -266,7 +266,11 @@ pub fn summary(reports: &[UnitReport], color: bool) -> String {
 fn legend<'a>(paint: Paint, helps: impl IntoIterator<Item = &'a str>) -> String {
     let mut s = String::new();
     for (i, r) in crate::render::citations::cited(helps).iter().enumerate() {
-        let lead = if i == 0 { "条款引用  " } else { "          " };
+        let lead = if i == 0 {
+            "条款引用  "
+        } else {
+            "          "
+        };
         s.push_str(&paint.dim(&format!("{lead}{} =《{}》", r.short, r.title)));
         s.push('\n');
     }

@@ -1,0 +1,164 @@
+//! What a user reads from the binary itself is Chinese: `--help` of the program and of every
+//! command, clap's errors, `--version`; `--as-of` takes the date forms the reader accepts in
+//! cells and tells an impossible day from a wrong form; `zhengban rule CODE` is drawn for a
+//! terminal, not printed as Markdown.
+
+use std::process::{Command, Output};
+
+fn zhengban(args: &[&str]) -> Output {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const ENGLISH: &[&str] = &[
+    "Usage",
+    "Options",
+    "Arguments",
+    "Commands",
+    "Print help",
+    "Print version",
+    "[default",
+    "[possible values",
+    "[aliases",
+    "error:",
+    "For more information",
+    "tip:",
+];
+
+#[test]
+fn help_is_chinese_for_every_command() {
+    let commands: Vec<String> = {
+        let root = out(&zhengban(&["--help"]));
+        let list = &root[root.find("命令:").expect("命令 heading")..];
+        list.lines()
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .map(|l| l.split_whitespace().next().unwrap().to_string())
+            .collect()
+    };
+    assert!(commands.len() >= 5, "{commands:?}");
+    let mut pages = vec![(String::from("zhengban"), zhengban(&["--help"]))];
+    for c in &commands {
+        pages.push((
+            format!("zhengban {c} --help"),
+            zhengban(&[c.as_str(), "--help"]),
+        ));
+        pages.push((format!("zhengban {c} -h"), zhengban(&[c.as_str(), "-h"])));
+        pages.push((
+            format!("zhengban help {c}"),
+            zhengban(&["help", c.as_str()]),
+        ));
+    }
+    for (what, o) in pages {
+        assert_eq!(o.status.code(), Some(0), "{what}: {}", err(&o));
+        let page = out(&o);
+        assert!(page.contains("用法：zhengban"), "{what}:\n{page}");
+        assert!(page.contains("显示本帮助"), "{what}:\n{page}");
+        for e in ENGLISH {
+            assert!(!page.contains(e), "{what} shows {e:?}:\n{page}");
+        }
+    }
+    let v = zhengban(&["--version"]);
+    assert_eq!(
+        out(&v).trim(),
+        format!("zhengban {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn clap_errors_are_chinese_and_exit_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["check", "a.xlsx", "--fromat", "json"],
+            "没有选项 --fromat",
+        ),
+        (&["check", "a.xlsx", "--format", "yaml"], "的值“yaml”不对"),
+        (&["check"], "缺少 <工作簿或文件夹>"),
+        (&["check", "a.xlsx", "-j", "很多"], "的值“很多”不对"),
+        (&["rule", "ZB111", "ZB112"], "多余的参数“ZB112”"),
+        (&["template", "--out"], "后面要写一个值"),
+        (&["help", "nothing"], "没有命令 nothing"),
+    ];
+    for (args, wanted) in cases {
+        let o = zhengban(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = err(&o);
+        assert!(e.contains(wanted), "{args:?}: {wanted:?} missing:\n{e}");
+        for english in ENGLISH {
+            assert!(!e.contains(english), "{args:?} shows {english:?}:\n{e}");
+        }
+    }
+    let e = err(&zhengban(&["check", "a.xlsx", "--format", "yaml"]));
+    assert!(e.contains("可以用：human、json、jsonl、text"), "{e}");
+    assert!(
+        e.contains("用法：zhengban check [选项] <工作簿或文件夹>..."),
+        "{e}"
+    );
+}
+
+#[test]
+fn as_of_takes_the_date_forms_of_the_cells() {
+    let book = "tests/foreign/district-education-bureau.xlsx";
+    for date in [
+        "2026-11-25",
+        "2026/11/25",
+        "2026.11.25",
+        "2026年11月25日",
+        "20261125",
+    ] {
+        let o = zhengban(&["check", book, "--as-of", date, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(1), "{date}: {}", err(&o));
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(json["as_of"], "2026-11-25", "{date}");
+    }
+    let o = zhengban(&["check", book, "--as-of", "2026-02-30"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("没有 2026-02-30 这一天"), "{}", err(&o));
+    let o = zhengban(&["check", book, "--as-of", "25.11.2026"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("不是日期"), "{}", err(&o));
+    assert!(
+        err(&o).contains("2026年11月25日"),
+        "the forms are named: {}",
+        err(&o)
+    );
+}
+
+#[test]
+fn a_rule_is_drawn_for_a_terminal() {
+    let o = zhengban(&["rule", "ZB405"]);
+    assert_eq!(o.status.code(), Some(0));
+    let doc = out(&o);
+    assert!(
+        doc.starts_with("ZB405 汇总表安装数量与明细表行数不一致"),
+        "{doc}"
+    );
+    for heading in ["\n检查什么\n", "\n为什么\n", "\n示例\n", "\n如何修改\n"] {
+        assert!(doc.contains(heading), "{heading:?} missing:\n{doc}");
+    }
+    assert!(
+        doc.contains("\n  汇总表一个软件编号的安装数量"),
+        "body indented, bold unmarked:\n{doc}"
+    );
+    assert!(
+        !doc.contains("**") && !doc.contains('#') && !doc.contains('\x1b'),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("条款引用：台账 =《软件台账管理规定》"),
+        "{doc}"
+    );
+}

@@ -1,0 +1,197 @@
+//! Drop mode (`zhengban <FILE|FOLDER>...`, cli.md) end to end, as a clerk's desktop calls it:
+//! paths with spaces and Chinese, the annotated copy and the HTML report written beside each
+//! input, a second drop adding a counter instead of replacing anything, the input's bytes
+//! unchanged; the first-run message without arguments; cell text escaped in the HTML.
+
+mod support;
+
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use support::{Book, SUMMARY};
+
+fn hash(path: &Path) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::fs::read(path).unwrap().hash(&mut h);
+    h.finish()
+}
+
+/// Run the binary as a desktop would: no terminal, `ZHENGBAN_PAUSE=1` as the desktop file
+/// sets it (with standard input not a terminal the program must not wait).
+fn drop_on(dir: &Path, paths: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .args(paths)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("ZHENGBAN_PAUSE", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run zhengban")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn dropped_files_get_a_copy_and_a_report_beside_them_and_nothing_is_replaced() {
+    let work = tempfile::tempdir().unwrap();
+    let desk = work.path().join("桌面 文件");
+    std::fs::create_dir(&desk).unwrap();
+    let book = desk.join("区教育局 台账 2026.xlsx");
+    std::fs::copy("tests/foreign/district-education-bureau.xlsx", &book).unwrap();
+    let folder = work.path().join("超装与OEM填价");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        "samples/faulty/超装与OEM填价/超装与OEM填价.xlsx",
+        folder.join("超装与OEM填价.xlsx"),
+    )
+    .unwrap();
+    let before = (hash(&book), hash(&folder.join("超装与OEM填价.xlsx")));
+
+    // An unrelated directory as the working directory, as when Explorer starts the program.
+    let o = drop_on(work.path(), &[&book, &folder]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let out = text(&o);
+    for wanted in [
+        "━━ 某区教育局 ━━ 错误 5",
+        "错误 ZB405 表5 › M8：安装数量 5",
+        "已写出：",
+        "批注副本",
+        "检查报告",
+        "原文件没有被修改",
+    ] {
+        assert!(out.contains(wanted), "{wanted:?} missing:\n{out}");
+    }
+    assert!(!out.contains("按回车键"), "no terminal: no pause\n{out}");
+    assert_eq!(
+        names(&desk),
+        [
+            "区教育局 台账 2026.xlsx",
+            "区教育局 台账 2026.诊断.html",
+            "区教育局 台账 2026.诊断.xlsx",
+        ]
+    );
+    assert_eq!(
+        names(&folder),
+        [
+            "超装与OEM填价.xlsx",
+            "超装与OEM填价.诊断.html",
+            "超装与OEM填价.诊断.xlsx",
+        ]
+    );
+    let first_copy = hash(&desk.join("区教育局 台账 2026.诊断.xlsx"));
+    let first_page = hash(&desk.join("区教育局 台账 2026.诊断.html"));
+    let page = std::fs::read_to_string(desk.join("区教育局 台账 2026.诊断.html")).unwrap();
+    assert!(page.contains("<h1>某区教育局</h1>"));
+    assert!(page.contains("ZB405") && page.contains("安装数量 5"));
+    assert!(!page.contains("<script"), "no scripts");
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "no network"
+    );
+
+    // A second drop: a counter, never a replacement.
+    let o = drop_on(work.path(), &[&book]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(
+        names(&desk),
+        [
+            "区教育局 台账 2026.xlsx",
+            "区教育局 台账 2026.诊断 (2).html",
+            "区教育局 台账 2026.诊断 (2).xlsx",
+            "区教育局 台账 2026.诊断.html",
+            "区教育局 台账 2026.诊断.xlsx",
+        ]
+    );
+    assert!(text(&o).contains("区教育局 台账 2026.诊断 (2).xlsx"));
+    assert_eq!(hash(&desk.join("区教育局 台账 2026.诊断.xlsx")), first_copy);
+    assert_eq!(hash(&desk.join("区教育局 台账 2026.诊断.html")), first_page);
+    assert_eq!(
+        (hash(&book), hash(&folder.join("超装与OEM填价.xlsx"))),
+        before,
+        "inputs unchanged"
+    );
+}
+
+#[test]
+fn a_clean_workbook_says_so() {
+    let work = tempfile::tempdir().unwrap();
+    let book = work.path().join("双龙镇.xlsx");
+    std::fs::copy("samples/shuanglong-national.xlsx", &book).unwrap();
+    let o = drop_on(work.path(), &[&book]);
+    let out = text(&o);
+    // The sample is clean on its check date; today some license may be near its end, so
+    // only errors are ruled out.
+    assert_ne!(o.status.code(), Some(2), "{out}");
+    assert!(out.contains("━━ 丰都县双龙镇人民政府 ━━"), "{out}");
+    assert!(work.path().join("双龙镇.诊断.html").is_file());
+}
+
+#[test]
+fn a_missing_path_is_named_and_a_typo_of_a_command_explained() {
+    let work = tempfile::tempdir().unwrap();
+    let o = drop_on(work.path(), &[Path::new("chek")]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("找不到 chek"), "{err}");
+    assert!(err.contains("命令有 check"), "{err}");
+}
+
+#[test]
+fn without_arguments_it_says_what_to_do() {
+    let o = Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8(o.stdout).unwrap();
+    for wanted in [
+        "拖到 zhengban 程序图标上",
+        "台账.诊断.xlsx",
+        "zhengban check 台账.xlsx",
+        "zhengban rule ZB405",
+        "zhengban template",
+    ] {
+        assert!(out.contains(wanted), "{wanted:?} missing:\n{out}");
+    }
+    assert!(!out.contains("Usage") && !out.contains("error"), "{out}");
+    assert!(o.stderr.is_empty());
+}
+
+#[test]
+fn markup_in_a_cell_shows_as_text_in_the_report() {
+    let work = tempfile::tempdir().unwrap();
+    let path: PathBuf = work.path().join("脚本.xlsx");
+    // Over-deployed RJ002 (ZB111 on its row), whose name is markup.
+    let mut b = Book::clean();
+    b.set(SUMMARY, "I7", "#2").set("RJ002", "G6", "#2").set(
+        SUMMARY,
+        "L7",
+        "<script>alert('序列号')</script>",
+    );
+    b.write(&path);
+    let o = drop_on(work.path(), &[&path]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let page = std::fs::read_to_string(work.path().join("脚本.诊断.html")).unwrap();
+    assert!(!page.contains("<script"), "markup must be escaped");
+    assert!(
+        page.contains("&lt;script&gt;alert(&#39;序列号&#39;)&lt;/script&gt;"),
+        "shown as text"
+    );
+}
