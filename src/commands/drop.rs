@@ -9,6 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::check::{check_all, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
@@ -134,6 +135,25 @@ fn short_place(t: &Target) -> String {
     }
 }
 
+/// `text` cut to `width` display columns, with "…" when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 /// The lines shown for one unit: counts, the first diagnostics, the files written.
 fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Paint) -> String {
     let mut s = String::new();
@@ -161,12 +181,14 @@ fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Pain
         s.push_str("   没有发现问题。\n");
     }
     for d in report.diagnostics.iter().take(LISTED) {
+        let place = short_place(&d.target);
+        // One line each at 100 columns: "   错误 ZB405 " is 14 wide.
+        let room = 100usize.saturating_sub(14 + place.width() + 2);
         s.push_str(&format!(
-            "   {} {} {}：{}\n",
+            "   {} {} {place}：{}\n",
             paint.severity(d.severity, d.severity.label()),
             d.code,
-            short_place(&d.target),
-            d.message.replace('\n', " ")
+            fit(&d.message.replace('\n', " "), room)
         ));
     }
     if report.diagnostics.len() > LISTED {
@@ -303,6 +325,14 @@ mod tests {
             Some(PathBuf::from("某局/某局.诊断.html"))
         );
         assert_eq!(report_path("空", &[]), None);
+    }
+
+    #[test]
+    fn summary_lines_fit_the_terminal() {
+        assert_eq!(fit("安装数量 5", 20), "安装数量 5");
+        let cut = fit("安装数量 5，明细表中 JY03 有 4 行", 12);
+        assert_eq!(cut, "安装数量 5…");
+        assert!(cut.width() <= 12);
     }
 
     #[test]
