@@ -264,11 +264,17 @@ fn temp_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    let prefix = format!(".{name}.");
+    builder.prefix(&prefix).suffix(".tmp");
+    // tempfile creates private (0600) files; an output is an ordinary document, readable as
+    // the user's umask allows, like any file their spreadsheet program saves.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     Ok(tmp)
@@ -364,6 +370,17 @@ mod tests {
         assert_eq!(second, dir.path().join("a.诊断 (2).xlsx"));
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "1");
         assert_eq!(std::fs::read_to_string(&second).unwrap(), "2");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_are_ordinary_documents_not_private_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("a.json");
+        OutputPolicy::new(false, &[]).write(&out, b"{}").unwrap();
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode & 0o044, 0, "mode {mode:o} lets nobody else read it");
     }
 
     #[test]
