@@ -20,6 +20,8 @@ const MAX_JSON_BYTES: u64 = 1 << 30;
 /// The units to convert, as normalised data, and what was read to get them.
 struct Input {
     units: Vec<UnitData>,
+    /// A file or folder name per unit, for outputs written one per unit.
+    names: Vec<String>,
     /// Whether the input is a batch (several units, or a JSON array): then every output
     /// is per unit even when only one unit came out.
     batch: bool,
@@ -105,7 +107,9 @@ fn read_data(path: &Path) -> Result<Input, RunError> {
             .trim_start_matches('\u{FEFF}')
             .trim_start()
             .starts_with('[');
+    let names = distinct_names(units.iter().map(|u| u.unit.as_str()));
     Ok(Input {
+        names,
         units,
         batch,
         files: vec![path.to_path_buf()],
@@ -121,7 +125,10 @@ fn read_workbooks(args: &ConvertArgs) -> Result<Input, RunError> {
                 source,
             }
         })?;
+    // Outputs per unit are named for the file or folder the unit came from, which is how the
+    // inspector knows the submission (several units may state the same 单位名称).
     let mut input = Input {
+        names: distinct_names(sources.iter().map(|s| s.label.as_str())),
         units: Vec::new(),
         batch: sources.len() > 1,
         files: sources.iter().flat_map(|s| s.files.clone()).collect(),
@@ -240,9 +247,8 @@ fn write_csv(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Result
                 .into(),
         )
     })?;
-    let names = unit_names(&input.units);
     let mut files = Vec::new();
-    for (unit, name) in input.units.iter().zip(&names) {
+    for (unit, name) in input.units.iter().zip(&input.names) {
         let base = if input.batch {
             dir.join(name)
         } else {
@@ -270,7 +276,6 @@ fn write_xlsx(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Resul
                 .into(),
         )
     })?;
-    let names = unit_names(&input.units);
     let into_dir = input.batch || out.is_dir();
     if input.batch && out.exists() && !out.is_dir() {
         return Err(RunError::Usage(format!(
@@ -282,7 +287,7 @@ fn write_xlsx(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Resul
     }
     let mut skipped = false;
     let mut books = Vec::new();
-    for (unit, name) in input.units.iter().zip(&names) {
+    for (unit, name) in input.units.iter().zip(&input.names) {
         if !crate::templates::has_tables(unit) {
             let what = format!("{name}：数据中没有任何台账表格，没有写出工作簿");
             if !input.batch {
@@ -308,12 +313,12 @@ fn write_xlsx(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Resul
     Ok(skipped)
 }
 
-/// A file or folder name per unit: its 单位名称 made safe for every file system, distinct
-/// from the others (a counter where two units share a name).
-fn unit_names(units: &[UnitData]) -> Vec<String> {
+/// A file or folder name per unit, made safe for every file system and distinct from the
+/// others (a counter where two units share a name).
+fn distinct_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for (index, unit) in units.iter().enumerate() {
-        let base = safe_name(&unit.unit).unwrap_or_else(|| format!("单位{}", index + 1));
+    for (index, name) in names.enumerate() {
+        let base = safe_name(name).unwrap_or_else(|| format!("单位{}", index + 1));
         let mut name = base.clone();
         let mut n = 2;
         while out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
@@ -365,17 +370,7 @@ mod tests {
 
     #[test]
     fn unit_names_are_safe_and_distinct() {
-        let unit = |name: &str| UnitData {
-            unit: name.into(),
-            ..Default::default()
-        };
-        let names = unit_names(&[
-            unit("某局/办公室"),
-            unit("某局/办公室"),
-            unit(""),
-            unit("CON"),
-            unit("..."),
-        ]);
+        let names = distinct_names(["某局/办公室", "某局/办公室", "", "CON", "..."].into_iter());
         assert_eq!(
             names,
             ["某局_办公室", "某局_办公室 (2)", "单位3", "_CON", "单位5"]
