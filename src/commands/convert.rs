@@ -145,7 +145,7 @@ fn read_workbooks(args: &ConvertArgs) -> Result<Input, RunError> {
         }
         if args.to == ConvertFormat::Xlsx {
             for loss in losses(&unit) {
-                eprintln!("zhengban: {}：{loss}", unit.name);
+                eprintln!("zhengban: {}：{loss}", source.label);
             }
         }
         input.units.push(unit_data(&unit, with_cells));
@@ -265,6 +265,17 @@ fn write_csv(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Result
     for (path, bytes) in &files {
         policy.write(path, bytes)?;
     }
+    let folders = if input.batch {
+        format!("（{} 个单位各一个子目录）", input.units.len())
+    } else {
+        String::new()
+    };
+    let done = format!(
+        "已写出 {} 个 CSV 文件到 {}{folders}\n",
+        files.len(),
+        dir.display()
+    );
+    print_stdout(done.as_bytes())?;
     Ok(())
 }
 
@@ -307,9 +318,12 @@ fn write_xlsx(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Resul
     for (path, _) in &books {
         policy.check(path)?;
     }
+    let mut done = String::new();
     for (path, bytes) in &books {
         policy.write(path, bytes)?;
+        done.push_str(&format!("已写出 {}\n", path.display()));
     }
+    print_stdout(done.as_bytes())?;
     Ok(skipped)
 }
 
