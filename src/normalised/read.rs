@@ -127,7 +127,7 @@ fn fault(path: String, inner: serde_json::Error, unit: Option<usize>) -> ImportE
             reason: syntax_reason(&raw),
         };
     }
-    if path == "（根）" && raw.starts_with("unknown field `tool`") {
+    if (path == "tool" || path == "（根）") && raw.starts_with("unknown field `tool`") {
         return ImportError::NotLedgerData(
             "这是 zhengban check 的诊断结果；convert 需要 convert --to json 写出的台账数据",
         );
@@ -262,19 +262,15 @@ fn expected(e: &str) -> String {
 }
 
 fn unexpected(u: &str) -> String {
-    let inner = |p: &str| {
-        u.strip_prefix(p)
-            .map(|v| v.trim_matches('`').to_string())
-            .unwrap_or_default()
-    };
-    if u.starts_with("string ") {
-        format!("字符串 {}", &u["string ".len()..])
-    } else if u.starts_with("integer ") {
-        format!("整数 {}", inner("integer "))
-    } else if u.starts_with("floating point ") {
-        format!("小数 {}", inner("floating point "))
-    } else if u.starts_with("boolean ") {
-        format!("{}", inner("boolean "))
+    let quoted = |v: &str| v.trim_matches('`').to_string();
+    if let Some(v) = u.strip_prefix("string ") {
+        format!("字符串 {v}")
+    } else if let Some(v) = u.strip_prefix("integer ") {
+        format!("整数 {}", quoted(v))
+    } else if let Some(v) = u.strip_prefix("floating point ") {
+        format!("小数 {}", quoted(v))
+    } else if let Some(v) = u.strip_prefix("boolean ") {
+        quoted(v)
     } else {
         match u {
             "null" | "unit value" => "null".into(),
