@@ -32,7 +32,7 @@ pub enum Command {
     Rule(RuleArgs),
     /// 写出空白的官方模板（附件1–11）
     Template(TemplateArgs),
-    /// 输出规范化的台账数据（JSON 或 CSV）
+    /// 输出规范化的台账数据（JSON、jsonl、CSV），或把规范化数据、其他版式的工作簿填入官方模板（xlsx）
     Convert(ConvertArgs),
     /// 显示帮助，或某个命令的帮助
     Help(HelpArgs),
@@ -71,30 +71,38 @@ pub struct TemplateArgs {
 /// `zhengban convert`
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// 工作簿或文件夹（一个单位）
+    /// 工作簿、文件夹（一个单位或一批单位），或 convert --to json 写出的 JSON / jsonl 文件
     #[arg(value_name = "工作簿或文件夹")]
     pub path: PathBuf,
     /// 输出格式
     #[arg(long, value_enum, value_name = "格式")]
     pub to: ConvertFormat,
-    /// CSV 输出目录（每张表一个文件）；JSON 时为输出文件，缺省写到标准输出
+    /// 输出：JSON/jsonl 为文件（缺省写到标准输出）；CSV 为目录（一批单位时每个单位一个子目录）；
+    /// xlsx 为工作簿（一批单位时为目录，每个单位一个工作簿）
     #[arg(short, long, visible_alias = "out", value_name = "路径")]
     pub output: Option<PathBuf>,
     /// 覆盖已存在的同名文件（输入文件任何时候都不会被覆盖）
     #[arg(long)]
     pub force: bool,
-    /// 在每个值旁附上来源单元格
+    /// 在每个值旁附上来源单元格（JSON、jsonl）
     #[arg(long)]
     pub with_cells: bool,
+    /// 每个工作簿作为一个单位（不把文件夹合并为一个单位）
+    #[arg(long)]
+    pub unit_per_file: bool,
 }
 
 /// Output of `convert`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ConvertFormat {
-    /// 一个 JSON 文档
+    /// 一个 JSON 文档（一批单位时为数组）
     Json,
+    /// 每行一个单位的 JSON
+    Jsonl,
     /// 每张表一个 CSV 文件
     Csv,
+    /// 填好的官方模板（全国版式）
+    Xlsx,
 }
 
 /// `zhengban check`

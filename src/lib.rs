@@ -13,6 +13,7 @@ pub mod config;
 pub mod derive;
 pub mod ledger;
 pub mod metrics;
+pub mod normalised;
 pub mod output;
 pub mod render;
 pub mod rules;
@@ -67,6 +68,14 @@ pub enum RunError {
     /// An xlsx writer failure.
     #[error("写工作簿失败：{0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// Normalised data (`convert data.json`) that could not be read.
+    #[error("{path}：{source}")]
+    Import {
+        /// The input file.
+        path: std::path::PathBuf,
+        /// What is wrong with it.
+        source: normalised::ImportError,
+    },
 }
 
 /// Run one command line.

@@ -2,6 +2,7 @@
 
 pub mod annotate;
 pub mod citations;
+pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;

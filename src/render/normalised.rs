@@ -1,486 +1,497 @@
-//! The normalised model as JSON and CSV (`zhengban convert`), for other systems and for
-//! checking the reader: dates ISO, money in 元, counts as integers, choices as the option.
+//! The model as normalised data (`zhengban convert`), for other systems and for checking the
+//! reader: dates ISO, money in 元, counts as integers, choices as the option. The JSON is
+//! the serialised [`UnitData`]; the CSV files are built from the same typed rows, one file
+//! per list table, with formula-leading text neutralised.
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use crate::ledger::forms::Approval;
-use crate::ledger::statistics::Figure;
+use crate::ledger::statistics::{self as stats, Figure};
+use crate::ledger::summary::{Licence, StrayValue};
 use crate::ledger::table::{Choice, HeaderBlock, TableMeta};
-use crate::ledger::values::Field;
-use crate::ledger::Unit;
+use crate::ledger::values::{Field, LicenseTerm, SoftwareKind};
+use crate::ledger::{maintenance, Unit};
+use crate::normalised as n;
+use crate::schema::TableKind;
+use crate::workbook::{Cell, CellRef};
 
-/// Builds one JSON row, noting each value's source cell when asked.
-struct Row {
-    values: Map<String, Value>,
-    cells: Map<String, Value>,
-    with_cells: bool,
-}
+/// The source cells of one row, collected only when asked for (`--with-cells`).
+struct Cells(Option<n::Cells>);
 
-impl Row {
+impl Cells {
     fn new(with_cells: bool) -> Self {
-        Row {
-            values: Map::new(),
-            cells: Map::new(),
-            with_cells,
+        Cells(with_cells.then(n::Cells::new))
+    }
+
+    fn note(&mut self, key: &str, cell: Option<&CellRef>) {
+        if let (Some(map), Some(c)) = (&mut self.0, cell) {
+            map.insert(key.into(), Value::String(c.a1()));
         }
     }
 
-    fn put<T: serde::Serialize>(&mut self, key: &str, f: &Field<T>) -> &mut Self {
-        self.values
-            .insert(key.into(), serde_json::to_value(f).unwrap_or(Value::Null));
-        self.cell(key, f.cell.as_ref());
-        self
+    /// The value of a field, noting its cell.
+    fn get<T: Clone>(&mut self, key: &str, f: &Field<T>) -> Option<T> {
+        self.note(key, f.cell.as_ref());
+        f.value().cloned()
     }
 
-    fn put_value(
-        &mut self,
-        key: &str,
-        v: Value,
-        cell: Option<&crate::workbook::CellRef>,
-    ) -> &mut Self {
-        self.values.insert(key.into(), v);
-        self.cell(key, cell);
-        self
+    fn choice<T: Copy>(&mut self, key: &str, c: &Choice<T>) -> Option<T> {
+        self.note(key, c.cell());
+        c.single()
     }
 
-    fn choice<T: serde::Serialize + Copy>(&mut self, key: &str, c: &Choice<T>) -> &mut Self {
-        let v = c.single().map_or(Value::Null, |k| {
-            serde_json::to_value(k).unwrap_or(Value::Null)
-        });
-        self.put_value(key, v, c.cell())
-    }
-
-    fn cell(&mut self, key: &str, cell: Option<&crate::workbook::CellRef>) {
-        if let (true, Some(c)) = (self.with_cells, cell) {
-            self.cells.insert(key.into(), Value::String(c.a1()));
-        }
-    }
-
-    fn done(mut self) -> Value {
-        if self.with_cells {
-            self.values
-                .insert("cells".into(), Value::Object(self.cells));
-        }
-        Value::Object(self.values)
+    fn done(self) -> Option<n::Cells> {
+        self.0
     }
 }
 
-fn header_json(h: &HeaderBlock, with_cells: bool) -> Value {
-    let mut r = Row::new(with_cells);
-    let text = |f: &Option<Field<String>>| f.clone().unwrap_or_else(Field::absent);
-    let count = |f: &Option<Field<i64>>| f.clone().unwrap_or_else(Field::absent);
-    r.put("unit", &text(&h.unit))
-        .put("filler", &text(&h.filler))
-        .put("phone", &text(&h.phone))
-        .put(
-            "filled_on",
-            &h.filled_on.clone().unwrap_or_else(Field::absent),
-        );
-    for (key, f) in [
-        ("people_total", &h.people_total),
-        ("people_using", &h.people_using),
-        ("servers", &h.servers),
-        ("desktops", &h.desktops),
-        ("laptops", &h.laptops),
-    ] {
-        if f.is_some() {
-            r.put(key, &count(f));
-        }
+fn kind(k: SoftwareKind) -> n::Kind {
+    match k {
+        SoftwareKind::Commercial => n::Kind::Commercial,
+        SoftwareKind::Oem => n::Kind::Oem,
+        SoftwareKind::Free => n::Kind::Free,
     }
-    for (key, f) in [("handler", &h.handler), ("department", &h.department)] {
-        if f.is_some() {
-            r.put(key, &text(f));
-        }
-    }
-    r.done()
 }
 
-fn table_json(meta: &TableMeta, extra: Vec<(&str, Value)>) -> Value {
-    let mut m = Map::new();
-    m.insert("file".into(), Value::String(meta.file.to_string()));
-    m.insert("sheet".into(), Value::String(meta.sheet.to_string()));
-    for (k, v) in extra {
-        m.insert(k.into(), v);
+fn action(a: maintenance::Action) -> n::Action {
+    match a {
+        maintenance::Action::Install => n::Action::Install,
+        maintenance::Action::Uninstall => n::Action::Uninstall,
     }
-    Value::Object(m)
 }
 
-fn approvals_json(a: &[Approval]) -> Value {
-    Value::Array(
-        a.iter()
-            .map(|a| json!({"role": a.role, "person": a.person, "date": a.date}))
+fn term(t: &LicenseTerm, purchased_on: Option<chrono::NaiveDate>) -> n::Term {
+    match *t {
+        LicenseTerm::Perpetual => n::Term::Perpetual,
+        LicenseTerm::Until(d) => n::Term::Until(d),
+        LicenseTerm::Between(a, b) => n::Term::Between(a, b),
+        LicenseTerm::Months(m) => n::Term::months(m, purchased_on),
+    }
+}
+
+fn date(f: &Field<chrono::NaiveDate>) -> Option<n::Date> {
+    f.value().copied().map(n::Date)
+}
+
+fn header(h: &HeaderBlock, kind: TableKind, with_cells: bool) -> n::Header {
+    // Cells are noted in the order of cli.md's keys.
+    let mut cells = Cells::new(with_cells);
+    let text = |cells: &mut Cells, key: &str, f: &Option<Field<String>>| {
+        f.as_ref().and_then(|f| cells.get(key, f))
+    };
+    let count = |cells: &mut Cells, key: &str, f: &Option<Field<i64>>| {
+        Some(f.as_ref().and_then(|f| cells.get(key, f)))
+    };
+    let unit = text(&mut cells, "unit", &h.unit);
+    let filler = text(&mut cells, "filler", &h.filler);
+    let phone = text(&mut cells, "phone", &h.phone);
+    let filled_on = h.filled_on.as_ref().and_then(|f| {
+        cells.note("filled_on", f.cell.as_ref());
+        date(f)
+    });
+    let people_total = count(&mut cells, "people_total", &h.people_total);
+    let people_using = count(&mut cells, "people_using", &h.people_using);
+    let servers = count(&mut cells, "servers", &h.servers);
+    let desktops = count(&mut cells, "desktops", &h.desktops);
+    let laptops = count(&mut cells, "laptops", &h.laptops);
+    let handler = text(&mut cells, "handler", &h.handler);
+    let department = text(&mut cells, "department", &h.department);
+    n::Header {
+        unit,
+        filler,
+        phone,
+        filled_on,
+        people_total,
+        people_using,
+        servers,
+        desktops,
+        laptops,
+        handler: Some(handler),
+        department: Some(department),
+        cells: cells.done(),
+    }
+    .canonical(kind)
+}
+
+/// A value typed into a licence column that the row's type leaves empty (an OEM row's
+/// 采购金额, a free row's 软件版本): carried as what it reads as, so a faulty row stays
+/// faulty through a conversion (ZB107, ZB108 on the result too) instead of being cleaned.
+fn carry_stray(row: &mut n::SummaryRow, stray: &StrayValue, cells: &mut Cells) {
+    use crate::ledger::values::{self as v, Parsed};
+    let cell = Cell::Text(stray.raw.clone());
+    fn value<T>(p: Parsed<T>) -> Option<T> {
+        match p {
+            Parsed::Value(x) => Some(x),
+            _ => None,
+        }
+    }
+    let text = || value(v::text(&cell));
+    match stray.column {
+        "version" => row.version = text(),
+        "purchased_on" => {
+            row.purchased_on = value(v::purchase_time(&cell)).map(|p| n::PurchaseTime {
+                date: p.date,
+                month_only: p.month_only,
+            })
+        }
+        "amount" => row.amount = value(v::money(&cell)),
+        "license_type" => row.license_type = text(),
+        "license_count" => row.license_count = value(v::count(&cell)),
+        "usable_versions" => row.usable_versions = value(v::version_list(&cell)),
+        "term" => {
+            let purchased = row.purchased_on.map(|p| p.date);
+            row.term = value(v::term(&cell)).map(|t| term(&t, purchased));
+        }
+        "serial" => row.serial = text(),
+        _ => return,
+    }
+    cells.note(stray.column, Some(&stray.cell));
+}
+
+fn location(meta: &TableMeta) -> (Option<String>, Option<String>) {
+    (Some(meta.file.to_string()), Some(meta.sheet.to_string()))
+}
+
+fn approvals(list: &[Approval]) -> Option<Vec<n::Approval>> {
+    Some(
+        list.iter()
+            .map(|a| n::Approval {
+                role: Some(a.role.clone()),
+                person: a.person.value().cloned(),
+                date: date(&a.date),
+            })
             .collect(),
     )
 }
 
-fn figures_json(figures: &[Figure]) -> Value {
-    Value::Array(
-        figures
-            .iter()
-            .map(|f| json!({"row": f.row, "column": f.column, "measure": f.measure, "value": f.value}))
-            .collect(),
-    )
+fn figures(list: &[Figure]) -> Vec<n::Figure> {
+    list.iter()
+        .map(|f| n::Figure {
+            row: match f.row {
+                stats::StatRow::Domestic => n::StatRow::Domestic,
+                stats::StatRow::Foreign => n::StatRow::Foreign,
+                stats::StatRow::Total => n::StatRow::Total,
+            },
+            column: match f.column {
+                stats::StatColumn::Os => n::StatColumn::Os,
+                stats::StatColumn::Office => n::StatColumn::Office,
+                stats::StatColumn::Antivirus => n::StatColumn::Antivirus,
+                stats::StatColumn::Total => n::StatColumn::Total,
+            },
+            measure: match f.measure {
+                stats::Measure::Licenses => n::Measure::Licenses,
+                stats::Measure::Amount => n::Measure::Amount,
+            },
+            value: f.value.value().copied(),
+        })
+        .collect()
 }
 
-/// The normalised model of one unit (cli.md "Normalised data").
-pub fn unit_json(unit: &Unit, with_cells: bool) -> Value {
+/// The normalised data of one unit (cli.md "Normalised data").
+pub fn unit_data(unit: &Unit, with_cells: bool) -> n::UnitData {
     let summary = unit.summary().map(|s| {
+        let (file, sheet) = location(&s.meta);
         let rows = s
             .rows
             .iter()
             .map(|row| {
-                let mut r = Row::new(with_cells);
-                r.put("id", &row.id).put("name", &row.name);
-                match row.version() {
-                    Some(v) => r.put("version", v),
-                    None => r.put_value("version", Value::Null, None),
+                let mut c = Cells::new(with_cells);
+                let id = c.get("id", &row.id);
+                let name = c.get("name", &row.name);
+                let version = row.version().and_then(|v| c.get("version", v));
+                let kind = c.get("kind", &row.kind).map(kind);
+                let mut out = n::SummaryRow {
+                    id,
+                    name,
+                    version,
+                    kind,
+                    ..Default::default()
                 };
-                r.put("kind", &row.kind);
-                match row.terms() {
-                    Some(t) => {
-                        let purchased = t.purchased_on.value().map(|p| p.date);
-                        r.put("purchased_on", &t.purchased_on)
-                            .put("amount", &t.amount)
-                            .put("license_type", &t.license_type)
-                            .put("license_count", &t.license_count)
-                            .put("usable_versions", &t.usable_versions)
-                            .put_value(
-                                "term",
-                                t.term.value().map_or(Value::Null, |v| v.to_json(purchased)),
-                                t.term.cell.as_ref(),
-                            )
-                            .put("serial", &t.serial);
-                    }
-                    None => {
-                        for key in crate::schema::LICENSE_COLUMNS {
-                            r.put_value(key, Value::Null, None);
-                        }
-                    }
+                let strays = match &row.licence {
+                    Licence::Oem { stray, .. } | Licence::Free { stray } => stray.as_slice(),
+                    _ => &[],
+                };
+                for stray in strays {
+                    carry_stray(&mut out, stray, &mut c);
                 }
-                r.put("installed", &row.installed);
-                r.done()
+                if let Some(t) = row.terms() {
+                    let purchased = t.purchased_on.value().map(|p| p.date);
+                    out.purchased_on =
+                        c.get("purchased_on", &t.purchased_on)
+                            .map(|p| n::PurchaseTime {
+                                date: p.date,
+                                month_only: p.month_only,
+                            });
+                    out.amount = c.get("amount", &t.amount);
+                    out.license_type = c.get("license_type", &t.license_type);
+                    out.license_count = c.get("license_count", &t.license_count);
+                    out.usable_versions = c.get("usable_versions", &t.usable_versions);
+                    out.term = c.get("term", &t.term).map(|v| term(&v, purchased));
+                    out.serial = c.get("serial", &t.serial);
+                }
+                out.installed = c.get("installed", &row.installed);
+                out.cells = c.done();
+                out
             })
             .collect();
-        table_json(
-            &s.meta,
-            vec![
-                ("header", header_json(&s.header, with_cells)),
-                ("rows", Value::Array(rows)),
-            ],
-        )
+        n::SummaryTable {
+            file,
+            sheet,
+            header: header(&s.header, TableKind::Summary, with_cells),
+            rows,
+        }
     });
     let usage = unit.usage().map(|u| {
+        let (file, sheet) = location(&u.meta);
         let rows = u
             .rows
             .iter()
             .map(|row| {
-                let mut r = Row::new(with_cells);
-                r.put("department", &row.department)
-                    .put("user", &row.user)
-                    .put("computer", &row.computer)
-                    .put("brand", &row.brand)
-                    .put("id", &row.id)
-                    .put("name", &row.name)
-                    .put("version", &row.version)
-                    .put_value(
-                        "term",
-                        row.term.value().map_or(Value::Null, |t| t.to_json(None)),
-                        row.term.cell.as_ref(),
-                    )
-                    .choice("kind", &row.kind)
-                    .put("installed_on", &row.installed_on);
-                r.done()
+                let mut c = Cells::new(with_cells);
+                n::UsageRow {
+                    department: c.get("department", &row.department),
+                    user: c.get("user", &row.user),
+                    computer: c.get("computer", &row.computer),
+                    brand: c.get("brand", &row.brand),
+                    id: c.get("id", &row.id),
+                    name: c.get("name", &row.name),
+                    version: c.get("version", &row.version),
+                    term: c.get("term", &row.term).map(|t| term(&t, None)),
+                    kind: c.choice("kind", &row.kind).map(kind),
+                    installed_on: {
+                        c.note("installed_on", row.installed_on.cell.as_ref());
+                        date(&row.installed_on)
+                    },
+                    cells: c.done(),
+                }
             })
             .collect();
-        table_json(
-            &u.meta,
-            vec![
-                ("header", header_json(&u.header, with_cells)),
-                ("rows", Value::Array(rows)),
-            ],
-        )
+        n::UsageTable {
+            file,
+            sheet,
+            header: header(&u.header, TableKind::Usage, with_cells),
+            rows,
+        }
     });
     let maintenance = unit
         .maintenance
         .iter()
         .map(|m| {
-            let mut info = Row::new(with_cells);
-            info.put("id", &m.info.id)
-                .put("name", &m.info.name)
-                .put("version", &m.info.version)
-                .choice("kind", &m.info.kind)
-                .put("license_count", &m.info.license_count)
-                .put("usable_versions", &m.info.usable_versions)
-                .put_value(
-                    "term",
-                    m.info.term.value().map_or(Value::Null, |t| t.to_json(None)),
-                    m.info.term.cell.as_ref(),
-                );
+            let (file, sheet) = location(&m.meta);
+            let mut c = Cells::new(with_cells);
+            let info = n::SoftwareInfo {
+                id: c.get("id", &m.info.id),
+                name: c.get("name", &m.info.name),
+                version: c.get("version", &m.info.version),
+                kind: c.choice("kind", &m.info.kind).map(kind),
+                license_count: c.get("license_count", &m.info.license_count),
+                usable_versions: c.get("usable_versions", &m.info.usable_versions),
+                term: c.get("term", &m.info.term).map(|t| term(&t, None)),
+                cells: c.done(),
+            };
             let events = m
                 .events
                 .iter()
                 .map(|e| {
-                    let mut r = Row::new(with_cells);
-                    r.choice("action", &e.action)
-                        .put("computer", &e.computer)
-                        .put("brand", &e.brand)
-                        .put("user", &e.user)
-                        .put("department", &e.department)
-                        .put("version", &e.version)
-                        .put("date", &e.date)
-                        .put("count", &e.count);
-                    r.done()
+                    let mut c = Cells::new(with_cells);
+                    n::Event {
+                        action: c.choice("action", &e.action).map(action),
+                        computer: c.get("computer", &e.computer),
+                        brand: c.get("brand", &e.brand),
+                        user: c.get("user", &e.user),
+                        department: c.get("department", &e.department),
+                        version: c.get("version", &e.version),
+                        date: {
+                            c.note("date", e.date.cell.as_ref());
+                            date(&e.date)
+                        },
+                        count: c.get("count", &e.count),
+                        cells: c.done(),
+                    }
                 })
                 .collect();
-            table_json(
-                &m.meta,
-                vec![
-                    (
-                        "id",
-                        serde_json::to_value(&m.info.id).unwrap_or(Value::Null),
-                    ),
-                    ("header", header_json(&m.header, with_cells)),
-                    ("info", info.done()),
-                    ("events", Value::Array(events)),
-                ],
-            )
+            n::MaintenanceTable {
+                file,
+                sheet,
+                id: info.id.clone(),
+                header: header(&m.header, TableKind::Maintenance, with_cells),
+                info,
+                events,
+            }
         })
-        .collect::<Vec<_>>();
+        .collect();
     let free_list = unit.free_list().map(|f| {
+        let (file, sheet) = location(&f.meta);
         let rows = f
             .rows
             .iter()
             .map(|row| {
-                let mut r = Row::new(with_cells);
-                r.put("id", &row.id)
-                    .put("name", &row.name)
-                    .put("version", &row.version)
-                    .put("source", &row.source)
-                    .put("vendor", &row.vendor)
-                    .put("vendor_contact", &row.vendor_contact)
-                    .put("departments", &row.departments)
-                    .put("reason", &row.reason);
-                r.done()
+                let mut c = Cells::new(with_cells);
+                n::FreeListRow {
+                    id: c.get("id", &row.id),
+                    name: c.get("name", &row.name),
+                    version: c.get("version", &row.version),
+                    source: c.get("source", &row.source),
+                    vendor: c.get("vendor", &row.vendor),
+                    vendor_contact: c.get("vendor_contact", &row.vendor_contact),
+                    departments: c.get("departments", &row.departments),
+                    reason: c.get("reason", &row.reason),
+                    cells: c.done(),
+                }
             })
             .collect();
-        table_json(
-            &f.meta,
-            vec![
-                ("header", header_json(&f.header, with_cells)),
-                ("rows", Value::Array(rows)),
-            ],
-        )
+        n::FreeListTable {
+            file,
+            sheet,
+            header: header(&f.header, TableKind::FreeList, with_cells),
+            rows,
+        }
     });
     let statistics = unit.statistics.first().map(|s| {
-        table_json(
-            &s.meta,
-            vec![
-                ("header", header_json(&s.header, with_cells)),
-                ("year", json!(s.year)),
-                (
-                    "department",
-                    json!({"name": s.department, "head": s.head_name, "phone": s.head_phone, "fax": s.fax}),
-                ),
-                (
-                    "people",
-                    json!({"total": s.people_total, "using": s.people_using}),
-                ),
-                (
-                    "computers",
-                    json!({"servers": s.servers, "desktops": s.desktops, "laptops": s.laptops,
-                           "total": s.computers_total}),
-                ),
-                ("purchases", figures_json(&s.purchases)),
-                ("holdings", figures_json(&s.holdings)),
-            ],
-        )
+        let (file, sheet) = location(&s.meta);
+        n::StatisticsTable {
+            file,
+            sheet,
+            header: header(&s.header, TableKind::Statistics, with_cells),
+            year: s.year,
+            department: n::StatDepartment {
+                name: s.department.value().cloned(),
+                head: s.head_name.value().cloned(),
+                phone: s.head_phone.value().cloned(),
+                fax: s.fax.value().cloned(),
+            },
+            people: n::StatPeople {
+                total: s.people_total.value().copied(),
+                using: s.people_using.value().copied(),
+            },
+            computers: n::StatComputers {
+                servers: s.servers.value().copied(),
+                desktops: s.desktops.value().copied(),
+                laptops: s.laptops.value().copied(),
+                total: s.computers_total.value().copied(),
+            },
+            purchases: figures(&s.purchases),
+            holdings: figures(&s.holdings),
+        }
     });
     let purchase_plan = unit.purchase_plans.first().map(|p| {
+        let (file, sheet) = location(&p.meta);
         let rows = p
             .rows
             .iter()
             .map(|row| {
-                let mut r = Row::new(with_cells);
-                r.put("name", &row.name)
-                    .put("version", &row.version)
-                    .put("unit_price", &row.unit_price)
-                    .put("count", &row.count)
-                    .put("total", &row.total)
-                    .put("note", &row.note);
-                r.done()
+                let mut c = Cells::new(with_cells);
+                n::PlanRow {
+                    name: c.get("name", &row.name),
+                    version: c.get("version", &row.version),
+                    unit_price: c.get("unit_price", &row.unit_price),
+                    count: c.get("count", &row.count),
+                    total: c.get("total", &row.total),
+                    note: c.get("note", &row.note),
+                    cells: c.done(),
+                }
             })
             .collect();
-        table_json(
-            &p.meta,
-            vec![
-                ("header", header_json(&p.header, with_cells)),
-                ("rows", Value::Array(rows)),
-                (
-                    "grand_total",
-                    p.grand_total.as_ref().map_or(Value::Null, |f| {
-                        serde_json::to_value(f).unwrap_or(Value::Null)
-                    }),
-                ),
-                ("approvals", approvals_json(&p.approvals)),
-            ],
-        )
+        n::PurchasePlanTable {
+            file,
+            sheet,
+            header: header(&p.header, TableKind::PurchasePlan, with_cells),
+            rows,
+            grand_total: p.grand_total.as_ref().and_then(|f| f.value().copied()),
+            approvals: approvals(&p.approvals),
+        }
     });
     let demand = unit.demands.first().map(|d| {
+        let (file, sheet) = location(&d.meta);
         let rows = d
             .rows
             .iter()
             .map(|row| {
-                let mut r = Row::new(with_cells);
-                r.put("kind", &row.kind)
-                    .put("purpose", &row.purpose)
-                    .put("requirement", &row.requirement)
-                    .put("count", &row.count);
-                r.done()
+                let mut c = Cells::new(with_cells);
+                n::DemandRow {
+                    kind: c.get("kind", &row.kind),
+                    purpose: c.get("purpose", &row.purpose),
+                    requirement: c.get("requirement", &row.requirement),
+                    count: c.get("count", &row.count),
+                    cells: c.done(),
+                }
             })
             .collect();
-        table_json(
-            &d.meta,
-            vec![
-                ("header", header_json(&d.header, with_cells)),
-                ("rows", Value::Array(rows)),
-                ("approvals", approvals_json(&d.approvals)),
-            ],
-        )
+        n::DemandTable {
+            file,
+            sheet,
+            header: header(&d.header, TableKind::Demand, with_cells),
+            rows,
+            approvals: approvals(&d.approvals),
+        }
     });
     let leading_group = unit.leading_groups.first().map(|g| {
+        let (file, sheet) = location(&g.meta);
         let rows = g
             .rows
             .iter()
             .map(|row| {
-                let mut r = Row::new(with_cells);
-                r.put("role", &row.role)
-                    .put("name", &row.name)
-                    .put("department", &row.department)
-                    .put("title", &row.title)
-                    .put("phone", &row.phone)
-                    .put("fax", &row.fax);
-                r.done()
+                let mut c = Cells::new(with_cells);
+                n::Member {
+                    role: c.get("role", &row.role),
+                    name: c.get("name", &row.name),
+                    department: c.get("department", &row.department),
+                    title: c.get("title", &row.title),
+                    phone: c.get("phone", &row.phone),
+                    fax: c.get("fax", &row.fax),
+                    cells: c.done(),
+                }
             })
             .collect();
-        table_json(
-            &g.meta,
-            vec![
-                ("header", header_json(&g.header, with_cells)),
-                ("rows", Value::Array(rows)),
-            ],
-        )
+        n::LeadingGroupTable {
+            file,
+            sheet,
+            header: header(&g.header, TableKind::LeadingGroup, with_cells),
+            rows,
+        }
     });
-    json!({
-        "unit": unit.name,
-        "files": unit.files.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
-        "summary": summary,
-        "usage": usage,
-        "maintenance": maintenance,
-        "free_list": free_list,
-        "statistics": statistics,
-        "purchase_plan": purchase_plan,
-        "demand": demand,
-        "leading_group": leading_group,
-    })
-}
-
-/// One CSV file per list table: (file name, contents). Values are the normalised JSON
-/// scalars; lists are joined with 、 and terms written as a clerk would.
-pub fn unit_csv(unit: &Unit) -> Vec<(String, String)> {
-    let model = unit_json(unit, false);
-    let mut out = Vec::new();
-    let mut table = |name: &str, rows: Option<&Vec<Value>>, prefix: Vec<(&str, String)>| {
-        let Some(rows) = rows else { return };
-        let mut keys: Vec<String> = prefix.iter().map(|(k, _)| k.to_string()).collect();
-        for r in rows {
-            if let Value::Object(m) = r {
-                for k in m.keys() {
-                    if !keys.contains(k) {
-                        keys.push(k.clone());
-                    }
+    let classification = unit.classifications.first().map(|t| {
+        let (file, sheet) = location(&t.meta);
+        let rows = t
+            .rows
+            .iter()
+            .map(|row| {
+                let mut c = Cells::new(with_cells);
+                n::ClassificationRow {
+                    id: c.get("id", &row.id),
+                    name: c.get("name", &row.name),
+                    category: c.get("category", &row.category).map(|k| match k {
+                        stats::Category::Os => n::Category::Os,
+                        stats::Category::Office => n::Category::Office,
+                        stats::Category::Antivirus => n::Category::Antivirus,
+                        stats::Category::Other => n::Category::Other,
+                    }),
+                    origin: c.get("origin", &row.origin).map(|o| match o {
+                        stats::Origin::Domestic => n::Origin::Domestic,
+                        stats::Origin::Foreign => n::Origin::Foreign,
+                    }),
+                    cells: c.done(),
                 }
-            }
-        }
-        let mut text = csv_line(keys.iter().map(String::as_str));
-        for r in rows {
-            let cells: Vec<String> = keys
-                .iter()
-                .map(|k| {
-                    prefix
-                        .iter()
-                        .find(|(p, _)| p == k)
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_else(|| csv_value(r.get(k).unwrap_or(&Value::Null)))
-                })
-                .collect();
-            text.push_str(&csv_line(cells.iter().map(String::as_str)));
-        }
-        out.push((format!("{name}.csv"), text));
-    };
-    table("summary", model["summary"]["rows"].as_array(), vec![]);
-    table("usage", model["usage"]["rows"].as_array(), vec![]);
-    let mut events = Vec::new();
-    for m in model["maintenance"].as_array().into_iter().flatten() {
-        for e in m["events"].as_array().into_iter().flatten() {
-            let mut e = e.clone();
-            if let Value::Object(obj) = &mut e {
-                obj.insert("id".into(), m["id"].clone());
-            }
-            events.push(e);
-        }
-    }
-    if !model["maintenance"].as_array().is_none_or(|a| a.is_empty()) {
-        table("maintenance", Some(&events), vec![]);
-    }
-    table("free_list", model["free_list"]["rows"].as_array(), vec![]);
-    table(
-        "purchase_plan",
-        model["purchase_plan"]["rows"].as_array(),
-        vec![],
-    );
-    table("demand", model["demand"]["rows"].as_array(), vec![]);
-    table(
-        "leading_group",
-        model["leading_group"]["rows"].as_array(),
-        vec![],
-    );
-    out
-}
-
-fn csv_value(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(a) => a.iter().map(csv_value).collect::<Vec<_>>().join("、"),
-        Value::Object(o) => {
-            if o.get("perpetual") == Some(&Value::Bool(true)) {
-                "永久".into()
-            } else {
-                let start = o.get("start").and_then(Value::as_str);
-                let end = o.get("end").and_then(Value::as_str);
-                let months = o.get("months").and_then(Value::as_u64);
-                match (start, end, months) {
-                    (_, _, Some(m)) => format!("{m}个月"),
-                    (Some(s), Some(e), _) => format!("{s}至{e}"),
-                    (None, Some(e), _) => e.to_string(),
-                    _ => String::new(),
-                }
-            }
-        }
-        other => other.to_string(),
+            })
+            .collect();
+        n::ClassificationTable { file, sheet, rows }
+    });
+    n::UnitData {
+        unit: unit.name.clone(),
+        files: unit.files.iter().map(|f| f.to_string()).collect(),
+        summary,
+        usage,
+        maintenance,
+        free_list,
+        statistics,
+        purchase_plan,
+        demand,
+        leading_group,
+        classification,
     }
 }
 
-fn csv_line<'a>(cells: impl Iterator<Item = &'a str>) -> String {
-    let mut line: Vec<String> = Vec::new();
-    for c in cells {
-        if c.contains([',', '"', '\n', '\r']) {
-            line.push(format!("\"{}\"", c.replace('"', "\"\"")));
-        } else {
-            line.push(c.to_string());
-        }
-    }
-    let mut s = line.join(",");
-    s.push_str("\r\n");
-    s
+/// The normalised model of one unit as a JSON value.
+pub fn unit_json(unit: &Unit, with_cells: bool) -> Value {
+    serde_json::to_value(unit_data(unit, with_cells)).expect("normalised data serialises")
 }

@@ -4,10 +4,12 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
+use super::fill;
 use super::sheet::{
-    blanks, col_of, label_of, print_setup, widths, Paper, Sheet, CHECKBOX, LIST_ROWS, ROW,
+    col_of, label_of, print_setup, widths, Paper, Row, Sheet, CHECKBOX, LIST_ROWS, ROW,
 };
 use super::style::{self, CellKind};
+use crate::normalised::{Header, MaintenanceTable, SummaryTable, UsageTable};
 use crate::schema::{
     printed, ColumnSpec, TableKind, MAINTENANCE_EVENT_COLUMNS, MAINTENANCE_INFO_COLUMNS,
     SOFTWARE_KINDS, SUMMARY_COLUMNS, USAGE_COLUMNS,
@@ -23,31 +25,47 @@ const MAINTENANCE_ROWS: u32 = 16;
 /// print on one landscape A4 page, one page per software number.
 const MAINTENANCE_ROW: f64 = 18.0;
 
-/// 附件7 软件使用情况汇总表.
-pub(crate) fn summary(ws: &mut Worksheet) -> Result<(), XlsxError> {
+/// Rows that carry drop-downs and formats in a list of `filled` rows: the usual
+/// [`LIST_ROWS`], or more where the data is longer.
+pub(crate) fn list_rows(filled: usize) -> u32 {
+    LIST_ROWS.max(filled as u32 + 50)
+}
+
+/// 附件7 软件使用情况汇总表, blank or filled with `data`.
+pub(crate) fn summary(ws: &mut Worksheet, data: Option<&SummaryTable>) -> Result<(), XlsxError> {
     let kind = TableKind::Summary;
     let specs = SUMMARY_COLUMNS;
+    let header_data = data.map(|d| &d.header);
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind))?;
-    people_and_computers(&mut sheet, kind)?;
+    sheet.header_block(&fill::header_blanks(kind, header_data))?;
+    people_and_computers(&mut sheet, kind, header_data)?;
 
     let header = sheet.column_header(specs)?;
     let rows = SUMMARY_ROWS_PER_KIND * SOFTWARE_KINDS.len() as u32;
-    let first = sheet.data_rows(specs, rows, ROW, |index, spec| {
-        let group = (index / SUMMARY_ROWS_PER_KIND) as usize;
-        if spec.key == "kind" {
-            Some(SOFTWARE_KINDS[group])
-        } else if group > 0 && crate::schema::LICENSE_COLUMNS.contains(&spec.key) {
-            Some("—")
-        } else {
-            None
+    let (first, filled) = match data {
+        None => {
+            let first = sheet.data_rows(specs, rows, ROW, |index, spec| {
+                let group = (index / SUMMARY_ROWS_PER_KIND) as usize;
+                if spec.key == "kind" {
+                    Some(SOFTWARE_KINDS[group])
+                } else if group > 0 && crate::schema::LICENSE_COLUMNS.contains(&spec.key) {
+                    Some("—")
+                } else {
+                    None
+                }
+            })?;
+            (first, 0)
         }
-    })?;
+        Some(d) => {
+            let data: Vec<Row> = d.rows.iter().map(fill::summary_row).collect();
+            (sheet.filled_rows(specs, &data, rows, ROW)?, data.len())
+        }
+    };
     sheet.column_defaults(specs)?;
     let kind_col = col_of(specs, "kind");
     sheet.choice(
-        (first, first + LIST_ROWS - 1),
+        (first, first + list_rows(filled) - 1),
         (kind_col, kind_col),
         &SOFTWARE_KINDS,
         true,
@@ -58,40 +76,54 @@ pub(crate) fn summary(ws: &mut Worksheet) -> Result<(), XlsxError> {
 
 /// The 人员情况 and 计算机情况 rows between the header block and the column header,
 /// laid on the 13-column grid as pairs of label and blank.
-fn people_and_computers(sheet: &mut Sheet, kind: TableKind) -> Result<(), XlsxError> {
+fn people_and_computers(
+    sheet: &mut Sheet,
+    kind: TableKind,
+    header: Option<&Header>,
+) -> Result<(), XlsxError> {
     let head = style::head();
     let count = style::cell(CellKind::Count, true);
+    let value = |key| fill::count_of(header, key);
 
     let row = sheet.next_row(ROW + 4.0)?;
     sheet.put(row, 0, 1, "人员情况", &head)?;
     sheet.put(row, 2, 3, label_of(kind, "people_total"), &head)?;
-    sheet.put(row, 4, 5, "", &count)?;
+    sheet.put_value(row, 4, 5, &value("people_total"), &count)?;
     sheet.put(row, 6, 7, label_of(kind, "people_using"), &head)?;
-    sheet.put(row, 8, 9, "", &count)?;
+    sheet.put_value(row, 8, 9, &value("people_using"), &count)?;
     sheet.put(row, 10, 12, "", &style::cell(CellKind::General, true))?;
 
     let row = sheet.next_row(ROW + 4.0)?;
     sheet.put(row, 0, 1, "计算机情况", &head)?;
     sheet.put(row, 2, 3, label_of(kind, "servers"), &head)?;
-    sheet.put(row, 4, 5, "", &count)?;
+    sheet.put_value(row, 4, 5, &value("servers"), &count)?;
     sheet.put(row, 6, 7, label_of(kind, "desktops"), &head)?;
-    sheet.put(row, 8, 9, "", &count)?;
+    sheet.put_value(row, 8, 9, &value("desktops"), &count)?;
     sheet.put(row, 10, 10, label_of(kind, "laptops"), &head)?;
-    sheet.put(row, 11, 12, "", &count)
+    sheet.put_value(row, 11, 12, &value("laptops"), &count)
 }
 
-/// 附件8 软件使用情况明细表.
-pub(crate) fn usage(ws: &mut Worksheet) -> Result<(), XlsxError> {
+/// 附件8 软件使用情况明细表, blank or filled with `data`.
+pub(crate) fn usage(ws: &mut Worksheet, data: Option<&UsageTable>) -> Result<(), XlsxError> {
     let kind = TableKind::Usage;
     let specs = &printed(USAGE_COLUMNS);
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind))?;
+    sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
     let header = sheet.column_header(specs)?;
-    let first = sheet.data_rows(specs, USAGE_ROWS, ROW, |_, _| None)?;
+    let (first, filled) = match data {
+        None => (sheet.data_rows(specs, USAGE_ROWS, ROW, |_, _| None)?, 0),
+        Some(d) => {
+            let data: Vec<Row> = d.rows.iter().map(fill::usage_row).collect();
+            (
+                sheet.filled_rows(specs, &data, USAGE_ROWS, ROW)?,
+                data.len(),
+            )
+        }
+    };
     sheet.column_defaults(specs)?;
     sheet.choice(
-        (first, first + LIST_ROWS - 1),
+        (first, first + list_rows(filled) - 1),
         (col_of(specs, "kind_commercial"), col_of(specs, "kind_free")),
         &CHECKBOX,
         false,
@@ -101,18 +133,27 @@ pub(crate) fn usage(ws: &mut Worksheet) -> Result<(), XlsxError> {
 }
 
 /// 附件9 软件安装维护情况明细表: one sheet per software number, part 一 on top of
-/// part 二 on one grid, as in the published table.
-pub(crate) fn maintenance(ws: &mut Worksheet) -> Result<(), XlsxError> {
+/// part 二 on one grid, as in the published table; blank or filled with `data`.
+pub(crate) fn maintenance(
+    ws: &mut Worksheet,
+    data: Option<&MaintenanceTable>,
+) -> Result<(), XlsxError> {
     let kind = TableKind::Maintenance;
     let info = MAINTENANCE_INFO_COLUMNS;
     let events = &printed(MAINTENANCE_EVENT_COLUMNS);
     let mut sheet = Sheet::new(ws, shared_widths(info, events))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind))?;
+    sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
 
     sheet.section("一、软件基本信息", true)?;
     sheet.column_header(info)?;
-    let row = sheet.data_rows(info, 1, ROW + 2.0, |_, _| None)?;
+    let row = match data {
+        None => sheet.data_rows(info, 1, ROW + 2.0, |_, _| None)?,
+        Some(d) => {
+            let part = [fill::info_row(&d.info, d.software_id())];
+            sheet.filled_rows(info, &part, 1, ROW + 2.0)?
+        }
+    };
     sheet.choice(
         (row, row),
         (col_of(info, "kind_commercial"), col_of(info, "kind_free")),
@@ -122,10 +163,20 @@ pub(crate) fn maintenance(ws: &mut Worksheet) -> Result<(), XlsxError> {
 
     sheet.section("二、软件安装卸载明细", true)?;
     let header = sheet.column_header(events)?;
-    let first = sheet.data_rows(events, MAINTENANCE_ROWS, MAINTENANCE_ROW, |_, _| None)?;
+    let (first, filled) = match data {
+        None => (
+            sheet.data_rows(events, MAINTENANCE_ROWS, MAINTENANCE_ROW, |_, _| None)?,
+            0,
+        ),
+        Some(d) => {
+            let data: Vec<Row> = d.events.iter().map(fill::event_row).collect();
+            let first = sheet.filled_rows(events, &data, MAINTENANCE_ROWS, MAINTENANCE_ROW)?;
+            (first, data.len())
+        }
+    };
     sheet.column_defaults(events)?;
     sheet.choice(
-        (first, first + LIST_ROWS - 1),
+        (first, first + list_rows(filled) - 1),
         (col_of(events, "install"), col_of(events, "uninstall")),
         &CHECKBOX,
         false,

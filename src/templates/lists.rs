@@ -4,8 +4,11 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::sheet::{
-    blanks, col_of, print_setup, widths, Paper, Sheet, APPROVED, AUDITED, LIST_ROWS, ROW,
+use super::fill;
+use super::ledgers::list_rows;
+use super::sheet::{col_of, print_setup, widths, Paper, Row, Sheet, APPROVED, AUDITED, ROW};
+use crate::normalised::{
+    ClassificationTable, DemandTable, FreeListTable, LeadingGroupTable, PurchasePlanTable,
 };
 use crate::schema::{
     TableKind, DEMAND_COLUMNS, FREE_LIST_COLUMNS, LEADING_GROUP_COLUMNS, PURCHASE_PLAN_COLUMNS,
@@ -16,106 +19,161 @@ const ROLES: [&str; 3] = ["组长", "副组长", "成员"];
 /// The software types of a demand (附件3), pre-printed on its first rows.
 const DEMAND_KINDS: [&str; 4] = ["操作系统", "办公软件", "杀毒软件", "其他软件"];
 
-/// 附件1 软件正版化工作领导小组成员信息表.
-pub(crate) fn leading_group(ws: &mut Worksheet) -> Result<(), XlsxError> {
+/// The demand form's approval block as published.
+const DEMAND_APPROVALS: [(&str, &str); 2] =
+    [("信息化部门\n审核", AUDITED), ("资产部门\n审核", AUDITED)];
+/// The purchase plan's approval block as published.
+const PLAN_APPROVALS: [(&str, &str); 4] = [
+    ("信息化部门\n审核", AUDITED),
+    ("资产部门\n审核", AUDITED),
+    ("财务部门\n审核", AUDITED),
+    ("单位领导\n审批", APPROVED),
+];
+
+/// 附件1 软件正版化工作领导小组成员信息表, blank or filled with `data`.
+pub(crate) fn leading_group(
+    ws: &mut Worksheet,
+    data: Option<&LeadingGroupTable>,
+) -> Result<(), XlsxError> {
     let kind = TableKind::LeadingGroup;
     let specs = LEADING_GROUP_COLUMNS;
+    let rows = 8;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind))?;
+    sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
     let header = sheet.column_header(specs)?;
-    let first = sheet.data_rows(specs, 8, ROW, |index, spec| {
-        (spec.key == "role")
-            .then(|| ROLES.get(index as usize).copied())
-            .flatten()
-    })?;
+    let (first, filled) = match data {
+        None => {
+            let first = sheet.data_rows(specs, rows, ROW, |index, spec| {
+                (spec.key == "role")
+                    .then(|| ROLES.get(index as usize).copied())
+                    .flatten()
+            })?;
+            (first, 0)
+        }
+        Some(d) => {
+            let data: Vec<Row> = d.rows.iter().map(fill::member_row).collect();
+            (sheet.filled_rows(specs, &data, rows, ROW)?, data.len())
+        }
+    };
     sheet.column_defaults(specs)?;
     let role = col_of(specs, "role");
     // Offices also write 办公室主任 and the like here: warn, do not refuse.
-    sheet.choice((first, first + LIST_ROWS - 1), (role, role), &ROLES, false)?;
+    sheet.choice(
+        (first, first + list_rows(filled) - 1),
+        (role, role),
+        &ROLES,
+        false,
+    )?;
     sheet.ws().set_freeze_panes(first, 0)?;
     print_setup(sheet.ws(), Paper::Portrait, Some(header))
 }
 
-/// 附件3 软件使用需求申请表.
-pub(crate) fn demand(ws: &mut Worksheet) -> Result<(), XlsxError> {
+/// 附件3 软件使用需求申请表, blank or filled with `data`.
+pub(crate) fn demand(ws: &mut Worksheet, data: Option<&DemandTable>) -> Result<(), XlsxError> {
     let kind = TableKind::Demand;
     let specs = DEMAND_COLUMNS;
-    let rows = 6;
+    let mut rows = 6;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind))?;
+    sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
     let header = sheet.column_header(specs)?;
-    let first = sheet.data_rows(specs, rows, ROW, |index, spec| {
-        (spec.key == "kind")
-            .then(|| DEMAND_KINDS.get(index as usize).copied())
-            .flatten()
-    })?;
+    let first = match data {
+        None => sheet.data_rows(specs, rows, ROW, |index, spec| {
+            (spec.key == "kind")
+                .then(|| DEMAND_KINDS.get(index as usize).copied())
+                .flatten()
+        })?,
+        Some(d) => {
+            let data: Vec<Row> = d.rows.iter().map(fill::demand_row).collect();
+            let first = sheet.filled_rows(specs, &data, rows, ROW)?;
+            rows = rows.max(data.len() as u32);
+            first
+        }
+    };
     // The approval block follows the rows, so the drop-down covers only them.
     let kind_col = col_of(specs, "kind");
     sheet.choice(
         (first, first + rows - 1),
         (kind_col, kind_col),
         &DEMAND_KINDS,
-        true,
+        // A filled form keeps whatever its data says; only typing is restricted.
+        data.is_none(),
     )?;
-    sheet.approvals(
-        1,
-        &[("信息化部门\n审核", AUDITED), ("资产部门\n审核", AUDITED)],
-    )?;
+    let approvals = fill::approval_rows(data.and_then(|d| d.approvals.as_ref()), &DEMAND_APPROVALS);
+    sheet.approvals(1, &approvals)?;
     sheet.ws().set_freeze_panes(first, 0)?;
     print_setup(sheet.ws(), Paper::Portrait, Some(header))
 }
 
-/// 附件4 软件采购计划表.
-pub(crate) fn purchase_plan(ws: &mut Worksheet) -> Result<(), XlsxError> {
+/// 附件4 软件采购计划表, blank or filled with `data`.
+pub(crate) fn purchase_plan(
+    ws: &mut Worksheet,
+    data: Option<&PurchasePlanTable>,
+) -> Result<(), XlsxError> {
     let kind = TableKind::PurchasePlan;
     let specs = PURCHASE_PLAN_COLUMNS;
     let rows = 6;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind))?;
+    sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
     let header = sheet.column_header(specs)?;
     // The last row is the printed 共计 row; its sums are left to the clerk (no formulas
     // without cached values, see stack.md).
-    let first = sheet.data_rows(specs, rows, ROW, |index, spec| {
-        (index == rows - 1 && spec.key == "name").then_some("共计")
-    })?;
-    sheet.approvals(
-        1,
-        &[
-            ("信息化部门\n审核", AUDITED),
-            ("资产部门\n审核", AUDITED),
-            ("财务部门\n审核", AUDITED),
-            ("单位领导\n审批", APPROVED),
-        ],
-    )?;
+    let first = match data {
+        None => sheet.data_rows(specs, rows, ROW, |index, spec| {
+            (index == rows - 1 && spec.key == "name").then_some("共计")
+        })?,
+        Some(d) => {
+            let mut data: Vec<Row> = d.rows.iter().map(fill::plan_row).collect();
+            data.resize(data.len().max(rows as usize - 1), Row::default());
+            data.push(fill::plan_total(d.grand_total));
+            sheet.filled_rows(specs, &data, rows, ROW)?
+        }
+    };
+    let approvals = fill::approval_rows(data.and_then(|d| d.approvals.as_ref()), &PLAN_APPROVALS);
+    sheet.approvals(1, &approvals)?;
     sheet.ws().set_freeze_panes(first, 0)?;
     print_setup(sheet.ws(), Paper::Portrait, Some(header))
 }
 
-/// 附件6 可使用免费软件清单.
-pub(crate) fn free_list(ws: &mut Worksheet) -> Result<(), XlsxError> {
+/// 附件6 可使用免费软件清单, blank or filled with `data`.
+pub(crate) fn free_list(ws: &mut Worksheet, data: Option<&FreeListTable>) -> Result<(), XlsxError> {
     let kind = TableKind::FreeList;
     let specs = FREE_LIST_COLUMNS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&blanks(kind))?;
+    sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
     let header = sheet.column_header(specs)?;
-    let first = sheet.data_rows(specs, 8, ROW, |_, _| None)?;
+    let first = match data {
+        None => sheet.data_rows(specs, 8, ROW, |_, _| None)?,
+        Some(d) => {
+            let data: Vec<Row> = d.rows.iter().map(fill::free_row).collect();
+            sheet.filled_rows(specs, &data, 8, ROW)?
+        }
+    };
     sheet.column_defaults(specs)?;
     sheet.ws().set_freeze_panes(first, 0)?;
     print_setup(sheet.ws(), Paper::Landscape, Some(header))
 }
 
 /// 软件分类: the tool's own sheet in which a unit corrects the built-in classification.
-pub(crate) fn classification(ws: &mut Worksheet) -> Result<(), XlsxError> {
+pub(crate) fn classification(
+    ws: &mut Worksheet,
+    data: Option<&ClassificationTable>,
+) -> Result<(), XlsxError> {
     let kind = TableKind::Classification;
     let specs = crate::schema::CLASSIFICATION_COLUMNS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
     let header = sheet.column_header(specs)?;
-    let first = sheet.data_rows(specs, 8, ROW, |_, _| None)?;
+    let first = match data {
+        None => sheet.data_rows(specs, 8, ROW, |_, _| None)?,
+        Some(d) => {
+            let data: Vec<Row> = d.rows.iter().map(fill::classification_row).collect();
+            sheet.filled_rows(specs, &data, 8, ROW)?
+        }
+    };
     sheet.column_defaults(specs)?;
     sheet.ws().set_freeze_panes(first, 0)?;
     print_setup(sheet.ws(), Paper::Portrait, Some(header))

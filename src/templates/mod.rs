@@ -21,12 +21,16 @@
 //! - Fixed document properties and zip timestamps: regenerating gives identical bytes,
 //!   so the checked-in copies in `templates-xlsx/` can be tested for staleness.
 
+mod fill;
+mod filled;
 mod forms;
 mod ledgers;
 mod lists;
 mod sheet;
 mod statistics;
 mod style;
+
+pub use filled::{build_filled, has_tables, maintenance_sheet_name};
 
 use std::path::Path;
 
@@ -111,12 +115,22 @@ pub fn write_all(dir: &Path) -> Result<(), TemplateError> {
 
 /// A workbook with fixed properties: the same bytes on every run.
 fn workbook(title: &str) -> Result<Workbook, XlsxError> {
+    workbook_with(title, "由 zhengban template 生成的空白模板")
+}
+
+/// A filled workbook's properties: fixed, like the blanks', so the same data gives the
+/// same bytes.
+fn filled_workbook(title: &str) -> Result<Workbook, XlsxError> {
+    workbook_with(title, "由 zhengban convert 按规范化数据填写")
+}
+
+fn workbook_with(title: &str, comment: &str) -> Result<Workbook, XlsxError> {
     let created = ExcelDateTime::from_ymd(2016, 1, 1)?.and_hms(0, 0, 0)?;
     let properties = DocProperties::new()
         .set_title(title)
         .set_subject("软件正版化台账（《正版软件管理工作指南》附件）")
         .set_author("zhengban")
-        .set_comment("由 zhengban template 生成的空白模板")
+        .set_comment(comment)
         .set_creation_datetime(&created);
     let mut book = Workbook::new();
     book.set_properties(&properties);
@@ -131,17 +145,17 @@ fn add_table(book: &mut Workbook, kind: TableKind) -> Result<(), XlsxError> {
 
 fn write_table(kind: TableKind, ws: &mut Worksheet) -> Result<(), XlsxError> {
     match kind {
-        TableKind::LeadingGroup => lists::leading_group(ws),
+        TableKind::LeadingGroup => lists::leading_group(ws, None),
         TableKind::Pledge => forms::pledge(ws),
-        TableKind::Demand => lists::demand(ws),
-        TableKind::PurchasePlan => lists::purchase_plan(ws),
-        TableKind::Statistics => statistics::statistics(ws),
-        TableKind::FreeList => lists::free_list(ws),
-        TableKind::Summary => ledgers::summary(ws),
-        TableKind::Usage => ledgers::usage(ws),
-        TableKind::Maintenance => ledgers::maintenance(ws),
+        TableKind::Demand => lists::demand(ws, None),
+        TableKind::PurchasePlan => lists::purchase_plan(ws, None),
+        TableKind::Statistics => statistics::statistics(ws, None),
+        TableKind::FreeList => lists::free_list(ws, None),
+        TableKind::Summary => ledgers::summary(ws, None),
+        TableKind::Usage => ledgers::usage(ws, None),
+        TableKind::Maintenance => ledgers::maintenance(ws, None),
         TableKind::MaintenanceRequest => forms::maintenance_request(ws),
         TableKind::MaintenanceConfirm => forms::maintenance_confirm(ws),
-        TableKind::Classification => lists::classification(ws),
+        TableKind::Classification => lists::classification(ws, None),
     }
 }

@@ -37,13 +37,60 @@ pub(crate) const APPROVED: &str = "审批人：            年    月    日";
 /// The two checkbox states offered in drop-downs.
 pub(crate) const CHECKBOX: [&str; 2] = ["□", "☑"];
 
-/// One blank of a header block: its label (without the colon) and what goes in it.
-#[derive(Debug, Clone, Copy)]
+/// One blank of a header block: its label (without the colon), what goes in it and, in a
+/// filled table, the value written there.
+#[derive(Debug, Clone)]
 pub(crate) struct Blank {
     /// The printed label.
     pub label: &'static str,
     /// What the blank holds.
     pub kind: CellKind,
+    /// The value written into it ([`Value::Empty`] in the blank templates).
+    pub value: Value,
+}
+
+/// A value written into a cell of a filled table, typed as a clerk would type it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    /// Nothing.
+    Empty,
+    /// Text, written as a string whatever it looks like (codes stay codes, `=` is no formula).
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// A date cell.
+    Date(chrono::NaiveDate),
+    /// A word the template itself prints ("—", "共计"): centred like the template's.
+    Printed(&'static str),
+}
+
+impl Value {
+    /// The text shown, for estimating widths.
+    fn shown(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Text(s) => s.clone(),
+            Value::Number(n) => format!("{n}"),
+            Value::Date(_) => "2000-01-01".into(),
+            Value::Printed(s) => s.to_string(),
+        }
+    }
+}
+
+/// One data row of a filled table: values by column key; missing keys are empty.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Row(pub Vec<(&'static str, Value)>);
+
+impl Row {
+    /// The value of column `key`.
+    pub(crate) fn get(&self, key: &str) -> &Value {
+        static EMPTY: Value = Value::Empty;
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+            .unwrap_or(&EMPTY)
+    }
 }
 
 /// The header-block blanks `kind` prints.
@@ -52,15 +99,21 @@ pub(crate) struct Blank {
 pub(crate) fn blanks(kind: TableKind) -> Vec<Blank> {
     kind.printed_header()
         .iter()
-        .map(|key| Blank {
-            label: label_of(kind, key),
-            kind: match *key {
-                "filled_on" => CellKind::Date,
-                "phone" => CellKind::Text,
-                _ => CellKind::General,
-            },
-        })
+        .map(|key| blank(kind, key, Value::Empty))
         .collect()
+}
+
+/// The blank for header key `key` of table `kind`, holding `value`.
+pub(crate) fn blank(kind: TableKind, key: &str, value: Value) -> Blank {
+    Blank {
+        label: label_of(kind, key),
+        kind: match key {
+            "filled_on" => CellKind::Date,
+            "phone" => CellKind::Text,
+            _ => CellKind::General,
+        },
+        value,
+    }
 }
 
 /// The published label of header key `key` of table `kind`.
@@ -154,6 +207,15 @@ impl<'a> Sheet<'a> {
 
     /// "附件N" and the title, merged across the grid.
     pub(crate) fn annex_and_title(&mut self, kind: TableKind) -> Result<(), XlsxError> {
+        self.annex_and_title_text(kind, kind.title())
+    }
+
+    /// "附件N" and a title with something added (the statistics table's year).
+    pub(crate) fn annex_and_title_text(
+        &mut self,
+        kind: TableKind,
+        title: &str,
+    ) -> Result<(), XlsxError> {
         let row = self.next_row(20.0)?;
         // 软件分类 is the tool's own sheet, not an annex of the guide.
         if kind.national_number() > 0 {
@@ -163,7 +225,40 @@ impl<'a> Sheet<'a> {
         }
         let row = self.next_row(36.0)?;
         let last = self.last_col();
-        self.put(row, 0, last, kind.title(), &style::title())
+        self.put(row, 0, last, title, &style::title())
+    }
+
+    /// Write a value over columns `first..=last` of `row` (merged when more than one).
+    pub(crate) fn put_value(
+        &mut self,
+        row: RowNum,
+        first: ColNum,
+        last: ColNum,
+        value: &Value,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        let text = match value {
+            Value::Text(s) => s.clone(),
+            Value::Printed(s) => s.to_string(),
+            Value::Date(d) if excel_date(*d).is_none() => d.format("%Y-%m-%d").to_string(),
+            _ => String::new(),
+        };
+        // A merged range takes a string; a number or date then goes into its first cell.
+        self.put(row, first, last, &text, format)?;
+        match value {
+            Value::Number(n) => {
+                self.ws.write_number_with_format(row, first, *n, format)?;
+            }
+            Value::Date(d) => {
+                // Outside Excel's calendar (1900–9999) the date stays the text written above.
+                if let Some(date) = excel_date(*d) {
+                    self.ws
+                        .write_datetime_with_format(row, first, date, format)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// The header block: "label：" cells each followed by an underlined blank, on as few
@@ -172,16 +267,21 @@ impl<'a> Sheet<'a> {
         for line in layout_header(&self.widths, blanks) {
             let row = self.next_row(26.0)?;
             for placed in line {
-                let blank = blanks[placed.item];
+                let blank = &blanks[placed.item];
                 let label = format!("{}：", blank.label);
                 self.put(row, placed.label.0, placed.label.1, &label, &style::label())?;
-                let text = if blank.kind == CellKind::Date {
-                    DATE_BLANK
-                } else {
-                    ""
-                };
                 let format = style::blank_line(blank.kind);
-                self.put(row, placed.value.0, placed.value.1, text, &format)?;
+                if blank.value == Value::Empty {
+                    let text = if blank.kind == CellKind::Date {
+                        DATE_BLANK
+                    } else {
+                        ""
+                    };
+                    self.put(row, placed.value.0, placed.value.1, text, &format)?;
+                } else {
+                    let (first, last) = placed.value;
+                    self.put_value(row, first, last, &blank.value, &format)?;
+                }
             }
         }
         // A thin gap, so the last blanks' underline does not vanish into the table's top.
@@ -296,6 +396,82 @@ impl<'a> Sheet<'a> {
         Ok(first)
     }
 
+    /// Data rows of a filled table, numbered from 1 in the 序号 column, then blank numbered
+    /// rows up to `at_least` so a short list still prints like the published form. Each
+    /// row is at least `height` points high and taller where its text wraps. Returns the
+    /// first row.
+    pub(crate) fn filled_rows(
+        &mut self,
+        specs: &[ColumnSpec],
+        rows: &[Row],
+        at_least: u32,
+        height: f64,
+    ) -> Result<RowNum, XlsxError> {
+        let first = self.row;
+        let blank = Row::default();
+        let count = (rows.len() as u32).max(at_least);
+        for index in 0..count {
+            let data = rows.get(index as usize).unwrap_or(&blank);
+            let row = self.next_row(self.row_height(specs, data, height))?;
+            let mut col: ColNum = 0;
+            for (at, spec) in specs.iter().enumerate() {
+                let kind = CellKind::for_column(spec.key);
+                let format = style::cell(kind, true);
+                let end = self.span_end(specs, at, col);
+                match data.get(spec.key) {
+                    _ if spec.key == "seq" => {
+                        self.ws.write_number_with_format(
+                            row,
+                            col,
+                            f64::from(index + 1),
+                            &format,
+                        )?;
+                    }
+                    Value::Empty => {
+                        let default = if kind == CellKind::Check { "□" } else { "" };
+                        self.put(row, col, end, default, &format)?;
+                    }
+                    value @ Value::Printed(_) => {
+                        let format = format.set_align(FormatAlign::Center);
+                        self.put_value(row, col, end, value, &format)?;
+                    }
+                    value => self.put_value(row, col, end, value, &format)?,
+                }
+                col = end + 1;
+            }
+        }
+        Ok(first)
+    }
+
+    /// The height a row needs for its wrapped text: the longest cell's lines, at least
+    /// `height`.
+    fn row_height(&self, specs: &[ColumnSpec], data: &Row, height: f64) -> f64 {
+        let mut col = 0usize;
+        let mut lines = 1.0f64;
+        for (at, spec) in specs.iter().enumerate() {
+            let end = self.span_end(specs, at, col as ColNum) as usize;
+            let width: f64 = self.widths[col..=end.min(self.widths.len() - 1)]
+                .iter()
+                .sum();
+            let text = data.get(spec.key).shown();
+            // Measured on LibreOffice's rendering of 宋体 11pt: a Chinese character takes
+            // about 1.8 width units, a Latin letter or digit 0.85.
+            let need = text
+                .split('\n')
+                .map(|line| {
+                    let w: f64 = line
+                        .chars()
+                        .map(|c| if c.is_ascii() { 0.85 } else { 1.8 })
+                        .sum();
+                    (w / width.max(1.0)).ceil().max(1.0)
+                })
+                .sum::<f64>();
+            lines = lines.max(need);
+            col = end + 1;
+        }
+        height.max(lines * 14.5 + 5.0)
+    }
+
     /// Column defaults carrying each column's number format below the pre-printed rows,
     /// so "001" typed in row 50 stays text and a date stays a date. Unbordered, so the
     /// blank template still prints only the published rows.
@@ -332,16 +508,16 @@ impl<'a> Sheet<'a> {
     }
 
     /// Approval rows: a label over columns `0..=label_last`, the signature line after it.
-    pub(crate) fn approvals(
+    pub(crate) fn approvals<L: AsRef<str>, S: AsRef<str>>(
         &mut self,
         label_last: ColNum,
-        rows: &[(&str, &str)],
+        rows: &[(L, S)],
     ) -> Result<(), XlsxError> {
         let last = self.last_col();
         for (label, line) in rows {
             let row = self.next_row(ROW_SIGN)?;
-            self.put(row, 0, label_last, label, &style::head())?;
-            self.put(row, label_last + 1, last, line, &style::sign())?;
+            self.put(row, 0, label_last, label.as_ref(), &style::head())?;
+            self.put(row, label_last + 1, last, line.as_ref(), &style::sign())?;
         }
         Ok(())
     }
@@ -414,11 +590,22 @@ pub(crate) fn text_width(text: &str) -> f64 {
     chars + 1.0
 }
 
-fn min_blank_width(kind: CellKind) -> f64 {
-    match kind {
+fn min_blank_width(blank: &Blank) -> f64 {
+    let empty = match blank.kind {
         CellKind::Date => text_width(DATE_BLANK),
         _ => 9.0,
+    };
+    match &blank.value {
+        Value::Empty => empty,
+        value => empty.max(text_width(&value.shown())),
     }
+}
+
+/// A date as rust_xlsxwriter writes it, when Excel's calendar (1900–9999) has it.
+fn excel_date(d: chrono::NaiveDate) -> Option<rust_xlsxwriter::ExcelDateTime> {
+    use chrono::Datelike;
+    let year = u16::try_from(d.year()).ok()?;
+    rust_xlsxwriter::ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
 /// Lay the blanks out on as few rows as fit the grid: the published form has them on one
@@ -464,7 +651,7 @@ fn pack(widths: &[f64], blanks: &[Blank], offset: usize) -> Option<Vec<Placed>> 
         .flat_map(|blank| {
             [
                 text_width(&format!("{}：", blank.label)),
-                min_blank_width(blank.kind),
+                min_blank_width(blank),
             ]
         })
         .collect();
@@ -585,14 +772,14 @@ mod tests {
             assert!(lines.len() <= 2, "{kind:?}: {lines:?}");
             for placed in lines.iter().flatten() {
                 let sum = |(a, b): (ColNum, ColNum)| widths[a as usize..=b as usize].iter().sum();
-                let blank = blanks[placed.item];
+                let blank = &blanks[placed.item];
                 let label: f64 = sum(placed.label);
                 let value: f64 = sum(placed.value);
                 assert!(
                     label >= text_width(&format!("{}：", blank.label)),
                     "{kind:?} {placed:?}"
                 );
-                assert!(value >= min_blank_width(blank.kind), "{kind:?} {placed:?}");
+                assert!(value >= min_blank_width(blank), "{kind:?} {placed:?}");
             }
         }
     }
