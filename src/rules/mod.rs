@@ -59,7 +59,7 @@ impl<'a> Context<'a> {
             unit,
             as_of,
             catalogue,
-            facts: Facts::new(unit, catalogue),
+            facts: Facts::new(unit, catalogue, as_of),
         }
     }
 }
