@@ -429,27 +429,19 @@ mod tests {
         let tables = parse_all(&sheet, &file, &loc, &mut invalid);
         assert!(invalid.is_empty(), "{invalid:?}");
         assert!(tables[0].meta.unknown_columns.is_empty());
-        let got: Vec<(Option<&str>, Option<&String>, Vec<Option<Action>>)> = tables
+        let got: Vec<String> = tables
             .iter()
             .map(|t| {
-                (
-                    t.id(),
-                    t.info.name.value(),
-                    t.events.iter().map(|e| e.action.single()).collect(),
-                )
+                let actions: Vec<Option<Action>> =
+                    t.events.iter().map(|e| e.action.single()).collect();
+                format!("{:?} {:?} {actions:?}", t.id(), t.info.name.value())
             })
             .collect();
-        let uos = "统信UOS".to_string();
-        let wps = "WPS Office".to_string();
         assert_eq!(
             got,
             vec![
-                (
-                    Some("HB-01"),
-                    Some(&uos),
-                    vec![Some(Action::Install), Some(Action::Uninstall)]
-                ),
-                (Some("HB-02"), Some(&wps), vec![Some(Action::Install)]),
+                r#"Some("HB-01") Some("统信UOS") [Some(Install), Some(Uninstall)]"#,
+                r#"Some("HB-02") Some("WPS Office") [Some(Install)]"#,
             ]
         );
         // Part 一's number points at the first row of that software.

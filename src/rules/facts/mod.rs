@@ -13,9 +13,11 @@
 //!   has the software without a log entry and is spelled alike or shares a 使用人; a usage
 //!   number unknown to every log likewise. Computers whose history in a log is complete
 //!   (scrapped) are left alone, and one usage computer never stands for two log computers.
-//! - The replay walks each log in date order; a row without a date keeps its place, a row
-//!   with unclear boxes is read as the action that fits, a repeated install or an uninstall
-//!   from a computer without the software changes nothing (ZB304/ZB305 report them).
+//! - The replay walks each log in date order up to the check date; a row without a date
+//!   keeps its place, a row with unclear boxes is read as the action that fits, a repeated
+//!   install or an uninstall from a computer without the software changes nothing (ZB304/ZB305
+//!   report them). Rows dated after the check date are ZB310's: left out of the replay, and a
+//!   difference between the ledgers that counting them would settle is not reported again.
 
 mod computers;
 mod ids;
