@@ -361,6 +361,10 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
     col("version", "安装/卸载\n版本", 11.0).alias(&["版本", "安装版本", "安装卸载版本"]),
     req("date", "安装/卸载\n日期", 12.0).alias(&["日期", "安装日期", "安装卸载日期"]),
     req("count", "安装数量", 9.0).alias(&["数量", "安装/卸载数量"]),
+    // A flat log of every software in one sheet, as ledger systems export it: each row
+    // names its software instead of a part 一 above (the reader splits it by number).
+    col("software_id", "软件编号", 10.0).alternative(),
+    col("software_name", "软件名称", 18.0).alternative(),
 ];
 
 /// 附件9 part 一、软件基本信息.

@@ -168,7 +168,39 @@ fn zb005_empty_and_absent_header_fields() {
     insta::assert_snapshot!(only(&book.diagnostics(), "ZB005"));
 }
 
+#[test]
+fn zb005_sign_line_blank_is_an_empty_date() {
+    let mut book = Book::clean();
+    // A generator's sign lines: the date is left for the pen, in both spellings of the blank.
+    book.set(
+        SUMMARY,
+        "A2",
+        "单位名称（盖章）：测试县审计局    填表人：王芳    联系电话：023-70611234    填表日期：____ 年  __ 月 __ 日",
+    );
+    book.set(
+        USAGE,
+        "A2",
+        "单位名称（盖章）：测试县审计局    填表人：王芳    联系电话：023-70611234",
+    );
+    book.set(USAGE, "N2", "填表日期：");
+    book.set(USAGE, "O2", "____年__月__日");
+    insta::assert_snapshot!(only(&book.diagnostics(), "ZB005 ZB006"));
+}
+
 // ZB006 -------------------------------------------------------------------------------------
+
+#[test]
+fn zb006_quotes_blanks_as_typed() {
+    let mut book = Book::clean();
+    // Partly filled: the day and month still blank. The message shows what the clerk sees.
+    book.set(USAGE, "M5", "____年3月__日");
+    book.set(
+        SUMMARY,
+        "A2",
+        "单位名称（盖章）：测试县审计局    填表人：王芳    联系电话：023-70611234    填表日期：____年11月__日",
+    );
+    insta::assert_snapshot!(only(&book.diagnostics(), "ZB005 ZB006"));
+}
 
 #[test]
 fn zb006_unreadable_values() {

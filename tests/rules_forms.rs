@@ -282,3 +282,16 @@ fn zb504_implausible_numbers() {
     );
     insta::assert_snapshot!(only(&book.diagnostics(), "ZB504"));
 }
+
+#[test]
+fn zb504_local_number_starting_with_one() {
+    // Eight digits after the area code, of the right length: the fault is the leading 1.
+    let mut book = forms_book();
+    book.set(
+        SUMMARY,
+        "A2",
+        "单位名称（盖章）：测试县审计局    填表人：王芳    联系电话：0831-15123456    填表日期：2026年11月20日",
+    );
+    book.set(GROUP, "F8", "010-01234567");
+    insta::assert_snapshot!(only(&book.diagnostics(), "ZB504"));
+}

@@ -318,3 +318,116 @@ fn zb311_new_computer_is_not_a_move() {
     );
     assert!(!codes(&b).contains(&"ZB311"), "{}", b.diagnostics());
 }
+
+/// Only the diagnostics of some codes from rendered text (blocks start at unindented lines).
+fn only(text: &str, codes: &str) -> String {
+    let mut out = String::new();
+    let mut keep = false;
+    for line in text.split_inclusive('\n') {
+        if !line.starts_with(' ') {
+            keep = codes.split(' ').any(|c| line.starts_with(c));
+        }
+        if keep {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[test]
+fn zb310_future_install_is_not_replayed() {
+    // Logged ahead for a computer on order: the summary and the usage ledger rightly leave
+    // it out, and the replay, stopping at the check date, does too.
+    let mut b = Book::clean();
+    b.push_row(
+        "RJ002",
+        &[
+            "#4",
+            "☑",
+            "□",
+            "SJ-PC-009",
+            "联想",
+            "王五",
+            "办公室",
+            "专业版",
+            "@2026-12-08",
+            "#1",
+        ],
+    );
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+#[test]
+fn zb310_future_uninstall_is_not_replayed() {
+    // An uninstall planned for next month: SJ-PC-001 still has RJ002 at the check date.
+    let mut b = Book::clean();
+    b.push_row(
+        "RJ002",
+        &[
+            "#4",
+            "□",
+            "☑",
+            "SJ-PC-001",
+            "联想",
+            "张伟",
+            "办公室",
+            "专业版",
+            "@2026-12-08",
+            "#1",
+        ],
+    );
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+/// RJ001 (OEM Windows 10) taken off SJ-PC-001, which stays in use, and logged the same day
+/// on SJ-PC-004, a computer first seen that day.
+fn oem_moved_to_new() -> Book {
+    let mut b = Book::clean();
+    b.push_row(
+        "RJ001",
+        &[
+            "#4",
+            "□",
+            "☑",
+            "SJ-PC-001",
+            "联想",
+            "张伟",
+            "办公室",
+            "专业版",
+            "@2025-03-01",
+            "#1",
+        ],
+    );
+    b.push_row(
+        "RJ001",
+        &[
+            "#5",
+            "☑",
+            "□",
+            "SJ-PC-004",
+            "联想",
+            "赵六",
+            "办公室",
+            "专业版",
+            "@2025-03-01",
+            "#1",
+        ],
+    );
+    b
+}
+
+#[test]
+fn zb311_oem_copy_moved_to_a_new_computer_while_the_old_stays_in_use() {
+    insta::assert_snapshot!(only(&oem_moved_to_new().diagnostics(), "ZB311"));
+}
+
+#[test]
+fn zb311_new_computer_replacing_a_scrapped_one_is_not_a_move() {
+    // SJ-PC-001 is gone from the usage ledger and gets nothing after: scrapped, and the new
+    // computer came with its own copy.
+    let mut b = oem_moved_to_new();
+    for _ in 0..4 {
+        b.delete_row(USAGE, 5);
+    }
+    assert!(!codes(&b).contains(&"ZB311"), "{}", b.diagnostics());
+}

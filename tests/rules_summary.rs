@@ -527,3 +527,95 @@ fn stated_editions() {
     reversion(&mut b, "RJ001", "22.04");
     assert!(!has(&b, "ZB123"));
 }
+
+/// Only the diagnostics of some codes from rendered text (blocks start at unindented lines).
+fn only(text: &str, codes: &str) -> String {
+    let mut out = String::new();
+    let mut keep = false;
+    for line in text.split_inclusive('\n') {
+        if !line.starts_with(' ') {
+            keep = codes.split(' ').any(|c| line.starts_with(c));
+        }
+        if keep {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// RJ003's license batch written as a generator writes it: two lines (rows 8–9), one per
+/// serial number, every other cell merged down over both; 7-Zip moves to row 10.
+fn rj003_batch_block(b: &mut Book) {
+    b.push_row(
+        SUMMARY,
+        &[
+            "#4",
+            "RJ004",
+            "7-Zip",
+            "",
+            "免费软件",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "#2",
+        ],
+    );
+    for c in 'A'..='M' {
+        b.set(SUMMARY, &format!("{c}9"), "");
+        if c != 'L' {
+            b.sheet_mut(SUMMARY).merges.push(format!("{c}8:{c}9"));
+        }
+    }
+    b.set(SUMMARY, "L9", "QAX-V10-55121");
+}
+
+// The batch block is one software number: no ZB104 for two rows of one number differing in
+// 序列号, no ZB405 for rows counted twice.
+#[test]
+fn batch_block_is_one_row() {
+    let mut b = Book::clean();
+    rj003_batch_block(&mut b);
+    assert_eq!(b.diagnostics(), "");
+}
+
+// ZB102: an empty 软件编号 merged over a batch's two lines is one fault.
+#[test]
+fn missing_software_id_merged_over_a_batch() {
+    let mut b = Book::clean();
+    rj003_batch_block(&mut b);
+    b.set(SUMMARY, "B8", "");
+    insta::assert_snapshot!(only(&b.diagnostics(), "ZB102"));
+}
+
+// ZB109: an empty 许可类型 merged over a batch's two lines is one fault.
+#[test]
+fn missing_commercial_field_merged_over_a_batch() {
+    let mut b = Book::clean();
+    rj003_batch_block(&mut b);
+    b.set(SUMMARY, "H8", "");
+    insta::assert_snapshot!(b.diagnostics());
+}
+
+// ZB123: a version without edition merged over a batch's two lines is one fault.
+#[test]
+fn unstated_edition_merged_over_a_batch() {
+    let mut b = Book::clean();
+    rj003_batch_block(&mut b);
+    rename(&mut b, "RJ003", "银河麒麟桌面操作系统");
+    reversion(&mut b, "RJ003", "V10");
+    b.set(SUMMARY, "J8", "V10");
+    b.set("RJ003", "H6", "V10");
+    insta::assert_snapshot!(only(&b.diagnostics(), "ZB123"));
+}
+
+// ZB123: the edition may be stated in 可使用版本 (the license is for 专业版).
+#[test]
+fn edition_stated_in_usable_versions() {
+    let mut b = Book::clean();
+    reversion(&mut b, "RJ002", "2019");
+    assert_eq!(b.diagnostics(), "");
+}

@@ -85,7 +85,7 @@ pub fn parse(
         .map(|&r| ClassificationRow {
             at: rd.at(r, "seq"),
             id: rd.code(r, "id"),
-            name: rd.text(r, "name"),
+            name: rd.name(r, "name"),
             category: rd.field(r, "category", None, category),
             origin: rd.field(r, "origin", None, origin),
         })

@@ -263,7 +263,7 @@ pub fn parse_purchase_plan(
         .iter()
         .map(|&r| PlanRow {
             at: rd.at(r, "seq"),
-            name: rd.text(r, "name"),
+            name: rd.name(r, "name"),
             version: rd.text(r, "version"),
             unit_price: rd.money(r, "unit_price"),
             count: rd.count(r, "count"),

@@ -74,7 +74,7 @@ pub fn parse(
         .map(|&r| FreeListRow {
             at: rd.at(r, "seq"),
             id: rd.code(r, "id"),
-            name: rd.text(r, "name"),
+            name: rd.name(r, "name"),
             version: rd.text(r, "version"),
             source: rd.text(r, "source"),
             vendor: rd.text(r, "vendor"),

@@ -96,6 +96,10 @@ pub struct Event {
     pub date: Field<NaiveDate>,
     /// 安装数量.
     pub count: Field<i64>,
+    /// 软件编号 of the row, in a flat log of several software (absent in the template).
+    pub software_id: Field<String>,
+    /// 软件名称 of the row, in a flat log.
+    pub software_name: Field<String>,
 }
 
 impl Event {
@@ -110,6 +114,53 @@ impl Maintenance {
     pub fn id(&self) -> Option<&str> {
         self.info.id.value().map(String::as_str)
     }
+}
+
+/// Parse a located maintenance table into one table per software number: the template's
+/// table is one already; a flat log naming the software on every row (软件编号 and 软件名称
+/// columns, no part 一, as ledger systems export it) is split by that number, in the order
+/// the numbers first appear, each part keeping its rows in sheet order.
+pub fn parse_all(
+    sheet: &Sheet,
+    file: &Arc<str>,
+    loc: &Located,
+    invalid: &mut Vec<InvalidValue>,
+) -> Vec<Maintenance> {
+    let table = parse(sheet, file, loc, invalid);
+    let flat = table.meta.columns.iter().any(|c| c.key == "software_id");
+    if !flat || table.info.id.cell.is_some() || table.events.is_empty() {
+        return vec![table];
+    }
+    let Maintenance {
+        meta,
+        header,
+        events,
+        ..
+    } = table;
+    let mut parts: Vec<(Option<String>, Vec<Event>)> = Vec::new();
+    for e in events {
+        let id = e.software_id.value().cloned();
+        match parts.iter_mut().find(|(k, _)| *k == id) {
+            Some((_, list)) => list.push(e),
+            None => parts.push((id, vec![e])),
+        }
+    }
+    parts
+        .into_iter()
+        .map(|(_, events)| {
+            let mut info = SoftwareInfo::absent();
+            info.id = events[0].software_id.clone();
+            if let Some(e) = events.iter().find(|e| e.software_name.is_filled()) {
+                info.name = e.software_name.clone();
+            }
+            Maintenance {
+                meta: meta.clone(),
+                header: header.clone(),
+                info,
+                events,
+            }
+        })
+        .collect()
 }
 
 /// Parse a located maintenance table.
@@ -156,7 +207,7 @@ pub fn parse(
             match value_row {
                 Some(r) => SoftwareInfo {
                     id: rd.code(r, "id"),
-                    name: rd.text(r, "name"),
+                    name: rd.name(r, "name"),
                     version: rd.text(r, "version"),
                     kind: rd.kind_choice(r),
                     license_count: rd.count(r, "license_count"),
@@ -255,6 +306,8 @@ fn read_event(rd: &mut Reader, r: u32) -> Event {
         version: rd.text(r, "version"),
         date: rd.date(r, "date"),
         count: rd.count(r, "count"),
+        software_id: rd.code(r, "software_id"),
+        software_name: rd.name(r, "software_name"),
     }
 }
 
@@ -283,7 +336,7 @@ fn info_from_labels(
         let at = Some(e.value_cell.clone());
         match e.key {
             "id" => info.id = Field::read(&e.value, at, values::code),
-            "name" => info.name = Field::read(&e.value, at, values::text),
+            "name" => info.name = Field::read(&e.value, at, values::name),
             "version" => info.version = Field::read(&e.value, at, values::text),
             "license_count" => {
                 info.license_count = Field::read(&e.value, at, values::count);
@@ -319,4 +372,82 @@ fn info_from_labels(
         }
     }
     info
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workbook::locate::locate;
+
+    #[test]
+    fn flat_log_splits_by_software_number() {
+        let sheet = crate::workbook::text_sheet(
+            "安装维护",
+            &[
+                vec!["软件安装维护情况明细表"],
+                vec![
+                    "软件编号",
+                    "软件名称",
+                    "安装/卸载",
+                    "计算机编号",
+                    "使用人",
+                    "安装/卸载日期",
+                    "安装数量",
+                ],
+                vec![
+                    "HB-01",
+                    "* 统信UOS",
+                    "安装",
+                    "PC-1",
+                    "孙涛",
+                    "2025-06-10",
+                    "1",
+                ],
+                vec![
+                    "HB-02",
+                    "WPS Office",
+                    "安装",
+                    "PC-1",
+                    "孙涛",
+                    "2025-06-11",
+                    "1",
+                ],
+                vec![
+                    "HB-01",
+                    "* 统信UOS",
+                    "卸载",
+                    "PC-1",
+                    "孙涛",
+                    "2025-07-01",
+                    "1",
+                ],
+            ],
+        );
+        let file: Arc<str> = Arc::from("t.xlsx");
+        let loc = locate(&sheet, 0).remove(0);
+        let mut invalid = Vec::new();
+        let tables = parse_all(&sheet, &file, &loc, &mut invalid);
+        assert!(invalid.is_empty(), "{invalid:?}");
+        assert!(tables[0].meta.unknown_columns.is_empty());
+        let got: Vec<String> = tables
+            .iter()
+            .map(|t| {
+                let actions: Vec<Option<Action>> =
+                    t.events.iter().map(|e| e.action.single()).collect();
+                format!("{:?} {:?} {actions:?}", t.id(), t.info.name.value())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                r#"Some("HB-01") Some("统信UOS") [Some(Install), Some(Uninstall)]"#,
+                r#"Some("HB-02") Some("WPS Office") [Some(Install)]"#,
+            ]
+        );
+        // Part 一's number points at the first row of that software.
+        assert_eq!(
+            tables[1].info.id.cell.as_ref().map(|c| c.a1()),
+            Some("A4".into())
+        );
+    }
 }

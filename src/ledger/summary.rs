@@ -165,12 +165,29 @@ pub fn parse(
         SUMMARY_COLUMNS,
         invalid,
     );
-    let rows = frame
-        .rows
-        .rows
-        .iter()
-        .map(|&r| read_row(&mut rd, r))
-        .collect();
+    let mut rows: Vec<SummaryRow> = Vec::new();
+    for &r in &frame.rows.rows {
+        let mark = rd.invalid.len();
+        let row = read_row(&mut rd, r);
+        match rows.last_mut() {
+            Some(head) if continues(head, &row, r) => match absorb(head, row, r) {
+                Ok(()) => {
+                    // The merged cells were read (and any unreadable one recorded) with the
+                    // first row; only the sub-row's own cells are new.
+                    let mut i = mark;
+                    while i < rd.invalid.len() {
+                        if rd.invalid[i].cell.row == r {
+                            i += 1;
+                        } else {
+                            rd.invalid.remove(i);
+                        }
+                    }
+                }
+                Err(row) => rows.push(*row),
+            },
+            _ => rows.push(row),
+        }
+    }
     Summary {
         meta: frame.meta,
         header,
@@ -204,11 +221,121 @@ fn read_row(rd: &mut Reader, r: u32) -> SummaryRow {
         at: rd.at(r, "seq"),
         seq: rd.text(r, "seq"),
         id: rd.code(r, "id"),
-        name: rd.text(r, "name"),
+        name: rd.name(r, "name"),
         installed: rd.count(r, "installed"),
         kind,
         licence,
     }
+}
+
+/// Whether sheet row `r` is a sub-row of `head`: its 软件编号 is the cell merged down from
+/// the head's rows. Generators write one license batch as a block of rows with the batch's
+/// cells merged vertically and one line per serial number (or usable version); the block is
+/// one software number, so one row of the model.
+fn continues(head: &SummaryRow, row: &SummaryRow, r: u32) -> bool {
+    match (&head.id.cell, &row.id.cell) {
+        (Some(a), Some(b)) => a == b && b.row < r,
+        _ => false,
+    }
+}
+
+/// Fold a sub-row into its head: cells merged over both were read the same (the head keeps
+/// them); the sub-row's own cells add a serial number, usable versions, or copies. A sub-row
+/// whose own cells say something else (another version, a second purchase date) stays a row
+/// of its own, so the rules see the disagreement.
+fn absorb(head: &mut SummaryRow, sub: SummaryRow, r: u32) -> Result<(), Box<SummaryRow>> {
+    fn own<T>(f: &Field<T>, r: u32) -> bool {
+        f.cell.as_ref().is_some_and(|c| c.row == r) && f.is_filled()
+    }
+    let plain = |f: &Field<String>| own(f, r);
+    // Another name or type on the sub-row is another software (序号 may be per line).
+    if own(&sub.name, r) || own(&sub.kind, r) {
+        return Err(Box::new(sub));
+    }
+    match (&mut head.licence, &sub.licence) {
+        (Licence::Commercial(h), Licence::Commercial(t))
+        | (Licence::Unknown(h), Licence::Unknown(t)) => {
+            let foreign = plain(&t.version)
+                || own(&t.purchased_on, r)
+                || own(&t.amount, r)
+                || plain(&t.license_type)
+                || own(&t.term, r);
+            if foreign {
+                return Err(Box::new(sub));
+            }
+            if own(&t.serial, r) {
+                join_text(&mut h.serial, &t.serial);
+            }
+            if own(&t.usable_versions, r) {
+                join_list(&mut h.usable_versions, &t.usable_versions);
+            }
+            if own(&t.license_count, r) {
+                add_count(&mut h.license_count, &t.license_count);
+            }
+        }
+        (
+            Licence::Oem {
+                version: hv,
+                stray: hs,
+            },
+            Licence::Oem {
+                version: tv,
+                stray: ts,
+            },
+        ) => {
+            if plain(tv) && hv.value() != tv.value() {
+                return Err(Box::new(sub));
+            }
+            hs.extend(ts.iter().filter(|v| v.cell.row == r).cloned());
+        }
+        (Licence::Free { stray: hs }, Licence::Free { stray: ts }) => {
+            hs.extend(ts.iter().filter(|v| v.cell.row == r).cloned());
+        }
+        _ => return Err(Box::new(sub)),
+    }
+    if own(&sub.installed, r) {
+        add_count(&mut head.installed, &sub.installed);
+    }
+    Ok(())
+}
+
+/// Continue a field of the head with the same field of a sub-row: both readable, `join`
+/// them (the raw texts joined by `sep`); the head blank, the sub-row's value (and cell) stand.
+fn continue_field<T: Clone>(
+    head: &mut Field<T>,
+    more: &Field<T>,
+    sep: &str,
+    join: impl FnOnce(&mut T, &T),
+) {
+    let blank = head.is_blank();
+    match (&mut head.parsed, &more.parsed) {
+        (Parsed::Value(h), Parsed::Value(m)) => {
+            join(h, m);
+            head.raw = format!("{}{sep}{}", head.raw, more.raw);
+        }
+        (_, Parsed::Value(_)) if blank => {
+            head.parsed = more.parsed.clone();
+            head.raw = more.raw.clone();
+            head.cell = more.cell.clone();
+        }
+        _ => {}
+    }
+}
+
+/// `a、b`: a text field continued on a sub-row.
+fn join_text(head: &mut Field<String>, more: &Field<String>) {
+    continue_field(head, more, "、", |h, m| {
+        h.push('、');
+        h.push_str(m);
+    });
+}
+
+fn join_list(head: &mut Field<Vec<String>>, more: &Field<Vec<String>>) {
+    continue_field(head, more, "、", |h, m| h.extend(m.iter().cloned()));
+}
+
+fn add_count(head: &mut Field<i64>, more: &Field<i64>) {
+    continue_field(head, more, "+", |h, m| *h += m);
 }
 
 fn terms(rd: &mut Reader, r: u32) -> CommercialTerms {

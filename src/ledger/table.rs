@@ -256,6 +256,10 @@ impl<'a> Reader<'a> {
     pub fn text(&mut self, row: u32, key: &str) -> Field<String> {
         self.field(row, key, None, values::text)
     }
+    /// A software name (软件名称), without a system's `* ` marker.
+    pub fn name(&mut self, row: u32, key: &str) -> Field<String> {
+        self.field(row, key, None, values::name)
+    }
     /// A code (软件编号, 计算机编号).
     pub fn code(&mut self, row: u32, key: &str) -> Field<String> {
         self.field(row, key, None, values::code)

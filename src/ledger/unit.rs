@@ -139,7 +139,7 @@ impl Unit {
                     TableKind::Usage => self.usages.push(usage::parse(sheet, &file, &loc, inv)),
                     TableKind::Maintenance => self
                         .maintenance
-                        .push(maintenance::parse(sheet, &file, &loc, inv)),
+                        .extend(maintenance::parse_all(sheet, &file, &loc, inv)),
                     TableKind::FreeList => self
                         .free_lists
                         .push(free_list::parse(sheet, &file, &loc, inv)),

@@ -104,7 +104,7 @@ pub fn parse(
             computer: rd.code(r, "computer"),
             brand: rd.text(r, "brand"),
             id: rd.code(r, "id"),
-            name: rd.text(r, "name"),
+            name: rd.name(r, "name"),
             version: rd.text(r, "version"),
             term: rd.term(r, "term"),
             kind: rd.kind_choice(r),

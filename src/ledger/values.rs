@@ -63,7 +63,8 @@ impl<T> Field<T> {
     pub fn read(cell: &Cell, at: Option<CellRef>, parse: impl FnOnce(&Cell) -> Parsed<T>) -> Self {
         Field {
             parsed: parse(cell),
-            raw: clean(&cell.display()).to_string(),
+            // As typed, only trimmed: a message quoting `____年__月__日` shows the blanks.
+            raw: cell.display().trim().to_string(),
             cell: at,
         }
     }
@@ -275,6 +276,24 @@ pub fn text(cell: &Cell) -> Parsed<String> {
     }
 }
 
+/// Software names: like [`text`], without the `* ` marker some ledger systems put in front
+/// of a name (`* 统信UOS桌面操作系统`); the marker is not part of the name.
+pub fn name(cell: &Cell) -> Parsed<String> {
+    match text(cell) {
+        Parsed::Value(s) => {
+            let rest = s
+                .trim_start_matches(['*', '＊'])
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            if rest.is_empty() {
+                Parsed::Value(s)
+            } else {
+                Parsed::Value(rest.to_string())
+            }
+        }
+        other => other,
+    }
+}
+
 /// Codes (软件编号, 计算机编号): like [`text`], with inner spaces removed and width folded,
 /// so `RJ 003` and `ＲＪ003` are the same number.
 pub fn code(cell: &Cell) -> Parsed<String> {
@@ -324,9 +343,9 @@ fn date_from_text(s: &str) -> Parsed<NaiveDate> {
     let compact = strip_time(&norm(s));
     if compact
         .chars()
-        .all(|c| matches!(c, '年' | '月' | '日' | '/' | '-' | '.'))
+        .all(|c| matches!(c, '年' | '月' | '日' | '/' | '-' | '.' | '_'))
     {
-        // The template's blank "    年  月  日".
+        // The template's blank "    年  月  日", or a sign line's "____年__月__日".
         return Parsed::Empty;
     }
     parse_day(&compact).map_or(Parsed::Invalid, Parsed::Value)
@@ -412,7 +431,19 @@ fn month_from_text(s: &str) -> Parsed<PurchaseTime> {
         })
 }
 
-/// License terms: 永久 / 长期, an end date, a range, a duration.
+/// The longest term a bare number may give, in years: more is not a term but a typo (or a
+/// year, `2025`, which a bare number never means here).
+const MAX_BARE_YEARS: f64 = 50.0;
+
+/// A bare whole number of years (`3` → 3年): ledger systems that store 许可期限 as a number
+/// (the column is 许可期限（年） there) export it so; contracts state 使用年限 in years
+/// (配置 二.4). Counted from 采购时间 like `3年`.
+fn bare_years(n: f64) -> Option<LicenseTerm> {
+    (n.fract() == 0.0 && (1.0..=MAX_BARE_YEARS).contains(&n))
+        .then(|| LicenseTerm::Months(n as u32 * 12))
+}
+
+/// License terms: 永久 / 长期, an end date, a range, a duration, a bare number of years.
 pub fn term(cell: &Cell) -> Parsed<LicenseTerm> {
     match cell {
         Cell::Empty => Parsed::Empty,
@@ -420,9 +451,12 @@ pub fn term(cell: &Cell) -> Parsed<LicenseTerm> {
             Parsed::Value(d) => Parsed::Value(LicenseTerm::Until(d)),
             _ => Parsed::Invalid,
         },
-        Cell::Number(n) => number_as_date(*n)
-            .filter(|_| *n >= 19_000_101.0)
-            .map_or(Parsed::Invalid, |d| Parsed::Value(LicenseTerm::Until(d))),
+        Cell::Number(n) => match bare_years(*n) {
+            Some(t) => Parsed::Value(t),
+            None => number_as_date(*n)
+                .filter(|_| *n >= 19_000_101.0)
+                .map_or(Parsed::Invalid, |d| Parsed::Value(LicenseTerm::Until(d))),
+        },
         Cell::Text(s) => term_from_text(s),
         Cell::Bool(_) | Cell::Error(_) => Parsed::Invalid,
     }
@@ -454,6 +488,9 @@ fn term_from_text(s: &str) -> Parsed<LicenseTerm> {
     }
     if let Some(m) = duration_months(&n) {
         return Parsed::Value(LicenseTerm::Months(m));
+    }
+    if let Some(t) = n.parse::<f64>().ok().and_then(bare_years) {
+        return Parsed::Value(t);
     }
     static DAY: OnceLock<Regex> = OnceLock::new();
     let day = re(
@@ -877,6 +914,12 @@ mod tests {
         assert_eq!(date(&t("2023.5")), Parsed::Invalid);
         assert_eq!(date(&Cell::Number(12.0)), Parsed::Invalid);
         assert_eq!(date(&t("    年    月   日")), Parsed::Empty);
+        // A sign line's blank, as generators print it.
+        assert_eq!(date(&t("____年__月__日")), Parsed::Empty);
+        assert_eq!(date(&t("____ 年  __ 月 __ 日")), Parsed::Empty);
+        assert_eq!(date(&t("＿＿＿＿年＿＿月＿＿日")), Parsed::Empty);
+        // Partly filled is not blank.
+        assert_eq!(date(&t("2026年__月__日")), Parsed::Invalid);
         assert_eq!(date(&t("")), Parsed::Empty);
         assert_eq!(date(&Cell::Empty), Parsed::Empty);
         assert_eq!(date(&t("—")), Parsed::NotApplicable);
@@ -933,7 +976,29 @@ mod tests {
         assert_eq!(term(&t("—")), Parsed::NotApplicable);
         assert_eq!(term(&t("看合同")), Parsed::Invalid);
         assert_eq!(term(&t("0年")), Parsed::Invalid);
-        assert_eq!(term(&Cell::Number(3.0)), Parsed::Invalid);
+    }
+
+    #[test]
+    fn a_bare_number_is_years() {
+        assert_eq!(
+            term(&Cell::Number(3.0)),
+            Parsed::Value(LicenseTerm::Months(36))
+        );
+        assert_eq!(term(&t("3")), Parsed::Value(LicenseTerm::Months(36)));
+        assert_eq!(term(&t(" １ ")), Parsed::Value(LicenseTerm::Months(12)));
+        assert_eq!(
+            LicenseTerm::Months(36).end(Some(d(2024, 1, 15))),
+            Some(d(2027, 1, 14))
+        );
+        // Not a number of years: zero, fractions, years, packed dates.
+        assert_eq!(term(&Cell::Number(0.0)), Parsed::Invalid);
+        assert_eq!(term(&Cell::Number(1.5)), Parsed::Invalid);
+        assert_eq!(term(&Cell::Number(2025.0)), Parsed::Invalid);
+        assert_eq!(term(&t("2025")), Parsed::Invalid);
+        assert_eq!(
+            term(&Cell::Number(20251231.0)),
+            Parsed::Value(LicenseTerm::Until(d(2025, 12, 31)))
+        );
     }
 
     #[test]
@@ -1039,6 +1104,13 @@ mod tests {
         assert!(same_version("2019", "V2019"));
         assert!(same_version("2019版", "２０１９"));
         assert_eq!(code(&t(" RJ 003 ")), Parsed::Value("RJ003".into()));
+        assert_eq!(
+            name(&t("* 统信UOS桌面操作系统")),
+            Parsed::Value("统信UOS桌面操作系统".into())
+        );
+        assert_eq!(name(&t("＊WPS Office")), Parsed::Value("WPS Office".into()));
+        assert_eq!(name(&t("7-Zip")), Parsed::Value("7-Zip".into()));
+        assert_eq!(name(&t("*")), Parsed::Value("*".into()));
         assert_eq!(text(&Cell::Number(2019.0)), Parsed::Value("2019".into()));
     }
 }

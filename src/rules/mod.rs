@@ -59,7 +59,7 @@ impl<'a> Context<'a> {
             unit,
             as_of,
             catalogue,
-            facts: Facts::new(unit, catalogue),
+            facts: Facts::new(unit, catalogue, as_of),
         }
     }
 }
@@ -150,9 +150,40 @@ pub fn check_unit(ctx: &Context, config: &Config) -> Vec<Diagnostic> {
         };
         let mut sink = Sink::new(rule.code, severity);
         (rule.check)(ctx, &mut sink);
-        out.extend(sink.diagnostics);
+        out.extend(once_per_cell(sink.diagnostics));
     }
     sort_diagnostics(ctx.unit, &mut out);
+    out
+}
+
+/// One diagnostic per rule and cell. Rows that share a merged cell (a department typed once
+/// for a computer's rows, a license batch spanning several lines) read the same cell, and a
+/// rule that checks row by row would otherwise report that one cell once per row. The first
+/// report stands; the others' related places are added to it.
+fn once_per_cell(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    let mut first: std::collections::HashMap<crate::workbook::CellRef, usize> =
+        std::collections::HashMap::new();
+    for d in diagnostics {
+        let Target::Cell(cell) = &d.target else {
+            out.push(d);
+            continue;
+        };
+        match first.get(cell) {
+            Some(&i) => {
+                let kept = &mut out[i];
+                for r in d.related {
+                    if !kept.related.contains(&r) {
+                        kept.related.push(r);
+                    }
+                }
+            }
+            None => {
+                first.insert(cell.clone(), out.len());
+                out.push(d);
+            }
+        }
+    }
     out
 }
 

@@ -411,7 +411,10 @@ pub fn header_block(
                 .collect();
             for (j, (_, end, key)) in hits.iter().enumerate() {
                 let next = hits.get(j + 1).map(|h| h.0).unwrap_or(folded.len());
-                let value = clean(folded[*end..next].trim_matches(|c| c == ':')).to_string();
+                // Kept as typed (a blank `____年11月__日` quoted in a message shows its
+                // underscores); a value of only blanks is no value.
+                let typed = folded[*end..next].trim_matches(|c| c == ':').trim();
+                let value = if clean(typed).is_empty() { "" } else { typed }.to_string();
                 found.push((c, key, value));
             }
         }

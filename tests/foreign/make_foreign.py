@@ -3,18 +3,23 @@
 own writer), each with planted faults listed in a manifest. tests/foreign.rs checks that
 every planted fault is found at its cell and nothing else above info is reported.
 
-Run: python3 tests/foreign/make_foreign.py   (needs: pip install openpyxl)
+Run: python3 tests/foreign/make_foreign.py [NAME ...]   (needs: pip install openpyxl)
+Without names it writes every workbook; with names, only those (e.g. county-water-bureau).
 The generated .xlsx and .json files are committed; CI does not run this script. openpyxl
 stamps the save time into docProps, so a rerun changes the bytes (not the cells) of every
 file: commit only the workbooks whose content you changed.
 A manifest cell may list alternatives ("G6|F6") where either cell is a fair place to point.
+Some workbooks also get NAME.model.json: the model the reader must make of them, written
+here from the generator's own data in the shape of `zhengban convert --with-cells`.
 """
 import datetime as dt
 import json
 import os
+import sys
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 thin = Side(style="thin")
@@ -563,10 +568,649 @@ def district_education_bureau():
     return {"as_of": "2026-11-25", "expected": [dict(code=c, sheet=s, cell=a) for c, s, a in expected]}
 
 
+# ---------------------------------------------------------------------------------------
+# Expected models: what the reader must make of a workbook, written from the generator's
+# own data (not from zhengban's output) in the shape of `zhengban convert --with-cells`.
+# ---------------------------------------------------------------------------------------
+def a1(r, c):
+    return f"{get_column_letter(c)}{r}"
+
+
+class Rec:
+    """One normalised row: values and the A1 cell each came from."""
+
+    def __init__(self):
+        self.values = {}
+        self.cells = {}
+
+    def put(self, key, value, cell=None):
+        self.values[key] = value
+        if cell:
+            self.cells[key] = cell
+        return self
+
+    def done(self):
+        out = dict(self.values)
+        out["cells"] = dict(self.cells)
+        return out
+
+
+def header_model(unit=None, filler=None, phone=None, filled_on=None, counts=None):
+    """Header block: each of unit/filler/phone/filled_on is (value, cell) or None."""
+    r = Rec()
+    for key, f in (("unit", unit), ("filler", filler), ("phone", phone), ("filled_on", filled_on)):
+        if f is None:
+            r.put(key, None)
+        else:
+            r.put(key, f[0], f[1])
+    for key, f in (counts or {}).items():
+        r.put(key, f[0], f[1])
+    return r.done()
+
+
+def term_model(term, purchased=None, usage=False):
+    """A term as the model states it: 'perpetual', ('years', n), or None."""
+    if term is None:
+        return None
+    if term == "perpetual":
+        return {"perpetual": True}
+    kind, n = term
+    months = n * 12
+    end = None
+    if purchased is not None and not usage:
+        y, m, d = purchased.year, purchased.month, purchased.day
+        m += months
+        y += (m - 1) // 12
+        m = (m - 1) % 12 + 1
+        end = (dt.date(y, m, 1) + dt.timedelta(days=d - 1) - dt.timedelta(days=1)).isoformat()
+    return {"perpetual": False, "months": months, "end": end}
+
+
+def write_model(name, model):
+    with open(os.path.join(HERE, f"{name}.model.json"), "w", encoding="utf-8") as f:
+        json.dump(model, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+KINDS = {"商业软件": "commercial", "OEM软件": "oem", "免费软件": "free"}
+
+
+# ---------------------------------------------------------------------------------------
+# D: 某县水利局 — the layout of a public ledger generator (openpyxl): title in row 2, a sign
+# line 填表日期：____ 年  __ 月 __ 日 under each list, two-row headers with every header cell
+# merged down (and the 软件类型 group over its boxes), 部门 and 姓名 merged down each
+# computer's rows, and one block of rows per license batch in the summary: the batch's cells
+# merged vertically, one line per serial number.
+# ---------------------------------------------------------------------------------------
+def county_water_bureau():
+    unit, filler, phone = "某县水利局", "刘晓梅", "0831-5123456"
+    expected = []
+    wb = Workbook()
+    fixed_props(wb)
+    computers = [  # (dept, user, pc, brand)
+        ("办公室", "刘晓梅", "SL-PC-01", "联想"),
+        ("办公室", "陈建国", "SL-PC-02", "联想"),
+        ("水政监察大队", "王海", "SL-PC-03", "戴尔"),
+        ("水政监察大队", "李雪", "SL-PC-04", "戴尔"),
+        ("农村水利股", "张强", "SL-PC-05", "华为"),
+        ("农村水利股", "赵敏", "SL-NB-01", "华为"),
+    ]
+    installs = {  # pc -> software ids
+        "SL-PC-01": ["SW-01", "SW-03", "SW-05", "SW-07"],
+        "SL-PC-02": ["SW-01", "SW-03", "SW-05", "SW-08"],
+        "SL-PC-03": ["SW-01", "SW-03", "SW-05", "SW-07"],
+        "SL-PC-04": ["SW-01", "SW-04", "SW-05"],
+        "SL-PC-05": ["SW-02", "SW-04", "SW-05", "SW-08"],
+        "SL-NB-01": ["SW-02", "SW-04", "SW-05"],
+    }
+    first_day = {"SW-01": dt.date(2023, 4, 3), "SW-02": dt.date(2024, 5, 27), "SW-03": dt.date(2023, 4, 4),
+                 "SW-04": dt.date(2025, 3, 17), "SW-05": dt.date(2024, 3, 11), "SW-07": dt.date(2023, 4, 5),
+                 "SW-08": dt.date(2023, 4, 5)}
+    day = {(pc, sid): first_day[sid] + dt.timedelta(days=i) for i, (_, _, pc, _) in enumerate(computers)
+           for sid in installs[pc]}
+    count = {sid: sum(1 for pc in installs if sid in installs[pc]) for sid in first_day}
+    # Software: id -> (name, version, kind, licence) ; licence None for OEM/free, else a dict.
+    software = {
+        "SW-02": ("统信UOS桌面操作系统", "V20", "商业软件",
+                  dict(bought=dt.date(2024, 5, 20), amount=1600, type="单机许可", n=2, usable="V20", term="永久",
+                       serials=["UOS-V20-PRO-8A1F", "UOS-V20-PRO-93C2"])),
+        "SW-03": ("Microsoft Office 2016", "2016", "商业软件",
+                  dict(bought=dt.date(2019, 6, 20), amount=18240, type="批量许可", n=8, usable="专业增强版",
+                       term="永久", serials=["XQNVK-8JYDB-WJ9W3-YJ8YR-WFG99"])),
+        "SW-04": ("WPS Office 2019", "专业版", "商业软件",
+                  dict(bought="2025.3.10", amount="2,850.00", type="单机许可", n=3, usable="专业版", term="",
+                       serials=["WPS-2019-PRO-11873", "WPS-2019-PRO-11874", "WPS-2019-PRO-11875"])),
+        "SW-05": ("瑞星杀毒软件网络版", "V17", "商业软件",
+                  dict(bought="2024.3", amount=36000, type="批量许可", n=10, usable="V17", term="3年",
+                       serials=["RS-V17-0098812"])),
+        "": ("Adobe Acrobat Pro", "2020", "商业软件",
+             dict(bought=dt.date(2026, 9, 1), amount=4800, type="单机许可", n=2, usable="2020", term="永久",
+                  serials=["1118-1206-3391-7742", "1118-1206-3391-7743"])),
+        "SW-01": ("Windows 10", "专业版", "OEM软件", None),
+        "SW-07": ("7-Zip", "", "免费软件", None),
+        "SW-08": ("福昕阅读器", "", "免费软件", None),
+    }
+    installed = dict(count)
+    installed[""] = 0
+    term_of = {"SW-02": "perpetual", "SW-03": "perpetual", "SW-05": ("years", 3)}
+    purchased_date = {"SW-05": dt.date(2024, 3, 1)}
+
+    def title(ws, text, last_col):
+        ws.row_dimensions[1].height = 8  # the generator's top margin row
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_col)
+        ws.cell(2, 1, text).font = Font(size=16, bold=True)
+        ws.cell(2, 1).alignment = CENTER
+
+    def sign_line(ws, row, last_col, blank="____ 年  __ 月 __ 日"):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        ws.cell(row, 1, "负责人（签字）：")
+        ws.merge_cells(start_row=row, start_column=last_col - 3, end_row=row, end_column=last_col)
+        ws.cell(row, last_col - 3, f"填表日期：{blank}")
+        return a1(row, last_col - 3)
+
+    # --- 汇总表 ---
+    ws = wb.active
+    ws.title = "汇总"
+    title(ws, "软件使用情况汇总表", 13)
+    ws.merge_cells("A3:M3")
+    # PLANTED ZB504: the 8 digits after the area code start with 1.
+    bad_phone = "0831-15123456"
+    ws["A3"] = f"单位名称（盖章）：{unit}        填表人：{filler}        联系电话：{bad_phone}"
+    expected.append(("ZB504", "汇总", "A3"))
+    ws.merge_cells("A4:B4")
+    ws["A4"] = "人员情况"
+    ws["C4"], ws["D4"], ws["E4"], ws["F4"] = "总人数", 8, "使用计算机人数", 6
+    ws.merge_cells("A5:B5")
+    ws["A5"] = "计算机情况"
+    ws["C5"], ws["D5"], ws["E5"], ws["F5"], ws["G5"], ws["H5"] = "服务器数", 0, "台式机数", 5, "便携机数", 1
+    heads = ["序号", "软件编号", "软件名称", "软件版本", "软件类型", "采购时间", "采购金额（元）", "许可类型", "许可数量",
+             "可使用版本", "许可期限", "序列号", "安装数量"]
+    for c, h in enumerate(heads, 1):
+        ws.merge_cells(start_row=6, start_column=c, end_row=7, end_column=c)
+        ws.cell(6, c, h).alignment = CENTER
+    summary_rows = []
+    r = 8
+    for seq, (sid, (name, version, kind, lic)) in enumerate(software.items(), 1):
+        lines = len(lic["serials"]) if lic else 1
+        last = r + lines - 1
+        rec = Rec()
+        vals = [seq, sid, name, version, kind]
+        if lic:
+            bought = lic["bought"]
+            vals += [bought, lic["amount"], lic["type"], lic["n"], lic["usable"], lic["term"], None, installed[sid]]
+        else:
+            vals += ["—"] * 7 + [installed[sid]]
+        for c, v in enumerate(vals, 1):
+            if c == 12 and lic:
+                continue
+            if lines > 1:
+                ws.merge_cells(start_row=r, start_column=c, end_row=last, end_column=c)
+            if v not in (None, ""):
+                cell = ws.cell(r, c, v)
+                if isinstance(v, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+        if lic:
+            for i, s in enumerate(lic["serials"]):
+                ws.cell(r + i, 12, s)
+        rec.put("id", sid or None, a1(r, 2)).put("name", name, a1(r, 3))
+        if kind == "免费软件":
+            rec.put("version", None)
+        else:
+            rec.put("version", version, a1(r, 4))
+        rec.put("kind", KINDS[kind], a1(r, 5))
+        if lic:
+            b = lic["bought"]
+            if isinstance(b, dt.date):
+                pv = b.isoformat()
+            elif b == "2025.3.10":
+                pv = "2025-03-10"
+            else:
+                pv = "2024-03"
+            amount = float(str(lic["amount"]).replace(",", ""))
+            pdate = purchased_date.get(sid, b if isinstance(b, dt.date) else dt.date(2025, 3, 10))
+            rec.put("purchased_on", pv, a1(r, 6)).put("amount", amount, a1(r, 7))
+            rec.put("license_type", lic["type"], a1(r, 8)).put("license_count", lic["n"], a1(r, 9))
+            rec.put("usable_versions", lic["usable"].split("、"), a1(r, 10))
+            rec.put("term", term_model(term_of.get(sid, "perpetual" if lic["term"] == "永久" else None), pdate),
+                    a1(r, 11))
+            rec.put("serial", "、".join(lic["serials"]), a1(r, 12))
+        else:
+            for key in ("purchased_on", "amount", "license_type", "license_count", "usable_versions", "term",
+                        "serial"):
+                rec.put(key, None)
+        rec.put("installed", installed[sid], a1(r, 13))
+        summary_rows.append(rec.done())
+        if sid == "SW-02":
+            # PLANTED ZB123: an operating system whose version (V20, merged over the batch's
+            # two lines) and usable versions state no edition.
+            expected.append(("ZB123", "汇总", a1(r, 4)))
+        if sid == "SW-04":
+            # PLANTED ZB109: the batch's 许可期限 left empty (one merged cell over 3 lines).
+            expected.append(("ZB109", "汇总", a1(r, 11)))
+        if sid == "":
+            # PLANTED ZB102: a batch bought, not installed yet, without a 软件编号.
+            expected.append(("ZB102", "汇总", a1(r, 2)))
+        r = last + 1
+    boxed(ws, 6, r - 1, 1, 13)
+    date_cell = sign_line(ws, r + 1, 13)
+    expected.append(("ZB005", "汇总", date_cell))
+    summary_model = {
+        "sheet": "汇总",
+        "header": header_model((unit, "A3"), (filler, "A3"), (bad_phone, "A3"), (None, date_cell),
+                               {"people_total": (8, "D4"), "people_using": (6, "F4"), "servers": (0, "D5"),
+                                "desktops": (5, "F5"), "laptops": (1, "H5")}),
+        "rows": summary_rows,
+    }
+
+    # --- 明细表 ---
+    ws = wb.create_sheet("明细")
+    title(ws, "软件使用情况明细表", 13)
+    ws.merge_cells("A3:M3")
+    ws["A3"] = f"单位名称（盖章）：{unit}        填表人：{filler}        联系电话：{phone}"
+    top = ["序号", "部门", "姓名", "计算机编号", "计算机品牌", "软件编号", "软件名称", "软件版本", "许可期限", "软件类型", None,
+           None, "安装日期"]
+    for c, h in enumerate(top, 1):
+        if h:
+            ws.cell(4, c, h).alignment = CENTER
+        if c not in (10, 11, 12):
+            ws.merge_cells(start_row=4, start_column=c, end_row=5, end_column=c)
+    ws.merge_cells("J4:L4")
+    ws["J5"], ws["K5"], ws["L5"] = "商业软件", "OEM软件", "免费软件"
+    usage_rows = []
+    r, seq = 6, 0
+    term_text = {"SW-02": "永久", "SW-03": "永久", "SW-04": "", "SW-05": "3年"}
+    for dept, user, pc, brand in computers:
+        first = r
+        for sid in installs[pc]:
+            seq += 1
+            name, version, kind, _ = software[sid]
+            ws.cell(r, 1, seq)
+            if r == first:
+                ws.cell(r, 2, dept)
+                ws.cell(r, 3, user)
+            ws.cell(r, 4, pc)
+            ws.cell(r, 5, brand)
+            ws.cell(r, 6, sid)
+            ws.cell(r, 7, name)
+            if version:
+                ws.cell(r, 8, version)
+            t = term_text.get(sid, "—")
+            if t:
+                ws.cell(r, 9, t)
+            for c, k in zip((10, 11, 12), ("商业软件", "OEM软件", "免费软件")):
+                ws.cell(r, c, "☑" if k == kind else "□")
+            ws.cell(r, 13, day[(pc, sid)]).number_format = "yyyy-mm-dd"
+            rec = Rec()
+            rec.put("department", dept, a1(first, 2)).put("user", user, a1(first, 3))
+            rec.put("computer", pc, a1(r, 4)).put("brand", brand, a1(r, 5)).put("id", sid, a1(r, 6))
+            rec.put("name", name, a1(r, 7)).put("version", version or None, a1(r, 8))
+            rec.put("term", term_model(term_of.get(sid), usage=True), a1(r, 9))
+            rec.put("kind", KINDS[kind], a1(r, 10)).put("installed_on", day[(pc, sid)].isoformat(), a1(r, 13))
+            usage_rows.append(rec.done())
+            r += 1
+        for c in (2, 3):
+            ws.merge_cells(start_row=first, start_column=c, end_row=r - 1, end_column=c)
+    boxed(ws, 4, r - 1, 1, 13)
+    date_cell = sign_line(ws, r + 1, 13)
+    expected.append(("ZB005", "明细", date_cell))
+    usage_model = {
+        "sheet": "明细",
+        "header": header_model((unit, "A3"), (filler, "A3"), (phone, "A3"), (None, date_cell)),
+        "rows": usage_rows,
+    }
+
+    # --- 安装维护情况明细表, one sheet per number ---
+    maintenance_models = []
+    for sid, (name, version, kind, lic) in software.items():
+        if not sid:
+            continue
+        sheet = f"维护-{sid}"
+        ws = wb.create_sheet(sheet)
+        title(ws, "软件安装维护情况明细表", 10)
+        ws.merge_cells("A3:J3")
+        ws["A3"] = f"单位名称：{unit}        填表人：{filler}        联系电话：{phone}"
+        ws.merge_cells("A4:J4")
+        ws["A4"] = "一、软件基本信息"
+        for c, h in enumerate(["软件编号", "软件名称", "软件版本", "软件类型", None, None, "许可数量", "可使用版本", "许可期限"], 1):
+            if h:
+                ws.cell(5, c, h)
+            if c not in (4, 5, 6):
+                ws.merge_cells(start_row=5, start_column=c, end_row=6, end_column=c)
+        ws.merge_cells("D5:F5")
+        ws["D6"], ws["E6"], ws["F6"] = "商业软件", "OEM软件", "免费软件"
+        boxes = ["☑" if k == kind else "□" for k in ("商业软件", "OEM软件", "免费软件")]
+        info_vals = [sid, name, version or "—", *boxes,
+                     lic["n"] if lic else "—", lic["usable"] if lic else "—", (lic["term"] if lic else "—")]
+        for c, v in enumerate(info_vals, 1):
+            if v != "":
+                ws.cell(7, c, v)
+        info = Rec()
+        info.put("id", sid, "A7").put("name", name, "B7").put("version", version or None, "C7")
+        info.put("kind", KINDS[kind], "D7")
+        info.put("license_count", lic["n"] if lic else None, "G7")
+        info.put("usable_versions", lic["usable"].split("、") if lic else None, "H7")
+        info.put("term", term_model(term_of.get(sid), usage=True), "I7")
+        ws.merge_cells("A8:J8")
+        ws["A8"] = "二、软件安装卸载明细"
+        for c, h in enumerate(["序号", "安装", "卸载", "计算机编号", "计算机品牌", "使用人", "使用部门", "安装/卸载版本",
+                               "安装/卸载日期", "安装数量"], 1):
+            ws.cell(9, c, h)
+        events = [("install", pc, brand, user, dept, day[(pc, sid)])
+                  for dept, user, pc, brand in computers if sid in installs[pc]]
+        if sid == "SW-05":
+            # The antivirus reinstalled on one computer after a disk failure.
+            d, u, pc, b = "水政监察大队", "王海", "SL-PC-03", "戴尔"
+            events.append(("uninstall", pc, b, u, d, dt.date(2025, 8, 4)))
+            events.append(("install", pc, b, u, d, dt.date(2025, 8, 6)))
+        events.sort(key=lambda e: e[5])
+        ev_models = []
+        for i, (action, pc, brand, user, dept, when) in enumerate(events, 1):
+            rr = 9 + i
+            ws.cell(rr, 1, i)
+            ws.cell(rr, 2, "☑" if action == "install" else "□")
+            ws.cell(rr, 3, "☑" if action == "uninstall" else "□")
+            for c, v in zip((4, 5, 6, 7), (pc, brand, user, dept)):
+                ws.cell(rr, c, v)
+            if version:
+                ws.cell(rr, 8, version)
+            ws.cell(rr, 9, when).number_format = "yyyy-mm-dd"
+            ws.cell(rr, 10, 1)
+            e = Rec()
+            e.put("action", action, a1(rr, 2)).put("computer", pc, a1(rr, 4)).put("brand", brand, a1(rr, 5))
+            e.put("user", user, a1(rr, 6)).put("department", dept, a1(rr, 7))
+            e.put("version", version or None, a1(rr, 8)).put("date", when.isoformat(), a1(rr, 9))
+            e.put("count", 1, a1(rr, 10))
+            ev_models.append(e.done())
+        boxed(ws, 5, 9 + len(events), 1, 10)
+        maintenance_models.append({
+            "sheet": sheet, "id": sid,
+            "header": header_model((unit, "A3"), (filler, "A3"), (phone, "A3")),
+            "info": info.done(), "events": ev_models,
+        })
+
+    # --- 可使用免费软件清单 ---
+    ws = wb.create_sheet("免费软件")
+    title(ws, "可使用免费软件清单", 9)
+    ws.merge_cells("A3:I3")
+    ws["A3"] = f"单位名称（盖章）：{unit}        填表人：{filler}        联系电话：{phone}"
+    heads = ["序号", "软件编号", "软件名称", "软件版本", "软件来源", "软件厂商名称", "软件厂商客服联系方式", "使用部门", "使用原因"]
+    for c, h in enumerate(heads, 1):
+        ws.cell(4, c, h).alignment = CENTER
+    free = [("SW-07", "7-Zip", "24.08", "官方网站", "Igor Pavlov", "https://www.7-zip.org", "办公室、水政监察大队", "文件压缩解压"),
+            ("SW-08", "福昕阅读器", "12.1", "官方网站", "福建福昕软件开发股份有限公司", "400-616-8688", "办公室、农村水利股", "阅读PDF文件")]
+    free_rows = []
+    for i, row in enumerate(free, 1):
+        rr = 4 + i
+        ws.cell(rr, 1, i)
+        rec = Rec()
+        for c, (key, v) in enumerate(zip(("id", "name", "version", "source", "vendor", "vendor_contact",
+                                          "departments", "reason"), row), 2):
+            ws.cell(rr, c, v)
+            rec.put(key, v, a1(rr, c))
+        free_rows.append(rec.done())
+    boxed(ws, 4, 4 + len(free), 1, 9)
+    date_cell = sign_line(ws, 7 + len(free) - 1, 9, blank="____年__月__日")
+    expected.append(("ZB005", "免费软件", date_cell))
+    free_model = {
+        "sheet": "免费软件",
+        "header": header_model((unit, "A3"), (filler, "A3"), (phone, "A3"), (None, date_cell)),
+        "rows": free_rows,
+    }
+    widths = {"汇总": [6, 10, 22, 8, 10, 12, 11, 10, 9, 12, 9, 22, 9],
+              "明细": [6, 13, 8, 11, 10, 9, 22, 9, 9, 9, 9, 9, 12],
+              "免费软件": [6, 10, 12, 8, 10, 26, 22, 22, 14]}
+    for ws in wb.worksheets:
+        for c, w in enumerate(widths.get(ws.title, [11, 22, 11, 10, 10, 9, 13, 13, 13, 9]), 1):
+            ws.column_dimensions[get_column_letter(c)].width = w
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.alignment is None or not cell.alignment.horizontal:
+                    cell.alignment = Alignment(vertical="center", wrap_text=True)
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wb.save(os.path.join(HERE, "county-water-bureau.xlsx"))
+    write_model("county-water-bureau", {"summary": summary_model, "usage": usage_model,
+                                        "maintenance": maintenance_models, "free_list": free_model})
+    return {"as_of": "2026-11-25", "expected": [dict(code=c, sheet=s, cell=a) for c, s, a in expected]}
+
+
+# ---------------------------------------------------------------------------------------
+# E: 某市生态环境局 — the import layout of a public Java ledger system: four sheets taken by
+# position (软件汇总, 软件明细, 安装维护, 免费软件), row 1 a title, row 2 the header, data
+# from row 3, no 序号 and no header block, 许可期限 as a bare number of years (3 → 3年 from
+# 采购时间), 软件类型 as one text column, the maintenance records of every software in one
+# flat sheet with 软件编号 and 软件名称 on each row and 安装/卸载 as a text column. The system
+# marks 信创 products with `* ` in front of the name in its master data (汇总 and 维护).
+# ---------------------------------------------------------------------------------------
+def city_ecology_bureau():
+    expected = []
+    wb = Workbook()
+    fixed_props(wb)
+    software = {  # id -> (name, version, kind, licence, marked)
+        "HB-001": ("Windows 10", "专业版", "OEM软件", None, False),
+        "HB-002": ("统信UOS桌面操作系统", "V20 专业版", "商业软件",
+                   dict(bought="2025-06-01", amount=2400, type="单机许可", n=3, usable="V20", term="永久",
+                        serial="UOS-V20-PRO-2025-0611"), True),
+        "HB-003": ("WPS Office 2019", "专业版", "商业软件",
+                   dict(bought="2024-01-15", amount=7500, type="批量许可", n=15, usable="专业版", term=3,
+                        serial="WPS-ZF-2024-0115"), True),
+        "HB-004": ("奇安信天擎终端安全管理系统", "V10", "商业软件",
+                   dict(bought="2025-03-01", amount=9000, type="批量许可", n=20, usable="V10", term=2,
+                        serial="QAX-TQ-V10-2503"), True),
+        "HB-005": ("7-Zip", "", "免费软件", None, False),
+        "HB-006": ("搜狗输入法", "", "免费软件", None, False),
+    }
+    computers = {  # pc -> (dept, user, brand)
+        "HB-PC-01": ("综合科", "孙涛", "联想"),
+        "HB-PC-02": ("综合科", "周丽", "联想"),
+        "HB-PC-03": ("监测科", "吴刚", "华为"),
+        "HB-PC-04": ("监测科", "郑华", "华为"),
+        "HB-PC-05": ("执法支队", "冯军", "长城"),
+        "HB-PC-06": ("执法支队", "陈晨", "联想"),
+        "HB-PC-07": ("执法支队", "李娜", "华为"),
+    }
+    D = dt.date
+    # The log, in the order the system exports it (by record, i.e. by date).
+    log = [  # (id, action, pc, date)
+        ("HB-001", "安装", "HB-PC-01", D(2023, 3, 6)), ("HB-005", "安装", "HB-PC-01", D(2023, 3, 6)),
+        ("HB-001", "安装", "HB-PC-02", D(2023, 3, 6)), ("HB-006", "安装", "HB-PC-02", D(2023, 3, 7)),
+        ("HB-001", "安装", "HB-PC-03", D(2023, 3, 8)),
+        ("HB-003", "安装", "HB-PC-01", D(2024, 1, 20)), ("HB-003", "安装", "HB-PC-02", D(2024, 1, 20)),
+        ("HB-003", "安装", "HB-PC-03", D(2024, 1, 21)),
+        ("HB-004", "安装", "HB-PC-01", D(2025, 3, 5)), ("HB-004", "安装", "HB-PC-02", D(2025, 3, 5)),
+        ("HB-004", "安装", "HB-PC-03", D(2025, 3, 5)),
+        # 2025-06-10: HB-PC-03 moves to 统信UOS (its apps reinstalled); its Windows 10 OEM copy
+        # is taken off, and logged the same day on HB-PC-06, a computer added that day.
+        ("HB-001", "卸载", "HB-PC-03", D(2025, 6, 10)), ("HB-003", "卸载", "HB-PC-03", D(2025, 6, 10)),
+        ("HB-004", "卸载", "HB-PC-03", D(2025, 6, 10)), ("HB-002", "安装", "HB-PC-03", D(2025, 6, 10)),
+        ("HB-003", "安装", "HB-PC-03", D(2025, 6, 10)), ("HB-004", "安装", "HB-PC-03", D(2025, 6, 10)),
+        ("HB-001", "安装", "HB-PC-06", D(2025, 6, 10)),  # PLANTED ZB311
+        ("HB-003", "安装", "HB-PC-06", D(2025, 6, 10)), ("HB-004", "安装", "HB-PC-06", D(2025, 6, 10)),
+        ("HB-002", "安装", "HB-PC-04", D(2025, 6, 12)), ("HB-003", "安装", "HB-PC-04", D(2025, 6, 12)),
+        ("HB-004", "安装", "HB-PC-04", D(2025, 6, 12)),
+        ("HB-002", "安装", "HB-PC-05", D(2025, 6, 12)), ("HB-003", "安装", "HB-PC-05", D(2025, 6, 13)),
+        ("HB-004", "安装", "HB-PC-05", D(2025, 6, 13)), ("HB-005", "安装", "HB-PC-05", D(2025, 6, 13)),
+        # PLANTED ZB310: an install logged ahead for a laptop on order, dated after the check
+        # date; the summary and the usage ledger rightly leave it out.
+        ("HB-004", "安装", "HB-PC-07", D(2026, 12, 8)),
+    ]
+    as_of = D(2026, 11, 25)
+    # What each computer holds at the check date, and since when.
+    holds = {}
+    for sid, action, pc, when in log:
+        if when > as_of:
+            continue
+        if action == "安装":
+            holds[(pc, sid)] = when
+        else:
+            holds.pop((pc, sid), None)
+    count = {sid: sum(1 for (_, s) in holds if s == sid) for sid in software}
+
+    def title(ws, text, ncols):
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+        ws.cell(1, 1, text).font = Font(size=14, bold=True)
+        ws.cell(1, 1).alignment = CENTER
+
+    def header(ws, heads):
+        for c, h in enumerate(heads, 1):
+            ws.cell(2, c, h).font = Font(bold=True)
+        ws.freeze_panes = "A3"
+
+    empty_header = header_model()
+
+    # --- Sheet 1: 软件汇总 ---
+    ws = wb.active
+    ws.title = "软件汇总"
+    heads = ["软件编号", "软件名称", "软件版本", "软件类型", "采购时间", "采购金额(元)", "许可类型", "许可数量", "可使用版本",
+             "许可期限(年)", "序列号", "安装数量"]
+    title(ws, "软件使用情况汇总表", len(heads))
+    header(ws, heads)
+    # The export carries no 单位名称/填表人/联系电话/填表日期: ZB005 says so once per table.
+    expected.append(("ZB005", "软件汇总", "A1"))
+    rows = []
+    for i, (sid, (name, version, kind, lic, marked)) in enumerate(software.items()):
+        r = 3 + i
+        shown = f"* {name}" if marked else name
+        vals = [sid, shown, version or None, kind]
+        if lic:
+            vals += [lic["bought"], lic["amount"], lic["type"], lic["n"], lic["usable"], lic["term"], lic["serial"]]
+        else:
+            vals += [None] * 7
+        vals.append(count[sid])
+        for c, v in enumerate(vals, 1):
+            if v is not None:
+                ws.cell(r, c, v)
+        rec = Rec()
+        rec.put("id", sid, a1(r, 1)).put("name", name, a1(r, 2))
+        rec.put("version", None if kind == "免费软件" else version, None if kind == "免费软件" else a1(r, 3))
+        rec.put("kind", KINDS[kind], a1(r, 4))
+        if lic:
+            bought = dt.date.fromisoformat(lic["bought"])
+            term = "perpetual" if lic["term"] == "永久" else ("years", lic["term"])
+            rec.put("purchased_on", lic["bought"], a1(r, 5)).put("amount", float(lic["amount"]), a1(r, 6))
+            rec.put("license_type", lic["type"], a1(r, 7)).put("license_count", lic["n"], a1(r, 8))
+            rec.put("usable_versions", [lic["usable"]], a1(r, 9))
+            rec.put("term", term_model(term, bought), a1(r, 10)).put("serial", lic["serial"], a1(r, 11))
+            if sid == "HB-003":
+                # PLANTED ZB113: 3 (years) from 2024-01-15 ends 2027-01-14, 50 days after the
+                # check date — found only if the bare number is read as years.
+                expected.append(("ZB113", "软件汇总", a1(r, 10)))
+        else:
+            for key in ("purchased_on", "amount", "license_type", "license_count", "usable_versions", "term",
+                        "serial"):
+                rec.put(key, None)
+        rec.put("installed", count[sid], a1(r, 12))
+        rows.append(rec.done())
+    summary_model = {"sheet": "软件汇总", "header": empty_header, "rows": rows}
+
+    # --- Sheet 2: 软件明细 ---
+    ws = wb.create_sheet("软件明细")
+    heads = ["部门", "姓名", "计算机编号", "计算机品牌", "软件编号", "软件名称", "软件版本", "许可期限", "软件类型", "安装日期"]
+    title(ws, "软件使用情况明细表", len(heads))
+    header(ws, heads)
+    expected.append(("ZB005", "软件明细", "A1"))
+    rows = []
+    r = 3
+    for pc, (dept, user, brand) in computers.items():
+        for sid in software:
+            if (pc, sid) not in holds:
+                continue
+            name, version, kind, lic, _ = software[sid]
+            when = holds[(pc, sid)]
+            term = lic["term"] if lic else None
+            vals = [dept, user, pc, brand, sid, name, version or None, term, kind, when.isoformat()]
+            for c, v in enumerate(vals, 1):
+                if v is not None:
+                    ws.cell(r, c, v)
+            rec = Rec()
+            for c, key in enumerate(("department", "user", "computer", "brand", "id", "name"), 1):
+                rec.put(key, vals[c - 1], a1(r, c))
+            rec.put("version", version or None, a1(r, 7))
+            tm = None if term is None else ("perpetual" if term == "永久" else ("years", term))
+            rec.put("term", term_model(tm, usage=True), a1(r, 8))
+            rec.put("kind", KINDS[kind], a1(r, 9)).put("installed_on", when.isoformat(), a1(r, 10))
+            rows.append(rec.done())
+            r += 1
+    usage_model = {"sheet": "软件明细", "header": empty_header, "rows": rows}
+
+    # --- Sheet 3: 安装维护 (one flat log) ---
+    ws = wb.create_sheet("安装维护")
+    heads = ["软件编号", "软件名称", "安装/卸载", "计算机编号", "计算机品牌", "使用人", "使用部门", "安装/卸载版本",
+             "安装/卸载日期", "安装数量"]
+    title(ws, "软件安装维护情况明细表", len(heads))
+    header(ws, heads)
+    expected.append(("ZB005", "安装维护", "A1"))
+    tables = {}
+    for i, (sid, action, pc, when) in enumerate(log):
+        r = 3 + i
+        name, version, kind, lic, marked = software[sid]
+        dept, user, brand = computers[pc]
+        vals = [sid, f"* {name}" if marked else name, action, pc, brand, user, dept, version or None, when, 1]
+        for c, v in enumerate(vals, 1):
+            if v is not None:
+                cell = ws.cell(r, c, v)
+                if isinstance(v, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+        if sid == "HB-001" and pc == "HB-PC-06":
+            expected.append(("ZB311", "安装维护", a1(r, 4)))
+        if when > as_of:
+            expected.append(("ZB310", "安装维护", a1(r, 9)))
+        e = Rec()
+        e.put("action", "install" if action == "安装" else "uninstall", a1(r, 3))
+        e.put("computer", pc, a1(r, 4)).put("brand", brand, a1(r, 5)).put("user", user, a1(r, 6))
+        e.put("department", dept, a1(r, 7)).put("version", version or None, a1(r, 8))
+        e.put("date", when.isoformat(), a1(r, 9)).put("count", 1, a1(r, 10))
+        if sid not in tables:
+            info = Rec()
+            info.put("id", sid, a1(r, 1)).put("name", name, a1(r, 2)).put("version", None)
+            info.put("kind", None).put("license_count", None).put("usable_versions", None).put("term", None)
+            tables[sid] = {"sheet": "安装维护", "id": sid, "header": empty_header, "info": info.done(),
+                           "events": []}
+        tables[sid]["events"].append(e.done())
+    maintenance_models = list(tables.values())
+
+    # --- Sheet 4: 免费软件 ---
+    ws = wb.create_sheet("免费软件")
+    heads = ["软件编号", "软件名称", "软件版本", "软件来源", "软件厂商名称", "软件厂商客服联系方式", "使用部门", "使用原因"]
+    title(ws, "可使用免费软件清单", len(heads))
+    header(ws, heads)
+    expected.append(("ZB005", "免费软件", "A1"))
+    free = [("HB-005", "7-Zip", "24.08", "官网下载", "Igor Pavlov", "https://www.7-zip.org", "综合科、执法支队", "压缩解压"),
+            ("HB-006", "搜狗输入法", "15.1", "官网下载", "北京搜狗科技发展有限公司", "010-56899999", "综合科", "中文输入")]
+    rows = []
+    for i, row in enumerate(free):
+        r = 3 + i
+        rec = Rec()
+        for c, (key, v) in enumerate(zip(("id", "name", "version", "source", "vendor", "vendor_contact",
+                                          "departments", "reason"), row), 1):
+            ws.cell(r, c, v)
+            rec.put(key, v, a1(r, c))
+        rows.append(rec.done())
+    free_model = {"sheet": "免费软件", "header": empty_header, "rows": rows}
+    for ws in wb.worksheets:
+        for col in range(1, 13):
+            ws.column_dimensions[get_column_letter(col)].width = 16
+    wb.save(os.path.join(HERE, "city-ecology-bureau.xlsx"))
+    write_model("city-ecology-bureau", {"summary": summary_model, "usage": usage_model,
+                                        "maintenance": maintenance_models, "free_list": free_model})
+    return {"as_of": "2026-11-25", "expected": [dict(code=c, sheet=s, cell=a) for c, s, a in expected]}
+
+
 if __name__ == "__main__":
-    for name, make in [("county-statistics-bureau", county_statistics_bureau),
-                       ("city-approval-bureau", city_approval_bureau),
-                       ("district-education-bureau", district_education_bureau)]:
+    makers = [("county-statistics-bureau", county_statistics_bureau),
+              ("city-approval-bureau", city_approval_bureau),
+              ("district-education-bureau", district_education_bureau),
+              ("county-water-bureau", county_water_bureau),
+              ("city-ecology-bureau", city_ecology_bureau)]
+    wanted = set(sys.argv[1:])
+    unknown = wanted - {n for n, _ in makers}
+    if unknown:
+        sys.exit(f"unknown workbook: {', '.join(sorted(unknown))}")
+    for name, make in makers:
+        if wanted and name not in wanted:
+            continue
         manifest = make()
         with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as f:
             json.dump(manifest, f, ensure_ascii=False, indent=2)

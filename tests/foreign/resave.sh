@@ -2,11 +2,15 @@
 # Resave the foreign workbooks with LibreOffice (a real spreadsheet program) as xlsx, xls and
 # ods, so tests can show the reader gives the same model whatever wrote the file.
 # Needs: soffice (libreoffice-calc-nogui). The outputs are committed.
+# Usage: resave.sh [NAME ...]   (default: every workbook; name some to resave only those)
 set -euo pipefail
 cd "$(dirname "$0")"
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
-for f in county-statistics-bureau city-approval-bureau district-education-bureau; do
+all=(county-statistics-bureau city-approval-bureau district-education-bureau county-water-bureau
+  city-ecology-bureau)
+[ $# -gt 0 ] || set -- "${all[@]}"
+for f in "$@"; do
   for fmt in xlsx xls ods; do
     tmp=$(mktemp -d)
     soffice -env:UserInstallation=file://"$profile" --headless --convert-to "$fmt" --outdir "$tmp" "$f.xlsx" >/dev/null

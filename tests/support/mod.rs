@@ -375,7 +375,9 @@ impl Book {
                         .merges
                         .iter()
                         .any(|m| a1_to_rc(m.split_once(':').unwrap().0) == (r, c));
-                    if in_merge_tail || is_merge_head {
+                    // A merge's text went in with the merge; a number or date is written
+                    // over its first cell.
+                    if in_merge_tail || (is_merge_head && !matches!(v, Val::N(_) | Val::D(..))) {
                         continue;
                     }
                     let (r, c) = (r as u32, c as u16);

@@ -13,9 +13,11 @@
 //!   has the software without a log entry and is spelled alike or shares a 使用人; a usage
 //!   number unknown to every log likewise. Computers whose history in a log is complete
 //!   (scrapped) are left alone, and one usage computer never stands for two log computers.
-//! - The replay walks each log in date order; a row without a date keeps its place, a row
-//!   with unclear boxes is read as the action that fits, a repeated install or an uninstall
-//!   from a computer without the software changes nothing (ZB304/ZB305 report them).
+//! - The replay walks each log in date order up to the check date; a row without a date
+//!   keeps its place, a row with unclear boxes is read as the action that fits, a repeated
+//!   install or an uninstall from a computer without the software changes nothing (ZB304/ZB305
+//!   report them). Rows dated after the check date are ZB310's: left out of the replay, and a
+//!   difference between the ledgers that counting them would settle is not reported again.
 
 mod computers;
 mod ids;
@@ -35,8 +37,8 @@ use crate::ledger::Unit;
 pub use computers::similar_computers;
 use computers::*;
 use ids::*;
-pub use replay::Replay;
 use replay::*;
+pub use replay::{OemMove, Replay};
 
 /// A 软件编号 (or 计算机编号) as the cross-ledger rules should read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,8 +84,8 @@ pub struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    /// Compute the facts of a unit.
-    pub fn new(unit: &'a Unit, _catalogue: &Catalogue) -> Self {
+    /// Compute the facts of a unit; the maintenance replay stops at the check date.
+    pub fn new(unit: &'a Unit, _catalogue: &Catalogue, as_of: NaiveDate) -> Self {
         let mut by_id: BTreeMap<String, Vec<&SummaryRow>> = BTreeMap::new();
         if let Some(s) = unit.summary() {
             for row in &s.rows {
@@ -130,11 +132,12 @@ impl<'a> Facts<'a> {
             &unit.maintenance,
             &maintenance_ids,
         );
-        // When each computer first appears in any log or in the usage ledger: a computer that
-        // existed before receiving an OEM copy did not come with that copy.
-        let mut first_seen: BTreeMap<&str, NaiveDate> = BTreeMap::new();
-        let mut seen = |c, d: NaiveDate| {
-            let slot = first_seen.entry(c).or_insert(d);
+        // When each computer first appears in any log or in the usage ledger (a computer that
+        // existed before receiving an OEM copy did not come with that copy), and whether it
+        // stays in use (listed in the usage ledger, or receiving installs later).
+        let mut seen = Whereabouts::default();
+        let mut first = |c, d: NaiveDate| {
+            let slot = seen.first_seen.entry(c).or_insert(d);
             if d < *slot {
                 *slot = d;
             }
@@ -142,15 +145,33 @@ impl<'a> Facts<'a> {
         for (m, cs) in unit.maintenance.iter().zip(&event_computers) {
             for (e, c) in m.events.iter().zip(cs) {
                 if let (Some(c), Some(d)) = (c, e.date.value()) {
-                    seen(c.id.as_str(), *d);
+                    first(c.id.as_str(), *d);
                 }
             }
         }
         for (r, c) in usage_rows.iter().zip(&usage_computers) {
             if let (Some(c), Some(d)) = (c, r.installed_on.value()) {
-                seen(c.id.as_str(), *d);
+                first(c.id.as_str(), *d);
             }
         }
+        for (m, cs) in unit.maintenance.iter().zip(&event_computers) {
+            for (e, c) in m.events.iter().zip(cs) {
+                let (Some(c), Some(&d)) = (c, e.date.value()) else {
+                    continue;
+                };
+                if e.action.single() == Some(Action::Install) && d <= as_of {
+                    let slot = seen.last_install.entry(c.id.as_str()).or_insert(d);
+                    if d > *slot {
+                        *slot = d;
+                    }
+                }
+            }
+        }
+        seen.in_usage = usage_computers
+            .iter()
+            .flatten()
+            .map(|c| c.id.as_str())
+            .collect();
         let replays = unit
             .maintenance
             .iter()
@@ -161,7 +182,7 @@ impl<'a> Facts<'a> {
                     .as_ref()
                     .and_then(|r| by_id.get(&r.id))
                     .and_then(|v| v.first().copied());
-                replay(m, cs, row, &first_seen)
+                replay(m, cs, row, &seen, as_of)
             })
             .collect::<Vec<_>>();
         let usage_ids = by_log(
@@ -286,15 +307,22 @@ impl<'a> Facts<'a> {
         let mut only_in_usage = Vec::new();
         if let (Some(t), Some(_)) = (table, unit.usage()) {
             let replay = &self.replays[t];
+            // A computer the events after the check date would settle is theirs (ZB310).
+            let settled = |c: &String, held: bool| {
+                replay
+                    .with_future
+                    .as_ref()
+                    .is_some_and(|f| f.holders.contains_key(c) != held)
+            };
             for (c, &e) in &replay.holders {
-                if !usage_holders.contains_key(c) {
+                if !usage_holders.contains_key(c) && !settled(c, true) {
                     only_in_maintenance.push((c.clone(), e));
                 }
             }
             // Installs logged without a 计算机编号 (ZB302) may be the missing ones.
             if replay.unattributed == 0 {
                 for (c, &r) in &usage_holders {
-                    if !replay.holders.contains_key(c) {
+                    if !replay.holders.contains_key(c) && !settled(c, false) {
                         only_in_usage.push((c.clone(), r));
                     }
                 }
@@ -306,6 +334,9 @@ impl<'a> Facts<'a> {
             usage_holders,
             table,
             held: table.map(|t| self.replays[t].held),
+            held_with_future: table
+                .and_then(|t| self.replays[t].with_future.as_ref())
+                .map(|f| f.held),
             only_in_maintenance,
             only_in_usage,
         })
@@ -323,8 +354,10 @@ pub struct Reconciliation {
     pub usage_holders: BTreeMap<String, usize>,
     /// The number's one maintenance table.
     pub table: Option<usize>,
-    /// Copies held by the replay of that table.
+    /// Copies held by the replay of that table (up to the check date).
     pub held: Option<i64>,
+    /// Copies held were the events after the check date counted, when it has any.
+    pub held_with_future: Option<i64>,
     /// Computers holding it by the replay but absent from the usage rows: (computer, install).
     pub only_in_maintenance: Vec<(String, usize)>,
     /// Computers of usage rows the replay does not hold it on: (computer, usage row).
@@ -361,7 +394,8 @@ impl Reconciliation {
     pub fn summary_vs_maintenance(&self) -> Option<(i64, i64)> {
         let s = self.installed?;
         let h = self.held?;
-        if s == h {
+        // Counting the events after the check date would agree: ZB310 reports them.
+        if s == h || self.held_with_future == Some(s) {
             return None;
         }
         let u = self.usage_count();
@@ -613,7 +647,7 @@ mod tests {
     }
 
     fn facts(unit: &Unit) -> Facts<'_> {
-        Facts::new(unit, &Catalogue::default())
+        Facts::new(unit, &Catalogue::default(), d("2100-01-01"))
     }
 
     fn ids(f: &Facts) -> Vec<Option<(String, bool)>> {
@@ -917,7 +951,14 @@ mod tests {
                 ("RJ002", &[("安装", "PC-3", "刘洋", "2024-05-01")]),
             ],
         );
-        assert_eq!(facts(&u).replays[0].oem_moves, vec![(1, 2)]);
+        assert_eq!(
+            facts(&u).replays[0].oem_moves,
+            vec![OemMove {
+                uninstall: 1,
+                install: 2,
+                onto_new: false
+            }]
+        );
     }
 
     #[test]

@@ -26,8 +26,46 @@ pub struct Replay {
     pub held: i64,
     /// Copies installed by rows without a 计算机编号 (in `held`, held by no computer).
     pub unattributed: i64,
-    /// OEM copies moved: (uninstall on one computer, install on another existing one).
-    pub oem_moves: Vec<(usize, usize)>,
+    /// OEM copies moved from one computer to another.
+    pub oem_moves: Vec<OemMove>,
+    /// Events dated after the check date, left out of the replay: the replay stops at the
+    /// check date (ZB310 reports them).
+    pub future: Vec<usize>,
+    /// The replay with those events counted, when there are any: a difference between the
+    /// ledgers that counting them would settle is theirs (ZB310's), not a fault of its own.
+    pub with_future: Option<Box<Replay>>,
+}
+
+/// An OEM copy uninstalled from one computer and installed on another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OemMove {
+    /// The uninstall (event index).
+    pub uninstall: usize,
+    /// The install on the other computer.
+    pub install: usize,
+    /// Whether the other computer is new (first seen that day) and the first stays in use;
+    /// otherwise the other computer was in use before.
+    pub onto_new: bool,
+}
+
+/// What the replay needs to know of every computer across the unit's ledgers.
+#[derive(Debug, Default)]
+pub(super) struct Whereabouts<'a> {
+    /// When each computer first appears in any log or as a usage row's 安装日期.
+    pub first_seen: BTreeMap<&'a str, NaiveDate>,
+    /// The last install on each computer in any log (up to the check date).
+    pub last_install: BTreeMap<&'a str, NaiveDate>,
+    /// Computers the usage ledger lists (still in use).
+    pub in_usage: BTreeSet<&'a str>,
+}
+
+impl Whereabouts<'_> {
+    /// Whether a computer is still in use after `date`: the usage ledger lists it, or a log
+    /// installs something on it later.
+    fn in_use_after(&self, computer: &str, date: NaiveDate) -> bool {
+        self.in_usage.contains(computer)
+            || self.last_install.get(computer).is_some_and(|d| *d > date)
+    }
 }
 
 pub(super) fn count_of(e: &Event) -> i64 {
@@ -90,18 +128,43 @@ pub(super) fn out_of_order_fast(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
         .collect()
 }
 
+/// Replay one log up to the check date; when events lie beyond it, also the replay with
+/// them counted (see [`Replay::with_future`]).
 pub(super) fn replay(
     m: &Maintenance,
     computers: &[Option<Resolved>],
     row: Option<&SummaryRow>,
-    first_seen: &BTreeMap<&str, NaiveDate>,
+    seen: &Whereabouts,
+    as_of: NaiveDate,
+) -> Replay {
+    let mut out = replay_until(m, computers, row, seen, Some(as_of));
+    if !out.future.is_empty() {
+        out.with_future = Some(Box::new(replay_until(m, computers, row, seen, None)));
+    }
+    out
+}
+
+fn replay_until(
+    m: &Maintenance,
+    computers: &[Option<Resolved>],
+    row: Option<&SummaryRow>,
+    seen: &Whereabouts,
+    as_of: Option<NaiveDate>,
 ) -> Replay {
     let mut out = Replay::default();
+    let counted = |d: &NaiveDate| as_of.is_none_or(|a| *d <= a);
+    out.future = m
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.date.value().is_some_and(|d| !counted(d)))
+        .map(|(i, _)| i)
+        .collect();
     let dated: Vec<(usize, NaiveDate)> = m
         .events
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| e.date.value().map(|d| (i, *d)))
+        .filter_map(|(i, e)| e.date.value().filter(|d| counted(d)).map(|d| (i, *d)))
         .collect();
     out.out_of_order = out_of_order(&dated);
     let licenses = row
@@ -113,14 +176,19 @@ pub(super) fn replay(
                 .flatten()
         });
     let oem = row.and_then(|r| r.kind()).or(m.info.kind.single()) == Some(SoftwareKind::Oem);
-    // A row without a date keeps its place in the sheet: it takes the date of the row above.
+    // A row without a date keeps its place in the sheet: it takes the date of the row above
+    // (of the last one replayed, when rows beyond the check date are left out).
     let mut effective: Vec<Option<NaiveDate>> = Vec::with_capacity(m.events.len());
     let mut last: Option<NaiveDate> = dated.first().map(|d| d.1);
     for e in &m.events {
-        if let Some(d) = e.date.value() {
-            last = Some(*d);
+        match e.date.value() {
+            Some(d) if counted(d) => {
+                last = Some(*d);
+                effective.push(last);
+            }
+            Some(_) => effective.push(None),
+            None => effective.push(last),
         }
-        effective.push(last);
     }
     let mut order: Vec<(usize, NaiveDate)> = (0..m.events.len())
         .filter_map(|i| effective[i].map(|d| (i, d)))
@@ -135,7 +203,7 @@ pub(super) fn replay(
     let mut total: i64 = 0;
     // Uninstalls a later install may be the other half of: (event, computer, date).
     let mut open_uninstalls: Vec<(usize, String, NaiveDate)> = Vec::new();
-    for (i, date) in order {
+    for &(i, date) in &order {
         let e = &m.events[i];
         let n = count_of(e);
         let computer = computers
@@ -176,16 +244,9 @@ pub(super) fn replay(
                 // Reinstalling on the computer it was taken off: its own copy, not a move.
                 if let Some(pos) = open_uninstalls.iter().position(|u| u.1 == computer) {
                     open_uninstalls.remove(pos);
-                } else if oem
-                    && !ever_held.contains(&computer)
-                    && first_seen.get(computer.as_str()).is_some_and(|d| *d < date)
-                {
-                    if let Some(pos) = open_uninstalls
-                        .iter()
-                        .rposition(|u| (date - u.2).num_days() <= 90)
-                    {
-                        let (u, _, _) = open_uninstalls.remove(pos);
-                        out.oem_moves.push((u, i));
+                } else if oem && !ever_held.contains(&computer) {
+                    if let Some(mv) = oem_move(seen, &mut open_uninstalls, &computer, i, date) {
+                        out.oem_moves.push(mv);
                     }
                 }
                 ever_held.insert(computer);
@@ -209,6 +270,7 @@ pub(super) fn replay(
         .events
         .iter()
         .zip(&actions)
+        .filter(|(e, _)| e.date.value().is_none_or(counted))
         .filter_map(|(e, a)| match (*a)? {
             Action::Install => Some(count_of(e)),
             Action::Uninstall => Some(-count_of(e)),
@@ -220,6 +282,36 @@ pub(super) fn replay(
         .map(|(c, (_, i))| (c, i))
         .collect();
     out
+}
+
+/// The OEM copy an install on `computer` (which never had it) was taken from, if any:
+/// - a computer in use before this install: an uninstall elsewhere in the 90 days before;
+/// - a computer first seen that day: an uninstall the same day from a computer that stays
+///   in use (a new computer that replaces a scrapped one comes with its own copy, but the
+///   one taken off a computer still in use went somewhere).
+fn oem_move(
+    seen: &Whereabouts,
+    open_uninstalls: &mut Vec<(usize, String, NaiveDate)>,
+    computer: &str,
+    install: usize,
+    date: NaiveDate,
+) -> Option<OemMove> {
+    let existed = seen.first_seen.get(computer).is_some_and(|d| *d < date);
+    let pos = if existed {
+        open_uninstalls
+            .iter()
+            .rposition(|u| (date - u.2).num_days() <= 90)
+    } else {
+        open_uninstalls
+            .iter()
+            .rposition(|u| u.2 == date && seen.in_use_after(&u.1, date))
+    }?;
+    let (uninstall, _, _) = open_uninstalls.remove(pos);
+    Some(OemMove {
+        uninstall,
+        install,
+        onto_new: !existed,
+    })
 }
 
 pub(super) fn check_over(out: &mut Replay, licenses: Option<i64>, total: i64, event: usize) {

@@ -32,6 +32,9 @@ pub enum Fault {
     MobileLength,
     /// An area code followed by too few or too many digits.
     LandlineLength,
+    /// An area code followed by a number of the right length that starts with 0 or 1: no
+    /// local number does (they start 2–9), so the area code or the number is mistyped.
+    LandlineFirstDigit,
     /// Digits, but too many or too few for any kind of number.
     WrongLength,
     /// Not a telephone number at all.
@@ -46,6 +49,7 @@ impl Fault {
             Fault::BadMobile => "手机号码的第二位应为 3–9",
             Fault::MobileLength => "手机号码应为 11 位",
             Fault::LandlineLength => "区号后的号码应为 7–8 位",
+            Fault::LandlineFirstDigit => "区号后的号码首位不能是 0 或 1（固定电话号码以 2–9 开头）",
             Fault::WrongLength => "位数不对",
             Fault::NotANumber => "不是电话号码",
         }
@@ -122,10 +126,12 @@ fn classify(d: &str, international: bool) -> Result<Number, Fault> {
         // 010 and 02x are three digits with the 0; every other area code is four.
         let area = if matches!(b[1], b'1' | b'2') { 3 } else { 4 };
         let local = &d[area.min(len)..];
-        return if (7..=8).contains(&local.len()) && !local.starts_with(['0', '1']) {
-            Ok(Number::Landline)
-        } else {
+        return if !(7..=8).contains(&local.len()) {
             Err(Fault::LandlineLength)
+        } else if local.starts_with(['0', '1']) {
+            Err(Fault::LandlineFirstDigit)
+        } else {
+            Ok(Number::Landline)
         };
     }
     if (5..=8).contains(&len) && (d.starts_with("95") || d.starts_with("96")) {
@@ -270,7 +276,10 @@ mod tests {
         assert_eq!(parse_one("12812345678"), Err(Fault::BadMobile));
         assert_eq!(parse_one("1381234567"), Err(Fault::MobileLength));
         assert_eq!(parse_one("023-706112"), Err(Fault::LandlineLength));
-        assert_eq!(parse_one("023-01234567"), Err(Fault::LandlineLength));
+        assert_eq!(parse_one("023-01234567"), Err(Fault::LandlineFirstDigit));
+        assert_eq!(parse_one("0831-15123456"), Err(Fault::LandlineFirstDigit));
+        assert_eq!(parse_one("010-12345678"), Err(Fault::LandlineFirstDigit));
+        assert_eq!(parse_one("0831-151234"), Err(Fault::LandlineLength));
         assert_eq!(parse_one("12345678901234"), Err(Fault::WrongLength));
         assert_eq!(parse_one("王芳"), Err(Fault::NotANumber));
         assert_eq!(parse_one("待定"), Err(Fault::NotANumber));

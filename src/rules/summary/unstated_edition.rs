@@ -4,9 +4,9 @@ use crate::classify::{self, Category};
 
 declare_rule! {
     /// ## 检查什么
-    /// 商业软件或OEM软件中的操作系统、办公软件，软件名称和版本都没有写明版本类别（专业版、企业版、
-    /// 标准版、旗舰版、政府版、LTSC 等）。只检查需要许可、通常分版本类别销售的产品（按软件分类
-    /// 目录）。
+    /// 商业软件或OEM软件中的操作系统、办公软件，软件名称、版本和可使用版本都没有写明版本类别
+    /// （专业版、企业版、标准版、旗舰版、政府版、LTSC 等）。只检查需要许可、通常分版本类别销售
+    /// 的产品（按软件分类目录）。
     ///
     /// ## 为什么
     /// 采购合同须明确软件名称和版本（配置 二.4）；同一产品的家庭版与专业版授权范围不同，检查时
@@ -55,6 +55,15 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         let text = name_and_version(row);
         // A home edition states one; whether it is allowed is ZB121's question.
         if classify::states_edition(&text) || classify::home_edition(&text).is_some() {
+            continue;
+        }
+        // The license names the edition in 可使用版本 (`2016` bought as 专业增强版).
+        let usable = row
+            .commercial()
+            .and_then(|t| t.usable_versions.value())
+            .map(|v| v.join(" "))
+            .unwrap_or_default();
+        if classify::states_edition(&usable) {
             continue;
         }
         let Some(cell) = version.cell.as_ref().or(row.name.cell.as_ref()) else {
