@@ -5,7 +5,7 @@
 use rust_xlsxwriter::XlsxError;
 
 use super::{filled_workbook, ledgers, lists, sheet_name, statistics};
-use crate::normalised::UnitData;
+use crate::normalised::{MaintenanceTable, SummaryTable, UnitData};
 use crate::schema::TableKind;
 
 /// Whether the data holds any table to write.
@@ -71,7 +71,8 @@ pub fn build_filled(unit: &UnitData) -> Result<Vec<u8>, XlsxError> {
         taken.push(name.clone());
         let ws = book.add_worksheet();
         ws.set_name(&name)?;
-        ledgers::maintenance(ws, Some(t))?;
+        let t = with_part_one(t, unit.summary.as_ref());
+        ledgers::maintenance(ws, Some(&t))?;
     }
     if let Some(t) = &unit.classification {
         let ws = book.add_worksheet();
@@ -79,6 +80,34 @@ pub fn build_filled(unit: &UnitData) -> Result<Vec<u8>, XlsxError> {
         lists::classification(ws, Some(t))?;
     }
     book.save_to_buffer()
+}
+
+/// A maintenance table whose part 一 (软件基本信息) states what the data leaves open, taken
+/// from the summary row of its 软件编号: a flat log from another system has no part 一, and
+/// the national sheet it becomes must agree with the summary (ZB303), as a clerk filling the
+/// template would make it. What the data states is kept, even where it disagrees.
+fn with_part_one(t: &MaintenanceTable, summary: Option<&SummaryTable>) -> MaintenanceTable {
+    let id = t.software_id();
+    let row = summary.and_then(|s| {
+        s.rows
+            .iter()
+            .find(|r| r.id.is_some() && r.id.as_deref() == id)
+    });
+    let Some(row) = row else {
+        return t.clone();
+    };
+    let mut t = t.clone();
+    let info = &mut t.info;
+    info.name = info.name.take().or_else(|| row.name.clone());
+    info.version = info.version.take().or_else(|| row.version.clone());
+    info.kind = info.kind.take().or(row.kind);
+    info.license_count = info.license_count.take().or(row.license_count);
+    info.usable_versions = info
+        .usable_versions
+        .take()
+        .or_else(|| row.usable_versions.clone());
+    info.term = info.term.take().or_else(|| row.term.clone());
+    t
 }
 
 /// Excel's longest sheet name, in characters.

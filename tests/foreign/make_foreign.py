@@ -604,7 +604,7 @@ def header_model(unit=None, filler=None, phone=None, filled_on=None, counts=None
         else:
             r.put(key, f[0], f[1])
     for key, f in (counts or {}).items():
-        r.put(key, f[0], f[1])
+        r.put(key, *(f or (None,)))
     return r.done()
 
 
@@ -1103,7 +1103,9 @@ def city_ecology_bureau():
                 rec.put(key, None)
         rec.put("installed", count[sid], a1(r, 12))
         rows.append(rec.done())
-    summary_model = {"sheet": "软件汇总", "header": empty_header, "rows": rows}
+    # The summary's header always states its counts, here none.
+    no_counts = {k: None for k in ("people_total", "people_using", "servers", "desktops", "laptops")}
+    summary_model = {"sheet": "软件汇总", "header": header_model(counts=no_counts), "rows": rows}
 
     # --- Sheet 2: 软件明细 ---
     ws = wb.create_sheet("软件明细")
