@@ -8,8 +8,9 @@
 //! WPS `.et` files) and sub-folders belong to it. A folder with a sub-folder holding
 //! workbooks is a batch: each workbook in it is a unit, each sub-folder is looked at again
 //! by these rules — so an empty sub-folder, or one holding only a PDF, is a unit with no
-//! ledger. A folder the user named that holds no workbook at all is a batch of its
-//! sub-folders when it has any, else one unit. Names sort naturally (单位2 before 单位10).
+//! ledger. A folder the user named that holds no workbook at all is a batch when it holds
+//! only sub-folders (a batch in which nobody sent a workbook), else one unit. Names sort
+//! naturally (单位2 before 单位10).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -366,16 +367,13 @@ fn classify(dir: &Dir, named: bool, unit_per_file: bool, out: &mut Discovery) {
         out.units.push(unit);
         return;
     }
-    let direct = dir
-        .entries
-        .iter()
-        .any(|e| matches!(e, Entry::Workbook(_) | Entry::Taken));
     let sub_with_workbooks = dir
         .entries
         .iter()
         .any(|e| matches!(e, Entry::Dir(d) if holds_workbooks(d)));
     let has_sub = dir.entries.iter().any(|e| matches!(e, Entry::Dir(_)));
-    let batch = sub_with_workbooks || (named && !direct && has_sub);
+    let only_folders = dir.entries.iter().all(|e| matches!(e, Entry::Dir(_)));
+    let batch = sub_with_workbooks || (named && has_sub && only_folders);
     if !batch {
         unit_of(dir, unit_per_file, out);
         return;

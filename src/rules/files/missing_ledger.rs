@@ -17,7 +17,7 @@ declare_rule! {
     /// ## 示例
     /// 工作簿里只有“汇总表”和“明细表”两个工作表，没有任何安装维护情况明细表：
     /// `缺少软件安装维护情况明细表（附件9）`；报送材料中“单位3”文件夹里只有一个扫描件：
-    /// `没有找到台账：报送材料/单位3 中没有 Excel/WPS 工作簿，只有 台账.pdf（PDF/OFD 文件）`
+    /// `没有找到台账：报送材料/单位3 中没有可读取的工作簿（.xlsx/.xls/.ods），只有 台账.pdf（PDF/OFD 文件）`
     ///
     /// ## 如何修改
     /// 按模板补建缺少的台账（`zhengban template` 生成空白模板）。如果表其实存在，检查它的
@@ -102,7 +102,7 @@ fn no_ledger(unit: &Unit, out: &mut Sink) {
         format!("没有找到台账：{place} 中没有可读取的工作簿")
     } else {
         format!(
-            "没有找到台账：{place} 中没有 Excel/WPS 工作簿，只有 {}",
+            "没有找到台账：{place} 中没有可读取的工作簿（.xlsx/.xls/.ods），只有 {}",
             list(&found)
         )
     };
@@ -129,11 +129,13 @@ fn advices(unit: &Unit) -> String {
     let mut kinds: Vec<_> = unit.others.iter().map(|f| f.kind).collect();
     kinds.sort();
     kinds.dedup();
-    kinds
-        .into_iter()
-        .filter_map(|k| k.advice())
-        .collect::<Vec<_>>()
-        .join("；")
+    let mut advice: Vec<&str> = Vec::new();
+    for a in kinds.into_iter().filter_map(|k| k.advice()) {
+        if !advice.contains(&a) {
+            advice.push(a);
+        }
+    }
+    advice.join("；")
 }
 
 /// A few names, then a count: a folder of 300 scans makes one readable line.
