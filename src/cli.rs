@@ -138,10 +138,10 @@ pub struct CheckArgs {
     /// 每个工作簿作为一个单位（不把文件夹合并为一个单位）
     #[arg(long)]
     pub unit_per_file: bool,
-    /// 并行线程数（默认 CPU 核数）
+    /// 并行线程数（默认或 0 为 CPU 核数，最多 64）
     #[arg(short = 'j', long, value_name = "线程数")]
     pub jobs: Option<usize>,
-    /// 只输出汇总
+    /// 只输出有错误的单位（每个一行）和合计；不显示进度条
     #[arg(long, short)]
     pub quiet: bool,
 }

@@ -204,6 +204,64 @@ impl OutputPolicy {
     }
 }
 
+/// An output written piece by piece (a batch's report, as its units finish) into a
+/// temporary file beside it, and put in place under the policy only by
+/// [`StreamedOutput::finish`]; dropped unfinished, it leaves nothing behind.
+#[derive(Debug)]
+pub struct StreamedOutput {
+    policy: OutputPolicy,
+    path: PathBuf,
+    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl OutputPolicy {
+    /// Start writing `path` piece by piece; refused now if writing it would be refused.
+    pub fn stream(&self, path: &Path) -> Result<StreamedOutput, OutputError> {
+        self.check(path)?;
+        let tmp = temp_beside(path, b"")?;
+        Ok(StreamedOutput {
+            policy: self.clone(),
+            path: path.to_path_buf(),
+            tmp: std::io::BufWriter::new(tmp),
+        })
+    }
+}
+
+impl StreamedOutput {
+    /// Append `bytes`.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), OutputError> {
+        self.tmp.write_all(bytes).map_err(|source| OutputError::Io {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    /// Flush, sync and rename into place (never over an input; over an existing file only
+    /// with `--force`).
+    pub fn finish(self) -> Result<(), OutputError> {
+        let path = self.path;
+        let io = |source| OutputError::Io {
+            path: path.clone(),
+            source,
+        };
+        let tmp = self.tmp.into_inner().map_err(|e| io(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(io)?;
+        self.policy.check(&path)?;
+        if self.policy.force {
+            tmp.persist(&path).map_err(|e| io(e.error))?;
+        } else {
+            tmp.persist_noclobber(&path).map_err(|e| {
+                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                    OutputError::Exists(path.clone())
+                } else {
+                    io(e.error)
+                }
+            })?;
+        }
+        Ok(())
+    }
+}
+
 /// `path` itself for `n == 1`, else the name with ` (n)` before the extension.
 pub fn numbered(path: &Path, n: u32) -> PathBuf {
     if n <= 1 {
@@ -381,6 +439,27 @@ mod tests {
         OutputPolicy::new(false, &[]).write(&out, b"{}").unwrap();
         let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
         assert_ne!(mode & 0o044, 0, "mode {mode:o} lets nobody else read it");
+    }
+
+    #[test]
+    fn streamed_outputs_appear_only_when_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.jsonl");
+        let policy = OutputPolicy::new(false, &[]);
+        let mut s = policy.stream(&out).unwrap();
+        s.write(b"one\n").unwrap();
+        s.write(b"two\n").unwrap();
+        assert!(!out.exists(), "nothing in place before finish");
+        s.finish().unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "one\ntwo\n");
+        assert!(
+            policy.stream(&out).is_err(),
+            "existing file kept without --force"
+        );
+        let unfinished = OutputPolicy::new(true, &[]).stream(&out).unwrap();
+        drop(unfinished);
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "one\ntwo\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

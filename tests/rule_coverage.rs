@@ -31,8 +31,8 @@ fn every_rule_has_a_triggering_snapshot() {
 #[test]
 fn the_catalogue_is_complete() {
     let codes: Vec<&str> = zhengban::rules::RULES.iter().map(|r| r.code).collect();
-    let expected: Vec<String> = (1..=9)
-        .map(|n| format!("ZB00{n}"))
+    let expected: Vec<String> = (1..=10)
+        .map(|n| format!("ZB{n:03}"))
         .chain((101..=123).map(|n| format!("ZB{n}")))
         .chain((201..=208).map(|n| format!("ZB{n}")))
         .chain((301..=311).map(|n| format!("ZB{n}")))

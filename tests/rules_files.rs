@@ -13,13 +13,17 @@ use zhengban::ledger::UnitSource;
 
 const BROKEN: &str = "tests/fixtures/broken";
 
-/// Check these files as one unit.
-fn check_files(files: &[PathBuf]) -> UnitReport {
-    let opts = CheckOptions {
+fn options() -> CheckOptions {
+    CheckOptions {
         as_of: NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap(),
         config: Config::default(),
         catalogue: Catalogue::default(),
-    };
+    }
+}
+
+/// Check these files as one unit.
+fn check_files(files: &[PathBuf]) -> UnitReport {
+    let opts = options();
     check_source(
         &UnitSource {
             label: "fixture".into(),
@@ -126,6 +130,35 @@ fn zb002_missing_usage_and_maintenance() {
         book.remove_sheet(id);
     }
     insta::assert_snapshot!(only(&book_diagnostics(&book), "ZB002"));
+}
+
+#[test]
+fn zb002_folder_without_a_workbook_says_what_was_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("单位3");
+    std::fs::create_dir_all(unit.join("照片")).unwrap();
+    std::fs::write(unit.join("扫描件.pdf"), b"%PDF-1.4\n").unwrap();
+    std::fs::write(unit.join("软件台账.et"), b"\xD0\xCF\x11\xE0").unwrap();
+    std::fs::write(unit.join("照片/第1页.jpg"), b"\xFF\xD8\xFF").unwrap();
+    let found = zhengban::ledger::discover_units(std::slice::from_ref(&unit), false);
+    assert_eq!(found.units.len(), 1);
+    let report = zhengban::check::check_discovered(&found.units[0], &options());
+    assert_eq!(codes(&report), ["ZB002"]);
+    insta::assert_snapshot!(render(&report, Some(dir.path())));
+}
+
+#[test]
+fn zb002_ledger_saved_as_et_beside_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("单位");
+    std::fs::create_dir_all(&unit).unwrap();
+    let mut book = Book::clean();
+    book.remove_sheet(USAGE);
+    book.write(&unit.join("台账.xlsx"));
+    std::fs::write(unit.join("明细表.et"), b"\xD0\xCF\x11\xE0").unwrap();
+    let found = zhengban::ledger::discover_units(std::slice::from_ref(&unit), false);
+    let report = zhengban::check::check_discovered(&found.units[0], &options());
+    insta::assert_snapshot!(only(&render(&report, Some(dir.path())), "ZB002"));
 }
 
 // ZB003 / ZB004 -----------------------------------------------------------------------------
@@ -301,4 +334,22 @@ fn zb009_tables_name_other_units() {
     // Spacing and width differences are the same name.
     book.set("RJ003", "A2", "单位名称：测试县 审计局");
     insta::assert_snapshot!(only(&book.diagnostics(), "ZB009"));
+}
+
+// ZB010 -------------------------------------------------------------------------------------
+
+#[test]
+fn zb010_blank_template() {
+    let report = check_files(&[PathBuf::from("templates-xlsx/正版软件管理台账模板.xlsx")]);
+    assert!(
+        report.count(zhengban::rules::Severity::Error) >= 1,
+        "a blank template is not clean"
+    );
+    insta::assert_snapshot!(only(&render(&report, None), "ZB010"));
+}
+
+#[test]
+fn zb010_not_for_a_filled_unit() {
+    let report = check_files(&[PathBuf::from("tests/resaved/shuanglong-national.lo.xlsx")]);
+    assert!(!codes(&report).contains(&"ZB010"));
 }

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::check::UnitReport;
 use crate::ledger::UnitSource;
@@ -18,9 +19,15 @@ pub struct Annotator {
     policy: OutputPolicy,
     /// Input file → where its copy goes.
     targets: BTreeMap<PathBuf, PathBuf>,
+    /// What was written and what failed, from every worker of the batch.
+    done: Mutex<Done>,
+    quiet: bool,
+}
+
+#[derive(Debug, Default)]
+struct Done {
     written: Vec<PathBuf>,
     failures: Vec<String>,
-    quiet: bool,
 }
 
 fn folder_name(input: &Path) -> Option<String> {
@@ -67,49 +74,58 @@ impl Annotator {
         Ok(Annotator {
             policy: policy.clone(),
             targets,
-            written: Vec::new(),
-            failures: Vec::new(),
+            done: Mutex::default(),
             quiet,
         })
     }
 
-    /// Write the copies of one unit (call while the report still has its cell grids).
-    pub fn unit(&mut self, report: &UnitReport) {
+    /// Write the copies of one unit (call while the report still has its cell grids; from
+    /// any worker thread).
+    pub fn unit(&self, report: &UnitReport) {
+        let mut done = Done::default();
         for copy in annotate(report) {
             let copy = match copy {
                 Ok(c) => c,
                 Err(e) => {
-                    self.failures.push(e.to_string());
+                    done.failures.push(e.to_string());
                     continue;
                 }
             };
             let Some(target) = self.targets.get(&copy.input) else {
                 // Only a path that does not survive display (not UTF-8) gets here.
-                self.failures.push(format!(
+                done.failures.push(format!(
                     "无法确定 {} 的批注副本写到哪里",
                     copy.input.display()
                 ));
                 continue;
             };
             match self.policy.write(target, &copy.bytes) {
-                Ok(()) => self.written.push(target.clone()),
-                Err(e) => self.failures.push(e.to_string()),
+                Ok(()) => done.written.push(target.clone()),
+                Err(e) => done.failures.push(e.to_string()),
             }
         }
+        let mut all = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        all.written.extend(done.written);
+        all.failures.extend(done.failures);
     }
 
     /// Say what was written (on standard error, so a JSON report on standard output stays
     /// clean); an error when any copy could not be made.
     pub fn finish(self) -> Result<Vec<PathBuf>, RunError> {
+        let mut done = self.done.into_inner().unwrap_or_else(|e| e.into_inner());
+        // Workers finish in any order; say it in the order of the inputs.
+        let order: Vec<&PathBuf> = self.targets.values().collect();
+        done.written
+            .sort_by_key(|p| order.iter().position(|t| *t == p).unwrap_or(usize::MAX));
         if !self.quiet {
-            for p in &self.written {
+            for p in &done.written {
                 eprintln!("已写出批注副本：{}", p.display());
             }
         }
-        if self.failures.is_empty() {
-            Ok(self.written)
+        if done.failures.is_empty() {
+            Ok(done.written)
         } else {
-            Err(RunError::Usage(self.failures.join("\n")))
+            Err(RunError::Usage(done.failures.join("\n")))
         }
     }
 }

@@ -5,15 +5,19 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::check::{check_all, CheckOptions, UnitReport};
+use std::ops::ControlFlow;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::check::{self, CheckOptions, Totals, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::{CheckArgs, OutputFormat};
 use crate::commands::annotate::Annotator;
 use crate::config::Config;
-use crate::ledger::discover;
-use crate::output::{print_stdout, OutputPolicy};
+use crate::ledger::discover_units;
+use crate::output::{print_stdout, OutputError, OutputPolicy, StreamedOutput};
 use crate::render;
-use crate::rules::Severity;
+use crate::render::citations::{Regulation, REGULATIONS};
 use crate::{RunError, Status};
 
 /// Parse `--as-of` (any date form the reader accepts in cells), defaulting to today.
@@ -56,31 +60,52 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         .map_err(RunError::Usage)?;
     let catalogue = Catalogue::with_config(&config.classification).map_err(RunError::Usage)?;
     for p in &args.paths {
-        if !p.exists() {
+        if std::fs::symlink_metadata(p).is_err() {
             return Err(RunError::Usage(format!("找不到 {}", p.display())));
         }
     }
-    let sources = discover(&args.paths, args.unit_per_file).map_err(|source| RunError::Read {
-        path: args.paths[0].clone(),
-        source,
-    })?;
-    let inputs: Vec<PathBuf> = sources.iter().flat_map(|s| s.files.clone()).collect();
+    let discovery = discover_units(&args.paths, args.unit_per_file);
+    // Nothing the user gave is ever replaced: workbooks, and the scans and PDFs beside them.
+    let inputs: Vec<PathBuf> = discovery
+        .units
+        .iter()
+        .flat_map(|u| {
+            u.source
+                .files
+                .iter()
+                .cloned()
+                .chain(u.others.iter().map(|o| PathBuf::from(&*o.path)))
+        })
+        .collect();
     let policy = OutputPolicy::new(args.force, &inputs);
-    if let Some(out) = &args.output {
-        policy.check(out)?;
-    }
-    if let Some(j) = args.jobs {
-        // Only the first call configures the global pool; a second one (tests) is harmless.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(j.max(1))
-            .build_global();
+    let mut out = match &args.output {
+        Some(path) => Out::File(policy.stream(path)?),
+        None => Out::Stdout,
+    };
+    let jobs = check::jobs(args.jobs);
+    if args.jobs.is_some_and(|j| j > check::MAX_JOBS) {
+        eprintln!(
+            "zhengban: -j {} 过多，改用 {} 个线程",
+            args.jobs.unwrap_or_default(),
+            check::MAX_JOBS
+        );
     }
     let opts = CheckOptions {
         as_of,
         config,
         catalogue,
     };
-    let mut annotator = match &args.annotate {
+    let stdout_terminal = std::io::stdout().is_terminal();
+    let color = args.output.is_none() && stdout_terminal && std::env::var_os("NO_COLOR").is_none();
+    let files: usize = discovery.units.iter().map(|u| u.source.files.len()).sum();
+    let bar = progress_bar(
+        files,
+        !args.quiet
+            && std::io::stderr().is_terminal()
+            && (stdout_terminal || args.output.is_some()),
+    );
+    let sources: Vec<_> = discovery.units.iter().map(|u| u.source.clone()).collect();
+    let annotator = match &args.annotate {
         Some(dir) => Some(Annotator::new(
             dir.as_deref(),
             &sources,
@@ -89,81 +114,132 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         )?),
         None => None,
     };
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let color = to_terminal && std::env::var_os("NO_COLOR").is_none();
-    let mut reports: Vec<UnitReport> = Vec::new();
-    let mut streamed = String::new();
-    let mut errors = false;
-    check_all(&sources, &opts, |_, report| {
-        errors |= report.count(Severity::Error) > 0;
-        if let Some(a) = annotator.as_mut() {
+    let format = args.format;
+    let quiet = args.quiet;
+    let (mut document, head) = match format {
+        OutputFormat::Json => {
+            let (stream, head) = render::json::DocumentStream::start(as_of);
+            (Some(stream), head)
+        }
+        _ => (None, String::new()),
+    };
+    out.write(&bar, &head)?;
+    let mut totals = Totals::default();
+    let mut cited: Vec<&'static Regulation> = Vec::new();
+    // Each unit is rendered on its worker and its report dropped there: only text and
+    // counts travel, so memory does not grow with the batch.
+    let render = |_: usize, report: UnitReport| -> Rendered {
+        if let Some(a) = &annotator {
             a.unit(&report);
         }
-        match args.format {
+        let text = match format {
             OutputFormat::Jsonl => {
-                let line = serde_json::to_string(&render::json::unit_value(&report)).expect("JSON");
-                if args.output.is_none() {
-                    let _ = print_stdout(format!("{line}\n").as_bytes());
-                } else {
-                    streamed.push_str(&line);
-                    streamed.push('\n');
-                }
+                let mut line = serde_json::to_string(&render::json::unit_value(&report))
+                    .expect("JSON values serialise");
+                line.push('\n');
+                line
             }
-            OutputFormat::Human if args.output.is_none() && !args.quiet => {
-                let _ = print_stdout(render::terminal::unit(&report, color).as_bytes());
-                reports.push(strip(report));
-            }
-            _ => reports.push(report),
-        }
-    });
-    let text = match args.format {
-        OutputFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&render::json::document(&reports, as_of))
-                .expect("JSON");
-            s.push('\n');
-            s
-        }
-        OutputFormat::Jsonl => streamed,
-        OutputFormat::Text => reports
-            .iter()
-            .map(|r| {
-                format!(
-                    "# {}\n{}",
-                    r.unit.name,
-                    render::text::render(&r.diagnostics)
-                )
-            })
-            .collect(),
-        OutputFormat::Human => {
-            let mut s = String::new();
-            if args.output.is_some() && !args.quiet {
-                for r in &reports {
-                    s.push_str(&render::terminal::unit(r, false));
-                }
-            }
-            s.push_str(&render::terminal::summary(
-                &reports,
-                color && args.output.is_none(),
-            ));
-            s
+            OutputFormat::Json => render::json::document_unit(&report),
+            OutputFormat::Text => render::text::unit(&report),
+            OutputFormat::Human if quiet => render::terminal::quiet_line(&report, color),
+            OutputFormat::Human => render::terminal::unit(&report, color),
+        };
+        let mut totals = Totals::default();
+        totals.add(&report);
+        Rendered {
+            text,
+            totals,
+            cited: render::citations::cited(report.diagnostics.iter().map(|d| d.help.as_str())),
+            name: report.unit.name.clone(),
         }
     };
-    match &args.output {
-        Some(out) => policy.write(out, text.as_bytes())?,
-        None => print_stdout(text.as_bytes())?,
-    }
+    check::check_batch(&discovery.units, &opts, jobs, render, |i, r| {
+        bar.inc(discovery.units[i].source.files.len().max(1) as u64);
+        bar.set_message(r.name);
+        let text = match &mut document {
+            Some(doc) => doc.unit(&r.text),
+            None => r.text,
+        };
+        totals.merge(r.totals);
+        for c in r.cited {
+            if !cited.iter().any(|x| std::ptr::eq(*x, c)) {
+                cited.push(c);
+            }
+        }
+        match out.write(&bar, &text) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => ControlFlow::Break(e),
+        }
+    })?;
+    bar.finish_and_clear();
+    let tail = match (format, document) {
+        (_, Some(doc)) => doc.finish(),
+        (OutputFormat::Human, _) => {
+            // In the order the regulations are listed, whatever order units finished in.
+            cited.sort_by_key(|r| REGULATIONS.iter().position(|x| std::ptr::eq(x, *r)));
+            render::terminal::totals(&totals, &discovery.skipped, &cited, color)
+        }
+        _ => String::new(),
+    };
+    out.write(&bar, &tail)?;
+    out.finish()?;
     if let Some(a) = annotator {
         a.finish()?;
     }
-    Ok(if errors {
+    Ok(if totals.counts[0] > 0 {
         Status::Faults
     } else {
         Status::Clean
     })
 }
 
-/// Drop the cell grids of a report already printed, keeping what the summary needs.
-fn strip(mut report: UnitReport) -> UnitReport {
-    report.unit.workbooks.clear();
-    report
+/// What a worker hands the writer for one unit.
+struct Rendered {
+    text: String,
+    totals: Totals,
+    cited: Vec<&'static Regulation>,
+    name: String,
+}
+
+/// Where the report goes: standard output, piece by piece, or a file put in place when
+/// complete. Every write is checked: a full disk is exit 2, never a silent truncation.
+enum Out {
+    Stdout,
+    File(StreamedOutput),
+}
+
+impl Out {
+    fn write(&mut self, bar: &ProgressBar, text: &str) -> Result<(), OutputError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        match self {
+            // The bar shares the terminal: lift it while the text is printed.
+            Out::Stdout => bar.suspend(|| print_stdout(text.as_bytes())),
+            Out::File(f) => f.write(text.as_bytes()),
+        }
+    }
+
+    fn finish(self) -> Result<(), OutputError> {
+        match self {
+            Out::Stdout => Ok(()),
+            Out::File(f) => f.finish(),
+        }
+    }
+}
+
+/// A progress bar on standard error, counting files, when more than a few are checked on
+/// a terminal; otherwise a hidden one that draws nothing.
+fn progress_bar(files: usize, terminal: bool) -> ProgressBar {
+    const FEW: usize = 4;
+    if !terminal || files <= FEW {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:30} {pos}/{len} 个文件 · 已用 {elapsed} · {wide_msg}")
+    {
+        bar.set_style(style);
+    }
+    bar
 }

@@ -6,15 +6,16 @@
 //! for Enter when the program opened the console itself (see [`pause_if_own_console`]).
 
 use std::io::{IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::check::{check_all, CheckOptions, UnitReport};
+use crate::check::{self, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
 use crate::commands::check::load_config;
-use crate::ledger::discover;
+use crate::ledger::discover_units;
 use crate::output::{print_stdout, OutputPolicy};
 use crate::render::annotate::annotate;
 use crate::render::html;
@@ -245,19 +246,22 @@ pub fn run(paths: &[PathBuf]) -> Result<Status, RunError> {
         config,
         catalogue,
     };
-    let sources = discover(&existing, false).map_err(|source| RunError::Read {
-        path: existing[0].clone(),
-        source,
-    })?;
-    let inputs: Vec<PathBuf> = sources.iter().flat_map(|s| s.files.clone()).collect();
+    let discovery = discover_units(&existing, false);
+    let inputs: Vec<PathBuf> = discovery
+        .units
+        .iter()
+        .flat_map(|u| u.source.files.clone())
+        .collect();
     let policy = OutputPolicy::new(false, &inputs);
     let paint = Paint(std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none());
     let mut errors = false;
     let mut failures: Vec<String> = Vec::new();
     let mut any_written = false;
-    check_all(&sources, &opts, |i, report| {
-        errors |= report.count(Severity::Error) > 0;
+    // Each unit's copies and page are written on its worker, while the report still has
+    // its cell grids; only the summary text travels back, in input order.
+    let work = |i: usize, report: UnitReport| -> Dropped {
         let mut written: Vec<(String, PathBuf)> = Vec::new();
+        let mut failures = Vec::new();
         for copy in annotate(&report) {
             match copy.map_err(|e| e.to_string()).and_then(|c| {
                 policy
@@ -276,7 +280,7 @@ pub fn run(paths: &[PathBuf]) -> Result<Status, RunError> {
                 Err(e) => failures.push(e),
             }
         }
-        let source = &sources[i];
+        let source = &discovery.units[i].source;
         if let Some(path) = report_path(&source.label, &source.files) {
             let page = html::unit_page(&report, as_of);
             match policy.write_numbered(&path, page.as_bytes()) {
@@ -284,9 +288,28 @@ pub fn run(paths: &[PathBuf]) -> Result<Status, RunError> {
                 Err(e) => failures.push(e.to_string()),
             }
         }
-        any_written |= !written.is_empty();
-        let _ = print_stdout(unit_summary(&report, &written, &paint).as_bytes());
-    });
+        Dropped {
+            errors: report.count(Severity::Error) > 0,
+            any_written: !written.is_empty(),
+            summary: unit_summary(&report, &written, &paint),
+            failures,
+        }
+    };
+    check::check_batch(
+        &discovery.units,
+        &opts,
+        check::jobs(None),
+        work,
+        |_, d: Dropped| {
+            errors |= d.errors;
+            any_written |= d.any_written;
+            failures.extend(d.failures);
+            match print_stdout(d.summary.as_bytes()) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => ControlFlow::Break(e),
+            }
+        },
+    )?;
     if any_written {
         print_stdout(
             "原文件没有被修改。打开“.诊断.xlsx”看单元格上的标注和第一张表“诊断报告”，\
@@ -302,6 +325,14 @@ pub fn run(paths: &[PathBuf]) -> Result<Status, RunError> {
     } else {
         Status::Clean
     })
+}
+
+/// What one dropped unit left behind, for the summary on screen.
+struct Dropped {
+    errors: bool,
+    any_written: bool,
+    summary: String,
+    failures: Vec<String>,
 }
 
 #[cfg(test)]

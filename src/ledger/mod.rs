@@ -2,9 +2,11 @@
 //! rule, renderer and derivation.
 
 pub mod classification;
+pub mod discover;
 pub mod forms;
 pub mod free_list;
 pub mod maintenance;
+pub mod natural;
 pub mod statistics;
 pub mod summary;
 pub mod table;
@@ -12,4 +14,5 @@ mod unit;
 pub mod usage;
 pub mod values;
 
-pub use unit::{discover, read_unit, FormulaProblem, Unit, UnitSource};
+pub use discover::{discover, discover_units, is_workbook_path, DiscoveredUnit, UnitSource};
+pub use unit::{read_discovered, read_unit, FormulaProblem, Unit};

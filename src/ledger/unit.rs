@@ -1,7 +1,7 @@
 //! A unit (one office) and how its files are found and read: a workbook, or a folder whose
 //! workbooks together hold the unit's tables.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::schema::TableKind;
@@ -9,6 +9,7 @@ use crate::workbook::locate::locate;
 use crate::workbook::{self, Cell, CellRef, OpenError, Workbook};
 
 use super::classification::{self, Classification};
+use super::discover::{DiscoveredUnit, OtherFile, UnitSource};
 use super::forms::{self, Demand, Form, LeadingGroup, Pledge, PurchasePlan};
 use super::free_list::{self, FreeList};
 use super::maintenance::{self, Maintenance};
@@ -23,12 +24,20 @@ use super::values::Field;
 pub struct Unit {
     /// 单位名称 as the tables state it (or the file/folder name).
     pub name: String,
+    /// The folder (or the single file) the unit was found as, as the user named it; `None`
+    /// for a unit read from a list of files.
+    pub path: Option<Arc<str>>,
     /// The files read, as the user named them.
     pub files: Vec<Arc<str>>,
     /// The cell grids, kept for renderers that show a row around a diagnostic.
     pub workbooks: Vec<Workbook>,
     /// Files that could not be read (ZB001).
     pub unreadable: Vec<(Arc<str>, OpenError)>,
+    /// Files of the unit that are not workbooks we read (scans, PDFs, WPS `.et` files):
+    /// what ZB002 lists when no ledger was found.
+    pub others: Vec<OtherFile>,
+    /// Folders of the unit that could not be listed, with the reason (ZB001).
+    pub inaccessible: Vec<(Arc<str>, String)>,
     /// 软件使用情况汇总表 (normally one).
     pub summaries: Vec<Summary>,
     /// 软件使用情况明细表 (normally one).
@@ -191,6 +200,53 @@ impl Unit {
         self.workbooks.push(book);
     }
 
+    /// Append another part of the same unit (the tables of its next file). Every field is
+    /// named, so a new field cannot be forgotten here.
+    fn join(&mut self, other: Unit) {
+        let Unit {
+            name: _,
+            path: _,
+            files,
+            workbooks,
+            unreadable,
+            others,
+            inaccessible,
+            summaries,
+            usages,
+            maintenance,
+            free_lists,
+            statistics,
+            purchase_plans,
+            demands,
+            leading_groups,
+            pledges,
+            maintenance_requests,
+            maintenance_confirms,
+            classifications,
+            invalid_values,
+            formula_problems,
+        } = other;
+        self.files.extend(files);
+        self.workbooks.extend(workbooks);
+        self.unreadable.extend(unreadable);
+        self.others.extend(others);
+        self.inaccessible.extend(inaccessible);
+        self.summaries.extend(summaries);
+        self.usages.extend(usages);
+        self.maintenance.extend(maintenance);
+        self.free_lists.extend(free_lists);
+        self.statistics.extend(statistics);
+        self.purchase_plans.extend(purchase_plans);
+        self.demands.extend(demands);
+        self.leading_groups.extend(leading_groups);
+        self.pledges.extend(pledges);
+        self.maintenance_requests.extend(maintenance_requests);
+        self.maintenance_confirms.extend(maintenance_confirms);
+        self.classifications.extend(classifications);
+        self.invalid_values.extend(invalid_values);
+        self.formula_problems.extend(formula_problems);
+    }
+
     fn name_from_tables(&self) -> Option<String> {
         let filled = |f: &Option<Field<String>>| f.as_ref().and_then(|f| f.value()).cloned();
         self.summaries
@@ -205,118 +261,59 @@ impl Unit {
     }
 }
 
-/// The files that make up one unit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnitSource {
-    /// A name to fall back on (file stem or folder name).
-    pub label: String,
-    /// The workbook files, sorted.
-    pub files: Vec<PathBuf>,
-}
-
-/// Whether a path names a workbook we read (by extension), skipping lock files and our own
-/// annotated copies.
-pub fn is_workbook_path(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    if name.starts_with("~$") || name.starts_with('.') || name.contains(".诊断.") {
-        return false;
-    }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "xlsb")
-}
-
-fn workbooks_in(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
-    let mut files = Vec::new();
-    let mut dirs = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            dirs.push(path);
-        } else if is_workbook_path(&path) {
-            files.push(path);
-        }
-    }
-    files.sort();
-    dirs.sort();
-    Ok((files, dirs))
-}
-
-/// Split the paths a user named into units (cli.md): a workbook is a unit; a folder of
-/// workbooks without sub-folders of workbooks is one unit; a folder of such folders or
-/// files is a batch. With `unit_per_file`, every workbook is its own unit.
-pub fn discover(paths: &[PathBuf], unit_per_file: bool) -> std::io::Result<Vec<UnitSource>> {
-    let mut out = Vec::new();
-    for path in paths {
-        if !path.is_dir() {
-            out.push(single(path));
-            continue;
-        }
-        let (files, dirs) = workbooks_in(path)?;
-        let mut unit_dirs = Vec::new();
-        for d in &dirs {
-            let (f, sub) = workbooks_in(d)?;
-            if !f.is_empty() || !sub.is_empty() {
-                unit_dirs.push(d.clone());
-            }
-        }
-        if unit_per_file {
-            out.extend(files.iter().map(|f| single(f)));
-            for d in unit_dirs {
-                out.extend(discover(&[d], true)?);
-            }
-        } else if unit_dirs.is_empty() {
-            out.push(UnitSource {
-                label: file_label(path),
-                files,
-            });
-        } else {
-            out.extend(files.iter().map(|f| single(f)));
-            for d in unit_dirs {
-                out.extend(discover(&[d], false)?);
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn single(path: &Path) -> UnitSource {
-    UnitSource {
-        label: path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string(),
-        files: vec![path.to_path_buf()],
-    }
-}
-
-fn file_label(path: &Path) -> String {
-    path.file_name()
-        .and_then(|s| s.to_str())
-        .map(str::to_string)
-        .unwrap_or_else(|| path.display().to_string())
-}
-
 /// Read every file of a unit into the model; unreadable files are recorded, never fatal.
+/// The files are opened and parsed in parallel (each on its own), then joined in order.
 pub fn read_unit(source: &UnitSource) -> Unit {
+    use rayon::prelude::*;
+    let parts: Vec<Unit> = source.files.par_iter().map(|p| read_file(p)).collect();
     let mut unit = Unit::default();
-    for path in &source.files {
-        let display: Arc<str> = Arc::from(path.display().to_string().as_str());
-        unit.files.push(display.clone());
-        match workbook::open(path, &display) {
-            Ok(book) => unit.add_workbook(book),
-            Err(e) => unit.unreadable.push((display, e)),
-        }
+    for part in parts {
+        unit.join(part);
     }
     unit.name = unit
         .name_from_tables()
         .unwrap_or_else(|| source.label.clone());
     unit
+}
+
+/// Read a unit as discovery found it: its workbooks, and what else was there (files that
+/// are no workbook, folders that could not be listed) for the rules to report.
+pub fn read_discovered(found: &DiscoveredUnit) -> Unit {
+    let mut unit = read_unit(&found.source);
+    unit.path = Some(Arc::from(found.path.display().to_string().as_str()));
+    unit.others = found.others.clone();
+    unit.inaccessible = found
+        .inaccessible
+        .iter()
+        .map(|(p, why)| (Arc::from(p.display().to_string().as_str()), why.clone()))
+        .collect();
+    unit
+}
+
+/// One file as a unit of its own, to be joined with the unit's other files. A panic while
+/// parsing its tables makes the file unreadable, not the batch end.
+fn read_file(path: &Path) -> Unit {
+    let display: Arc<str> = Arc::from(path.display().to_string().as_str());
+    let mut part = Unit {
+        files: vec![display.clone()],
+        ..Unit::default()
+    };
+    match workbook::open(path, &display) {
+        Ok(book) => {
+            let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut u = part.clone();
+                u.add_workbook(book);
+                u
+            }));
+            match parsed {
+                Ok(u) => part = u,
+                Err(_) => part.unreadable.push((
+                    display,
+                    OpenError::Corrupt("读取其中的表格时程序内部出错".into()),
+                )),
+            }
+        }
+        Err(e) => part.unreadable.push((display, e)),
+    }
+    part
 }

@@ -1,7 +1,10 @@
-//! A compact plain-text form of diagnostics: one block per diagnostic, stable across
-//! terminals. Used for snapshot tests and `--format text`.
+//! A compact plain-text form of diagnostics, stable across terminals: `--format text`
+//! writes one line per fact, each starting with the file, sheet and cell it is about, so a
+//! line of a batch can be traced (and grepped) on its own; snapshot tests use the same
+//! form without file names, which differ between runs in temp dirs.
 
-use crate::rules::{Diagnostic, Target};
+use crate::check::UnitReport;
+use crate::rules::{Diagnostic, Severity, Target};
 
 fn place(t: &Target) -> String {
     match t {
@@ -12,7 +15,7 @@ fn place(t: &Target) -> String {
     }
 }
 
-/// Render diagnostics without file names (they differ between runs in temp dirs).
+/// Render diagnostics without file names (for snapshots).
 pub fn render(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
@@ -28,5 +31,63 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             out.push_str(&format!("  related {}: {}\n", place(&r.target), r.message));
         }
     }
+    out
+}
+
+/// Where a target is, with its file: `台账.xlsx:汇总表!M8` (Excel forbids `:` in sheet
+/// names, so the sheet is always the part after the last colon); a target without a file
+/// is the unit's folder or file.
+fn full_place(t: &Target, unit: &str) -> String {
+    match t {
+        Target::Cell(c) => format!("{}:{}!{}", c.file, c.sheet, c.a1()),
+        Target::Sheet { file, sheet } => format!("{file}:{sheet}"),
+        Target::File(f) => f.to_string(),
+        Target::Unit => unit.to_string(),
+    }
+}
+
+/// Line breaks inside a message would start a line that names no place.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
+}
+
+/// One unit for `--format text`: every diagnostic, its help and each related place on a
+/// line of its own that starts with the diagnostic's place; then one line with the unit's
+/// counts, so a unit without findings is listed too.
+pub fn unit(report: &UnitReport) -> String {
+    let unit = &report.unit;
+    let home = unit
+        .path
+        .as_deref()
+        .or(unit.files.first().map(|f| &**f))
+        .unwrap_or(unit.name.as_str());
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let at = full_place(&d.target, home);
+        out.push_str(&format!(
+            "{at}: {} {}: {}\n",
+            d.code,
+            d.severity.key(),
+            one_line(&d.message)
+        ));
+        if !d.help.is_empty() {
+            out.push_str(&format!("{at}: {} help: {}\n", d.code, one_line(&d.help)));
+        }
+        for r in &d.related {
+            out.push_str(&format!(
+                "{at}: {} related {}: {}\n",
+                d.code,
+                full_place(&r.target, home),
+                one_line(&r.message)
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "{home}: 单位“{}” 错误 {} · 警告 {} · 提示 {}\n",
+        one_line(&unit.name),
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info)
+    ));
     out
 }

@@ -14,6 +14,7 @@ pub static RULES: &[&Rule] = &[
     &super::files::formula_error::RULE,
     &super::files::duplicate_table::RULE,
     &super::files::unit_name_mismatch::RULE,
+    &super::files::empty_ledgers::RULE,
     // (end ZB0xx)
     // ZB1xx — summary ledger
     &super::summary::unknown_software_type::RULE,

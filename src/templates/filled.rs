@@ -106,7 +106,7 @@ fn with_part_one(t: &MaintenanceTable, summary: Option<&SummaryTable>) -> Mainte
         .usable_versions
         .take()
         .or_else(|| row.usable_versions.clone());
-    info.term = info.term.take().or_else(|| row.term.clone());
+    info.term = info.term.take().or(row.term);
     t
 }
 

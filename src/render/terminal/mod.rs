@@ -8,11 +8,11 @@
 mod grid;
 mod report;
 
-use std::collections::BTreeMap;
-
-use crate::check::UnitReport;
+use crate::check::{severity_index, Totals, UnitReport};
+use crate::ledger::discover::OtherFile;
 use crate::ledger::values::SoftwareKind;
 use crate::metrics::Metrics;
+use crate::render::citations::{cited, Regulation};
 use crate::rules::{Severity, Target};
 
 /// ANSI colour codes, only when writing to a terminal that wants colour.
@@ -62,14 +62,6 @@ fn counts_line(paint: Paint, counts: [usize; 3]) -> String {
         .join(" · ")
 }
 
-fn severity_index(s: Severity) -> usize {
-    match s {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        Severity::Info => 2,
-    }
-}
-
 /// The group a diagnostic is listed under: its file and sheet.
 fn group_title(t: &Target) -> String {
     match t {
@@ -94,6 +86,11 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
     );
     // A folder unit may hold many files: name a few, count the rest.
     const LISTED: usize = 5;
+    if report.unit.files.is_empty() {
+        if let Some(p) = &report.unit.path {
+            out.push_str(&format!("   {}\n", paint.dim(p)));
+        }
+    }
     for f in report.unit.files.iter().take(LISTED) {
         out.push_str(&format!("   {}\n", paint.dim(f)));
     }
@@ -222,23 +219,41 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
 
 /// The closing summary: units and files checked, counts by severity and by rule.
 pub fn summary(reports: &[UnitReport], color: bool) -> String {
+    let helps = reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(|d| d.help.as_str()));
+    totals(&Totals::of(reports), &[], &cited(helps), color)
+}
+
+/// The closing summary of a batch from its totals; `skipped` are the loose documents in
+/// batch folders that were no unit, named so that nothing passes unseen.
+pub fn totals(
+    totals: &Totals,
+    skipped: &[OtherFile],
+    cited: &[&'static Regulation],
+    color: bool,
+) -> String {
     let paint = Paint(color);
-    let mut by_rule: BTreeMap<&str, (Severity, usize)> = BTreeMap::new();
-    let mut counts = [0usize; 3];
-    for r in reports {
-        for d in &r.diagnostics {
-            by_rule.entry(d.code).or_insert((d.severity, 0)).1 += 1;
-            counts[severity_index(d.severity)] += 1;
-        }
-    }
-    let files: usize = reports.iter().map(|r| r.unit.files.len()).sum();
     let mut s = format!(
-        "{} 检查了 {} 个单位、{files} 个文件：{}\n",
+        "{} 检查了 {} 个单位、{} 个文件：{}\n",
         paint.bold("━━ 合计 ━━"),
-        reports.len(),
-        counts_line(paint, counts)
+        totals.units,
+        totals.files,
+        counts_line(paint, totals.counts)
     );
-    for (code, (severity, n)) in &by_rule {
+    if totals.units > 1 {
+        let failing = format!("有错误的单位 {} 个", totals.failing_units);
+        s.push_str(&format!(
+            "  {}，没有错误的 {} 个\n",
+            if totals.failing_units > 0 {
+                paint.severity(Severity::Error, &failing)
+            } else {
+                failing
+            },
+            totals.units - totals.failing_units
+        ));
+    }
+    for (code, (severity, n)) in &totals.by_rule {
         let summary = crate::rules::rule(code).map_or("", |r| r.summary);
         let line = format!(
             "  {code}  {}  {n:>4} 处  {summary}",
@@ -247,25 +262,33 @@ pub fn summary(reports: &[UnitReport], color: bool) -> String {
         s.push_str(line.trim_end());
         s.push('\n');
     }
-    if let Some(code) = by_rule.keys().next() {
+    if !skipped.is_empty() {
+        const SHOWN: usize = 5;
+        let names: Vec<&str> = skipped.iter().take(SHOWN).map(|f| &*f.path).collect();
+        let more = if skipped.len() > SHOWN {
+            format!(" 等 {} 个", skipped.len())
+        } else {
+            String::new()
+        };
+        s.push_str(&format!(
+            "  另有不是工作簿的文件，没有作为单位检查：{}{more}\n",
+            names.join("、")
+        ));
+    }
+    if let Some(code) = totals.by_rule.keys().next() {
         let hint = format!("规则说明：zhengban rule {code}");
         s.push_str(&paint.dim(&hint));
         s.push('\n');
     }
-    s.push_str(&legend(
-        paint,
-        reports
-            .iter()
-            .flat_map(|r| r.diagnostics.iter().map(|d| d.help.as_str())),
-    ));
+    s.push_str(&legend(paint, cited));
     s
 }
 
 /// The regulations the printed helps cite, one a line under the summary:
 /// `条款引用  台账 =《软件台账管理规定》`.
-fn legend<'a>(paint: Paint, helps: impl IntoIterator<Item = &'a str>) -> String {
+fn legend(paint: Paint, cited: &[&'static Regulation]) -> String {
     let mut s = String::new();
-    for (i, r) in crate::render::citations::cited(helps).iter().enumerate() {
+    for (i, r) in cited.iter().enumerate() {
         let lead = if i == 0 {
             "条款引用  "
         } else {
@@ -275,4 +298,35 @@ fn legend<'a>(paint: Paint, helps: impl IntoIterator<Item = &'a str>) -> String 
         s.push('\n');
     }
     s
+}
+
+/// The one line `--quiet` prints for a unit with errors (nothing for the others): its
+/// name, counts, where it is, and the codes of its errors.
+pub fn quiet_line(report: &UnitReport, color: bool) -> String {
+    let paint = Paint(color);
+    let mut counts = [0usize; 3];
+    let mut codes: Vec<&str> = Vec::new();
+    for d in &report.diagnostics {
+        counts[severity_index(d.severity)] += 1;
+        if d.severity == Severity::Error && !codes.contains(&d.code) {
+            codes.push(d.code);
+        }
+    }
+    if counts[0] == 0 {
+        return String::new();
+    }
+    codes.sort_unstable();
+    let unit = &report.unit;
+    let place = unit
+        .path
+        .as_deref()
+        .or(unit.files.first().map(|f| &**f))
+        .unwrap_or_default();
+    format!(
+        "{} {}  {}  {}\n",
+        paint.severity(Severity::Error, "✗"),
+        paint.bold(&unit.name),
+        counts_line(paint, counts),
+        paint.dim(&format!("{place}  {}", codes.join(" ")))
+    )
 }

@@ -2,6 +2,7 @@
 
 pub mod duplicate_table;
 pub mod empty_header_field;
+pub mod empty_ledgers;
 pub mod formula_error;
 pub mod missing_column;
 pub mod missing_ledger;

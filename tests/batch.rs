@@ -1,0 +1,480 @@
+//! An inspector's batch, driven through the binary: every unit folder is a unit whatever it
+//! holds (empty, a scan, a WPS `.et` file, a blank template), the same file reached twice
+//! is one unit, names sort naturally, `--quiet` and `--format text` say which unit and
+//! which cell, the file system cannot hang or end the batch, and a full disk is exit 2.
+//!
+//! The workbooks are ones no code of ours wrote: the sample resaved by LibreOffice and the
+//! district bureau's ledger written with openpyxl (five planted errors).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const AS_OF: &str = "2026-11-25";
+const CLEAN: &str = "tests/resaved/shuanglong-national.lo.xlsx";
+const FAULTY: &str = "tests/foreign/district-education-bureau.xlsx";
+const BLANK: &str = "templates-xlsx/正版软件管理台账模板.xlsx";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn zhengban(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run zhengban")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[track_caller]
+fn assert_exit(o: &Output, code: i32) {
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        stdout(o),
+        stderr(o)
+    );
+    assert!(!stderr(o).contains("panicked"), "{}", stderr(o));
+}
+
+fn copy(from: &str, to: &Path) {
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(root().join(from), to).unwrap();
+}
+
+/// 报送材料/ with six unit folders: clean, empty, PDF only, blank template, faulty, `.et`
+/// only — numbered so that plain string order would put 单位10 second.
+fn batch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("报送材料");
+    copy(CLEAN, &b.join("单位1/台账.xlsx"));
+    std::fs::create_dir_all(b.join("单位2")).unwrap();
+    std::fs::create_dir_all(b.join("单位3")).unwrap();
+    std::fs::write(b.join("单位3/扫描件.pdf"), b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n").unwrap();
+    copy(BLANK, &b.join("单位4/台账.xlsx"));
+    copy(FAULTY, &b.join("单位5/台账.xlsx"));
+    // WPS 表格's own format is an OLE container like .xls.
+    std::fs::create_dir_all(b.join("单位10")).unwrap();
+    std::fs::write(
+        b.join("单位10/软件台账.et"),
+        [
+            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..],
+            &[0; 504],
+        ]
+        .concat(),
+    )
+    .unwrap();
+    dir
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}:\n{}", stdout(o)))
+}
+
+fn codes(unit: &Value) -> Vec<&str> {
+    unit["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+fn messages(unit: &Value) -> String {
+    unit["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| format!("{} {}\n", d["message"], d["help"]))
+        .collect()
+}
+
+/// The folder a unit of the batch came from: its first file's folder, or the folder its
+/// first diagnostic names.
+fn folder(unit: &Value) -> String {
+    let place = unit["files"][0]
+        .as_str()
+        .or_else(|| unit["diagnostics"][0]["file"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    place
+        .strip_prefix("报送材料/")
+        .unwrap_or(&place)
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn every_unit_folder_is_listed_once_with_its_status() {
+    let dir = batch();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("单位1", dir.path().join("报送材料/单位1的快捷方式")).unwrap();
+    // The same unit named a second time, and its workbook a third.
+    let o = zhengban(
+        dir.path(),
+        &[
+            "check",
+            "报送材料",
+            "报送材料/单位1",
+            "报送材料/单位1/台账.xlsx",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+    );
+    assert_exit(&o, 1);
+    let doc = json(&o);
+    let units = doc["units"].as_array().unwrap();
+    let folders: Vec<String> = units.iter().map(folder).collect();
+    assert_eq!(
+        folders,
+        ["单位1", "单位2", "单位3", "单位4", "单位5", "单位10"],
+        "{doc:#}"
+    );
+    let [clean, empty, pdf, blank, faulty, et] = &units[..] else {
+        unreachable!()
+    };
+    assert_eq!(clean["counts"]["error"], 0, "{clean:#}");
+    assert_eq!(codes(empty), ["ZB002"]);
+    assert!(messages(empty).contains("没有任何文件"), "{empty:#}");
+    assert_eq!(empty["unit"], "单位2");
+    assert_eq!(empty["diagnostics"][0]["file"], "报送材料/单位2");
+    assert_eq!(codes(pdf), ["ZB002"]);
+    assert!(messages(pdf).contains("扫描件.pdf（PDF"), "{pdf:#}");
+    assert!(
+        messages(pdf).contains("扫描件、PDF 和照片不能代替台账"),
+        "{pdf:#}"
+    );
+    assert_eq!(codes(et), ["ZB002"]);
+    assert!(messages(et).contains("软件台账.et（WPS 表格文件"), "{et:#}");
+    assert!(
+        messages(et).contains("另存为”Excel 工作簿（.xlsx）"),
+        "{et:#}"
+    );
+    assert!(codes(blank).contains(&"ZB010"), "{blank:#}");
+    assert!(blank["counts"]["error"].as_u64().unwrap() >= 1);
+    assert_eq!(faulty["counts"]["error"], 5, "{faulty:#}");
+}
+
+#[test]
+fn names_sort_naturally_and_files_count_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in [10, 2, 1, 100] {
+        copy(CLEAN, &dir.path().join(format!("批/单位{n}.xlsx")));
+    }
+    let o = zhengban(
+        dir.path(),
+        &[
+            "check",
+            "批",
+            "批/单位2.xlsx",
+            "--unit-per-file",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_exit(&o, 0);
+    let files: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["files"][0].to_string())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "\"批/单位1.xlsx\"",
+            "\"批/单位2.xlsx\"",
+            "\"批/单位10.xlsx\"",
+            "\"批/单位100.xlsx\""
+        ]
+    );
+}
+
+#[test]
+fn quiet_names_each_unit_with_errors_in_one_line() {
+    let dir = batch();
+    let o = zhengban(
+        dir.path(),
+        &["check", "报送材料", "--as-of", AS_OF, "--quiet"],
+    );
+    assert_exit(&o, 1);
+    let out = stdout(&o);
+    let failing: Vec<&str> = out.lines().filter(|l| l.starts_with('✗')).collect();
+    assert_eq!(failing.len(), 5, "{out}");
+    for (line, unit) in failing
+        .iter()
+        .zip(["单位2", "单位3", "单位4", "单位5", "单位10"])
+    {
+        assert!(line.contains(&format!("报送材料/{unit}")), "{line}");
+        assert!(line.contains("错误 "), "{line}");
+    }
+    assert!(failing[3].contains("ZB405"), "{}", failing[3]);
+    assert!(!out.contains("错误[ZB"), "no diagnostic blocks:\n{out}");
+    assert!(
+        out.contains("━━ 合计 ━━ 检查了 6 个单位、3 个文件"),
+        "{out}"
+    );
+    assert!(out.contains("有错误的单位 5 个，没有错误的 1 个"), "{out}");
+    assert!(out.contains("ZB010"), "{out}");
+}
+
+#[test]
+fn text_lines_name_file_sheet_and_cell() {
+    let dir = batch();
+    let o = zhengban(
+        dir.path(),
+        &["check", "报送材料", "--as-of", AS_OF, "--format", "text"],
+    );
+    assert_exit(&o, 1);
+    let out = stdout(&o);
+    for line in out.lines() {
+        assert!(
+            line.starts_with("报送材料/单位"),
+            "a line without its place: {line}"
+        );
+    }
+    assert!(
+        out.contains("报送材料/单位5/台账.xlsx:表5!M8: ZB405 error: 安装数量 5"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "报送材料/单位5/台账.xlsx:表5!M8: ZB405 related 报送材料/单位5/台账.xlsx:表6!F8: "
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("报送材料/单位2: ZB002 error: 没有找到台账"),
+        "{out}"
+    );
+    // A clean unit is listed too.
+    assert!(
+        out.contains("报送材料/单位1: 单位“丰都县双龙镇人民政府” 错误 0"),
+        "{out}"
+    );
+}
+
+/// Run with a guard against hangs (not a timing: a run that works takes seconds).
+fn run_guarded(dir: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        if rx
+            .recv_timeout(std::time::Duration::from_secs(300))
+            .is_err()
+        {
+            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
+        }
+    });
+    let _ = &mut child;
+    let out = child.wait_with_output().unwrap();
+    let _ = tx.send(());
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_end_and_count_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("批");
+    copy(CLEAN, &b.join("单位1/台账.xlsx"));
+    copy(FAULTY, &b.join("单位2/台账.xlsx"));
+    std::os::unix::fs::symlink(".", b.join("单位1/loop")).unwrap();
+    std::os::unix::fs::symlink("..", b.join("单位2/up")).unwrap();
+    std::os::unix::fs::symlink("a", b.join("单位2/b")).unwrap();
+    std::os::unix::fs::symlink("b", b.join("单位2/a")).unwrap();
+    std::os::unix::fs::symlink("self.xlsx", b.join("单位2/self.xlsx")).unwrap();
+    let o = run_guarded(
+        dir.path(),
+        &["check", "批", "--as-of", AS_OF, "--format", "jsonl"],
+    );
+    assert_exit(&o, 1);
+    let units: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(units.len(), 2, "{}", stdout(&o));
+    assert_eq!(codes(&units[0]), Vec::<&str>::new());
+    // The looping workbook link is named (ZB001), the rest of the unit checked.
+    assert!(codes(&units[1]).contains(&"ZB001"), "{:#}", units[1]);
+    assert!(codes(&units[1]).contains(&"ZB405"), "{:#}", units[1]);
+}
+
+#[test]
+fn thread_counts_are_clamped() {
+    let dir = batch();
+    let base = ["check", "报送材料", "--as-of", AS_OF, "--format", "jsonl"];
+    let one = zhengban(dir.path(), &[&base[..], &["-j", "1"]].concat());
+    assert_exit(&one, 1);
+    for j in ["2000", "0", "3"] {
+        let o = zhengban(dir.path(), &[&base[..], &["-j", j]].concat());
+        assert_exit(&o, 1);
+        assert_eq!(
+            stdout(&o),
+            stdout(&one),
+            "-j {j}: same output in the same order"
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_exit_2_in_every_format() {
+    let dir = batch();
+    for format in ["human", "json", "jsonl", "text"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_zhengban"))
+            .args(["check", "报送材料", "--as-of", AS_OF, "--format", format])
+            .current_dir(dir.path())
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{format}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("无法写入标准输出：磁盘已满"),
+            "{format}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+/// An unreadable unit folder is a ZB001 of that unit; the batch goes on. Root reads any
+/// folder whatever its mode, so as root the check runs as `nobody` through `setpriv`.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_folder_is_a_zb001_and_the_batch_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = batch();
+    let locked = dir.path().join("报送材料/单位3");
+    let as_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let mut cmd = if as_root {
+        let setpriv = Command::new("setpriv").arg("--version").output();
+        if setpriv.is_err() {
+            eprintln!("skipped: running as root and setpriv is missing, so no folder can be made unreadable");
+            return;
+        }
+        // nobody must reach the binary and the batch, just not the locked folder.
+        let mut p = dir.path().to_path_buf();
+        loop {
+            let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755));
+            if !p.pop() || p.as_os_str().is_empty() || p == Path::new("/tmp") {
+                break;
+            }
+        }
+        for entry in walk(&dir.path().join("报送材料")) {
+            let mode = if entry.is_dir() { 0o755 } else { 0o644 };
+            std::fs::set_permissions(&entry, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--inh-caps=-all",
+        ])
+        .arg(env!("CARGO_BIN_EXE_zhengban"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_zhengban"))
+    };
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let o = cmd
+        .args(["check", "报送材料", "--as-of", AS_OF, "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if as_root && !stderr(&o).is_empty() && o.status.code() == Some(127) {
+        eprintln!(
+            "skipped: setpriv could not run the binary as nobody: {}",
+            stderr(&o)
+        );
+        return;
+    }
+    assert_exit(&o, 1);
+    let doc = json(&o);
+    let units = doc["units"].as_array().unwrap();
+    assert_eq!(units.len(), 6, "{doc:#}");
+    let third = &units[2];
+    assert_eq!(codes(third), ["ZB001"], "{third:#}");
+    assert!(
+        messages(third).contains("无法打开文件夹：没有权限"),
+        "{third:#}"
+    );
+    assert_eq!(
+        units[4]["counts"]["error"], 5,
+        "the units after it were checked"
+    );
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn json_to_a_file_is_the_document_written_whole() {
+    let dir = batch();
+    let o = zhengban(
+        dir.path(),
+        &[
+            "check",
+            "报送材料",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "-o",
+            "结果.json",
+        ],
+    );
+    assert_exit(&o, 1);
+    assert!(stdout(&o).is_empty());
+    let text = std::fs::read_to_string(dir.path().join("结果.json")).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["units"].as_array().unwrap().len(), 6);
+    let on_stdout = zhengban(
+        dir.path(),
+        &["check", "报送材料", "--as-of", AS_OF, "--format", "json"],
+    );
+    assert_eq!(stdout(&on_stdout), text);
+}
