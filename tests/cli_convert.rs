@@ -134,9 +134,10 @@ fn refuses_to_overwrite_the_input() {
 #[test]
 fn csv_never_replaces_an_input_in_its_folder() {
     let dir = tempfile::tempdir().unwrap();
-    // calamine reads a workbook by its content when the extension is not a workbook's.
-    let input = dir.path().join("软件使用情况汇总表.csv");
+    let input = dir.path().join("台账.xlsx");
     std::fs::copy("samples/shuanglong-national.xlsx", &input).unwrap();
+    // The same file under the name the summary's CSV gets: replacing it replaces the input.
+    std::fs::hard_link(&input, dir.path().join("软件使用情况汇总表.csv")).unwrap();
     let before = std::fs::read(&input).unwrap();
     let out = zhengban()
         .args(["convert", "--to", "csv", "--force", "-o"])
@@ -393,4 +394,25 @@ fn a_batch_gives_one_document_per_unit() {
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["units"].as_array().unwrap().len(), 3);
+}
+
+/// A unit folder with no workbook converts to nothing, and says so (exit 1), rather than
+/// writing an empty document as if all were well.
+#[test]
+fn a_unit_without_a_workbook_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("某单位");
+    std::fs::create_dir(&unit).unwrap();
+    std::fs::write(unit.join("台账扫描件.pdf"), b"%PDF-1.7").unwrap();
+    let out = zhengban()
+        .args(["convert", "--to", "json"])
+        .arg(&unit)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("没有找到可读取的工作簿"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::cli::{ConvertArgs, ConvertFormat};
-use crate::ledger::{discover, read_unit, Unit};
+use crate::ledger::{discover_units, read_unit, Unit, UnitSource};
 use crate::normalised::{self, UnitData};
 use crate::output::{print_stdout, OutputPolicy};
 use crate::render::csv::unit_csv;
@@ -118,22 +118,44 @@ fn read_data(path: &Path) -> Result<Input, RunError> {
 }
 
 fn read_workbooks(args: &ConvertArgs) -> Result<Input, RunError> {
-    let sources =
-        discover(std::slice::from_ref(&args.path), args.unit_per_file).map_err(|source| {
-            RunError::Read {
-                path: args.path.clone(),
-                source,
-            }
-        })?;
+    if let Err(source) = std::fs::metadata(&args.path) {
+        return Err(RunError::Read {
+            path: args.path.clone(),
+            source,
+        });
+    }
+    let discovery = discover_units(std::slice::from_ref(&args.path), args.unit_per_file);
+    let sources: Vec<UnitSource> = discovery.units.iter().map(|u| u.source.clone()).collect();
     // Outputs per unit are named for the file or folder the unit came from, which is how the
     // inspector knows the submission (several units may state the same 单位名称).
     let mut input = Input {
         names: distinct_names(sources.iter().map(|s| s.label.as_str())),
         units: Vec::new(),
         batch: sources.len() > 1,
-        files: sources.iter().flat_map(|s| s.files.clone()).collect(),
+        // Nothing the user gave is replaced: the workbooks, and the CSVs, scans and PDFs
+        // beside them.
+        files: discovery
+            .units
+            .iter()
+            .flat_map(|u| {
+                u.source
+                    .files
+                    .iter()
+                    .cloned()
+                    .chain(u.others.iter().map(|o| PathBuf::from(&*o.path)))
+            })
+            .collect(),
         faults: false,
     };
+    for unit in &discovery.units {
+        if unit.source.files.is_empty() {
+            eprintln!(
+                "zhengban: {}：没有找到可读取的工作簿（xlsx、xlsm、xls、ods），这个单位没有可转换的台账",
+                unit.path.display()
+            );
+            input.faults = true;
+        }
+    }
     let with_cells =
         args.with_cells && matches!(args.to, ConvertFormat::Json | ConvertFormat::Jsonl);
     // One unit at a time: its cell grids are dropped before the next is read.
