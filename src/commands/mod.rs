@@ -2,5 +2,6 @@
 
 pub mod check;
 pub mod convert;
+pub mod derive;
 pub mod rule;
 pub mod template;

@@ -13,6 +13,16 @@ use crate::schema::{
 
 /// The roles of a leading group, pre-printed on the first rows of 附件1.
 const ROLES: [&str; 3] = ["组长", "副组长", "成员"];
+/// Pre-printed rows of 附件1.
+pub(crate) const LEADING_GROUP_ROWS: u32 = 8;
+/// Pre-printed rows of 附件3.
+pub(crate) const DEMAND_ROWS: u32 = 6;
+/// Pre-printed rows of 附件4, the 共计 row included.
+pub(crate) const PURCHASE_PLAN_ROWS: u32 = 6;
+/// Pre-printed rows of 附件6.
+pub(crate) const FREE_LIST_ROWS: u32 = 8;
+/// Pre-printed rows of 软件分类.
+pub(crate) const CLASSIFICATION_ROWS: u32 = 8;
 /// The software types of a demand (附件3), pre-printed on its first rows.
 const DEMAND_KINDS: [&str; 4] = ["操作系统", "办公软件", "杀毒软件", "其他软件"];
 
@@ -24,7 +34,7 @@ pub(crate) fn leading_group(ws: &mut Worksheet) -> Result<(), XlsxError> {
     sheet.annex_and_title(kind)?;
     sheet.header_block(&blanks(kind))?;
     let header = sheet.column_header(specs)?;
-    let first = sheet.data_rows(specs, 8, ROW, |index, spec| {
+    let first = sheet.data_rows(specs, LEADING_GROUP_ROWS, ROW, |index, spec| {
         (spec.key == "role")
             .then(|| ROLES.get(index as usize).copied())
             .flatten()
@@ -41,7 +51,7 @@ pub(crate) fn leading_group(ws: &mut Worksheet) -> Result<(), XlsxError> {
 pub(crate) fn demand(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let kind = TableKind::Demand;
     let specs = DEMAND_COLUMNS;
-    let rows = 6;
+    let rows = DEMAND_ROWS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
     sheet.header_block(&blanks(kind))?;
@@ -71,7 +81,7 @@ pub(crate) fn demand(ws: &mut Worksheet) -> Result<(), XlsxError> {
 pub(crate) fn purchase_plan(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let kind = TableKind::PurchasePlan;
     let specs = PURCHASE_PLAN_COLUMNS;
-    let rows = 6;
+    let rows = PURCHASE_PLAN_ROWS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
     sheet.header_block(&blanks(kind))?;
@@ -102,7 +112,7 @@ pub(crate) fn free_list(ws: &mut Worksheet) -> Result<(), XlsxError> {
     sheet.annex_and_title(kind)?;
     sheet.header_block(&blanks(kind))?;
     let header = sheet.column_header(specs)?;
-    let first = sheet.data_rows(specs, 8, ROW, |_, _| None)?;
+    let first = sheet.data_rows(specs, FREE_LIST_ROWS, ROW, |_, _| None)?;
     sheet.column_defaults(specs)?;
     sheet.ws().set_freeze_panes(first, 0)?;
     print_setup(sheet.ws(), Paper::Landscape, Some(header))
@@ -115,7 +125,7 @@ pub(crate) fn classification(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
     let header = sheet.column_header(specs)?;
-    let first = sheet.data_rows(specs, 8, ROW, |_, _| None)?;
+    let first = sheet.data_rows(specs, CLASSIFICATION_ROWS, ROW, |_, _| None)?;
     sheet.column_defaults(specs)?;
     sheet.ws().set_freeze_panes(first, 0)?;
     print_setup(sheet.ws(), Paper::Portrait, Some(header))
