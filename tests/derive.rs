@@ -266,7 +266,10 @@ fn assert_statistics(unit: &Unit, hand: &Hand, what: &str) {
             let got = figure(&s.purchases, r, c, Measure::Licenses);
             assert_eq!(got, lic, "{what}: 四 {r:?} {c:?} 许可数");
             let got = figure(&s.purchases, r, c, Measure::Amount);
-            assert!((got - wan).abs() < 1e-9, "{what}: 四 {r:?} {c:?} 金额 {got} ≠ {wan}");
+            assert!(
+                (got - wan).abs() < 1e-9,
+                "{what}: 四 {r:?} {c:?} 金额 {got} ≠ {wan}"
+            );
             let got = figure(&s.holdings, r, c, Measure::Licenses);
             assert_eq!(got, hand.holdings[i][j], "{what}: 五 {r:?} {c:?}");
         }
@@ -289,7 +292,9 @@ fn keys(r: &UnitReport) -> BTreeSet<Key> {
 }
 
 /// The faults derive resolves.
-const RESOLVED: [&str; 7] = ["ZB114", "ZB401", "ZB405", "ZB410", "ZB411", "ZB414", "ZB415"];
+const RESOLVED: [&str; 7] = [
+    "ZB114", "ZB401", "ZB405", "ZB410", "ZB411", "ZB414", "ZB415",
+];
 
 /// One unit: derive it (with `args`), then the output's figures, the faults left and the
 /// input's bytes. `kept` lists the faults that stay because the clerk's value was kept;
@@ -379,7 +384,7 @@ fn workbooks_with_blank_derived_cells_are_completed() {
         assert!(before.iter().any(|k| k.0 == code), "fixture lacks {code}");
     }
     let (dir, input, out) = derive_case(path, &[], &SHUANGLONG, &[], &nothing_new);
-    let unit = read(&[out.clone()]);
+    let unit = read(std::slice::from_ref(&out));
     let summary = unit.summary().unwrap();
     let installed: Vec<i64> = summary
         .rows
@@ -387,11 +392,20 @@ fn workbooks_with_blank_derived_cells_are_completed() {
         .map(|r| *r.installed.value().unwrap())
         .collect();
     assert_eq!(installed, [10, 25, 42, 5, 5, 21, 14, 2, 37, 35, 13]);
-    assert_eq!(summary.header.people_using.as_ref().unwrap().value(), Some(&40));
+    assert_eq!(
+        summary.header.people_using.as_ref().unwrap().value(),
+        Some(&40)
+    );
     // The 表N layout: added sheets are named and labelled 表N like the unit's own.
     let book = &unit.workbooks[0];
     let names: Vec<&str> = book.sheets.iter().map(|s| &*s.name).collect();
-    for name in ["表3 信息统计表", "表7 RJ009", "表7 RJ010", "表7 RJ011", "软件分类"] {
+    for name in [
+        "表3 信息统计表",
+        "表7 RJ009",
+        "表7 RJ010",
+        "表7 RJ011",
+        "软件分类",
+    ] {
         assert!(names.contains(&name), "{names:?}");
     }
     let sheet = |n: &str| book.sheets.iter().find(|s| &*s.name == n).unwrap();
@@ -443,7 +457,10 @@ fn workbooks_with_blank_derived_cells_are_completed() {
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    assert_eq!(std::fs::read(&second).unwrap(), std::fs::read(&out).unwrap());
+    assert_eq!(
+        std::fs::read(&second).unwrap(),
+        std::fs::read(&out).unwrap()
+    );
 }
 
 #[test]
@@ -464,7 +481,10 @@ fn faulty_samples() {
         .expect("a draft plan");
     assert_eq!(draft.rows.len(), 1);
     let row = &draft.rows[0];
-    assert_eq!(row.name.value().map(String::as_str), Some("Microsoft Office 2019 专业增强版"));
+    assert_eq!(
+        row.name.value().map(String::as_str),
+        Some("Microsoft Office 2019 专业增强版")
+    );
     // 10 installs on 8 licenses: 2 short; 单价 estimated as 47,760 元 / 8 = 5,970 元.
     assert_eq!(row.count.value(), Some(&2));
     assert_eq!(row.unit_price.value(), Some(&5970.0));
@@ -493,15 +513,28 @@ fn faulty_samples() {
     );
     drop(dir);
     // … and replaced with --overwrite-derived.
-    derive_case(path, &["--overwrite-derived"], &SHUANGLONG, &[], &nothing_new);
+    derive_case(
+        path,
+        &["--overwrite-derived"],
+        &SHUANGLONG,
+        &[],
+        &nothing_new,
+    );
 
     // A mistyped 软件编号 (ZB403) stops derive …
     let path = "samples/faulty/三本台账不一致/三本台账不一致.xlsx";
     let (dir, input) = copy_in(path);
-    let o = zhengban(dir.path(), &["derive", input.to_str().unwrap(), "--as-of", AS_OF]);
+    let o = zhengban(
+        dir.path(),
+        &["derive", input.to_str().unwrap(), "--as-of", AS_OF],
+    );
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(text(&o).contains("ZB403") && text(&o).contains("没有补填任何内容"));
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing written");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
     // … unless forced; the planted 安装数量 of RJ011 is kept and reported (ZB405).
     derive_case(
         path,
@@ -582,9 +615,15 @@ fn split_units_write_one_copy_per_changed_file() {
 
     // The default output of a folder is a folder beside it, never inside the unit.
     let (dir, input) = copy_in("tests/fixtures/derive/split-blank");
-    let o = zhengban(dir.path(), &["derive", input.to_str().unwrap(), "--as-of", AS_OF]);
+    let o = zhengban(
+        dir.path(),
+        &["derive", input.to_str().unwrap(), "--as-of", AS_OF],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    assert!(dir.path().join("split-blank.补填/软件使用情况汇总表.xlsx").exists());
+    assert!(dir
+        .path()
+        .join("split-blank.补填/软件使用情况汇总表.xlsx")
+        .exists());
     assert_eq!(std::fs::read_dir(&input).unwrap().count(), 3);
 }
 
@@ -625,7 +664,10 @@ fn xls_and_ods_are_refused_with_what_to_do() {
         "tests/foreign/resaved/city-approval-bureau.lo.ods",
     ] {
         let (dir, input) = copy_in(path);
-        let o = zhengban(dir.path(), &["derive", input.to_str().unwrap(), "--as-of", AS_OF]);
+        let o = zhengban(
+            dir.path(),
+            &["derive", input.to_str().unwrap(), "--as-of", AS_OF],
+        );
         assert_eq!(o.status.code(), Some(2), "{}", text(&o));
         assert!(text(&o).contains("另存为 .xlsx"), "{}", text(&o));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -663,7 +705,9 @@ fn what_the_clerk_typed_is_kept() {
             }
             typed += 1;
             let at = cell.coordinate().to_string();
-            let other = sb.cell(at.as_str()).unwrap_or_else(|| panic!("{name} {at} lost"));
+            let other = sb
+                .cell(at.as_str())
+                .unwrap_or_else(|| panic!("{name} {at} lost"));
             assert_eq!(other.value(), cell.value(), "{name} {at}");
             assert_eq!(other.style(), cell.style(), "{name} {at} style");
             assert_eq!(other.formula(), cell.formula(), "{name} {at} formula");
@@ -685,7 +729,12 @@ fn what_the_clerk_typed_is_kept() {
                 .map(|v| {
                     v.data_validation_list()
                         .iter()
-                        .map(|d| (d.sequence_of_references().get_sqref(), d.formula1().to_string()))
+                        .map(|d| {
+                            (
+                                d.sequence_of_references().get_sqref(),
+                                d.formula1().to_string(),
+                            )
+                        })
                         .collect()
                 })
                 .unwrap_or_default()
@@ -698,7 +747,10 @@ fn what_the_clerk_typed_is_kept() {
                     (
                         c.coordinate().to_string(),
                         c.author().to_string(),
-                        c.text().text().map(|t| t.value().to_string()).unwrap_or_default(),
+                        c.text()
+                            .text()
+                            .map(|t| t.value().to_string())
+                            .unwrap_or_default(),
                     )
                 })
                 .collect()
@@ -759,7 +811,10 @@ fn libreoffice_prints_the_outputs() {
         ("tests/fixtures/derive/biao-blank.xlsx", None),
         ("tests/foreign/city-approval-bureau.xlsx", None),
         ("samples/faulty/超装与OEM填价/超装与OEM填价.xlsx", None),
-        ("tests/fixtures/derive/split-blank", Some("软件安装维护情况明细表.xlsx")),
+        (
+            "tests/fixtures/derive/split-blank",
+            Some("软件安装维护情况明细表.xlsx"),
+        ),
     ] {
         let out = dir.path().join(format!("out{}", outputs.len()));
         let o = zhengban(
@@ -787,7 +842,10 @@ fn libreoffice_prints_the_outputs() {
     let pdf = dir.path().join("pdf");
     let profile = dir.path().join("profile");
     let o = Command::new(&soffice)
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(&pdf)
         .args(&outputs)

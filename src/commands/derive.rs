@@ -180,7 +180,24 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     for (out, bytes) in &outputs {
         policy.write(out, bytes)?;
     }
-    let text = summary(&report, &source, &plan, &results, as_of);
+    let mut text = summary(&report, &source, &plan, &results, as_of);
+    // The kept values as `check` reports them, with the cells on the other side.
+    let kept: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            plan.conflicts
+                .iter()
+                .any(|c| !c.replaced && c.code == d.code && d.target.cell() == Some(&c.cell))
+        })
+        .cloned()
+        .collect();
+    if !kept.is_empty() {
+        let mut shown = report.clone();
+        shown.diagnostics = kept;
+        text.push('\n');
+        text.push_str(&crate::render::terminal::unit(&shown, color()));
+    }
     print_stdout(text.as_bytes())?;
     let kept = plan.conflicts.iter().any(|c| !c.replaced);
     Ok(if kept { Status::Faults } else { Status::Clean })
@@ -213,11 +230,7 @@ fn summary(
         s.push_str("没有需要补填的内容：推算出的各项都已填写，没有写出文件。\n");
     }
     for (input, out, written) in results {
-        s.push_str(&format!(
-            "{} → {}\n",
-            input.display(),
-            out.display()
-        ));
+        s.push_str(&format!("{} → {}\n", input.display(), out.display()));
         if !written.filled.is_empty() {
             s.push_str("  已填写（绿色底纹为推算值并附批注“由 zhengban 生成”，黄色待填写）：\n");
             for line in &written.filled {

@@ -67,12 +67,18 @@ fn row_cells(meta: &TableMeta, seq: usize, row: &SummaryRow) -> NewRow {
 }
 
 /// Rows after the last data row of a list table: where new rows may go.
-pub(crate) fn rows_edit(ctx: &Ctx, meta: &TableMeta, data_rows: &[u32], rows: Vec<NewRow>) -> RowsEdit {
+pub(crate) fn rows_edit(
+    ctx: &Ctx,
+    meta: &TableMeta,
+    data_rows: &[u32],
+    rows: Vec<NewRow>,
+) -> RowsEdit {
     let header_last = meta.header_rows.map(|h| h.1).unwrap_or(meta.first_row);
     let last_data = data_rows.iter().copied().max();
-    let followed = ctx.unit.tables().iter().any(|(m, _)| {
-        m.file == meta.file && m.sheet == meta.sheet && m.first_row > meta.first_row
-    });
+    let followed =
+        ctx.unit.tables().iter().any(|(m, _)| {
+            m.file == meta.file && m.sheet == meta.sheet && m.first_row > meta.first_row
+        });
     let cols: Vec<u32> = meta.columns.iter().map(|c| c.col).collect();
     RowsEdit {
         sheet: meta.sheet.to_string(),

@@ -60,7 +60,7 @@ fn prefix(numbering: Numbering) -> &'static str {
 
 /// What follows "附件N"/"表N" at the start of `name`, when it starts so (and N is not the
 /// start of a longer number).
-fn after_number<'a>(name: &'a str, numbering: Numbering, n: u8) -> Option<&'a str> {
+fn after_number(name: &str, numbering: Numbering, n: u8) -> Option<&str> {
     let head = format!("{}{n}", prefix(numbering));
     let rest = name.trim().strip_prefix(head.as_str())?;
     (!rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest)
@@ -237,7 +237,10 @@ mod tests {
         assert_eq!(biao.sheet_name(TableKind::Statistics), "表3 信息统计表");
         assert_eq!(biao.sheet_name(TableKind::Classification), "软件分类");
         assert_eq!(biao.maintenance_sheet_name("RJ012"), "表7 RJ012");
-        assert_eq!(biao.annex_label(TableKind::FreeList).as_deref(), Some("表4"));
+        assert_eq!(
+            biao.annex_label(TableKind::FreeList).as_deref(),
+            Some("表4")
+        );
         let bare = Layout {
             numbering: Numbering::Biao,
             separator: None,
@@ -246,7 +249,10 @@ mod tests {
         assert_eq!(bare.sheet_name(TableKind::PurchasePlan), "表2");
         assert_eq!(bare.maintenance_sheet_name("JY06"), "表7 JY06");
         let national = Layout::default();
-        assert_eq!(national.sheet_name(TableKind::Statistics), "附件5 信息统计表");
+        assert_eq!(
+            national.sheet_name(TableKind::Statistics),
+            "附件5 信息统计表"
+        );
         assert_eq!(national.maintenance_sheet_name("A/B"), "附件9-A-B");
     }
 
@@ -261,8 +267,14 @@ mod tests {
 
     #[test]
     fn numbers_are_not_prefixes_of_longer_numbers() {
-        assert_eq!(after_number("附件10 维护申请表", Numbering::National, 1), None);
-        assert_eq!(after_number("表5 汇总表", Numbering::Biao, 5), Some(" 汇总表"));
+        assert_eq!(
+            after_number("附件10 维护申请表", Numbering::National, 1),
+            None
+        );
+        assert_eq!(
+            after_number("表5 汇总表", Numbering::Biao, 5),
+            Some(" 汇总表")
+        );
         assert_eq!(after_number("表5", Numbering::Biao, 5), Some(""));
     }
 }

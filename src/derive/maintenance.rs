@@ -73,7 +73,13 @@ pub(crate) fn add_missing(ctx: &mut Ctx, counted: &Counted) -> Result<(), BlankE
         .expect("the template has a column header");
     let first_row = header_last + 1;
     let printed = crate::templates::printed_rows(TableKind::Maintenance);
-    let last_col = template.meta.columns.iter().map(|c| c.col).max().unwrap_or(0);
+    let last_col = template
+        .meta
+        .columns
+        .iter()
+        .map(|c| c.col)
+        .max()
+        .unwrap_or(0);
     for row in missing {
         let id = row.id().expect("filtered on id");
         let mut cells: Vec<(Addr, Value, Mark)> = vec![(
@@ -118,7 +124,11 @@ pub(crate) fn add_missing(ctx: &mut Ctx, counted: &Counted) -> Result<(), BlankE
             }
             Licence::Oem { version, .. } => {
                 put(&info.version.cell, typed_text(version));
-                for f in [&info.license_count.cell, &info.usable_versions.cell, &info.term.cell] {
+                for f in [
+                    &info.license_count.cell,
+                    &info.usable_versions.cell,
+                    &info.term.cell,
+                ] {
                     put(f, Some(Value::Text(NONE.into())));
                 }
             }

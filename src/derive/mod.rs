@@ -169,7 +169,10 @@ impl Ctx<'_> {
             (&header.unit, typed(source.map(|h| &h.unit), None)),
             (&header.filler, typed(source.map(|h| &h.filler), None)),
             (&header.handler, typed(source.map(|h| &h.filler), None)),
-            (&header.phone, typed(source.map(|h| &h.phone), Some("ZB504"))),
+            (
+                &header.phone,
+                typed(source.map(|h| &h.phone), Some("ZB504")),
+            ),
         ];
         for (slot, value) in slots {
             let Some(cell) = slot.as_ref().and_then(|f| f.cell.as_ref()) else {

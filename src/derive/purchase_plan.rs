@@ -123,7 +123,11 @@ pub fn shortfalls(unit: &Unit, as_of: NaiveDate) -> Vec<Shortfall> {
     let mut out = Vec::new();
     for id in order {
         let rows = &by_id[id];
-        let Some(installed) = rows.iter().filter_map(|r| r.installed.value().copied()).max() else {
+        let Some(installed) = rows
+            .iter()
+            .filter_map(|r| r.installed.value().copied())
+            .max()
+        else {
             continue;
         };
         let mut valid = 0;
@@ -153,7 +157,8 @@ pub fn shortfalls(unit: &Unit, as_of: NaiveDate) -> Vec<Shortfall> {
                 let t = r.commercial()?;
                 let amount = *t.amount.value()?;
                 let n = *t.license_count.value()?;
-                (n > 0 && amount > 0.0).then(|| (t.purchased_on.value().map(|p| p.date), amount / n as f64))
+                (n > 0 && amount > 0.0)
+                    .then(|| (t.purchased_on.value().map(|p| p.date), amount / n as f64))
             })
             .max_by_key(|(d, _)| *d);
         let first = rows[0];
@@ -195,7 +200,11 @@ pub(crate) fn draft(ctx: &mut Ctx, as_output: &Unit) -> Result<(), BlankError> {
     let b = blank(TableKind::PurchasePlan)?;
     let template = &b.unit.purchase_plans[0];
     let at = |c: &CellRef| Addr::new(c.row, c.col);
-    let title = template.meta.title.clone().expect("the template has a title");
+    let title = template
+        .meta
+        .title
+        .clone()
+        .expect("the template has a title");
     let col = |key: &str| {
         template
             .meta
@@ -212,7 +221,13 @@ pub(crate) fn draft(ctx: &mut Ctx, as_output: &Unit) -> Result<(), BlankError> {
         .expect("the template has a 共计 row");
     let capacity = total_cell.row - first_row;
     let extra = (short.len() as u32).saturating_sub(capacity);
-    let last_col = template.meta.columns.iter().map(|c| c.col).max().unwrap_or(0);
+    let last_col = template
+        .meta
+        .columns
+        .iter()
+        .map(|c| c.col)
+        .max()
+        .unwrap_or(0);
     let mut cells = vec![(
         at(&title),
         Value::Text(format!("{}（草稿）", TableKind::PurchasePlan.title())),

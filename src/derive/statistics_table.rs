@@ -56,7 +56,11 @@ fn figure_typed(f: &Field<f64>, want: f64, measure: Measure) -> Typed {
     let tolerance = match measure {
         Measure::Licenses => 0.5,
         Measure::Amount => {
-            let decimals = f.raw.split_once('.').map_or(0, |(_, d)| d.len()).clamp(2, 4);
+            let decimals = f
+                .raw
+                .split_once('.')
+                .map_or(0, |(_, d)| d.len())
+                .clamp(2, 4);
             0.5 * 10f64.powi(-(decimals as i32)) + 1e-9
         }
     };
@@ -73,11 +77,19 @@ fn figures(stats: &Statistics, d: &DerivedStatistics) -> Vec<Figure> {
     let y = d.year;
     for (label, field, want) in [
         ("二、人员情况 总人数", &stats.people_total, d.people_total),
-        ("二、人员情况 使用计算机人数", &stats.people_using, d.people_using),
+        (
+            "二、人员情况 使用计算机人数",
+            &stats.people_using,
+            d.people_using,
+        ),
         ("三、计算机情况 服务器数", &stats.servers, d.servers),
         ("三、计算机情况 台式机数", &stats.desktops, d.desktops),
         ("三、计算机情况 便携机数", &stats.laptops, d.laptops),
-        ("三、计算机情况 合计", &stats.computers_total, d.computers_total),
+        (
+            "三、计算机情况 合计",
+            &stats.computers_total,
+            d.computers_total,
+        ),
     ] {
         let Some(want) = want else { continue };
         out.push(Figure {
@@ -165,10 +177,7 @@ pub(crate) fn fill(ctx: &mut Ctx) -> Result<(), BlankError> {
         Value::Text(format!("{}（{year}年度）", TableKind::Statistics.title())),
         Mark::Plain,
     ));
-    if let (Some(label), true) = (
-        ctx.layout.annex_label(TableKind::Statistics),
-        title.row > 0,
-    ) {
+    if let (Some(label), true) = (ctx.layout.annex_label(TableKind::Statistics), title.row > 0) {
         cells.push((Addr::new(title.row - 1, 0), Value::Text(label), Mark::Plain));
     }
     let mut to_fill: Vec<Addr> = Vec::new();

@@ -12,6 +12,7 @@ use crate::edit::{Addr, EditError, Editor, Existing, DERIVED_FILL, TO_FILL};
 use crate::schema::TableKind;
 
 use super::blank::{blank, BlankError};
+use super::layout::unique_name;
 use super::plan::{FileEdits, Mark, When};
 
 /// Why a workbook could not be changed.
@@ -58,16 +59,25 @@ pub fn apply(edits: &FileEdits, input: &[u8]) -> Result<(Vec<u8>, Written), Writ
 
     for e in &edits.cells {
         let Some(cell) = target(&mut ed, &e.sheet, e.cell)? else {
-            out.kept.push(format!("{} › {} {}：单元格在合并区域中，未写入", e.sheet, e.cell, e.what));
+            out.kept.push(format!(
+                "{} › {} {}：单元格在合并区域中，未写入",
+                e.sheet, e.cell, e.what
+            ));
             continue;
         };
         let a1 = cell.a1();
         if ed.has_formula(&e.sheet, &a1)? {
-            out.kept.push(format!("{} › {a1} {}：是公式单元格，未改写", e.sheet, e.what));
+            out.kept.push(format!(
+                "{} › {a1} {}：是公式单元格，未改写",
+                e.sheet, e.what
+            ));
             continue;
         }
         if e.when == When::IfBlank && !ed.is_blank(&e.sheet, &a1)? {
-            out.kept.push(format!("{} › {a1} {}：单元格已有内容，未写入", e.sheet, e.what));
+            out.kept.push(format!(
+                "{} › {a1} {}：单元格已有内容，未写入",
+                e.sheet, e.what
+            ));
             continue;
         }
         ed.set(&e.sheet, &a1, &e.value)?;
@@ -144,13 +154,21 @@ pub fn apply(edits: &FileEdits, input: &[u8]) -> Result<(Vec<u8>, Written), Writ
 
     let mut templates: BTreeMap<TableKind, (Editor, &'static str)> = BTreeMap::new();
     for s in &edits.sheets {
-        if !templates.contains_key(&s.kind) {
-            let b = blank(s.kind)?;
-            templates.insert(s.kind, (Editor::open(&b.bytes)?, b.sheet));
-        }
-        let (template, from) = templates.get_mut(&s.kind).expect("inserted");
-        ed.add_sheet_from(template, from, &s.name)?;
-        let name = s.name.as_str();
+        let (template, from) = match templates.entry(s.kind) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                let b = blank(s.kind)?;
+                e.insert((Editor::open(&b.bytes)?, b.sheet))
+            }
+        };
+        // The plan knows the sheets the reader saw; a chart sheet may hold the name too.
+        let name = if ed.has_sheet(&s.name) {
+            unique_name(&s.name, &ed.sheet_names())
+        } else {
+            s.name.clone()
+        };
+        ed.add_sheet_from(template, from, &name)?;
+        let name = name.as_str();
         if let Some(g) = s.grow {
             let first_new = g.last_printed + 1;
             if g.insert {

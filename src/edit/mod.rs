@@ -253,8 +253,7 @@ impl Editor {
                 [b.left(), b.right(), b.top(), b.bottom()]
                     .iter()
                     .all(|side| side.border_style() == "none")
-            })
-                && s.fill().is_none()
+            }) && s.fill().is_none()
                 && s.number_format().is_none()
         }))
     }
@@ -267,7 +266,11 @@ impl Editor {
     }
 
     /// The merged area covering a cell, as (top-left, bottom-right).
-    pub fn merged_area(&mut self, sheet: &str, cell: &str) -> Result<Option<(Addr, Addr)>, EditError> {
+    pub fn merged_area(
+        &mut self,
+        sheet: &str,
+        cell: &str,
+    ) -> Result<Option<(Addr, Addr)>, EditError> {
         let at = cell_of(cell)?;
         let ws = self.sheet_mut(sheet)?;
         for range in ws.merge_cells() {
@@ -524,7 +527,9 @@ fn comment_text(c: &umya::Comment) -> String {
     if let Some(text) = t.text() {
         return text.value().to_string();
     }
-    t.rich_text().map(|r| r.text().into_owned()).unwrap_or_default()
+    t.rich_text()
+        .map(|r| r.text().into_owned())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -536,7 +541,10 @@ mod tests {
         assert_eq!(Addr::parse("A1"), Some(Addr::new(0, 0)));
         assert_eq!(Addr::parse("$m$12"), Some(Addr::new(11, 12)));
         assert_eq!(Addr::parse("AA3").map(Addr::a1).as_deref(), Some("AA3"));
-        assert_eq!(Addr::parse("XFD1048576"), Some(Addr::new(1_048_575, 16_383)));
+        assert_eq!(
+            Addr::parse("XFD1048576"),
+            Some(Addr::new(1_048_575, 16_383))
+        );
         assert_eq!(Addr::parse("XFE1"), None);
         assert_eq!(Addr::parse("A0"), None);
         assert_eq!(Addr::parse("12"), None);

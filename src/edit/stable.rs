@@ -139,7 +139,9 @@ fn sorted_number_formats(xml: &str) -> Result<Vec<u8>, String> {
     for e in events {
         match e {
             Event::Start(s) if s.name().as_ref() == "numFmts" => {
-                writer.write_event(Event::Start(s)).map_err(|e| e.to_string())?;
+                writer
+                    .write_event(Event::Start(s))
+                    .map_err(|e| e.to_string())?;
                 formats = Some(Vec::new());
             }
             Event::End(s) if s.name().as_ref() == "numFmts" => {
@@ -148,7 +150,9 @@ fn sorted_number_formats(xml: &str) -> Result<Vec<u8>, String> {
                 for f in list {
                     writer.write_event(f).map_err(|e| e.to_string())?;
                 }
-                writer.write_event(Event::End(s)).map_err(|e| e.to_string())?;
+                writer
+                    .write_event(Event::End(s))
+                    .map_err(|e| e.to_string())?;
             }
             // umya writes each format as one empty element.
             Event::Empty(s) if formats.is_some() && s.name().as_ref() == "numFmt" => {
@@ -201,7 +205,9 @@ mod tests {
         let out = String::from_utf8(sorted(xml).unwrap()).unwrap();
         assert!(
             out.contains("<authors><author>zhengban</author><author>刘晓燕</author></authors>")
-                || out.contains("<authors><author>刘晓燕</author><author>zhengban</author></authors>"),
+                || out.contains(
+                    "<authors><author>刘晓燕</author><author>zhengban</author></authors>"
+                ),
             "{out}"
         );
         let swapped = xml
@@ -216,6 +222,8 @@ mod tests {
         assert_eq!(out, again, "either order of authors gives one output");
         assert!(is_comments_part("xl/comments12.xml"));
         assert!(!is_comments_part("xl/commentsX.xml"));
-        assert!(!is_comments_part("xl/threadedComments/threadedComment1.xml"));
+        assert!(!is_comments_part(
+            "xl/threadedComments/threadedComment1.xml"
+        ));
     }
 }
