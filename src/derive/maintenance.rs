@@ -195,10 +195,7 @@ pub(crate) fn add_missing(ctx: &mut Ctx, counted: &Counted) -> Result<(), BlankE
                     "{NOTE}：软件基本信息取自汇总表 {id}；安装卸载明细按软件使用情况明细表补登，每台计算机一条安装记录，日期为安装日期"
                 ),
             ),
-            what: format!(
-                "{id}（{software}）的软件安装维护情况明细表，{} 条安装记录",
-                rows.len()
-            ),
+            what: format!("{id} {software} 的安装维护明细，{} 条安装记录", rows.len()),
         });
     }
     Ok(())

@@ -54,6 +54,17 @@ fn target(ed: &mut Editor, sheet: &str, at: Addr) -> Result<Option<Addr>, EditEr
 
 /// Apply the edits of one file to a copy of its bytes: the new bytes and what was written.
 pub fn apply(edits: &FileEdits, input: &[u8]) -> Result<(Vec<u8>, Written), WriteError> {
+    // umya unwraps while it reads a sheet's XML and while it writes; a workbook it cannot
+    // handle is an error of this file, not a crash of the run.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| apply_inner(edits, input)))
+        .unwrap_or_else(|_| {
+            Err(WriteError::Edit(EditError::Open(
+                "工作簿的某个部分无法解析，未能修改".into(),
+            )))
+        })
+}
+
+fn apply_inner(edits: &FileEdits, input: &[u8]) -> Result<(Vec<u8>, Written), WriteError> {
     let mut ed = Editor::open(input)?;
     let mut out = Written::default();
 
