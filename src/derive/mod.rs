@@ -8,6 +8,12 @@
 //! read*: a 安装数量 derive writes counts in the statistics table, one it leaves (because
 //! the clerk typed another value) counts as typed, so `check` on the output agrees with it.
 //!
+//! Marks: a cell derive writes into a table the clerk keeps gets a light green fill and a
+//! note "由 zhengban 生成：…" saying where the value comes from; a row added to a list gets
+//! the fill and one note on its first cell; a sheet added from a template gets the fill on
+//! every derived cell and one note on its title (notes on hundreds of cells would bury the
+//! clerk's own). Cells left for the clerk to fill are light yellow.
+//!
 //! The parts, one module each: [`counts`] (汇总表 安装数量, 使用计算机人数), [`statistics`]
 //! and [`statistics_table`] (软件正版化工作信息统计表), [`maintenance`] (missing 安装维护情况
 //! 明细表), [`free_list`], [`purchase_plan`] (arithmetic and the draft for shortfalls),
