@@ -688,6 +688,8 @@ fn what_the_clerk_typed_is_kept() {
     let summary = a.sheet_by_name("表5 汇总表").unwrap();
     assert_eq!(summary.comments().len(), 1);
     assert!(summary.data_validations().is_some());
+    let plan = a.sheet_by_name("表2 采购计划表").unwrap();
+    assert_eq!(plan.cell("I1").unwrap().formula(), "F5+F6");
     // The national layout (our sample generator): derive only adds sheets (a draft plan,
     // 软件分类); every sheet it had stays the same part.
     kept_after_derive("samples/faulty/超装与OEM填价/超装与OEM填价.xlsx", &[], &[]);
@@ -722,7 +724,7 @@ fn kept_after_derive(path: &str, args: &[&str], touched: &[&str]) -> umya_spread
         let name = sa.name();
         let sb = b.sheet_by_name(name).unwrap();
         for cell in sa.cells() {
-            if cell.value().trim().is_empty() {
+            if cell.value().trim().is_empty() && !cell.is_formula() {
                 continue;
             }
             typed += 1;
