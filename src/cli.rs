@@ -34,6 +34,8 @@ pub enum Command {
     Template(TemplateArgs),
     /// 输出规范化的台账数据（JSON、jsonl、CSV），或把规范化数据、其他版式的工作簿填入官方模板（xlsx）
     Convert(ConvertArgs),
+    /// 补填推算的内容：写出台账副本，补上安装数量、信息统计表、安装维护明细表等
+    Derive(DeriveArgs),
     /// 显示帮助，或某个命令的帮助
     Help(HelpArgs),
 }
@@ -49,6 +51,32 @@ pub struct HelpArgs {
 /// The arguments as the process got them, for [`parse_from`].
 pub fn args() -> Vec<OsString> {
     std::env::args_os().collect()
+}
+
+/// `zhengban derive`
+#[derive(Debug, clap::Args)]
+pub struct DeriveArgs {
+    /// 一个单位的工作簿，或表格分在几个文件里的单位文件夹（只能修改 xlsx/xlsm）
+    #[arg(value_name = "工作簿或文件夹")]
+    pub path: PathBuf,
+    /// 输出：工作簿为文件（默认与输入同目录的“名称.补填.xlsx”）；文件夹为目录（默认与之并列的“文件夹名.补填”）
+    #[arg(short, long, visible_alias = "out", value_name = "路径")]
+    pub output: Option<PathBuf>,
+    /// 信息统计表的年度（默认检查日期所在的年份）
+    #[arg(long, value_name = "年度")]
+    pub year: Option<i32>,
+    /// 检查日期（如 2026-11-25），默认今天：判断许可是否到期，也是新增表格的填表日期
+    #[arg(long, value_name = "日期")]
+    pub as_of: Option<String>,
+    /// 覆盖已存在的输出文件；台账中有会使推算出错的问题时仍然推算
+    #[arg(long)]
+    pub force: bool,
+    /// 改写已填写、但与推算结果不同的单元格（默认保留并列出）
+    #[arg(long)]
+    pub overwrite_derived: bool,
+    /// 配置文件（默认当前目录的 zhengban.toml）
+    #[arg(long, value_name = "文件")]
+    pub config: Option<PathBuf>,
 }
 
 /// `zhengban template`

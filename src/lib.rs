@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod derive;
+pub mod edit;
 pub mod ledger;
 pub mod metrics;
 pub mod normalised;
@@ -65,6 +66,9 @@ pub enum RunError {
     /// An output was refused or could not be written.
     #[error(transparent)]
     Output(#[from] output::OutputError),
+    /// A workbook copy could not be changed (derive).
+    #[error(transparent)]
+    Derive(#[from] derive::write::WriteError),
     /// An xlsx writer failure.
     #[error("写工作簿失败：{0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
@@ -85,6 +89,7 @@ pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
         Some(cli::Command::Rule(args)) => commands::rule::run(&args),
         Some(cli::Command::Template(args)) => commands::template::run(&args),
         Some(cli::Command::Convert(args)) => commands::convert::run(&args),
+        Some(cli::Command::Derive(args)) => commands::derive::run(&args),
         Some(cli::Command::Help(args)) => help(args.command.as_deref()),
         None => commands::drop::run(&cli.paths),
     }

@@ -3,6 +3,7 @@
 pub mod annotate;
 pub mod check;
 pub mod convert;
+pub mod derive;
 pub mod drop;
 pub mod rule;
 pub mod template;

@@ -17,10 +17,12 @@ use crate::schema::{
 
 /// Pre-printed rows of the 汇总表 per software type, as published (three each).
 const SUMMARY_ROWS_PER_KIND: u32 = 3;
+/// Pre-printed rows of the 汇总表.
+pub(crate) const SUMMARY_ROWS: u32 = SUMMARY_ROWS_PER_KIND * SOFTWARE_KINDS.len() as u32;
 /// Pre-printed rows of the 明细表.
-const USAGE_ROWS: u32 = 12;
+pub(crate) const USAGE_ROWS: u32 = 12;
 /// Pre-printed rows of 附件9 part 二.
-const MAINTENANCE_ROWS: u32 = 16;
+pub(crate) const MAINTENANCE_ROWS: u32 = 16;
 /// Their height: a little below the others so the published sixteen rows and part 一
 /// print on one landscape A4 page, one page per software number.
 const MAINTENANCE_ROW: f64 = 18.0;
@@ -42,7 +44,7 @@ pub(crate) fn summary(ws: &mut Worksheet, data: Option<&SummaryTable>) -> Result
     people_and_computers(&mut sheet, kind, header_data)?;
 
     let header = sheet.column_header(specs)?;
-    let rows = SUMMARY_ROWS_PER_KIND * SOFTWARE_KINDS.len() as u32;
+    let rows = SUMMARY_ROWS;
     let (first, filled) = match data {
         None => {
             let first = sheet.data_rows(specs, rows, ROW, |index, spec| {

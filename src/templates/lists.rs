@@ -16,6 +16,16 @@ use crate::schema::{
 
 /// The roles of a leading group, pre-printed on the first rows of 附件1.
 const ROLES: [&str; 3] = ["组长", "副组长", "成员"];
+/// Pre-printed rows of 附件1.
+pub(crate) const LEADING_GROUP_ROWS: u32 = 8;
+/// Pre-printed rows of 附件3.
+pub(crate) const DEMAND_ROWS: u32 = 6;
+/// Pre-printed rows of 附件4, the 共计 row included.
+pub(crate) const PURCHASE_PLAN_ROWS: u32 = 6;
+/// Pre-printed rows of 附件6.
+pub(crate) const FREE_LIST_ROWS: u32 = 8;
+/// Pre-printed rows of 软件分类.
+pub(crate) const CLASSIFICATION_ROWS: u32 = 8;
 /// The software types of a demand (附件3), pre-printed on its first rows.
 const DEMAND_KINDS: [&str; 4] = ["操作系统", "办公软件", "杀毒软件", "其他软件"];
 
@@ -37,7 +47,7 @@ pub(crate) fn leading_group(
 ) -> Result<(), XlsxError> {
     let kind = TableKind::LeadingGroup;
     let specs = LEADING_GROUP_COLUMNS;
-    let rows = 8;
+    let rows = LEADING_GROUP_ROWS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
     sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
@@ -73,7 +83,7 @@ pub(crate) fn leading_group(
 pub(crate) fn demand(ws: &mut Worksheet, data: Option<&DemandTable>) -> Result<(), XlsxError> {
     let kind = TableKind::Demand;
     let specs = DEMAND_COLUMNS;
-    let mut rows = 6;
+    let mut rows = DEMAND_ROWS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
     sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
@@ -113,7 +123,7 @@ pub(crate) fn purchase_plan(
 ) -> Result<(), XlsxError> {
     let kind = TableKind::PurchasePlan;
     let specs = PURCHASE_PLAN_COLUMNS;
-    let rows = 6;
+    let rows = PURCHASE_PLAN_ROWS;
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
     sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
@@ -146,10 +156,10 @@ pub(crate) fn free_list(ws: &mut Worksheet, data: Option<&FreeListTable>) -> Res
     sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
     let header = sheet.column_header(specs)?;
     let first = match data {
-        None => sheet.data_rows(specs, 8, ROW, |_, _| None)?,
+        None => sheet.data_rows(specs, FREE_LIST_ROWS, ROW, |_, _| None)?,
         Some(d) => {
             let data: Vec<Row> = d.rows.iter().map(fill::free_row).collect();
-            sheet.filled_rows(specs, &data, 8, ROW)?
+            sheet.filled_rows(specs, &data, FREE_LIST_ROWS, ROW)?
         }
     };
     sheet.column_defaults(specs)?;
@@ -168,10 +178,10 @@ pub(crate) fn classification(
     sheet.annex_and_title(kind)?;
     let header = sheet.column_header(specs)?;
     let first = match data {
-        None => sheet.data_rows(specs, 8, ROW, |_, _| None)?,
+        None => sheet.data_rows(specs, CLASSIFICATION_ROWS, ROW, |_, _| None)?,
         Some(d) => {
             let data: Vec<Row> = d.rows.iter().map(fill::classification_row).collect();
-            sheet.filled_rows(specs, &data, 8, ROW)?
+            sheet.filled_rows(specs, &data, CLASSIFICATION_ROWS, ROW)?
         }
     };
     sheet.column_defaults(specs)?;

@@ -92,6 +92,35 @@ pub fn build_all() -> Result<Vec<(String, Vec<u8>)>, XlsxError> {
     Ok(out)
 }
 
+/// The workbook holding only the table of `kind`: the bytes [`build_all`] writes as
+/// [`file_name`]`(kind)`, with one sheet named [`sheet_name`]`(kind)`. `derive` copies that
+/// sheet into a unit's workbook when the unit lacks the table.
+pub fn table_workbook(kind: TableKind) -> Result<Vec<u8>, XlsxError> {
+    let mut book = workbook(kind.title())?;
+    add_table(&mut book, kind)?;
+    book.save_to_buffer()
+}
+
+/// How many data rows the blank table of `kind` pre-prints (bordered, 序号 numbered) below
+/// its column header, the 共计 row of 附件4 included; 0 for forms. A table filled with more
+/// rows needs rows added in the same format.
+pub fn printed_rows(kind: TableKind) -> u32 {
+    match kind {
+        TableKind::Summary => ledgers::SUMMARY_ROWS,
+        TableKind::Usage => ledgers::USAGE_ROWS,
+        TableKind::Maintenance => ledgers::MAINTENANCE_ROWS,
+        TableKind::LeadingGroup => lists::LEADING_GROUP_ROWS,
+        TableKind::Demand => lists::DEMAND_ROWS,
+        TableKind::PurchasePlan => lists::PURCHASE_PLAN_ROWS,
+        TableKind::FreeList => lists::FREE_LIST_ROWS,
+        TableKind::Classification => lists::CLASSIFICATION_ROWS,
+        TableKind::Pledge
+        | TableKind::Statistics
+        | TableKind::MaintenanceRequest
+        | TableKind::MaintenanceConfirm => 0,
+    }
+}
+
 /// Why the templates could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {

@@ -1,0 +1,295 @@
+//! `zhengban derive`: check a unit, refuse if its faults would make derived values wrong,
+//! derive, and write a copy of each changed workbook (derive.md).
+//!
+//! Outputs: a workbook `台账.xlsx` gets `台账.补填.xlsx` beside it (or `-o FILE`); a unit
+//! folder `单位/` gets a folder `单位.补填/` beside it (or `-o DIR`) holding a copy of each
+//! changed file under its own name, so that the copies replace the originals one for one —
+//! the output is never put inside the unit's folder, where `check` would read both. Files
+//! that need no change are not copied. Only xlsx and xlsm can be changed in place; a changed
+//! xls/ods/xlsb file is refused with what to do (save it as .xlsx): rewriting it with our
+//! writer would lose the clerk's formats, which is what derive promises to keep.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Datelike;
+
+use crate::check::{check_read_unit, CheckOptions, UnitReport};
+use crate::classify::Catalogue;
+use crate::cli::DeriveArgs;
+use crate::derive::write::{apply, Written};
+use crate::derive::{blocking, derive, Options, Plan};
+use crate::ledger::{discover, read_unit, UnitSource};
+use crate::output::{print_stdout, OutputPolicy};
+use crate::{RunError, Status};
+
+use super::check::{as_of, load_config};
+
+/// Where the copy of an input goes: beside a single workbook, or into the output folder.
+fn output_path(args: &DeriveArgs, input: &Path) -> PathBuf {
+    let single = !args.path.is_dir();
+    let ext = input
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("xlsx")
+        .to_ascii_lowercase();
+    if single {
+        if let Some(out) = &args.output {
+            return out.clone();
+        }
+        let stem = input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        return input.with_file_name(format!("{stem}.补填.{ext}"));
+    }
+    let dir = args.output.clone().unwrap_or_else(|| {
+        let name = args
+            .path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "单位".into());
+        args.path.with_file_name(format!("{name}.补填"))
+    });
+    dir.join(input.file_name().unwrap_or_default())
+}
+
+/// Why a file cannot be changed in place, in Chinese; `None` for xlsx and xlsm.
+fn not_editable(path: &Path) -> Option<String> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let what = match ext.as_str() {
+        "xlsx" | "xlsm" => return None,
+        "xls" => "Excel 97-2003 工作簿（.xls）",
+        "ods" => "OpenDocument 表格（.ods）",
+        "xlsb" => "Excel 二进制工作簿（.xlsb）",
+        _ => "不是 xlsx 格式",
+    };
+    Some(format!(
+        "{} 是{what}，derive 只能在 xlsx/xlsm 文件中补填而不改动原有格式。请用 Excel、WPS 或 LibreOffice 打开它，另存为 .xlsx 后再运行（例如 soffice --headless --convert-to xlsx {}）",
+        path.display(),
+        path.display()
+    ))
+}
+
+/// Run `derive`.
+pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
+    let as_of = as_of(args.as_of.as_deref())?;
+    let config = load_config(args.config.as_deref())?;
+    let catalogue = Catalogue::with_config(&config.classification).map_err(RunError::Usage)?;
+    if !args.path.exists() {
+        return Err(RunError::Usage(format!("找不到 {}", args.path.display())));
+    }
+    let year = args.year.unwrap_or(as_of.year());
+    if !(1990..=2100).contains(&year) {
+        return Err(RunError::Usage(format!("--year 应为四位年份，收到 {year}")));
+    }
+    let sources =
+        discover(std::slice::from_ref(&args.path), false).map_err(|source| RunError::Read {
+            path: args.path.clone(),
+            source,
+        })?;
+    let source = match sources.as_slice() {
+        [one] if !one.files.is_empty() => one.clone(),
+        [_] | [] => {
+            return Err(RunError::Usage(format!(
+                "{} 中没有工作簿（xlsx、xlsm、xls、ods）",
+                args.path.display()
+            )))
+        }
+        many => {
+            return Err(RunError::Usage(format!(
+                "{} 含有 {} 个单位；derive 一次补填一个单位，请指定其中一个单位的工作簿或文件夹",
+                args.path.display(),
+                many.len()
+            )))
+        }
+    };
+    // The safety check runs every rule whatever the configuration selects: a rule switched
+    // off for reporting still tells whether derived figures would be wrong.
+    let opts = CheckOptions {
+        as_of,
+        config: crate::config::Config {
+            classification: config.classification,
+            ..Default::default()
+        },
+        catalogue: catalogue.clone(),
+    };
+    let report = check_read_unit(read_unit(&source), &opts);
+    let stops = blocking(&report);
+    if !stops.is_empty() && !args.force {
+        let mut shown = report.clone();
+        shown.diagnostics = stops.into_iter().cloned().collect();
+        let mut text = crate::render::terminal::unit(&shown, color());
+        text.push_str(&format!(
+            "以上 {} 处问题会使推算出的数字出错，没有补填任何内容。请先改正；确需按现状推算，加 --force。\n",
+            shown.diagnostics.len()
+        ));
+        print_stdout(text.as_bytes())?;
+        return Ok(Status::Faults);
+    }
+    let plan = derive(
+        &report.unit,
+        &catalogue,
+        &Options {
+            as_of,
+            year,
+            overwrite: args.overwrite_derived,
+            faults: report
+                .diagnostics
+                .iter()
+                .filter_map(|d| Some((d.code, d.target.cell()?.clone())))
+                .collect(),
+        },
+    )
+    .map_err(|e| RunError::Derive(e.into()))?;
+
+    // Every output is decided and checked before anything is written.
+    let policy = OutputPolicy::new(args.force, &source.files);
+    let mut jobs: Vec<(PathBuf, PathBuf, usize)> = Vec::new();
+    for (i, edits) in plan.files.iter().enumerate() {
+        let Some(input) = source
+            .files
+            .iter()
+            .zip(&report.unit.files)
+            .find(|(_, name)| **name == edits.file)
+            .map(|(p, _)| p.clone())
+        else {
+            continue;
+        };
+        if let Some(why) = not_editable(&input) {
+            return Err(RunError::Usage(why));
+        }
+        let out = output_path(args, &input);
+        policy.check(&out)?;
+        jobs.push((input, out, i));
+    }
+    let mut results: Vec<(PathBuf, PathBuf, Written)> = Vec::new();
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for (input, out, i) in jobs {
+        let bytes = std::fs::read(&input).map_err(|source| RunError::Read {
+            path: input.clone(),
+            source,
+        })?;
+        let (new, written) = apply(&plan.files[i], &bytes)?;
+        outputs.push((out.clone(), new));
+        results.push((input, out, written));
+    }
+    for (out, bytes) in &outputs {
+        policy.write(out, bytes)?;
+    }
+    let mut text = summary(&report, &source, &plan, &results, as_of);
+    // The kept values as `check` reports them, with the cells on the other side.
+    let kept: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            plan.conflicts
+                .iter()
+                .any(|c| !c.replaced && c.code == d.code && d.target.cell() == Some(&c.cell))
+        })
+        .cloned()
+        .collect();
+    if !kept.is_empty() {
+        let mut shown = report.clone();
+        shown.diagnostics = kept;
+        text.push('\n');
+        text.push_str(&crate::render::terminal::unit(&shown, color()));
+    }
+    print_stdout(text.as_bytes())?;
+    let kept = plan.conflicts.iter().any(|c| !c.replaced);
+    Ok(if kept { Status::Faults } else { Status::Clean })
+}
+
+fn color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// The Chinese summary: what was filled where, what was left, where the files went.
+fn summary(
+    report: &UnitReport,
+    source: &UnitSource,
+    plan: &Plan,
+    results: &[(PathBuf, PathBuf, Written)],
+    as_of: chrono::NaiveDate,
+) -> String {
+    let mut s = format!(
+        "━━ {} ━━ 补填（统计年度 {}，检查日期 {}）\n",
+        report.unit.name,
+        plan.year,
+        as_of.format("%Y-%m-%d")
+    );
+    for f in &source.files {
+        s.push_str(&format!("   {}\n", f.display()));
+    }
+    s.push('\n');
+    if results.is_empty() {
+        s.push_str("没有需要补填的内容：推算出的各项都已填写，没有写出文件。\n");
+    }
+    for (input, out, written) in results {
+        s.push_str(&format!("{} → {}\n", input.display(), out.display()));
+        if !written.filled.is_empty() {
+            s.push_str("  已填写（绿色底纹为推算值并附批注“由 zhengban 生成”，黄色待填写）：\n");
+            for line in &written.filled {
+                s.push_str(&format!("    {line}\n"));
+            }
+        }
+        if !written.kept.is_empty() {
+            s.push_str("  未写入：\n");
+            for line in &written.kept {
+                s.push_str(&format!("    {line}\n"));
+            }
+        }
+    }
+    let kept: Vec<_> = plan.conflicts.iter().filter(|c| !c.replaced).collect();
+    let replaced: Vec<_> = plan.conflicts.iter().filter(|c| c.replaced).collect();
+    if !kept.is_empty() {
+        s.push_str("\n保留了已填写的值（与台账推算的不同，核对后加 --overwrite-derived 改写）：\n");
+        for c in kept {
+            s.push_str(&format!(
+                "  {} › {}  {}：填写 {}，按台账应为 {}（{}）\n",
+                c.cell.sheet,
+                c.cell.a1(),
+                c.what,
+                c.typed,
+                c.derived,
+                c.code
+            ));
+        }
+    }
+    if !replaced.is_empty() {
+        s.push_str("\n改写了与推算不同的值（--overwrite-derived）：\n");
+        for c in replaced {
+            s.push_str(&format!(
+                "  {} › {}  {}：{} → {}（{}）\n",
+                c.cell.sheet,
+                c.cell.a1(),
+                c.what,
+                c.typed,
+                c.derived,
+                c.code
+            ));
+        }
+    }
+    if !plan.skipped.is_empty() {
+        s.push_str("\n未推算：\n");
+        for line in &plan.skipped {
+            s.push_str(&format!("  {line}\n"));
+        }
+    }
+    let unchanged: Vec<_> = source
+        .files
+        .iter()
+        .filter(|f| !results.iter().any(|(i, _, _)| i == *f))
+        .collect();
+    if !results.is_empty() && !unchanged.is_empty() && source.files.len() > 1 {
+        s.push_str("\n无需改动的文件（未复制）：\n");
+        for f in unchanged {
+            s.push_str(&format!("  {}\n", f.display()));
+        }
+    }
+    s
+}
