@@ -15,6 +15,7 @@ pub mod ledger;
 pub mod metrics;
 pub mod output;
 pub mod render;
+pub mod rollup;
 pub mod rules;
 pub mod schema;
 pub mod templates;
@@ -76,5 +77,6 @@ pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
         cli::Command::Rule(args) => commands::rule::run(&args),
         cli::Command::Template(args) => commands::template::run(&args),
         cli::Command::Convert(args) => commands::convert::run(&args),
+        cli::Command::Report(args) => commands::report::run(&args),
     }
 }

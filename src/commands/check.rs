@@ -72,6 +72,12 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         config,
         catalogue,
     };
+    let year = args.year.unwrap_or_else(|| chrono::Datelike::year(&as_of));
+    let json_ctx = render::json::JsonContext {
+        as_of,
+        year,
+        catalogue: &opts.catalogue,
+    };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none();
     let mut reports: Vec<UnitReport> = Vec::new();
@@ -81,7 +87,8 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         errors |= report.count(Severity::Error) > 0;
         match args.format {
             OutputFormat::Jsonl => {
-                let line = serde_json::to_string(&render::json::unit_value(&report)).expect("JSON");
+                let line = serde_json::to_string(&render::json::unit_value(&report, &json_ctx))
+                    .expect("JSON");
                 if args.output.is_none() {
                     let _ = print_stdout(format!("{line}\n").as_bytes());
                 } else {
@@ -98,7 +105,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     });
     let text = match args.format {
         OutputFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&render::json::document(&reports, as_of))
+            let mut s = serde_json::to_string_pretty(&render::json::document(&reports, &json_ctx))
                 .expect("JSON");
             s.push('\n');
             s

@@ -2,5 +2,6 @@
 
 pub mod check;
 pub mod convert;
+pub mod report;
 pub mod rule;
 pub mod template;

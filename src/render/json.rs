@@ -1,12 +1,29 @@
 //! `--format json` and `jsonl` (cli.md): one document, or one unit object per line.
 
+use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 use crate::check::UnitReport;
+use crate::classify::Catalogue;
+use crate::rollup::from_check::unit_statistics;
 use crate::rules::Severity;
 
-/// The JSON object of one unit.
-pub fn unit_value(report: &UnitReport) -> Value {
+/// What a unit's JSON needs besides its report: the check date, and the year and
+/// classification of the statistics table derived for it.
+#[derive(Debug, Clone, Copy)]
+pub struct JsonContext<'a> {
+    /// The check date.
+    pub as_of: NaiveDate,
+    /// The statistics year (`--year`, default the check date's year).
+    pub year: i32,
+    /// The software classification.
+    pub catalogue: &'a Catalogue,
+}
+
+/// The JSON object of one unit. Besides the keys of cli.md: `as_of` (the check date, so a
+/// jsonl line stands on its own) and `statistics` (the unit's 软件正版化工作信息统计表 of
+/// the year, derived from its ledgers: what `report` sums over units).
+pub fn unit_value(report: &UnitReport, ctx: &JsonContext) -> Value {
     json!({
         "unit": report.unit.name,
         "files": report.unit.files.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
@@ -17,15 +34,17 @@ pub fn unit_value(report: &UnitReport) -> Value {
         },
         "metrics": report.metrics,
         "diagnostics": report.diagnostics,
+        "as_of": ctx.as_of.to_string(),
+        "statistics": unit_statistics(report, ctx.catalogue, ctx.year),
     })
 }
 
 /// The whole document of `--format json`.
-pub fn document(reports: &[UnitReport], as_of: chrono::NaiveDate) -> Value {
+pub fn document(reports: &[UnitReport], ctx: &JsonContext) -> Value {
     json!({
         "tool": "zhengban",
         "version": env!("CARGO_PKG_VERSION"),
-        "as_of": as_of.to_string(),
-        "units": reports.iter().map(unit_value).collect::<Vec<_>>(),
+        "as_of": ctx.as_of.to_string(),
+        "units": reports.iter().map(|r| unit_value(r, ctx)).collect::<Vec<_>>(),
     })
 }

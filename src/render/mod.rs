@@ -2,5 +2,6 @@
 
 pub mod json;
 pub mod normalised;
+pub mod rollup;
 pub mod terminal;
 pub mod text;
