@@ -60,7 +60,7 @@ tr.total td{font-weight:bold;background:#f4f4f4}
 .stat td{min-width:70px}
 .chart{display:block;margin:8px 0;max-width:100%;height:auto}
 .small{font-size:12px;color:#555}
-td.name{min-width:9em}td.file{min-width:14em;word-break:break-all}td.text{min-width:16em}
+th{min-width:2.2em}th.w{min-width:4.5em}td.name{min-width:9em}td.file{min-width:14em;word-break:break-all}td.text{min-width:16em}
 @media print{nav{display:none}body{margin:0}}
 "#;
 
@@ -146,7 +146,7 @@ fn file_link(links: &Links, file: &str) -> String {
 }
 
 fn units(h: &mut String, r: &Rollup, links: &Links) {
-    h.push_str("<h2 id=\"units\">单位汇总</h2>\n<table>\n<thead>\n<tr><th rowspan=\"2\">序号</th><th rowspan=\"2\">单位名称</th><th rowspan=\"2\">文件</th><th rowspan=\"2\">状态</th><th colspan=\"3\">诊断</th><th rowspan=\"2\">计算机数</th><th rowspan=\"2\">使用人数</th><th colspan=\"3\">正版率</th><th colspan=\"2\">超装</th><th colspan=\"2\">许可期限</th><th rowspan=\"2\">台账超半年未更新</th><th rowspan=\"2\">超装与到期明细</th></tr>\n");
+    h.push_str("<h2 id=\"units\">单位汇总</h2>\n<table>\n<thead>\n<tr><th rowspan=\"2\">序号</th><th rowspan=\"2\">单位名称</th><th rowspan=\"2\">文件</th><th rowspan=\"2\">状态</th><th colspan=\"3\">诊断</th><th rowspan=\"2\">计算机数</th><th rowspan=\"2\">使用人数</th><th colspan=\"3\">正版率</th><th colspan=\"2\">超装</th><th colspan=\"2\">许可期限</th><th rowspan=\"2\" class=\"w\">台账超半年未更新</th><th rowspan=\"2\">超装与到期明细</th></tr>\n");
     h.push_str("<tr><th>错误</th><th>警告</th><th>提示</th>");
     for l in rate_labels() {
         let _ = write!(h, "<th>{l}</th>");

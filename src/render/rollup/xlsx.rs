@@ -256,7 +256,9 @@ pub fn render(r: &Rollup, opts: &XlsxOptions) -> Result<Vec<u8>, XlsxError> {
             .set_author("zhengban"),
     );
     let links = Links::new(opts.output_dir.as_deref());
-    units_sheet(wb.add_worksheet(), r, &styles, &links)?;
+    // Rows go out to a temporary file as they are written: a province has tens of
+    // thousands of units.
+    units_sheet(wb.add_worksheet_with_low_memory()?, r, &styles, &links)?;
     statistics_sheet(wb.add_worksheet(), r, &styles)?;
     rules_sheet(&mut wb, r, &styles)?;
     rates_sheet(&mut wb, r, &styles)?;
@@ -287,7 +289,8 @@ const UNIT_COLUMNS: [(&str, Option<&str>, f64); 18] = [
     ("超装与到期明细", None, 46.0),
 ];
 
-/// Write a two-row header whose grouped columns share a merged cell above them.
+/// Write a two-row header whose grouped columns share a merged cell above them. Row by
+/// row, as a low-memory worksheet requires.
 fn two_row_header(
     ws: &mut Worksheet,
     top: RowNum,
@@ -298,8 +301,7 @@ fn two_row_header(
     ws.set_row_height(top + 1, 30.0)?;
     let mut col = 0;
     while col < columns.len() {
-        let (label, group, width) = columns[col];
-        ws.set_column_width(col as ColNum, width)?;
+        let (label, group, _) = columns[col];
         match group {
             None => {
                 ws.merge_range(top, col as ColNum, top + 1, col as ColNum, label, head)?;
@@ -307,14 +309,15 @@ fn two_row_header(
             }
             Some(g) => {
                 let n = columns[col..].iter().take_while(|c| c.1 == Some(g)).count();
-                let last = (col + n - 1) as ColNum;
-                merge(ws, top, col as ColNum, last, g, head)?;
-                for (i, c) in columns[col..col + n].iter().enumerate() {
-                    ws.set_column_width((col + i) as ColNum, c.2)?;
-                    put(ws, top + 1, (col + i) as ColNum, c.0, head)?;
-                }
+                merge(ws, top, col as ColNum, (col + n - 1) as ColNum, g, head)?;
                 col += n;
             }
+        }
+    }
+    for (c, (label, group, width)) in columns.iter().enumerate() {
+        ws.set_column_width(c as ColNum, *width)?;
+        if group.is_some() {
+            put(ws, top + 1, c as ColNum, label, head)?;
         }
     }
     Ok(())
@@ -785,7 +788,9 @@ fn diagnostics_sheets(
     let sheets = total.div_ceil(per_sheet as usize).max(1);
     let mut all = r.diagnostics().enumerate().peekable();
     for part in 0..sheets {
-        let ws = wb.add_worksheet();
+        // Rows go out to a temporary file as they are written: a province has hundreds of
+        // thousands of diagnostics.
+        let ws = wb.add_worksheet_with_low_memory()?;
         let name = if part == 0 {
             DIAGNOSTICS_SHEET.to_string()
         } else {
