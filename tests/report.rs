@@ -119,7 +119,7 @@ fn sheet<'a>(all: &'a [(String, Vec<Vec<Data>>)], name: &str) -> &'a [Vec<Data>]
 
 fn row_of(rows: &[Vec<Data>], text: &str) -> usize {
     rows.iter()
-        .position(|r| r.iter().any(|c| c.to_string() == text))
+        .position(|r| r.iter().any(|c| matches!(c, Data::String(t) if t == text)))
         .unwrap_or_else(|| panic!("no cell {text:?}"))
 }
 
@@ -277,6 +277,14 @@ fn a_roll_up_of_shards_equals_the_roll_up_of_the_workbooks() {
     let pattern = dir.path().join("shard-*.jsonl");
     assert_exit(&report(&[s(&pattern)], &c, None), 1);
     assert_eq!(sheets(&a), sheets(&c));
+    // So is a folder that holds the shards and no workbook.
+    let folder = dir.path().join("shards");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&s1, folder.join("1.jsonl")).unwrap();
+    std::fs::copy(&s2, folder.join("2.jsonl")).unwrap();
+    let d = dir.path().join("d.xlsx");
+    assert_exit(&report(&[s(&folder)], &d, None), 1);
+    assert_eq!(sheets(&a), sheets(&d));
 }
 
 #[test]
@@ -379,6 +387,13 @@ fn bad_arguments_and_unreadable_shards_stop_with_exit_2() {
     assert_exit(&o, 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("-o 汇总.xlsx"));
     assert_exit(&report(&["没有这个.jsonl"], &out, None), 2);
+    let o = report(
+        &["samples/shuanglong-national.xlsx"],
+        &dir.path().join("r.html"),
+        None,
+    );
+    assert_exit(&o, 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--html"));
     let doc = dir.path().join("other.json");
     std::fs::write(&doc, "{\n\"summary\": {}\n}\n").unwrap();
     let o = report(&[s(&doc)], &out, None);

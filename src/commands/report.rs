@@ -35,6 +35,24 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
             )));
         }
     }
+    let ext = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default()
+    };
+    if let Some(o) = args.output.as_deref().filter(|o| ext(o).starts_with("htm")) {
+        return Err(RunError::Usage(format!(
+            "-o 写汇总工作簿（.xlsx）；HTML 页面请用 --html {}",
+            o.display()
+        )));
+    }
+    if let Some(h) = args.html.as_deref().filter(|h| ext(h).starts_with("xls")) {
+        return Err(RunError::Usage(format!(
+            "--html 写 HTML 页面；汇总工作簿请用 -o {}",
+            h.display()
+        )));
+    }
     let as_of = as_of(args.as_of.as_deref())?;
     let config = load_config(args.config.as_deref())?
         .with_cli(&args.select, &args.ignore)
@@ -50,6 +68,12 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
             if path.is_file() && is_shard_path(&path) {
                 inputs.push(path.clone());
                 shards.push((index, path));
+                continue;
+            }
+            // A folder of shards (and no workbooks) means its shards.
+            if let Some(found) = shards_in(&path) {
+                inputs.extend(found.iter().cloned());
+                shards.extend(found.into_iter().map(|p| (index, p)));
                 continue;
             }
             let found =
@@ -154,11 +178,18 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
 /// notes, and the files written.
 fn summary(r: &Rollup, written: &[PathBuf]) -> String {
     let mut s = format!(
-        "汇总：{}\n统计年度 {}：计入信息统计表 {} 个单位\n",
+        "汇总：{}\n统计年度 {}：计入信息统计表 {} 个单位",
         status_line(r),
         r.year,
         r.statistics.units
     );
+    if r.statistics.without_data > 0 {
+        s.push_str(&format!(
+            "（其中 {} 个没有台账数据）",
+            r.statistics.without_data
+        ));
+    }
+    s.push('\n');
     for status in [
         UnitStatus::Empty,
         UnitStatus::NoLedger,
@@ -202,6 +233,33 @@ fn summary(r: &Rollup, written: &[PathBuf]) -> String {
         s.push_str(&format!("已写出 {}\n", w.display()));
     }
     s
+}
+
+/// The shards directly in a folder that holds no workbook, in natural order; `None` when
+/// the path is not such a folder.
+fn shards_in(dir: &Path) -> Option<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return None;
+    }
+    let mut shards = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()? {
+        let path = entry.ok()?.path();
+        if path.is_file() && is_shard_path(&path) {
+            shards.push(path);
+        }
+    }
+    if shards.is_empty() {
+        return None;
+    }
+    // Workbooks anywhere below make it a folder of units, as `check` reads it.
+    let units = discover(&[dir.to_path_buf()], false).ok()?;
+    if units.iter().any(|u| !u.files.is_empty()) {
+        return None;
+    }
+    shards.sort_by(|a, b| {
+        crate::rollup::natural::natural_cmp(&a.to_string_lossy(), &b.to_string_lossy())
+    });
+    Some(shards)
 }
 
 /// A command-line path, or the files a wildcard in its last component matches (sorted).

@@ -307,7 +307,12 @@ impl Builder {
         let mut without = Vec::new();
         for u in &self.units {
             match &u.statistics {
-                Some(s) if s.year == year => total.add(s),
+                Some(s) if s.year == year => {
+                    total.add(s);
+                    if !u.status.has_data() {
+                        total.without_data += 1;
+                    }
+                }
                 Some(s) => other_year.entry(s.year).or_default().push(u.name.clone()),
                 None => without.push(u.name.clone()),
             }

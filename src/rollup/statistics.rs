@@ -183,6 +183,8 @@ pub struct StatisticsTotal {
     pub computers: [i64; 4],
     /// Units whose 二 or 三 had an empty or unreadable count.
     pub missing: usize,
+    /// Units added that have no ledger data (空台账, 无台账, 无法读取): they add nothing.
+    pub without_data: usize,
     /// Σ section 四.
     pub purchases: ByOrigin<ByCategory<Purchase>>,
     /// Σ section 五.

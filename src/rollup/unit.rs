@@ -49,6 +49,11 @@ impl UnitStatus {
         }
     }
 
+    /// Whether the unit's ledgers hold data (合格 or 有错误).
+    pub fn has_data(self) -> bool {
+        matches!(self, UnitStatus::Clean | UnitStatus::Faults)
+    }
+
     /// Decide the status from what any source of a unit carries: its counts, its figures
     /// and the codes of its diagnostics. A unit with no data is never 合格, whatever its
     /// diagnostics; with data, an error makes it 有错误.

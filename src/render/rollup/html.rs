@@ -275,6 +275,13 @@ fn statistics(h: &mut String, r: &Rollup) {
         h.push_str("</tr>\n");
     }
     h.push_str("</table>\n<p class=\"small\">各项按各单位台账推算后逐单位相加；金额为万元，保留 4 位小数。一、负责软件正版化工作部门情况由各单位分别填报，不汇总。");
+    if t.without_data > 0 {
+        let _ = write!(
+            h,
+            " 计入的单位中有 {} 个没有台账数据（空台账、无台账或无法读取），各项为 0。",
+            t.without_data
+        );
+    }
     if t.missing > 0 {
         let _ = write!(
             h,

@@ -573,6 +573,12 @@ fn statistics_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles) -> Result<(), Xl
         "各项按各单位台账推算（与 zhengban check 核对 ZB414 时所用的数字相同），逐单位相加；金额为万元，保留 4 位小数。".to_string(),
         "一、负责软件正版化工作部门情况由各单位分别填报，不汇总。".to_string(),
     ];
+    if t.without_data > 0 {
+        remarks.push(format!(
+            "计入的单位中有 {} 个没有台账数据（空台账、无台账或无法读取），各项为 0。",
+            t.without_data
+        ));
+    }
     if t.missing > 0 {
         remarks.push(format!(
             "{} 个单位的人员或计算机情况有空项或无法识别，按 0 计。",
@@ -932,6 +938,70 @@ fn link(links: &Links, file: &str, sheet: Option<&str>, cell: Option<&str>) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::rollup::unit::{Counts, DiagnosticRow, Provenance, UnitEntry, UnitMetrics};
+    use crate::rollup::Builder;
+    use calamine::{Data, Reader, Xlsx};
+
+    fn unit(name: &str, diagnostics: usize) -> UnitEntry {
+        let mut e = UnitEntry {
+            name: name.into(),
+            files: vec![],
+            status: UnitStatus::Clean,
+            counts: Counts::default(),
+            metrics: UnitMetrics {
+                computers: 1,
+                ..Default::default()
+            },
+            statistics: None,
+            diagnostics: (0..diagnostics)
+                .map(|i| DiagnosticRow {
+                    code: "ZB111".into(),
+                    severity: Severity::Error,
+                    file: None,
+                    sheet: None,
+                    cell: None,
+                    message: format!("第 {i} 条"),
+                    help: String::new(),
+                })
+                .collect(),
+            provenance: Provenance::Checked,
+        };
+        e.counts.error = diagnostics;
+        e.settle();
+        e
+    }
+
+    #[test]
+    fn diagnostics_past_the_row_limit_continue_on_another_sheet() {
+        let mut b = Builder::new();
+        b.add(unit("单位2", 2));
+        b.add(unit("单位10", 3));
+        let r = b.finish(2026);
+        let opts = XlsxOptions {
+            rows_per_sheet: 2,
+            ..Default::default()
+        };
+        let bytes = render(&r, &opts).unwrap();
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let names = book.sheet_names();
+        let parts: Vec<&String> = names.iter().filter(|n| n.starts_with("诊断明细")).collect();
+        assert_eq!(parts, ["诊断明细", "诊断明细2", "诊断明细3"]);
+        let mut listed = Vec::new();
+        for name in parts {
+            let range = book.worksheet_range(name).unwrap();
+            for row in range.rows().skip(3) {
+                if let (Data::Float(n), Data::String(m)) = (&row[0], &row[7]) {
+                    listed.push((*n as usize, m.clone()));
+                }
+            }
+        }
+        let numbers: Vec<usize> = listed.iter().map(|(n, _)| *n).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5], "numbered on across the sheets");
+        // 单位2 before 单位10: its two rows first.
+        assert_eq!(listed[2].1, "第 0 条");
+        assert_eq!(listed[1].1, "第 1 条");
+    }
 
     #[test]
     fn long_text_is_cut() {
