@@ -24,7 +24,7 @@ pub enum Command {
     Template(TemplateArgs),
     /// 输出规范化的台账数据（JSON 或 CSV）
     Convert(ConvertArgs),
-    /// 汇总多个单位：写出汇总工作簿（及 HTML 页面）；PATH 为工作簿、文件夹或 check 输出的 jsonl/json
+    /// 汇总多个单位（工作簿、文件夹或 check 的 jsonl）：写出汇总工作簿与 HTML 页面
     Report(ReportArgs),
 }
 
@@ -114,11 +114,11 @@ pub struct ReportArgs {
     /// 工作簿、文件夹（按 check 的方式检查），或 check --format jsonl/json 写出的文件（可多个，合并）
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// 汇总工作簿（.xlsx）
-    #[arg(short, long, value_name = "汇总.xlsx")]
+    /// 汇总工作簿（如 汇总.xlsx）
+    #[arg(short, long, value_name = "XLSX")]
     pub output: Option<PathBuf>,
-    /// 同时写出一个 HTML 页面（自包含，可直接用浏览器打开）
-    #[arg(long, value_name = "汇总.html")]
+    /// 同时写出一个 HTML 页面（如 汇总.html；自包含，可直接用浏览器打开）
+    #[arg(long, value_name = "HTML")]
     pub html: Option<PathBuf>,
     /// 覆盖已存在的输出文件（输入文件任何时候都不会被覆盖）
     #[arg(long)]
