@@ -36,6 +36,8 @@ pub enum Command {
     Convert(ConvertArgs),
     /// 补填推算的内容：写出台账副本，补上安装数量、信息统计表、安装维护明细表等
     Derive(DeriveArgs),
+    /// 汇总多个单位（工作簿、文件夹或 check 的 jsonl）：写出汇总工作簿与 HTML 页面
+    Report(ReportArgs),
     /// 显示帮助，或某个命令的帮助
     Help(HelpArgs),
 }
@@ -170,6 +172,50 @@ pub struct CheckArgs {
     #[arg(short = 'j', long, value_name = "线程数")]
     pub jobs: Option<usize>,
     /// 只输出有错误的单位（每个一行）和合计；不显示进度条
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// JSON 中信息统计表的年度（默认检查日期所在年度）
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i32>,
+}
+
+/// `zhengban report`
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// 工作簿、文件夹（按 check 的方式检查），或 check --format jsonl/json 写出的文件（可多个，合并）
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// 汇总工作簿（如 汇总.xlsx）
+    #[arg(short, long, value_name = "XLSX")]
+    pub output: Option<PathBuf>,
+    /// 同时写出一个 HTML 页面（如 汇总.html；自包含，可直接用浏览器打开）
+    #[arg(long, value_name = "HTML")]
+    pub html: Option<PathBuf>,
+    /// 覆盖已存在的输出文件（输入文件任何时候都不会被覆盖）
+    #[arg(long)]
+    pub force: bool,
+    /// 检查日期（YYYY-MM-DD），默认今天；只用于本次检查的工作簿
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// 信息统计表的年度（默认：jsonl 中记录的年度，否则检查日期所在年度）
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// 只检查这些规则（代码或前缀，逗号分隔）
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// 跳过这些规则（代码或前缀，逗号分隔）
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// 配置文件（默认当前目录的 zhengban.toml）
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// 每个工作簿作为一个单位
+    #[arg(long)]
+    pub unit_per_file: bool,
+    /// 并行线程数（默认 CPU 核数）
+    #[arg(short = 'j', long)]
+    pub jobs: Option<usize>,
+    /// 不在终端打印汇总
     #[arg(long, short)]
     pub quiet: bool,
 }

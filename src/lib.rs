@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod normalised;
 pub mod output;
 pub mod render;
+pub mod rollup;
 pub mod rules;
 pub mod schema;
 pub mod templates;
@@ -90,6 +91,7 @@ pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
         Some(cli::Command::Template(args)) => commands::template::run(&args),
         Some(cli::Command::Convert(args)) => commands::convert::run(&args),
         Some(cli::Command::Derive(args)) => commands::derive::run(&args),
+        Some(cli::Command::Report(args)) => commands::report::run(&args),
         Some(cli::Command::Help(args)) => help(args.command.as_deref()),
         None => commands::drop::run(&cli.paths),
     }

@@ -122,6 +122,12 @@ fn any_value_in_any_cell_never_panics_a_rule() {
         // Panics fail the test; the diagnostics themselves may be anything.
         let (report, _dir) = book.check_as_of(support::AS_OF);
         let _ = zhengban::render::terminal::unit(&report, false);
-        let _ = zhengban::render::json::unit_value(&report);
+        let catalogue = zhengban::classify::Catalogue::default();
+        let ctx = zhengban::render::json::JsonContext {
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            year: 2026,
+            catalogue: &catalogue,
+        };
+        let _ = zhengban::render::json::unit_value(&report, &ctx);
     }
 }

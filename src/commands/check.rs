@@ -95,6 +95,12 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         config,
         catalogue,
     };
+    let year = args.year.unwrap_or_else(|| chrono::Datelike::year(&as_of));
+    let json_ctx = render::json::JsonContext {
+        as_of,
+        year,
+        catalogue: &opts.catalogue,
+    };
     let stdout_terminal = std::io::stdout().is_terminal();
     let color = args.output.is_none() && stdout_terminal && std::env::var_os("NO_COLOR").is_none();
     let files: usize = discovery.units.iter().map(|u| u.source.files.len()).sum();
@@ -118,7 +124,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     let quiet = args.quiet;
     let (mut document, head) = match format {
         OutputFormat::Json => {
-            let (stream, head) = render::json::DocumentStream::start(as_of);
+            let (stream, head) = render::json::DocumentStream::start(&json_ctx);
             (Some(stream), head)
         }
         _ => (None, String::new()),
@@ -134,12 +140,12 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         }
         let text = match format {
             OutputFormat::Jsonl => {
-                let mut line = serde_json::to_string(&render::json::unit_value(&report))
+                let mut line = serde_json::to_string(&render::json::unit_value(&report, &json_ctx))
                     .expect("JSON values serialise");
                 line.push('\n');
                 line
             }
-            OutputFormat::Json => render::json::document_unit(&report),
+            OutputFormat::Json => render::json::document_unit(&report, &json_ctx),
             OutputFormat::Text => render::text::unit(&report),
             OutputFormat::Human if quiet => render::terminal::quiet_line(&report, color),
             OutputFormat::Human => render::terminal::unit(&report, color),

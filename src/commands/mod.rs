@@ -5,5 +5,6 @@ pub mod check;
 pub mod convert;
 pub mod derive;
 pub mod drop;
+pub mod report;
 pub mod rule;
 pub mod template;

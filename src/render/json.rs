@@ -1,12 +1,29 @@
 //! `--format json` and `jsonl` (cli.md): one document, or one unit object per line.
 
+use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 use crate::check::UnitReport;
+use crate::classify::Catalogue;
+use crate::rollup::from_check::unit_statistics;
 use crate::rules::Severity;
 
-/// The JSON object of one unit.
-pub fn unit_value(report: &UnitReport) -> Value {
+/// What a unit's JSON needs besides its report: the check date, and the year and
+/// classification of the statistics table derived for it.
+#[derive(Debug, Clone, Copy)]
+pub struct JsonContext<'a> {
+    /// The check date.
+    pub as_of: NaiveDate,
+    /// The statistics year (`--year`, default the check date's year).
+    pub year: i32,
+    /// The software classification.
+    pub catalogue: &'a Catalogue,
+}
+
+/// The JSON object of one unit. Besides the keys of cli.md: `as_of` (the check date, so a
+/// jsonl line stands on its own) and `statistics` (the unit's 软件正版化工作信息统计表 of
+/// the year, derived from its ledgers: what `report` sums over units).
+pub fn unit_value(report: &UnitReport, ctx: &JsonContext) -> Value {
     json!({
         "unit": report.unit.name,
         "files": report.unit.files.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
@@ -17,16 +34,18 @@ pub fn unit_value(report: &UnitReport) -> Value {
         },
         "metrics": report.metrics,
         "diagnostics": report.diagnostics,
+        "as_of": ctx.as_of.to_string(),
+        "statistics": unit_statistics(report, ctx.catalogue, ctx.year),
     })
 }
 
 /// The whole document of `--format json`.
-pub fn document(reports: &[UnitReport], as_of: chrono::NaiveDate) -> Value {
+pub fn document(reports: &[UnitReport], ctx: &JsonContext) -> Value {
     json!({
         "tool": "zhengban",
         "version": env!("CARGO_PKG_VERSION"),
-        "as_of": as_of.to_string(),
-        "units": reports.iter().map(unit_value).collect::<Vec<_>>(),
+        "as_of": ctx.as_of.to_string(),
+        "units": reports.iter().map(|r| unit_value(r, ctx)).collect::<Vec<_>>(),
     })
 }
 
@@ -40,8 +59,8 @@ pub struct DocumentStream {
 
 impl DocumentStream {
     /// Start a document: the stream and the text before the first unit.
-    pub fn start(as_of: chrono::NaiveDate) -> (DocumentStream, String) {
-        let empty = serde_json::to_string_pretty(&document(&[], as_of)).expect("JSON");
+    pub fn start(ctx: &JsonContext) -> (DocumentStream, String) {
+        let empty = serde_json::to_string_pretty(&document(&[], ctx)).expect("JSON");
         let key = "\"units\": []";
         let at = empty.find(key).expect("the document lists its units");
         let head = format!("{}\"units\": [", &empty[..at]);
@@ -68,8 +87,8 @@ impl DocumentStream {
 
 /// One unit of the streamed `--format json` document, indented as [`document`] indents it
 /// (JSON strings hold no raw line breaks, so indenting every line is safe).
-pub fn document_unit(report: &UnitReport) -> String {
-    let text = serde_json::to_string_pretty(&unit_value(report)).expect("JSON");
+pub fn document_unit(report: &UnitReport, ctx: &JsonContext) -> String {
+    let text = serde_json::to_string_pretty(&unit_value(report, ctx)).expect("JSON");
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for (i, line) in text.lines().enumerate() {
         if i > 0 {
@@ -88,7 +107,12 @@ mod tests {
 
     #[test]
     fn the_streamed_document_is_the_document() {
-        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let catalogue = Catalogue::default();
+        let ctx = JsonContext {
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            year: 2026,
+            catalogue: &catalogue,
+        };
         let report = |name: &str| UnitReport {
             unit: Unit {
                 name: name.into(),
@@ -100,11 +124,11 @@ mod tests {
         };
         for n in 0..3 {
             let reports: Vec<UnitReport> = (0..n).map(|i| report(&format!("单位{i}\n"))).collect();
-            let mut whole = serde_json::to_string_pretty(&document(&reports, as_of)).unwrap();
+            let mut whole = serde_json::to_string_pretty(&document(&reports, &ctx)).unwrap();
             whole.push('\n');
-            let (mut stream, mut text) = DocumentStream::start(as_of);
+            let (mut stream, mut text) = DocumentStream::start(&ctx);
             for r in &reports {
-                text.push_str(&stream.unit(&document_unit(r)));
+                text.push_str(&stream.unit(&document_unit(r, &ctx)));
             }
             text.push_str(&stream.finish());
             assert_eq!(text, whole, "{n} units");

@@ -7,5 +7,6 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod normalised;
+pub mod rollup;
 pub mod terminal;
 pub mod text;

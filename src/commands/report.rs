@@ -1,0 +1,344 @@
+//! `zhengban report`: the inspector's roll-up of many units — workbooks and folders checked
+//! here, `check` JSON/JSONL shards read back — as one workbook and, with `--html`, one page.
+
+use std::path::{Path, PathBuf};
+
+use std::ops::ControlFlow;
+
+use chrono::Datelike;
+
+use super::check::{as_of, load_config};
+use crate::check::{check_batch, jobs, CheckOptions};
+use crate::classify::Catalogue;
+use crate::cli::ReportArgs;
+use crate::ledger::{discover, discover_units, DiscoveredUnit};
+use crate::output::{print_stdout, OutputPolicy};
+use crate::render::rollup::{html, status_line, xlsx};
+use crate::rollup::from_json::{is_shard_path, read_shard, ShardError};
+use crate::rollup::unit::UnitStatus;
+use crate::rollup::{from_check, Builder, NoteLevel, Rollup, UnitEntry};
+use crate::{RunError, Status};
+
+/// Notes printed on the terminal at most; all of them are in the workbook.
+const NOTES_ON_SCREEN: usize = 12;
+
+/// Run `report`.
+pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
+    if args.output.is_none() && args.html.is_none() {
+        return Err(RunError::Usage(
+            "请用 -o 汇总.xlsx 指定汇总工作簿（或用 --html 汇总.html 指定 HTML 页面）".into(),
+        ));
+    }
+    if let (Some(a), Some(b)) = (&args.output, &args.html) {
+        if a == b {
+            return Err(RunError::Usage(format!(
+                "-o 与 --html 不能是同一个文件：{}",
+                a.display()
+            )));
+        }
+    }
+    let ext = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default()
+    };
+    if let Some(o) = args.output.as_deref().filter(|o| ext(o).starts_with("htm")) {
+        return Err(RunError::Usage(format!(
+            "-o 写汇总工作簿（.xlsx）；HTML 页面请用 --html {}",
+            o.display()
+        )));
+    }
+    if let Some(h) = args.html.as_deref().filter(|h| ext(h).starts_with("xls")) {
+        return Err(RunError::Usage(format!(
+            "--html 写 HTML 页面；汇总工作簿请用 -o {}",
+            h.display()
+        )));
+    }
+    let as_of = as_of(args.as_of.as_deref())?;
+    let config = load_config(args.config.as_deref())?
+        .with_cli(&args.select, &args.ignore)
+        .map_err(RunError::Usage)?;
+    let catalogue = Catalogue::with_config(&config.classification).map_err(RunError::Usage)?;
+
+    // Each argument, expanded where the shell left a wildcard (cmd.exe and PowerShell do).
+    let mut shards: Vec<(usize, PathBuf)> = Vec::new();
+    let mut sources: Vec<(usize, DiscoveredUnit)> = Vec::new();
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    for (index, arg) in args.paths.iter().enumerate() {
+        for path in expand(arg)? {
+            if path.is_file() && is_shard_path(&path) {
+                inputs.push(path.clone());
+                shards.push((index, path));
+                continue;
+            }
+            // A folder of shards (and no workbooks) means its shards.
+            if let Some(found) = shards_in(&path) {
+                inputs.extend(found.iter().cloned());
+                shards.extend(found.into_iter().map(|p| (index, p)));
+                continue;
+            }
+            // As `check` sees it: every unit folder is a unit, even with no workbook.
+            let found = discover_units(std::slice::from_ref(&path), args.unit_per_file);
+            for u in found.units {
+                inputs.extend(u.source.files.iter().cloned());
+                inputs.extend(u.others.iter().map(|o| PathBuf::from(&*o.path)));
+                sources.push((index, u));
+            }
+        }
+    }
+    let policy = OutputPolicy::new(args.force, &inputs);
+    for out in args.output.iter().chain(&args.html) {
+        policy.check(out)?;
+    }
+
+    let mut builder = Builder::new();
+    let mut entries: Vec<(usize, UnitEntry)> = Vec::new();
+    for (index, path) in &shards {
+        let info = read_shard(path, |e| entries.push((*index, e))).map_err(|e| match e {
+            ShardError::Io { source, .. } => RunError::Read {
+                path: path.clone(),
+                source,
+            },
+            other => RunError::Usage(other.to_string()),
+        })?;
+        for d in info.as_of {
+            builder.as_of(d);
+        }
+        for n in info.notes {
+            builder.note(n);
+        }
+    }
+    // Shards state the year they were derived for; checking here derives that year too,
+    // so that a mixed run sums one year.
+    let year = args
+        .year
+        .or_else(|| {
+            entries
+                .iter()
+                .find_map(|(_, e)| e.statistics.as_ref().map(|s| s.year))
+        })
+        .unwrap_or_else(|| as_of.year());
+    if !sources.is_empty() {
+        builder.as_of(as_of);
+        let opts = CheckOptions {
+            as_of,
+            config,
+            catalogue,
+        };
+        let (order, units): (Vec<usize>, Vec<DiscoveredUnit>) = sources.into_iter().unzip();
+        let done: Result<(), std::convert::Infallible> = check_batch(
+            &units,
+            &opts,
+            jobs(args.jobs),
+            |_, report| from_check::entry(&report, &opts.catalogue, year),
+            |i, entry| {
+                entries.push((order[i], entry));
+                ControlFlow::Continue(())
+            },
+        );
+        let Ok(()) = done;
+    }
+    // The first mention of a unit on the command line is the one kept.
+    entries.sort_by_key(|(index, _)| *index);
+    for (_, e) in entries {
+        builder.add(e);
+    }
+    let rollup = builder.finish(year);
+
+    let mut written = Vec::new();
+    if let Some(out) = &args.output {
+        let opts = xlsx::XlsxOptions {
+            output_dir: out.parent().map(Path::to_path_buf),
+            ..Default::default()
+        };
+        let bytes = xlsx::render(&rollup, &opts)?;
+        policy.write(out, &bytes)?;
+        written.push(out.clone());
+    }
+    if let Some(out) = &args.html {
+        let page = html::render(&rollup, out.parent());
+        policy.write(out, page.as_bytes())?;
+        written.push(out.clone());
+    }
+    if !args.quiet {
+        print_stdout(summary(&rollup, &written).as_bytes())?;
+    }
+    Ok(if rollup.has_errors() {
+        Status::Faults
+    } else {
+        Status::Clean
+    })
+}
+
+/// What the terminal shows: totals, the units that need a look beyond their errors, the
+/// notes, and the files written.
+fn summary(r: &Rollup, written: &[PathBuf]) -> String {
+    let mut s = format!(
+        "汇总：{}\n统计年度 {}：计入信息统计表 {} 个单位",
+        status_line(r),
+        r.year,
+        r.statistics.units
+    );
+    if r.statistics.without_data > 0 {
+        s.push_str(&format!(
+            "（其中 {} 个没有台账数据）",
+            r.statistics.without_data
+        ));
+    }
+    s.push('\n');
+    for status in [
+        UnitStatus::Empty,
+        UnitStatus::NoLedger,
+        UnitStatus::Unreadable,
+    ] {
+        let names: Vec<&str> = r
+            .units
+            .iter()
+            .filter(|u| u.status == status)
+            .map(|u| u.name.as_str())
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let shown: Vec<&str> = names.iter().take(20).copied().collect();
+        let more = if names.len() > shown.len() {
+            format!(" 等 {} 个", names.len())
+        } else {
+            String::new()
+        };
+        s.push_str(&format!("{}：{}{more}\n", status.label(), shown.join("、")));
+    }
+    let mut notes: Vec<_> = r.notes.iter().collect();
+    notes.sort_by_key(|n| n.level);
+    for n in notes.iter().take(NOTES_ON_SCREEN) {
+        let label = match n.level {
+            NoteLevel::Error => "错误",
+            NoteLevel::Warning => "注意",
+            NoteLevel::Info => "说明",
+        };
+        s.push_str(&format!("{label}：{}\n", n.text));
+    }
+    if notes.len() > NOTES_ON_SCREEN {
+        s.push_str(&format!(
+            "……另有 {} 条说明，见汇总工作簿的“{}”工作表\n",
+            notes.len() - NOTES_ON_SCREEN,
+            xlsx::NOTES_SHEET
+        ));
+    }
+    for w in written {
+        s.push_str(&format!("已写出 {}\n", w.display()));
+    }
+    s
+}
+
+/// The shards directly in a folder that holds no workbook, in natural order; `None` when
+/// the path is not such a folder.
+fn shards_in(dir: &Path) -> Option<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return None;
+    }
+    let mut shards = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()? {
+        let path = entry.ok()?.path();
+        if path.is_file() && is_shard_path(&path) {
+            shards.push(path);
+        }
+    }
+    if shards.is_empty() {
+        return None;
+    }
+    // Workbooks anywhere below make it a folder of units, as `check` reads it.
+    let units = discover(&[dir.to_path_buf()], false).ok()?;
+    if units.iter().any(|u| !u.files.is_empty()) {
+        return None;
+    }
+    shards.sort_by(|a, b| {
+        crate::ledger::natural::natural_cmp(&a.to_string_lossy(), &b.to_string_lossy())
+    });
+    Some(shards)
+}
+
+/// A command-line path, or the files a wildcard in its last component matches (sorted).
+fn expand(arg: &Path) -> Result<Vec<PathBuf>, RunError> {
+    if arg.exists() {
+        return Ok(vec![arg.to_path_buf()]);
+    }
+    let missing = || RunError::Usage(format!("找不到 {}", arg.display()));
+    let Some(pattern) = arg.file_name().and_then(|n| n.to_str()) else {
+        return Err(missing());
+    };
+    if !pattern.contains(['*', '?']) {
+        return Err(missing());
+    }
+    let dir = match arg.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(read) = std::fs::read_dir(&dir) else {
+        return Err(missing());
+    };
+    let mut out: Vec<PathBuf> = read
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|name| wildcard(pattern, name))
+        })
+        .map(|e| match arg.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.join(e.file_name()),
+            _ => PathBuf::from(e.file_name()),
+        })
+        .collect();
+    if out.is_empty() {
+        return Err(RunError::Usage(format!(
+            "没有与 {} 匹配的文件",
+            arg.display()
+        )));
+    }
+    out.sort_by(|a, b| {
+        crate::ledger::natural::natural_cmp(&a.to_string_lossy(), &b.to_string_lossy())
+    });
+    Ok(out)
+}
+
+/// `*` and `?` over characters, case-insensitively for ASCII as Windows names are.
+fn wildcard(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let n: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
+    // Greedy matching with one backtrack point for the last `*`: linear, no recursion.
+    let (mut i, mut j) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some((i, j));
+            i += 1;
+        } else if let Some((si, sj)) = star {
+            i = si + 1;
+            j = sj + 1;
+            star = Some((si, sj + 1));
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard("shard-*.jsonl", "shard-12.jsonl"));
+        assert!(wildcard("shard-*.jsonl", "SHARD-1.JSONL"));
+        assert!(!wildcard("shard-*.jsonl", "shard-1.json"));
+        assert!(wildcard("?号*", "一号单位"));
+        assert!(wildcard("*", ""));
+        assert!(!wildcard("a*b*c", "abca"));
+        assert!(wildcard("a*b*c", "aXbYbc"));
+    }
+}

@@ -1,0 +1,82 @@
+//! A roll-up entry from a unit checked in this run.
+
+use super::statistics::UnitStatistics;
+use super::unit::{
+    Counts, DiagnosticRow, Expiry, Provenance, Rates, Shortfall, UnitEntry, UnitMetrics, UnitStatus,
+};
+use crate::check::UnitReport;
+use crate::classify::Catalogue;
+use crate::derive::statistics::derive_statistics;
+use crate::metrics::{self, Metrics};
+use crate::rules::{Diagnostic, Severity};
+
+/// The statistics table of `year` a checked unit reports, as the JSON and the roll-up carry
+/// it.
+pub fn unit_statistics(report: &UnitReport, catalogue: &Catalogue, year: i32) -> UnitStatistics {
+    UnitStatistics::from_derived(&derive_statistics(&report.unit, catalogue, year))
+}
+
+/// The roll-up entry of a checked unit; its statistics are derived for `year`.
+pub fn entry(report: &UnitReport, catalogue: &Catalogue, year: i32) -> UnitEntry {
+    let mut e = UnitEntry {
+        name: report.unit.name.clone(),
+        files: report.unit.files.iter().map(|f| f.to_string()).collect(),
+        status: UnitStatus::Clean,
+        counts: Counts {
+            error: report.count(Severity::Error),
+            warning: report.count(Severity::Warning),
+            info: report.count(Severity::Info),
+        },
+        metrics: unit_metrics(&report.metrics),
+        statistics: Some(unit_statistics(report, catalogue, year)),
+        diagnostics: report.diagnostics.iter().map(row).collect(),
+        provenance: Provenance::Checked,
+    };
+    e.settle();
+    e
+}
+
+fn unit_metrics(m: &Metrics) -> UnitMetrics {
+    let expiry = |x: &metrics::Expiry| Expiry {
+        id: x.id.clone(),
+        name: x.name.clone(),
+        end: x.end.to_string(),
+        installed: x.installed,
+    };
+    UnitMetrics {
+        computers: m.computers,
+        users: m.users,
+        software: m.software.values().sum(),
+        rates: Rates {
+            os: m.genuine_rate.os,
+            office: m.genuine_rate.office,
+            antivirus: m.genuine_rate.antivirus,
+        },
+        over_deployed: m
+            .over_deployed
+            .iter()
+            .map(|s| Shortfall {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                installed: s.installed,
+                licensed: s.licensed,
+                short: s.short,
+            })
+            .collect(),
+        expired: m.expired.iter().map(expiry).collect(),
+        expiring: m.expiring.iter().map(expiry).collect(),
+        stale: 0,
+    }
+}
+
+fn row(d: &Diagnostic) -> DiagnosticRow {
+    DiagnosticRow {
+        code: d.code.to_string(),
+        severity: d.severity,
+        file: d.target.file().map(str::to_string),
+        sheet: d.target.sheet().map(str::to_string),
+        cell: d.target.cell().map(|c| c.a1()),
+        message: d.message.clone(),
+        help: d.help.clone(),
+    }
+}
