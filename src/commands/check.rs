@@ -109,7 +109,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             .map(|r| {
                 format!(
                     "# {}\n{}",
-                    r.unit.name,
+                    render::escape::line(&r.unit.name),
                     render::text::render(&r.diagnostics)
                 )
             })

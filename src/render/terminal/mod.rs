@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use crate::check::UnitReport;
 use crate::ledger::values::SoftwareKind;
 use crate::metrics::Metrics;
+use crate::render::escape;
 use crate::rules::{Severity, Target};
 
 /// ANSI colour codes, only when writing to a terminal that wants colour.
@@ -72,10 +73,11 @@ fn severity_index(s: Severity) -> usize {
 
 /// The group a diagnostic is listed under: its file and sheet.
 fn group_title(t: &Target) -> String {
+    let esc = escape::line;
     match t {
-        Target::Cell(c) => format!("{} › {}", c.file, c.sheet),
-        Target::Sheet { file, sheet } => format!("{file} › {sheet}"),
-        Target::File(f) => f.to_string(),
+        Target::Cell(c) => format!("{} › {}", esc(&c.file), esc(&c.sheet)),
+        Target::Sheet { file, sheet } => format!("{} › {}", esc(file), esc(sheet)),
+        Target::File(f) => esc(f).into_owned(),
         Target::Unit => "整个单位".into(),
     }
 }
@@ -89,13 +91,13 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
     }
     let mut out = format!(
         "{} {}\n",
-        paint.bold(&format!("━━ {} ━━", report.unit.name)),
+        paint.bold(&format!("━━ {} ━━", escape::line(&report.unit.name))),
         counts_line(paint, counts)
     );
     // A folder unit may hold many files: name a few, count the rest.
     const LISTED: usize = 5;
     for f in report.unit.files.iter().take(LISTED) {
-        out.push_str(&format!("   {}\n", paint.dim(f)));
+        out.push_str(&format!("   {}\n", paint.dim(&escape::line(f))));
     }
     if report.unit.files.len() > LISTED {
         let more = format!("   … 共 {} 个文件", report.unit.files.len());
@@ -128,7 +130,11 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
         })
         .collect();
     for (f, e) in &silent {
-        out.push_str(&format!("  未能读取 {f}：{e}\n"));
+        out.push_str(&format!(
+            "  未能读取 {}：{}\n",
+            escape::line(f),
+            escape::line(&e.to_string())
+        ));
     }
     if report.diagnostics.is_empty() && silent.is_empty() {
         out.push_str("  没有发现问题。\n");
@@ -192,8 +198,8 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
     for s in &m.over_deployed {
         out.push_str(&format!(
             "  超装    {} {}：安装 {}，许可 {}，缺 {} 个许可\n",
-            s.id,
-            grid::shorten(&s.name, 30),
+            escape::line(&s.id),
+            grid::shorten(&escape::line(&s.name), 30),
             s.installed,
             s.licensed,
             s.short
@@ -202,8 +208,8 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
     for e in &m.expired {
         out.push_str(&format!(
             "  已过期  {} {}：{} 到期，仍安装 {} 套\n",
-            e.id,
-            grid::shorten(&e.name, 30),
+            escape::line(&e.id),
+            grid::shorten(&escape::line(&e.name), 30),
             e.end,
             e.installed
         ));
@@ -211,8 +217,8 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
     for e in &m.expiring {
         out.push_str(&format!(
             "  将到期  {} {}：{} 到期，安装 {} 套\n",
-            e.id,
-            grid::shorten(&e.name, 30),
+            escape::line(&e.id),
+            grid::shorten(&escape::line(&e.name), 30),
             e.end,
             e.installed
         ));
