@@ -45,6 +45,8 @@ const COMMITTED: &[(&str, Expect)] = &[
     ("cell-S1048576.xlsx", Expect::Either(&[LIMIT])),
     // One row past Excel's last.
     ("cell-A1048577.xlsx", Expect::Either(&[LIMIT, DAMAGE])),
+    // Found by the mutation test: a row number past 32 bits in a cell reference (aborted).
+    ("cell-B99999999999.xlsx", Expect::Either(&[LIMIT, DAMAGE])),
     ("dimension-A1-XFD1048576.xlsx", Expect::Either(&[LIMIT])),
     // 24 GB reserved for shared strings that are not there.
     (
@@ -70,6 +72,12 @@ const COMMITTED: &[(&str, Expect)] = &[
     ("encrypted.xlsx", Expect::Refused(&[ENCRYPTED])),
     ("encrypted-ooxml-named.xls", Expect::Refused(&[ENCRYPTED])),
     ("encrypted-filepass.xls", Expect::Refused(&[ENCRYPTED])),
+    // Found by the mutation test: 7 bytes flipped in a LibreOffice .xls make calamine index
+    // past a record (xls.rs:633); the reader's guard catches the panic.
+    (
+        "mutant-xls-record-out-of-range.xls",
+        Expect::Either(&[DAMAGE]),
+    ),
 ];
 
 fn corpus_dir() -> PathBuf {

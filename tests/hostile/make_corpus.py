@@ -7,9 +7,10 @@ at run time instead.
 
 Run: python3 tests/hostile/make_corpus.py
 Needs: pip install openpyxl msoffcrypto-tool; soffice (for the .xls). CI does not run this
-script; the outputs in tests/hostile/corpus/ are committed. openpyxl stamps no time here
-(fixed properties) and zip entries get a fixed date, so a rerun gives the same bytes except
-for the encrypted files (random salt) and the LibreOffice-written .xls.
+script; the outputs in tests/hostile/corpus/ are committed. Files named `mutant-*` there were
+found by tests/mutation.rs and are kept as it made them (this script does not write them).
+The properties and the save time are fixed and zip entries get a fixed date, so a rerun gives
+the same bytes except for the encrypted files (random salt) and the LibreOffice-written .xls.
 """
 import datetime as dt
 import io
@@ -97,6 +98,11 @@ def rezip(entries):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in entries:
+            if name == "docProps/core.xml":
+                # openpyxl stamps the save time whatever the properties say.
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-11-01T09:00:00Z", data
+                )
             info = zipfile.ZipInfo(name, FIXED)
             info.compress_type = (
                 zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
@@ -238,6 +244,8 @@ def main():
     files["cell-XFD1048576.xlsx"] = far_cell("XFD1048576", 1048576)
     files["cell-S1048576.xlsx"] = far_cell("S1048576", 1048576)
     files["cell-A1048577.xlsx"] = far_cell("A1048577", 1048577)
+    # A cell reference whose row does not fit 32 bits, in an ordinary row.
+    files["cell-B99999999999.xlsx"] = far_cell("B99999999999", 5)
     files["dimension-A1-XFD1048576.xlsx"] = patched(
         base_xlsx(), SHEET,
         lambda x: re.sub(r'<dimension ref="[^"]*"', '<dimension ref="A1:XFD1048576"', x),
