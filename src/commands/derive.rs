@@ -180,7 +180,8 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     for (out, bytes) in &outputs {
         policy.write(out, bytes)?;
     }
-    let mut text = summary(&report, &source, &plan, &results, as_of);
+    let mut text = crate::render::escape::lines(&summary(&report, &source, &plan, &results, as_of))
+        .into_owned();
     // The kept values as `check` reports them, with the cells on the other side.
     let kept: Vec<_> = report
         .diagnostics

@@ -18,6 +18,7 @@ use crate::commands::check::load_config;
 use crate::ledger::discover_units;
 use crate::output::{print_stdout, OutputPolicy};
 use crate::render::annotate::annotate;
+use crate::render::escape::line;
 use crate::render::html;
 use crate::rules::{Severity, Target};
 use crate::{RunError, Status};
@@ -126,11 +127,11 @@ impl Paint {
 
 fn short_place(t: &Target) -> String {
     match t {
-        Target::Cell(c) => format!("{} › {}", c.sheet, c.a1()),
-        Target::Sheet { sheet, .. } => sheet.to_string(),
+        Target::Cell(c) => format!("{} › {}", line(&c.sheet), c.a1()),
+        Target::Sheet { sheet, .. } => line(sheet).into_owned(),
         Target::File(f) => Path::new(&**f)
             .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
+            .map(|n| line(&n.to_string_lossy()).into_owned())
             .unwrap_or_default(),
         Target::Unit => "整个单位".into(),
     }
@@ -173,10 +174,10 @@ fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Pain
         .join(" · ");
     s.push_str(&format!(
         "{} {counts}\n",
-        paint.with("1", &format!("━━ {} ━━", report.unit.name))
+        paint.with("1", &format!("━━ {} ━━", line(&report.unit.name)))
     ));
     for f in &report.unit.files {
-        s.push_str(&format!("   {f}\n"));
+        s.push_str(&format!("   {}\n", line(f)));
     }
     if report.diagnostics.is_empty() {
         s.push_str("   没有发现问题。\n");
@@ -189,7 +190,7 @@ fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Pain
             "   {} {} {place}：{}\n",
             paint.severity(d.severity, d.severity.label()),
             d.code,
-            fit(&d.message.replace('\n', " "), room)
+            fit(&line(&d.message.replace('\n', " ")), room)
         ));
     }
     if report.diagnostics.len() > LISTED {
@@ -201,7 +202,10 @@ fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Pain
     if !written.is_empty() {
         s.push_str("   已写出：\n");
         for (what, p) in written {
-            s.push_str(&format!("     {what}  {}\n", p.display()));
+            s.push_str(&format!(
+                "     {what}  {}\n",
+                line(&p.display().to_string())
+            ));
         }
     }
     s.push('\n');

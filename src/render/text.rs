@@ -4,13 +4,16 @@
 //! form without file names, which differ between runs in temp dirs.
 
 use crate::check::UnitReport;
+use crate::render::escape::line;
 use crate::rules::{Diagnostic, Severity, Target};
 
+/// Where a diagnostic is; sheet and file names come from the input, so they are escaped
+/// (render/escape.rs), like the messages that quote cells.
 fn place(t: &Target) -> String {
     match t {
-        Target::Cell(c) => format!("{}!{}", c.sheet, c.a1()),
-        Target::Sheet { sheet, .. } => format!("{sheet}!"),
-        Target::File(f) => format!("{f}"),
+        Target::Cell(c) => format!("{}!{}", line(&c.sheet), c.a1()),
+        Target::Sheet { sheet, .. } => format!("{}!", line(sheet)),
+        Target::File(f) => line(f).into_owned(),
         Target::Unit => "（单位）".into(),
     }
 }
@@ -24,11 +27,15 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             d.code,
             d.severity.key(),
             place(&d.target),
-            d.message
+            line(&d.message)
         ));
-        out.push_str(&format!("  help: {}\n", d.help));
+        out.push_str(&format!("  help: {}\n", line(&d.help)));
         for r in &d.related {
-            out.push_str(&format!("  related {}: {}\n", place(&r.target), r.message));
+            out.push_str(&format!(
+                "  related {}: {}\n",
+                place(&r.target),
+                line(&r.message)
+            ));
         }
     }
     out
@@ -39,16 +46,17 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
 /// is the unit's folder or file.
 fn full_place(t: &Target, unit: &str) -> String {
     match t {
-        Target::Cell(c) => format!("{}:{}!{}", c.file, c.sheet, c.a1()),
-        Target::Sheet { file, sheet } => format!("{file}:{sheet}"),
-        Target::File(f) => f.to_string(),
-        Target::Unit => unit.to_string(),
+        Target::Cell(c) => format!("{}:{}!{}", line(&c.file), line(&c.sheet), c.a1()),
+        Target::Sheet { file, sheet } => format!("{}:{}", line(file), line(sheet)),
+        Target::File(f) => line(f).into_owned(),
+        Target::Unit => line(unit).into_owned(),
     }
 }
 
-/// Line breaks inside a message would start a line that names no place.
+/// Line breaks inside a message would start a line that names no place; control and bidi
+/// characters quoted from cells are shown escaped (render/escape.rs).
 fn one_line(s: &str) -> String {
-    s.replace(['\r', '\n'], " ")
+    line(&s.replace(['\r', '\n'], " ")).into_owned()
 }
 
 /// One unit for `--format text`: every diagnostic, its help and each related place on a
@@ -83,7 +91,8 @@ pub fn unit(report: &UnitReport) -> String {
         }
     }
     out.push_str(&format!(
-        "{home}: 单位“{}” 错误 {} · 警告 {} · 提示 {}\n",
+        "{}: 单位“{}” 错误 {} · 警告 {} · 提示 {}\n",
+        line(home),
         one_line(&unit.name),
         report.count(Severity::Error),
         report.count(Severity::Warning),

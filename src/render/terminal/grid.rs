@@ -11,6 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::ledger::table::TableMeta;
 use crate::ledger::Unit;
+use crate::render::escape;
 use crate::schema::TableKind;
 use crate::workbook::{column_letters, Cell, CellRef, Sheet};
 
@@ -63,7 +64,7 @@ pub(super) fn source_name(file: &str, sheet: &str) -> String {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or(file);
-    format!("{short} › {sheet}")
+    format!("{} › {}", escape::line(short), escape::line(sheet))
 }
 
 /// Why a column is in the grid; lower is kept longer when space runs out.
@@ -117,7 +118,7 @@ fn list_row(sheet: &Sheet, meta: &TableMeta, cells: &[&CellRef], name: String) -
     let (h0, h1) = meta.header_rows.unwrap_or((row, row));
     let header_of = |col: u32| -> String {
         let label = match meta.columns.iter().find(|c| c.col == col) {
-            Some(ci) => ci.header.replace('\n', ""),
+            Some(ci) => clean(&ci.header.replace('\n', "")),
             // An unrecognised column: the header as typed, lowest non-blank header row.
             None => (h0..=h1)
                 .rev()
@@ -440,13 +441,10 @@ fn form_row(sheet: &Sheet, row: u32, targets: &[u32], name: &str) -> Option<Grid
     ))
 }
 
-/// One line of cell text: line breaks and tabs become spaces, ends trimmed.
+/// One line of cell text: line breaks and tabs become spaces, other controls and bidi
+/// characters are shown escaped (they would act on the terminal), ends trimmed.
 fn clean(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    s.trim().to_string()
+    escape::cell(s).trim().to_string()
 }
 
 /// Shorten to at most `max` terminal columns, ending in "…" when cut.

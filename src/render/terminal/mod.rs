@@ -13,6 +13,7 @@ use crate::ledger::discover::OtherFile;
 use crate::ledger::values::SoftwareKind;
 use crate::metrics::Metrics;
 use crate::render::citations::{cited, Regulation};
+use crate::render::escape;
 use crate::rules::{Severity, Target};
 
 /// ANSI colour codes, only when writing to a terminal that wants colour.
@@ -64,10 +65,11 @@ fn counts_line(paint: Paint, counts: [usize; 3]) -> String {
 
 /// The group a diagnostic is listed under: its file and sheet.
 fn group_title(t: &Target) -> String {
+    let esc = escape::line;
     match t {
-        Target::Cell(c) => format!("{} › {}", c.file, c.sheet),
-        Target::Sheet { file, sheet } => format!("{file} › {sheet}"),
-        Target::File(f) => f.to_string(),
+        Target::Cell(c) => format!("{} › {}", esc(&c.file), esc(&c.sheet)),
+        Target::Sheet { file, sheet } => format!("{} › {}", esc(file), esc(sheet)),
+        Target::File(f) => esc(f).into_owned(),
         Target::Unit => "整个单位".into(),
     }
 }
@@ -81,18 +83,18 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
     }
     let mut out = format!(
         "{} {}\n",
-        paint.bold(&format!("━━ {} ━━", report.unit.name)),
+        paint.bold(&format!("━━ {} ━━", escape::line(&report.unit.name))),
         counts_line(paint, counts)
     );
     // A folder unit may hold many files: name a few, count the rest.
     const LISTED: usize = 5;
     if report.unit.files.is_empty() {
         if let Some(p) = &report.unit.path {
-            out.push_str(&format!("   {}\n", paint.dim(p)));
+            out.push_str(&format!("   {}\n", paint.dim(&escape::line(p))));
         }
     }
     for f in report.unit.files.iter().take(LISTED) {
-        out.push_str(&format!("   {}\n", paint.dim(f)));
+        out.push_str(&format!("   {}\n", paint.dim(&escape::line(f))));
     }
     if report.unit.files.len() > LISTED {
         let more = format!("   … 共 {} 个文件", report.unit.files.len());
@@ -125,7 +127,11 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
         })
         .collect();
     for (f, e) in &silent {
-        out.push_str(&format!("  未能读取 {f}：{e}\n"));
+        out.push_str(&format!(
+            "  未能读取 {}：{}\n",
+            escape::line(f),
+            escape::line(&e.to_string())
+        ));
     }
     if report.diagnostics.is_empty() && silent.is_empty() {
         out.push_str("  没有发现问题。\n");
@@ -189,8 +195,8 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
     for s in &m.over_deployed {
         out.push_str(&format!(
             "  超装    {} {}：安装 {}，许可 {}，缺 {} 个许可\n",
-            s.id,
-            grid::shorten(&s.name, 30),
+            escape::line(&s.id),
+            grid::shorten(&escape::line(&s.name), 30),
             s.installed,
             s.licensed,
             s.short
@@ -199,8 +205,8 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
     for e in &m.expired {
         out.push_str(&format!(
             "  已过期  {} {}：{} 到期，仍安装 {} 套\n",
-            e.id,
-            grid::shorten(&e.name, 30),
+            escape::line(&e.id),
+            grid::shorten(&escape::line(&e.name), 30),
             e.end,
             e.installed
         ));
@@ -208,8 +214,8 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
     for e in &m.expiring {
         out.push_str(&format!(
             "  将到期  {} {}：{} 到期，安装 {} 套\n",
-            e.id,
-            grid::shorten(&e.name, 30),
+            escape::line(&e.id),
+            grid::shorten(&escape::line(&e.name), 30),
             e.end,
             e.installed
         ));
@@ -264,7 +270,11 @@ pub fn totals(
     }
     if !skipped.is_empty() {
         const SHOWN: usize = 5;
-        let names: Vec<&str> = skipped.iter().take(SHOWN).map(|f| &*f.path).collect();
+        let names: Vec<String> = skipped
+            .iter()
+            .take(SHOWN)
+            .map(|f| escape::line(&f.path).into_owned())
+            .collect();
         let more = if skipped.len() > SHOWN {
             format!(" 等 {} 个", skipped.len())
         } else {
@@ -325,8 +335,8 @@ pub fn quiet_line(report: &UnitReport, color: bool) -> String {
     format!(
         "{} {}  {}  {}\n",
         paint.severity(Severity::Error, "✗"),
-        paint.bold(&unit.name),
+        paint.bold(&escape::line(&unit.name)),
         counts_line(paint, counts),
-        paint.dim(&format!("{place}  {}", codes.join(" ")))
+        paint.dim(&format!("{}  {}", escape::line(place), codes.join(" ")))
     )
 }

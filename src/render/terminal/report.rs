@@ -9,6 +9,7 @@ use miette::{
 };
 
 use crate::ledger::Unit;
+use crate::render::escape;
 use crate::rules::{Diagnostic, Related, Severity, Target};
 use crate::workbook::CellRef;
 
@@ -98,10 +99,11 @@ fn miette_severity(s: Severity) -> miette::Severity {
 
 /// Where a target is, in words, for places that get no grid.
 fn place(t: &Target) -> String {
+    let esc = escape::line;
     match t {
-        Target::Cell(c) => format!("{} › {} {}", file_name(&c.file), c.sheet, c.a1()),
-        Target::Sheet { file, sheet } => format!("{} › {sheet}", file_name(file)),
-        Target::File(f) => file_name(f).to_string(),
+        Target::Cell(c) => format!("{} › {} {}", esc(file_name(&c.file)), esc(&c.sheet), c.a1()),
+        Target::Sheet { file, sheet } => format!("{} › {}", esc(file_name(file)), esc(sheet)),
+        Target::File(f) => esc(file_name(f)).into_owned(),
         Target::Unit => "整个单位".into(),
     }
 }
@@ -164,7 +166,7 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
         for r in &same_row {
             if let Target::Cell(o) = &r.target {
                 cells.push(o);
-                texts.push(format!("{} {}", o.a1(), r.message));
+                texts.push(format!("{} {}", o.a1(), escape::line(&r.message)));
             }
         }
         let (s, l, h) = snippet(unit, &cells, texts);
@@ -182,14 +184,14 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
     }
     // Without a grid the label that names the cell is gone: name it in the message.
     let message = match (&d.target, &source) {
-        (Target::Cell(c), None) => format!("{}：{}", c.a1(), d.message),
-        _ => d.message.clone(),
+        (Target::Cell(c), None) => format!("{}：{}", c.a1(), escape::line(&d.message)),
+        _ => escape::line(&d.message).into_owned(),
     };
     let report = Report {
         code: Some(format!("{}[{}]", d.severity.label(), d.code)),
         severity: miette_severity(d.severity),
         message,
-        help: (!d.help.is_empty()).then(|| d.help.clone()),
+        help: (!d.help.is_empty()).then(|| escape::line(&d.help).into_owned()),
         grid: source,
         labels,
         related,
@@ -203,9 +205,9 @@ fn related_report(unit: &Unit, r: &Related) -> (Report, Vec<String>) {
         Target::Cell(c) => {
             let (s, l, h) = snippet(unit, &[c], vec![c.a1()]);
             let message = if s.is_some() {
-                r.message.clone()
+                escape::line(&r.message).into_owned()
             } else {
-                format!("{}：{}", place(&r.target), r.message)
+                format!("{}：{}", place(&r.target), escape::line(&r.message))
             };
             (s, l, h, message)
         }
@@ -213,7 +215,7 @@ fn related_report(unit: &Unit, r: &Related) -> (Report, Vec<String>) {
             None,
             Vec::new(),
             Vec::new(),
-            format!("{}：{}", place(other), r.message),
+            format!("{}：{}", place(other), escape::line(&r.message)),
         ),
     };
     (
