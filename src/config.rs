@@ -2,7 +2,9 @@
 //! Unknown keys are errors — a typo in a config file must not be silently ignored.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use miette::{NamedSource, SourceSpan};
 
 use serde::Deserialize;
 
@@ -42,37 +44,125 @@ fn matches(code: &str, pattern: &str) -> bool {
     p == "ALL" || code.starts_with(&p)
 }
 
+/// Why a configuration could not be used; shown to the clerk in Chinese, a fault in the
+/// file with the offending line (miette draws the span).
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("无法读取配置文件 {}：{}", .path.display(), crate::output::io_reason(.source))]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Something in the file is wrong: syntax, an unknown key or value, a bad pattern.
+    #[error("配置文件 {file} 有误：{message}")]
+    #[diagnostic(help("{help}"))]
+    Invalid {
+        /// The file, as named.
+        file: String,
+        /// What is wrong, in Chinese.
+        message: String,
+        /// How to put it right.
+        help: String,
+        /// The file's text.
+        #[source_code]
+        src: NamedSource<String>,
+        /// Where.
+        #[label("{label}")]
+        span: Option<SourceSpan>,
+        /// The label under the span.
+        label: String,
+    },
+    /// A rule code given on the command line that no rule has.
+    #[error("未知的规则代码 {0}（用 zhengban rule 查看全部规则）")]
+    UnknownRule(String),
+}
+
 impl Config {
     /// Read and validate a config file.
-    pub fn load(path: &Path) -> Result<Config, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("无法读取配置文件 {}：{e}", path.display()))?;
-        let cfg: Config =
-            toml::from_str(&text).map_err(|e| format!("配置文件 {} 有误：{e}", path.display()))?;
-        cfg.validate()?;
-        Ok(cfg)
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::parse(&text, &path.display().to_string())
     }
 
-    /// Check that every code named exists.
-    pub fn validate(&self) -> Result<(), String> {
-        let known = |p: &str| crate::rules::RULES.iter().any(|r| matches(r.code, p));
-        for p in self
-            .select
-            .iter()
-            .chain(&self.ignore)
-            .chain(self.severity.keys())
-        {
-            if !known(p) {
-                return Err(format!(
-                    "未知的规则代码 {p}（用 zhengban rule 查看全部规则）"
+    /// Parse and validate the text of a config file named `file`.
+    pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
+        let invalid = |message: String, help: &str, span: Option<SourceSpan>, label: &str| {
+            ConfigError::Invalid {
+                file: file.to_string(),
+                message,
+                help: help.to_string(),
+                src: NamedSource::new(file, text.to_string()),
+                span,
+                label: label.to_string(),
+            }
+        };
+        let cfg: Config = toml::from_str(text).map_err(|e| {
+            let (message, label) = toml_message(e.message());
+            invalid(
+                message,
+                "配置文件的写法见 README“配置文件 zhengban.toml”一节",
+                e.span().map(SourceSpan::from),
+                &label,
+            )
+        })?;
+        // Spans of values found again in the text: the parsed struct keeps none.
+        let span_of = |value: &str| -> Option<SourceSpan> {
+            let quoted = format!("\"{value}\"");
+            text.find(&quoted)
+                .map(|at| SourceSpan::from(at..at + quoted.len()))
+                .or_else(|| {
+                    text.find(value)
+                        .map(|at| SourceSpan::from(at..at + value.len()))
+                })
+        };
+        if let Some(code) = cfg.unknown_code() {
+            return Err(invalid(
+                format!("未知的规则代码 {code}"),
+                "用 zhengban rule 查看全部规则代码；也可以写代码前缀，如 ZB1",
+                span_of(&code),
+                "没有这条规则",
+            ));
+        }
+        for entry in &cfg.classification {
+            if let Err(e) = crate::classify::compile_pattern(&entry.pattern) {
+                return Err(invalid(
+                    format!("软件分类规则 {:?} 不是有效的正则表达式", entry.pattern),
+                    "pattern 是正则表达式，匹配“软件名称+软件版本”（去掉空格）；括号、+、* 等要成对或转义",
+                    span_of(&entry.pattern),
+                    &e.to_string(),
                 ));
             }
         }
-        Ok(())
+        Ok(cfg)
+    }
+
+    /// The first selected, ignored or re-graded code that names no rule.
+    fn unknown_code(&self) -> Option<String> {
+        let known = |p: &str| crate::rules::RULES.iter().any(|r| matches(r.code, p));
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .chain(self.severity.keys())
+            .find(|p| !known(p))
+            .cloned()
+    }
+
+    /// Check that every code named exists.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        match self.unknown_code() {
+            Some(code) => Err(ConfigError::UnknownRule(code)),
+            None => Ok(()),
+        }
     }
 
     /// Add command-line selections (`--select`, `--ignore`).
-    pub fn with_cli(mut self, select: &[String], ignore: &[String]) -> Result<Config, String> {
+    pub fn with_cli(mut self, select: &[String], ignore: &[String]) -> Result<Config, ConfigError> {
         let split = |v: &[String]| -> Vec<String> {
             v.iter()
                 .flat_map(|s| s.split(','))
@@ -107,9 +197,115 @@ impl Config {
     }
 }
 
+/// A TOML or serde error message in Chinese, and the label for its span. The messages are
+/// serde's and toml's own forms; what is not recognised keeps its text after a Chinese lead.
+fn toml_message(message: &str) -> (String, String) {
+    let m = message.trim();
+    let ticked = |s: &str| -> Vec<String> {
+        s.split('`')
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, x)| x.to_string())
+            .collect()
+    };
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        let names = ticked(rest);
+        let key = names.first().cloned().unwrap_or_default();
+        let known = names.get(1..).map(|k| k.join("、")).unwrap_or_default();
+        let msg = if known.is_empty() {
+            format!("未知的键 {key}")
+        } else {
+            format!("未知的键 {key}（这里可以写：{known}）")
+        };
+        return (msg, "不认识这个键（拼写错误？）".into());
+    }
+    if let Some(rest) = m.strip_prefix("unknown variant ") {
+        let names = ticked(rest);
+        let value = names.first().cloned().unwrap_or_default();
+        let known = names.get(1..).map(|k| k.join("、")).unwrap_or_default();
+        return (
+            format!("不认识的值 {value}（可以写：{known}）"),
+            "不认识这个值".into(),
+        );
+    }
+    if let Some(rest) = m.strip_prefix("missing field ") {
+        let key = ticked(rest).first().cloned().unwrap_or_default();
+        return (format!("缺少必填的键 {key}"), format!("这里还要写 {key}"));
+    }
+    if let Some(rest) = m.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let kind = |t: &str| -> String {
+            let t = t.trim();
+            if t.contains("sequence") {
+                "列表（如 [\"ZB119\"]）".into()
+            } else if t.contains("string") {
+                "带引号的文字（如 \"info\"）".into()
+            } else if t.contains("bool") {
+                "true 或 false".into()
+            } else if t.contains("map") || t.contains("struct") || t.contains("table") {
+                "一个表（[…] 或 { … }）".into()
+            } else if t.contains("integer") {
+                "整数".into()
+            } else {
+                t.to_string()
+            }
+        };
+        return (
+            format!(
+                "值的类型不对：应为{}，写的是{}",
+                kind(expected),
+                kind(found)
+            ),
+            format!("应为{}", kind(expected)),
+        );
+    }
+    if m.contains("duplicate key") {
+        return ("同一个键写了两次".into(), "重复的键".into());
+    }
+    (format!("TOML 格式错误（{m}）"), "这里写法不对".into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn faults_in_the_file_are_told_in_chinese_with_their_place() {
+        let text = "ignore = [\"ZB119\"]\nseverty = {}\n";
+        let err = Config::parse(text, "zhengban.toml").unwrap_err();
+        let ConfigError::Invalid { message, span, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert!(message.starts_with("未知的键 severty"), "{message}");
+        assert!(!message.contains("unknown"), "{message}");
+        let span = span.expect("a span");
+        assert_eq!(&text[span.offset()..span.offset() + span.len()], "severty");
+
+        let text = "[severity]\nZB111 = \"warn\"\n";
+        let err = Config::parse(text, "zhengban.toml").unwrap_err();
+        assert!(err.to_string().contains("不认识的值 warn"), "{err}");
+        assert!(err.to_string().contains("warning"), "{err}");
+
+        let text = "ignore = [\"ZB999\"]\n";
+        let err = Config::parse(text, "zhengban.toml").unwrap_err();
+        let ConfigError::Invalid { span, message, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(message, "未知的规则代码 ZB999");
+        let span = span.expect("a span");
+        assert_eq!(
+            &text[span.offset()..span.offset() + span.len()],
+            "\"ZB999\""
+        );
+
+        let text = "[[classification]]\npattern = \"(WPS\"\ncategory = \"office\"\norigin = \"domestic\"\n";
+        let err = Config::parse(text, "zhengban.toml").unwrap_err();
+        assert!(err.to_string().contains("不是有效的正则表达式"), "{err}");
+
+        let text = "ignore = \"ZB119\"\n";
+        let err = Config::parse(text, "zhengban.toml").unwrap_err();
+        assert!(err.to_string().contains("应为列表"), "{err}");
+    }
 
     #[test]
     fn unknown_keys_are_errors() {

@@ -64,6 +64,12 @@ pub enum RunError {
     /// Bad arguments or configuration.
     #[error("{0}")]
     Usage(String),
+    /// The configuration (zhengban.toml, --select, --ignore) is wrong.
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    /// A classification pattern is no regular expression.
+    #[error(transparent)]
+    Pattern(#[from] classify::PatternError),
     /// An output was refused or could not be written.
     #[error(transparent)]
     Output(#[from] output::OutputError),

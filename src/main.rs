@@ -13,7 +13,9 @@ fn main() -> ExitCode {
     let code = match zhengban::run(cli) {
         Ok(status) => status.code(),
         Err(err) => {
-            eprintln!("zhengban：{err}");
+            use std::io::IsTerminal;
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!("{}", zhengban::render::error::run_error(&err, color));
             2
         }
     };

@@ -73,13 +73,26 @@ pub fn match_key(name: &str, version: &str) -> String {
     crate::workbook::text::norm(&format!("{name}{version}"))
 }
 
+/// A config entry's pattern that is no regular expression.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("软件分类规则 {pattern:?} 不是有效的正则表达式")]
+pub struct PatternError {
+    /// The pattern as written.
+    pub pattern: String,
+}
+
+/// Compile a config entry's pattern as the catalogue matches it (case-insensitive).
+pub fn compile_pattern(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&format!("(?i){pattern}"))
+}
+
 impl Catalogue {
     /// The built-in catalogue with config entries in front.
-    pub fn with_config(extra: &[ConfigEntry]) -> Result<Self, String> {
+    pub fn with_config(extra: &[ConfigEntry]) -> Result<Self, PatternError> {
         let mut entries = Vec::new();
         for e in extra {
-            let pattern = Regex::new(&format!("(?i){}", e.pattern)).map_err(|err| {
-                format!("软件分类规则 {:?} 不是有效的正则表达式：{err}", e.pattern)
+            let pattern = compile_pattern(&e.pattern).map_err(|_| PatternError {
+                pattern: e.pattern.clone(),
             })?;
             entries.push(Entry {
                 pattern,

@@ -40,11 +40,11 @@ pub fn as_of(arg: Option<&str>) -> Result<NaiveDate, RunError> {
 /// Load `--config`, or `zhengban.toml` in the current directory when present.
 pub fn load_config(arg: Option<&Path>) -> Result<Config, RunError> {
     match arg {
-        Some(p) => Config::load(p).map_err(RunError::Usage),
+        Some(p) => Ok(Config::load(p)?),
         None => {
             let default = Path::new("zhengban.toml");
             if default.is_file() {
-                Config::load(default).map_err(RunError::Usage)
+                Ok(Config::load(default)?)
             } else {
                 Ok(Config::default())
             }
@@ -55,10 +55,8 @@ pub fn load_config(arg: Option<&Path>) -> Result<Config, RunError> {
 /// Run `check`.
 pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     let as_of = as_of(args.as_of.as_deref())?;
-    let config = load_config(args.config.as_deref())?
-        .with_cli(&args.select, &args.ignore)
-        .map_err(RunError::Usage)?;
-    let catalogue = Catalogue::with_config(&config.classification).map_err(RunError::Usage)?;
+    let config = load_config(args.config.as_deref())?.with_cli(&args.select, &args.ignore)?;
+    let catalogue = Catalogue::with_config(&config.classification)?;
     for p in &args.paths {
         if std::fs::symlink_metadata(p).is_err() {
             return Err(RunError::Usage(format!("找不到 {}", p.display())));

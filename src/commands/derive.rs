@@ -78,7 +78,7 @@ fn not_editable(path: &Path) -> Option<String> {
 pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     let as_of = as_of(args.as_of.as_deref())?;
     let config = load_config(args.config.as_deref())?;
-    let catalogue = Catalogue::with_config(&config.classification).map_err(RunError::Usage)?;
+    let catalogue = Catalogue::with_config(&config.classification)?;
     if !args.path.exists() {
         return Err(RunError::Usage(format!("找不到 {}", args.path.display())));
     }

@@ -244,7 +244,7 @@ pub fn run(paths: &[PathBuf]) -> Result<Status, RunError> {
     }
     let as_of: NaiveDate = chrono::Local::now().date_naive();
     let config = load_config(None)?;
-    let catalogue = Catalogue::with_config(&config.classification).map_err(RunError::Usage)?;
+    let catalogue = Catalogue::with_config(&config.classification)?;
     let opts = CheckOptions {
         as_of,
         config,

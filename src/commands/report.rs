@@ -56,10 +56,8 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
         )));
     }
     let as_of = as_of(args.as_of.as_deref())?;
-    let config = load_config(args.config.as_deref())?
-        .with_cli(&args.select, &args.ignore)
-        .map_err(RunError::Usage)?;
-    let catalogue = Catalogue::with_config(&config.classification).map_err(RunError::Usage)?;
+    let config = load_config(args.config.as_deref())?.with_cli(&args.select, &args.ignore)?;
+    let catalogue = Catalogue::with_config(&config.classification)?;
 
     // Each argument, expanded where the shell left a wildcard (cmd.exe and PowerShell do).
     let mut shards: Vec<(usize, PathBuf)> = Vec::new();

@@ -3,6 +3,7 @@
 pub mod annotate;
 pub mod citations;
 pub mod csv;
+pub mod error;
 pub mod escape;
 pub mod html;
 pub mod json;

@@ -1,0 +1,44 @@
+//! The message a user sees when the tool cannot do its job (exit 2): one Chinese line, or,
+//! for a fault in the configuration file, miette's drawing of the offending line.
+
+use miette::{GraphicalReportHandler, GraphicalTheme};
+
+use crate::config::ConfigError;
+use crate::render::escape;
+use crate::RunError;
+
+/// The text for standard error.
+pub fn run_error(err: &RunError, color: bool) -> String {
+    if let RunError::Config(c @ ConfigError::Invalid { .. }) = err {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let mut out = String::new();
+        let drawn = GraphicalReportHandler::new_themed(theme)
+            .with_links(false)
+            .render_report(&mut out, c);
+        if drawn.is_ok() {
+            return out;
+        }
+    }
+    // Paths and values in the message come from the user's files.
+    format!("zhengban：{}\n", escape::lines(&err.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn a_config_fault_shows_its_line() {
+        let err = Config::parse("select = [\"ZB1\"]\nseverty = {}\n", "zhengban.toml").unwrap_err();
+        let text = run_error(&RunError::Config(err), false);
+        assert!(text.contains("未知的键 severty"), "{text}");
+        assert!(text.contains("severty = {}"), "the line is shown: {text}");
+        assert!(text.contains("zhengban.toml"), "{text}");
+        assert!(!text.contains('\u{1b}'), "{text}");
+    }
+}
