@@ -57,27 +57,33 @@ pub enum ConfigError {
         source: std::io::Error,
     },
     /// Something in the file is wrong: syntax, an unknown key or value, a bad pattern.
-    #[error("配置文件 {file} 有误：{message}")]
-    #[diagnostic(help("{help}"))]
-    Invalid {
-        /// The file, as named.
-        file: String,
-        /// What is wrong, in Chinese.
-        message: String,
-        /// How to put it right.
-        help: String,
-        /// The file's text.
-        #[source_code]
-        src: NamedSource<String>,
-        /// Where.
-        #[label("{label}")]
-        span: Option<SourceSpan>,
-        /// The label under the span.
-        label: String,
-    },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Invalid(Box<InvalidConfig>),
     /// A rule code given on the command line that no rule has.
     #[error("未知的规则代码 {0}（用 zhengban rule 查看全部规则）")]
     UnknownRule(String),
+}
+
+/// A fault in a config file, with the file's text and the place of the fault.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("配置文件 {file} 有误：{message}")]
+#[diagnostic(help("{help}"))]
+pub struct InvalidConfig {
+    /// The file, as named.
+    pub file: String,
+    /// What is wrong, in Chinese.
+    pub message: String,
+    /// How to put it right.
+    pub help: String,
+    /// The file's text.
+    #[source_code]
+    pub src: NamedSource<String>,
+    /// Where.
+    #[label("{label}")]
+    pub span: Option<SourceSpan>,
+    /// The label under the span.
+    pub label: String,
 }
 
 impl Config {
@@ -93,14 +99,14 @@ impl Config {
     /// Parse and validate the text of a config file named `file`.
     pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
         let invalid = |message: String, help: &str, span: Option<SourceSpan>, label: &str| {
-            ConfigError::Invalid {
+            ConfigError::Invalid(Box::new(InvalidConfig {
                 file: file.to_string(),
                 message,
                 help: help.to_string(),
                 src: NamedSource::new(file, text.to_string()),
                 span,
                 label: label.to_string(),
-            }
+            }))
         };
         let cfg: Config = toml::from_str(text).map_err(|e| {
             let (message, label) = toml_message(e.message());
@@ -273,9 +279,10 @@ mod tests {
     fn faults_in_the_file_are_told_in_chinese_with_their_place() {
         let text = "ignore = [\"ZB119\"]\nseverty = {}\n";
         let err = Config::parse(text, "zhengban.toml").unwrap_err();
-        let ConfigError::Invalid { message, span, .. } = &err else {
+        let ConfigError::Invalid(e) = &err else {
             panic!("{err:?}");
         };
+        let (message, span) = (&e.message, &e.span);
         assert!(message.starts_with("未知的键 severty"), "{message}");
         assert!(!message.contains("unknown"), "{message}");
         let span = span.expect("a span");
@@ -288,9 +295,10 @@ mod tests {
 
         let text = "ignore = [\"ZB999\"]\n";
         let err = Config::parse(text, "zhengban.toml").unwrap_err();
-        let ConfigError::Invalid { span, message, .. } = &err else {
+        let ConfigError::Invalid(e) = &err else {
             panic!("{err:?}");
         };
+        let (message, span) = (&e.message, &e.span);
         assert_eq!(message, "未知的规则代码 ZB999");
         let span = span.expect("a span");
         assert_eq!(

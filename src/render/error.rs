@@ -9,7 +9,7 @@ use crate::RunError;
 
 /// The text for standard error.
 pub fn run_error(err: &RunError, color: bool) -> String {
-    if let RunError::Config(c @ ConfigError::Invalid { .. }) = err {
+    if let RunError::Config(ConfigError::Invalid(c)) = err {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -18,7 +18,7 @@ pub fn run_error(err: &RunError, color: bool) -> String {
         let mut out = String::new();
         let drawn = GraphicalReportHandler::new_themed(theme)
             .with_links(false)
-            .render_report(&mut out, c);
+            .render_report(&mut out, &**c);
         if drawn.is_ok() {
             return out;
         }
@@ -35,7 +35,7 @@ mod tests {
     #[test]
     fn a_config_fault_shows_its_line() {
         let err = Config::parse("select = [\"ZB1\"]\nseverty = {}\n", "zhengban.toml").unwrap_err();
-        let text = run_error(&RunError::Config(err), false);
+        let text = run_error(&err.into(), false);
         assert!(text.contains("未知的键 severty"), "{text}");
         assert!(text.contains("severty = {}"), "the line is shown: {text}");
         assert!(text.contains("zhengban.toml"), "{text}");
