@@ -25,6 +25,9 @@ pub struct Metrics {
     pub software: BTreeMap<SoftwareKind, usize>,
     /// 正版率 per category (`null` where the category has no installs).
     pub genuine_rate: GenuineRate,
+    /// The installs behind the 正版率: covered and all, per category, so that rates of many
+    /// units can be combined (a county's rate is Σ covered ÷ Σ installs, not a mean of rates).
+    pub installs: Installs,
     /// Commercial numbers installed beyond their licenses.
     pub over_deployed: Vec<Shortfall>,
     /// Licenses expired at the check date while installed.
@@ -42,6 +45,34 @@ pub struct GenuineRate {
     pub office: Option<f64>,
     /// 杀毒软件.
     pub antivirus: Option<f64>,
+}
+
+/// Installs per category, covered by a valid license and in all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Installs {
+    /// 操作系统.
+    pub os: Tally,
+    /// 办公软件.
+    pub office: Tally,
+    /// 杀毒软件.
+    pub antivirus: Tally,
+}
+
+/// Covered installs and all installs of one category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Tally {
+    /// Installs covered by a valid license (OEM and free count as covered).
+    pub covered: usize,
+    /// All installs.
+    pub total: usize,
+}
+
+impl Tally {
+    /// covered ÷ total to 4 decimals, `None` without installs.
+    pub fn rate(self) -> Option<f64> {
+        (self.total > 0)
+            .then(|| (self.covered as f64 / self.total as f64 * 10_000.0).round() / 10_000.0)
+    }
 }
 
 /// An over-deployed software number.
@@ -127,21 +158,21 @@ pub fn metrics(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveDa
             }
         }
     }
-    m.genuine_rate = genuine_rate(unit, facts, catalogue, as_of);
+    m.installs = installs(unit, facts, catalogue, as_of);
+    m.genuine_rate = GenuineRate {
+        os: m.installs.os.rate(),
+        office: m.installs.office.rate(),
+        antivirus: m.installs.antivirus.rate(),
+    };
     m
 }
 
-/// Installs covered by a valid license ÷ all installs, per category. OEM and free installs
-/// are covered; commercial copies beyond 许可数量 or past the term are not; installs of a
-/// number the summary does not know are not.
-pub fn genuine_rate(
-    unit: &Unit,
-    facts: &Facts,
-    catalogue: &Catalogue,
-    as_of: NaiveDate,
-) -> GenuineRate {
+/// Installs covered by a valid license, and all installs, per category (the 正版率 is their
+/// ratio). OEM and free installs are covered; commercial copies beyond 许可数量 or past the
+/// term are not; installs of a number the summary does not know are not.
+pub fn installs(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveDate) -> Installs {
     let Some(usage) = unit.usage() else {
-        return GenuineRate::default();
+        return Installs::default();
     };
     // (category) → (covered, total)
     let mut tally: BTreeMap<Category, (usize, usize)> = BTreeMap::new();
@@ -188,15 +219,13 @@ pub fn genuine_rate(
             slot.0 += 1;
         }
     }
-    let rate = |c: Category| {
-        tally
-            .get(&c)
-            .filter(|(_, t)| *t > 0)
-            .map(|(k, t)| (*k as f64 / *t as f64 * 10_000.0).round() / 10_000.0)
+    let tally_of = |c: Category| {
+        let (covered, total) = tally.get(&c).copied().unwrap_or_default();
+        Tally { covered, total }
     };
-    GenuineRate {
-        os: rate(Category::Os),
-        office: rate(Category::Office),
-        antivirus: rate(Category::Antivirus),
+    Installs {
+        os: tally_of(Category::Os),
+        office: tally_of(Category::Office),
+        antivirus: tally_of(Category::Antivirus),
     }
 }

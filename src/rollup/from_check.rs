@@ -52,6 +52,9 @@ fn unit_metrics(m: &Metrics) -> UnitMetrics {
             office: m.genuine_rate.office,
             antivirus: m.genuine_rate.antivirus,
         },
+        installs: Some(
+            [m.installs.os, m.installs.office, m.installs.antivirus].map(|t| (t.covered, t.total)),
+        ),
         over_deployed: m
             .over_deployed
             .iter()

@@ -209,11 +209,31 @@ struct MetricsJson {
     #[serde(default)]
     genuine_rate: Rates,
     #[serde(default)]
+    installs: Option<InstallsJson>,
+    #[serde(default)]
     over_deployed: Vec<Shortfall>,
     #[serde(default)]
     expired: Vec<Expiry>,
     #[serde(default)]
     expiring: Vec<Expiry>,
+}
+
+#[derive(Deserialize, Default)]
+struct InstallsJson {
+    #[serde(default)]
+    os: TallyJson,
+    #[serde(default)]
+    office: TallyJson,
+    #[serde(default)]
+    antivirus: TallyJson,
+}
+
+#[derive(Deserialize, Default, Clone, Copy)]
+struct TallyJson {
+    #[serde(default)]
+    covered: usize,
+    #[serde(default)]
+    total: usize,
 }
 
 #[derive(Deserialize)]
@@ -285,6 +305,9 @@ impl UnitJson {
                 users: m.users,
                 software: m.software.values().sum(),
                 rates: m.genuine_rate,
+                installs: m
+                    .installs
+                    .map(|i| [i.os, i.office, i.antivirus].map(|t| (t.covered, t.total))),
                 over_deployed: m.over_deployed,
                 expired: m.expired,
                 expiring: m.expiring,

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 pub use statistics::{StatisticsTotal, UnitStatistics};
-pub use unit::{DiagnosticRow, UnitEntry, UnitStatus};
+pub use unit::{DiagnosticRow, Rates, UnitEntry, UnitStatus};
 
 use crate::rules::Severity;
 
@@ -86,7 +86,7 @@ impl RuleCount {
 }
 
 /// Column sums of the unit list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct UnitTotals {
     /// Errors.
     pub error: usize,
@@ -108,6 +108,9 @@ pub struct UnitTotals {
     pub expiring: usize,
     /// Stale ledgers.
     pub stale: usize,
+    /// 正版率 over all units (Σ covered ÷ Σ installs per category); `None` where no unit
+    /// has installs of the category, or some unit came from a shard without install counts.
+    pub rates: Rates,
 }
 
 /// The roll-up of many units.
@@ -167,7 +170,18 @@ impl Rollup {
     /// Column sums of the unit list.
     pub fn totals(&self) -> UnitTotals {
         let mut t = UnitTotals::default();
+        let mut installs: Option<[(usize, usize); 3]> = Some([(0, 0); 3]);
         for u in &self.units {
+            installs = match (installs, u.metrics.installs) {
+                (Some(mut sum), Some(unit)) => {
+                    for (s, (c, n)) in sum.iter_mut().zip(unit) {
+                        s.0 += c;
+                        s.1 += n;
+                    }
+                    Some(sum)
+                }
+                _ => None,
+            };
             t.error += u.counts.error;
             t.warning += u.counts.warning;
             t.info += u.counts.info;
@@ -178,6 +192,16 @@ impl Rollup {
             t.expired += u.metrics.expired.len();
             t.expiring += u.metrics.expiring.len();
             t.stale += u.metrics.stale;
+        }
+        if let Some(sum) = installs {
+            let rate = |(c, n): (usize, usize)| {
+                (n > 0).then(|| (c as f64 / n as f64 * 10_000.0).round() / 10_000.0)
+            };
+            t.rates = Rates {
+                os: rate(sum[0]),
+                office: rate(sum[1]),
+                antivirus: rate(sum[2]),
+            };
         }
         t
     }
@@ -362,6 +386,31 @@ impl Builder {
 mod tests {
     use super::unit::{Counts, Provenance, UnitMetrics};
     use super::*;
+
+    #[test]
+    fn the_total_rate_weighs_units_by_their_installs() {
+        let rollup = |installs: &[Option<[(usize, usize); 3]>]| {
+            let mut b = Builder::new();
+            for (i, inst) in installs.iter().enumerate() {
+                let mut e = entry(&format!("单位{i}"), &[&format!("{i}.xlsx")], None);
+                e.metrics.installs = *inst;
+                b.add(e);
+            }
+            b.finish(2026)
+        };
+        // 9 of 10 and 1 of 2 OS installs: 10 of 12 overall, not the mean 70%.
+        let r = rollup(&[
+            Some([(9, 10), (0, 0), (3, 3)]),
+            Some([(1, 2), (0, 0), (0, 0)]),
+        ]);
+        let t = r.totals().rates;
+        assert_eq!(t.os, Some(0.8333));
+        assert_eq!(t.office, None, "no office installs anywhere");
+        assert_eq!(t.antivirus, Some(1.0));
+        // A shard without install counts leaves the total open rather than guess.
+        let r = rollup(&[Some([(9, 10), (0, 0), (0, 0)]), None]);
+        assert_eq!(r.totals().rates, Rates::default());
+    }
 
     fn entry(name: &str, files: &[&str], year: Option<i32>) -> UnitEntry {
         let mut e = UnitEntry {

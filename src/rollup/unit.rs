@@ -160,6 +160,9 @@ pub struct UnitMetrics {
     pub software: usize,
     /// 正版率.
     pub rates: Rates,
+    /// The installs behind the rates (covered, all) per category, in column order; `None`
+    /// from a shard written before check reported them.
+    pub installs: Option<[(usize, usize); 3]>,
     /// Over-deployed numbers.
     pub over_deployed: Vec<Shortfall>,
     /// Licenses expired while installed.

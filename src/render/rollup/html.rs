@@ -211,7 +211,9 @@ fn units(h: &mut String, r: &Rollup, links: &Links) {
     for v in [t.error, t.warning, t.info, t.computers, t.users] {
         let _ = write!(h, "<td class=\"n\">{v}</td>");
     }
-    h.push_str("<td></td><td></td><td></td>");
+    for rate in t.rates.all() {
+        let _ = write!(h, "<td class=\"c\">{}</td>", percent(rate));
+    }
     for v in [
         t.over_deployed as i64,
         t.short,

@@ -85,6 +85,7 @@ struct Styles {
     link: Format,
     total_label: Format,
     total_count: Format,
+    total_rate: Format,
     section: Format,
     note: Format,
 }
@@ -135,6 +136,10 @@ impl Styles {
             total_count: cell()
                 .set_bold()
                 .set_num_format("0")
+                .set_align(FormatAlign::Center),
+            total_rate: cell()
+                .set_bold()
+                .set_num_format("0.0%")
                 .set_align(FormatAlign::Center),
             section: base().set_bold().set_font_size(11),
             note: base().set_text_wrap().set_align(FormatAlign::Top),
@@ -429,8 +434,12 @@ fn units_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles, links: &Links) -> Res
     for (c, v) in sums.iter().enumerate() {
         num(ws, row, 4 + c as ColNum, *v, &s.total_count)?;
     }
-    for col in 9..12 {
-        put(ws, row, col, "", &s.total_label)?;
+    for (c, rate) in t.rates.all().iter().enumerate() {
+        let col = 9 + c as ColNum;
+        match rate {
+            Some(v) => num(ws, row, col, *v, &s.total_rate)?,
+            None => put(ws, row, col, "", &s.total_label)?,
+        }
     }
     let sums = [
         t.over_deployed as f64,
