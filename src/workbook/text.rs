@@ -2,38 +2,76 @@
 
 use chrono::NaiveDate;
 
+/// The width-folded twin of one character (see [`fold_width`]).
+#[inline]
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        '【' => '[',
+        '】' => ']',
+        '〔' => '(',
+        '〕' => ')',
+        _ => c,
+    }
+}
+
 /// Fold full-width ASCII forms (`１２`, `（`, `：`) to their ASCII twins and the ideographic
 /// space to a plain space; other characters are kept.
 pub fn fold_width(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' | '\u{00A0}' => ' ',
-            '【' => '[',
-            '】' => ']',
-            '〔' => '(',
-            '〕' => ')',
-            _ => c,
-        })
-        .collect()
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    s.chars().map(fold_char).collect()
+}
+
+/// The characters of [`norm`]`(s)`, computed lazily (no allocation).
+#[inline]
+pub fn norm_chars(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    s.chars().filter_map(|c| {
+        let c = fold_char(c);
+        (!c.is_whitespace() && c != '\u{200B}' && c != '\u{FEFF}').then(|| c.to_ascii_uppercase())
+    })
 }
 
 /// The form used to compare labels and headers: width folded, every whitespace removed,
 /// ASCII letters upper-cased.
 pub fn norm(s: &str) -> String {
-    fold_width(s)
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{200B}' && *c != '\u{FEFF}')
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    norm_into(s, &mut out);
+    out
+}
+
+/// [`norm`] into a buffer the caller reuses (cleared first): no allocation once it is large
+/// enough, for loops over every cell of a sheet.
+pub fn norm_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.extend(
+            s.bytes()
+                .filter(|b| !b.is_ascii_whitespace() && *b != 0x0B)
+                .map(|b| b.to_ascii_uppercase() as char),
+        );
+    } else {
+        out.extend(norm_chars(s));
+    }
+}
+
+/// Whether `norm(a) == norm(b)`, without allocating.
+pub fn norm_eq(a: &str, b: &str) -> bool {
+    norm_chars(a).eq(norm_chars(b))
+}
+
+/// Whether `norm(s) == normed`, for an already normalised `normed`, without allocating.
+pub fn norm_is(s: &str, normed: &str) -> bool {
+    norm_chars(s).eq(normed.chars())
 }
 
 /// [`norm`] without any parenthesised part: `采购金额(单位:元)` → `采购金额`.
 pub fn norm_no_parens(s: &str) -> String {
-    let n = norm(s);
-    let mut out = String::with_capacity(n.len());
+    let mut out = String::with_capacity(s.len());
     let mut depth = 0u32;
-    for c in n.chars() {
+    for c in norm_chars(s) {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
@@ -52,8 +90,13 @@ pub fn clean(s: &str) -> &str {
 
 /// The dashes and words that mean "not applicable" in a column that stays empty for a type.
 pub fn is_not_applicable(s: &str) -> bool {
+    is_not_applicable_normed(&norm(s))
+}
+
+/// [`is_not_applicable`] for text already in [`norm`]'s form.
+pub fn is_not_applicable_normed(n: &str) -> bool {
     matches!(
-        norm(s).as_str(),
+        n,
         "—" | "——" | "-" | "--" | "/" | "无" | "－" | "―" | "─" | "N/A" | "NA" | "不适用" | "–"
     )
 }
@@ -86,6 +129,39 @@ mod tests {
         assert_eq!(norm(" 采购金额（单位：元） "), "采购金额(单位:元)");
         assert_eq!(norm("ｏｅｍ软件"), "OEM软件");
         assert_eq!(norm("便携\u{3000}机数"), "便携机数");
+    }
+
+    /// The definition `norm` had before it became one pass: fold, drop spaces, upper-case.
+    fn norm_reference(s: &str) -> String {
+        fold_width(s)
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{200B}' && *c != '\u{FEFF}')
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    }
+
+    #[test]
+    fn one_pass_norm_equals_its_definition() {
+        let mut samples: Vec<String> = (0u8..128).map(|b| format!("a{}b", b as char)).collect();
+        samples.extend(
+            [
+                "软件\n编号",
+                " 采购金额（单位：元） ",
+                "ｏｅｍ\u{3000}软件\u{00A0}x",
+                "【注】〔1〕\u{200B}\u{FEFF}",
+                "\u{2028}A\u{0085}b\u{1680}",
+                "Windows 10 专业版",
+                "",
+            ]
+            .map(String::from),
+        );
+        for s in &samples {
+            assert_eq!(norm(s), norm_reference(s), "{s:?}");
+            for t in &samples {
+                assert_eq!(norm_eq(s, t), norm(s) == norm(t), "{s:?} {t:?}");
+            }
+            assert!(norm_is(s, &norm(s)));
+        }
     }
 
     #[test]

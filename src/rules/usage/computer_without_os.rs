@@ -53,16 +53,19 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             ctx.classify(id, name, version).map(|c| c.category)
         })
         .collect();
+    // Computers in order of first appearance, with their rows.
     let mut computers: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, row) in usage.rows.iter().enumerate() {
         // A mistyped 计算机编号 is grouped with the computer it means (ZB407 reports the typo).
         let Some(c) = ctx.facts.usage_computer(i).or(row.computer()) else {
             continue;
         };
-        match computers.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, rows)) => rows.push(i),
-            None => computers.push((c, vec![i])),
-        }
+        let at = *index.entry(c).or_insert_with(|| {
+            computers.push((c, Vec::new()));
+            computers.len() - 1
+        });
+        computers[at].1.push(i);
     }
     for (computer, rows) in computers {
         let known = rows.iter().filter(|&&i| classes[i].is_some()).count();

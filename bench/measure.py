@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Time `zhengban check` against calamine alone, python-calamine and openpyxl read-only.
+
+Every command runs as a child process; its CPU time (user + sys) and peak RSS come from the
+kernel (os.wait4's rusage), its wall time from a monotonic clock. The tools take turns within
+each repetition (zhengban, calamine, python-calamine, openpyxl, zhengban, …), so a burst of
+load on a shared machine hits all of them alike; the table shows the median of the
+repetitions. Writes a Markdown report (bench/results.md by default) and prints it.
+
+    python3 bench/measure.py --corpora bench/corpora --zhengban target/release/zhengban \
+        --calamine target/bench/release/calamine-read [--reps 3] [--out bench/results.md]
+"""
+import argparse
+import datetime as dt
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+AS_OF = "2026-11-25"
+
+
+def run(cmd, timeout):
+    """(cpu seconds, wall seconds, peak RSS MiB, exit code) of one child process."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as null:
+        p = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE)
+        deadline = start + timeout
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                p.kill()
+                pid, status, ru = os.wait4(p.pid, 0)
+                break
+            time.sleep(0.002)
+    wall = time.perf_counter() - start
+    err = p.stderr.read().decode("utf-8", "replace")
+    p.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    return ru.ru_utime + ru.ru_stime, wall, ru.ru_maxrss / 1024, code, err
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    load = os.getloadavg()
+    return (f"{os.cpu_count()} logical CPUs ({cpu}), Linux {platform.release()}, "
+            f"Python {platform.python_version()}, load average at start {load[0]:.1f}; "
+            f"{dt.datetime.now().strftime('%Y-%m-%d %H:%M')}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpora", default=os.path.join(HERE, "corpora"))
+    ap.add_argument("--zhengban", required=True)
+    ap.add_argument("--calamine", required=True)
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--out", default=os.path.join(HERE, "results.md"))
+    ap.add_argument("--timeout", type=float, default=900)
+    ap.add_argument("--skip", action="append", default=[], help="corpus to leave out")
+    a = ap.parse_args()
+    py = sys.executable
+    reader = os.path.join(HERE, "read_python.py")
+
+    def zb(corpus, fmt="json"):
+        return [a.zhengban, "check", "--unit-per-file", corpus, "--as-of", AS_OF, "--format", fmt]
+
+    # corpus -> tools to run on it (openpyxl only where its minutes are worth spending).
+    plan = [
+        ("u20x300", ["zhengban", "calamine", "python-calamine", "openpyxl"]),
+        ("u200x40", ["zhengban", "calamine", "python-calamine"]),
+        ("lin1x300", ["zhengban", "calamine"]),
+        ("lin1x1000", ["zhengban", "calamine"]),
+        ("lin1x2000", ["zhengban", "calamine"]),
+        ("lin1x5000", ["zhengban", "calamine"]),
+        ("u4000x40", ["zhengban-jsonl", "calamine"]),
+    ]
+    rows = {}
+    ledger_rows = {}
+    for corpus, tools in plan:
+        path = os.path.join(a.corpora, corpus)
+        if corpus in a.skip or not os.path.isdir(path):
+            continue
+        cmds = {
+            "zhengban": zb(path),
+            "zhengban-jsonl": zb(path, "jsonl"),
+            "calamine": [a.calamine, path],
+            "python-calamine": [py, reader, "calamine", path],
+            "openpyxl": [py, reader, "openpyxl", path],
+        }
+        samples = {t: [] for t in tools}
+        for rep in range(a.reps):
+            for t in tools:
+                cpu, wall, rss, code, err = run(cmds[t], a.timeout)
+                if code not in (0, 1):
+                    sys.exit(f"{shlex.join(cmds[t])} exited {code}:\n{err[-2000:]}")
+                samples[t].append((cpu, wall, rss))
+                print(f"{corpus:10} {t:16} rep {rep + 1}: cpu {cpu:7.3f} s  wall {wall:7.3f} s  "
+                      f"rss {rss:7.1f} MiB", file=sys.stderr)
+        for t, s in samples.items():
+            rows[(corpus, t)] = (statistics.median(x[0] for x in s), statistics.median(x[1] for x in s),
+                                 max(x[2] for x in s))
+        files = [n for n in os.listdir(path) if n.endswith(".xlsx")]
+        ledger_rows[corpus] = len(files)
+
+    out = ["## Benchmark", "", f"Machine: {machine()}.", "",
+           f"Median of {a.reps} alternating runs; CPU = user + sys of the process (all threads); "
+           "RSS = peak resident memory. `calamine` is `bench/calamine-read` (Rust, calamine 0.38 "
+           "`worksheet_range` over every sheet, one thread); `python-calamine` and `openpyxl` "
+           "(read-only, data-only) iterate every cell of every sheet. zhengban runs "
+           f"`check --unit-per-file DIR --as-of {AS_OF} --format json` (jsonl for u4000x40).", "",
+           "| corpus | tool | CPU s | wall s | peak RSS MiB | CPU ÷ calamine | wall ÷ python-calamine |",
+           "|---|---|---:|---:|---:|---:|---:|"]
+    for corpus, tools in plan:
+        base = rows.get((corpus, "calamine"))
+        pyc = rows.get((corpus, "python-calamine"))
+        for t in tools:
+            if (corpus, t) not in rows:
+                continue
+            cpu, wall, rss = rows[(corpus, t)]
+            ratio = f"{cpu / base[0]:.2f}" if base and base[0] > 0 else ""
+            wratio = f"{wall / pyc[1]:.2f}" if pyc and pyc[1] > 0 else ""
+            out.append(f"| {corpus} | {t} | {cpu:.3f} | {wall:.3f} | {rss:.0f} | {ratio} | {wratio} |")
+    lin = [(c, rows[(c, "zhengban")]) for c in ("lin1x300", "lin1x1000", "lin1x2000", "lin1x5000")
+           if (c, "zhengban") in rows]
+    if lin:
+        out += ["", "Linearity (one unit, zhengban CPU per 1,000 computers):", "",
+                "| corpus | computers | CPU s | CPU s per 1,000 computers |", "|---|---:|---:|---:|"]
+        for c, (cpu, _, _) in lin:
+            n = int(c.split("x")[1])
+            out.append(f"| {c} | {n} | {cpu:.3f} | {cpu / n * 1000:.3f} |")
+    small, large = rows.get(("u200x40", "zhengban")), rows.get(("lin1x5000", "zhengban"))
+    if small and large:
+        per_small = small[0] / (200 * 40) * 1000
+        per_large = large[0] / 5000 * 1000
+        out += ["", f"Per computer: 200 × 40 costs {per_small:.3f} CPU s per 1,000 computers, "
+                    f"1 × 5,000 costs {per_large:.3f} ({per_small / per_large:.2f}×)."]
+    text = "\n".join(out) + "\n"
+    with open(a.out, "w") as f:
+        f.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
