@@ -11,7 +11,8 @@ use regex::Regex;
 use crate::schema::{ColumnSpec, HeaderLabel};
 
 use super::text::{
-    clean, fold_width, is_not_applicable_normed, norm, norm_into, norm_is, norm_no_parens,
+    clean, fold_width, is_not_applicable_normed, norm, norm_chars, norm_into, norm_is,
+    norm_no_parens, with_short_norm,
 };
 use super::{Cell, CellRef, Sheet};
 
@@ -52,15 +53,19 @@ fn text_of(cell: &Cell) -> &str {
 /// Header text in the forms specs are compared in, computed once per cell.
 struct NormText {
     n: String,
-    np: String,
+    /// [`norm_no_parens`], when it differs from `n` (only text with brackets).
+    np: Option<String>,
 }
 
 impl NormText {
     fn new(text: &str) -> Self {
-        NormText {
-            n: norm(text),
-            np: norm_no_parens(text),
-        }
+        let n = norm(text);
+        let np = n.contains(['(', '[']).then(|| norm_no_parens(text));
+        NormText { n, np }
+    }
+
+    fn np(&self) -> &str {
+        self.np.as_deref().unwrap_or(&self.n)
     }
 }
 
@@ -87,9 +92,10 @@ impl SpecForms {
             return false;
         }
         let trimmed = t.n.trim_end_matches(':');
+        let np = t.np();
         self.forms
             .iter()
-            .any(|(hn, hnp)| t.n == *hn || t.np == *hnp || trimmed == hn)
+            .any(|(hn, hnp)| t.n == *hn || np == hnp || trimmed == hn)
     }
 }
 
@@ -105,24 +111,79 @@ fn spec_key(spec: &ColumnSpec) -> SpecKey {
     )
 }
 
+/// The forms of every spec of a list, and all of them together: text that is none of them
+/// matches no spec, which settles most cells of a candidate row with one lookup.
+struct ListForms {
+    specs: Vec<SpecForms>,
+    ns: HashSet<String>,
+    nps: HashSet<String>,
+    /// The first character of every form: text starting otherwise is none of them.
+    firsts: Vec<char>,
+}
+
+impl ListForms {
+    fn new(specs: &[ColumnSpec]) -> Self {
+        let specs: Vec<SpecForms> = specs.iter().map(SpecForms::new).collect();
+        let ns = specs
+            .iter()
+            .flat_map(|s| s.forms.iter().map(|f| f.0.clone()))
+            .collect();
+        let nps = specs
+            .iter()
+            .flat_map(|s| s.forms.iter().map(|f| f.1.clone()))
+            .collect();
+        let mut firsts: Vec<char> = specs
+            .iter()
+            .flat_map(|s| {
+                s.forms
+                    .iter()
+                    .flat_map(|f| [f.0.chars().next(), f.1.chars().next()])
+            })
+            .flatten()
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        ListForms {
+            specs,
+            ns,
+            nps,
+            firsts,
+        }
+    }
+
+    /// A cheap first test: whether text could be one of the forms, by its first character.
+    /// Text starting with a bracket may lose it to [`norm_no_parens`]: it passes.
+    fn may_start(&self, first: Option<char>) -> bool {
+        match first {
+            None => false,
+            Some('(' | '[' | ')' | ']') => true,
+            Some(c) => self.firsts.binary_search(&c).is_ok(),
+        }
+    }
+
+    /// Whether some spec of the list could match the text.
+    fn could_match(&self, t: &NormText) -> bool {
+        !t.n.is_empty()
+            && (self.ns.contains(&t.n)
+                || self.nps.contains(t.np())
+                || self.ns.contains(t.n.trim_end_matches(':')))
+    }
+}
+
 thread_local! {
-    static SPEC_FORMS: std::cell::RefCell<HashMap<SpecKey, Rc<SpecForms>>> =
+    static LIST_FORMS: std::cell::RefCell<HashMap<Vec<SpecKey>, Rc<ListForms>>> =
         std::cell::RefCell::new(HashMap::new());
 }
 
-/// The normalised forms of each spec, from the per-thread cache.
-fn forms_of(specs: &[ColumnSpec]) -> Vec<Rc<SpecForms>> {
-    SPEC_FORMS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        specs
-            .iter()
-            .map(|s| {
-                cache
-                    .entry(spec_key(s))
-                    .or_insert_with(|| Rc::new(SpecForms::new(s)))
-                    .clone()
-            })
-            .collect()
+/// The normalised forms of a spec list, from the per-thread cache.
+fn forms_of(specs: &[ColumnSpec]) -> Rc<ListForms> {
+    let key: Vec<SpecKey> = specs.iter().map(spec_key).collect();
+    LIST_FORMS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Rc::new(ListForms::new(specs)))
+            .clone()
     })
 }
 
@@ -139,23 +200,36 @@ pub fn match_header_row(
     limit: u32,
     specs: &[ColumnSpec],
 ) -> Option<HeaderMatch> {
-    match_header_row_in(sheet, sheet.width(), row, limit, specs)
+    let forms = HeaderForms::of(specs);
+    match_header_row_in(sheet, sheet.width(), row, limit, specs, &forms)
 }
 
-/// [`match_header_row`] with the sheet's width computed once by the caller.
+/// The normalised forms of a spec list, for callers trying many rows against the same specs.
+pub(crate) struct HeaderForms(Rc<ListForms>);
+
+impl HeaderForms {
+    /// The forms of `specs` (cached per thread).
+    pub(crate) fn of(specs: &[ColumnSpec]) -> Self {
+        HeaderForms(forms_of(specs))
+    }
+}
+
+/// [`match_header_row`] with the sheet's width and the specs' forms computed once by the
+/// caller.
 pub(crate) fn match_header_row_in(
     sheet: &Sheet,
     width: u32,
     row: u32,
     limit: u32,
     specs: &[ColumnSpec],
+    forms: &HeaderForms,
 ) -> Option<HeaderMatch> {
     let has_sub = row + 1 < limit.max(row + 2) && row + 1 < sheet.height();
-    let forms = forms_of(specs);
-    let m = match_rows(sheet, width, row, has_sub, specs, &forms)?;
+    let list = &*forms.0;
+    let m = match_rows(sheet, width, row, has_sub, specs, list)?;
     // A "sub-header" row that holds values in other columns is the first data row.
     if m.last_row > row && !sub_row_is_header(sheet, width, row, &m) {
-        return match_rows(sheet, width, row, false, specs, &forms);
+        return match_rows(sheet, width, row, false, specs, list);
     }
     Some(m)
 }
@@ -176,13 +250,13 @@ fn match_rows(
     row: u32,
     has_sub: bool,
     specs: &[ColumnSpec],
-    forms: &[Rc<SpecForms>],
+    list: &ListForms,
 ) -> Option<HeaderMatch> {
+    let forms = &list.specs;
     let mut used: HashSet<usize> = HashSet::new();
     let mut columns = Vec::new();
-    let mut unknown = Vec::new();
+    let mut unknown_cells: Vec<(u32, u32, &str)> = Vec::new();
     let mut sub_cols = Vec::new();
-    let mut reported_merges: HashSet<(u32, u32)> = HashSet::new();
     for c in 0..width {
         let top = text_of(sheet.shown(row, c));
         let sub = if has_sub {
@@ -197,25 +271,43 @@ fn match_rows(
         if top.is_empty() && sub.is_empty() {
             continue;
         }
-        let top_n = NormText::new(top);
+        let first = |t: &str| norm_chars(t).next();
+        // The forms of a cell are computed only when its first character allows a match.
+        let top_n = list
+            .may_start(first(top))
+            .then(|| NormText::new(top))
+            .filter(|t| list.could_match(t));
         let free = |i: &usize| !used.contains(i);
         let found = if !sub.is_empty() {
-            let sub_n = NormText::new(sub);
-            let by_group = specs
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| free(i))
-                .find(|(i, s)| {
-                    s.group.is_some()
-                        && (top.is_empty()
-                            || forms[*i]
-                                .group
-                                .as_deref()
-                                .is_some_and(|g| top_n.n.contains(g)))
-                        && forms[*i].matches(&sub_n)
-                });
+            let sub_n = list
+                .may_start(first(sub))
+                .then(|| NormText::new(sub))
+                .filter(|t| list.could_match(t));
+            let by_group = || {
+                let sub_n = sub_n.as_ref()?;
+                let top_norm = norm(top);
+                specs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| free(i))
+                    .find(|(i, s)| {
+                        s.group.is_some()
+                            && (top.is_empty()
+                                || forms[*i]
+                                    .group
+                                    .as_deref()
+                                    .is_some_and(|g| top_norm.contains(g)))
+                            && forms[*i].matches(sub_n)
+                    })
+            };
             let by_concat = || {
+                if !list.may_start(first(top).or_else(|| first(sub))) {
+                    return None;
+                }
                 let joined = NormText::new(&format!("{top}{sub}"));
+                if !list.could_match(&joined) {
+                    return None;
+                }
                 specs
                     .iter()
                     .enumerate()
@@ -223,13 +315,14 @@ fn match_rows(
                     .find(|(i, _)| forms[*i].matches(&joined))
             };
             let by_sub_alone = || {
+                let sub_n = sub_n.as_ref().filter(|_| top.is_empty())?;
                 specs
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| free(i))
-                    .find(|(i, _)| top.is_empty() && forms[*i].matches(&sub_n))
+                    .find(|(i, _)| forms[*i].matches(sub_n))
             };
-            by_group
+            by_group()
                 .or_else(by_concat)
                 .or_else(by_sub_alone)
                 .map(|(i, _)| {
@@ -240,11 +333,12 @@ fn match_rows(
             None
         };
         let found = found.or_else(|| {
+            let top_n = top_n.as_ref()?;
             specs
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| free(i))
-                .find(|(i, s)| s.group.is_none() && forms[*i].matches(&top_n))
+                .find(|(i, s)| s.group.is_none() && forms[*i].matches(top_n))
                 .map(|(i, _)| i)
         });
         match found {
@@ -259,19 +353,25 @@ fn match_rows(
                     (row, top)
                 };
                 if !text.is_empty() {
-                    let origin = sheet
-                        .merge_at(r, c)
-                        .map(|m| (m.first_row, m.first_col))
-                        .unwrap_or((r, c));
-                    if reported_merges.insert(origin) {
-                        unknown.push((origin.0, origin.1, text.to_string()));
-                    }
+                    unknown_cells.push((r, c, text));
                 }
             }
         }
     }
     if columns.len() < 2 {
         return None;
+    }
+    // Unknown header cells, once per merged region (known only now that the row is a header).
+    let mut reported_merges: HashSet<(u32, u32)> = HashSet::new();
+    let mut unknown = Vec::new();
+    for (r, c, text) in unknown_cells {
+        let origin = sheet
+            .merge_at(r, c)
+            .map(|m| (m.first_row, m.first_col))
+            .unwrap_or((r, c));
+        if reported_merges.insert(origin) {
+            unknown.push((origin.0, origin.1, text.to_string()));
+        }
     }
     // Only columns inside the table's span count as unknown headers.
     let lo = columns.iter().map(|(c, _)| *c).min().unwrap_or(0);
@@ -298,11 +398,12 @@ pub fn find_header(sheet: &Sheet, from: u32, to: u32, specs: &[ColumnSpec]) -> O
     let mut best: Option<HeaderMatch> = None;
     let to = to.min(sheet.height().saturating_sub(1));
     let width = sheet.width();
+    let forms = HeaderForms::of(specs);
     for row in from..=to {
         if sheet.row_is_blank(row) {
             continue;
         }
-        if let Some(m) = match_header_row_in(sheet, width, row, to + 1, specs) {
+        if let Some(m) = match_header_row_in(sheet, width, row, to + 1, specs, &forms) {
             let has_required = m.columns.iter().any(|(_, i)| specs[*i].required);
             if has_required
                 && best
@@ -327,31 +428,32 @@ pub struct DataRows {
     pub end: u32,
 }
 
-/// Values a blank template row shows before anything is typed; `buf` is scratch space.
-fn is_template_filler(cell: &Cell, buf: &mut String) -> bool {
+/// Values a blank template row shows before anything is typed.
+fn is_template_filler(cell: &Cell) -> bool {
     match cell {
         Cell::Empty => true,
         Cell::Text(s) => {
-            norm_into(s, buf);
-            let n = buf.as_str();
-            n.is_empty()
-                || is_not_applicable_normed(n)
-                || matches!(
-                    n,
-                    "□" | "☐"
-                        | "□□□"
-                        | "OEM软件"
-                        | "商业软件"
-                        | "免费软件"
-                        | "操作系统"
-                        | "办公软件"
-                        | "杀毒软件"
-                        | "其他软件"
-                        | "组长"
-                        | "副组长"
-                        | "成员"
-                        | "年月日"
-                )
+            s.trim().is_empty()
+                || with_short_norm(s, |n| {
+                    n.is_empty()
+                        || is_not_applicable_normed(n)
+                        || matches!(
+                            n,
+                            "□" | "☐"
+                                | "□□□"
+                                | "OEM软件"
+                                | "商业软件"
+                                | "免费软件"
+                                | "操作系统"
+                                | "办公软件"
+                                | "杀毒软件"
+                                | "其他软件"
+                                | "组长"
+                                | "副组长"
+                                | "成员"
+                                | "年月日"
+                        )
+                })
         }
         _ => false,
     }
@@ -418,7 +520,7 @@ pub fn data_rows(
         }
         let untouched = value_cols
             .iter()
-            .all(|c| is_template_filler(sheet.get(r, *c), &mut buf));
+            .all(|c| is_template_filler(sheet.get(r, *c)));
         if !untouched {
             rows.push(r);
         }

@@ -3,7 +3,7 @@
 
 use crate::schema::{ColumnSpec, TableKind};
 
-use super::layout::match_header_row_in;
+use super::layout::{match_header_row_in, HeaderForms};
 use super::text::{fold_char, norm, norm_into};
 use super::{Cell, Sheet};
 
@@ -155,11 +155,16 @@ const UNTITLED_KINDS: [TableKind; 4] = [
 fn untitled(sheet: &Sheet, index: usize) -> Option<Located> {
     let scan = sheet.height().min(40);
     let width = sheet.width();
+    let forms: Vec<HeaderForms> = UNTITLED_KINDS
+        .iter()
+        .map(|k| HeaderForms::of(k.columns()))
+        .collect();
     let mut best: Option<(usize, u32, TableKind)> = None;
     for row in 0..scan {
-        for kind in UNTITLED_KINDS {
+        for (kind, forms) in UNTITLED_KINDS.into_iter().zip(&forms) {
             let specs: &[ColumnSpec] = kind.columns();
-            let Some(m) = match_header_row_in(sheet, width, row, scan.min(row + 2), specs) else {
+            let Some(m) = match_header_row_in(sheet, width, row, scan.min(row + 2), specs, forms)
+            else {
                 continue;
             };
             let required_ok = m.missing.is_empty();

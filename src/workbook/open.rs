@@ -15,6 +15,7 @@ use super::grid::{check_merges, Budget, Grid};
 use super::limits::{bytes, Limits};
 use super::package::{self, Kind};
 use super::xls_scan::over_sheets;
+use super::xlsx_merges::SheetParts;
 use super::{ods_scan, xls_scan, Cell, Merge, Sheet, Workbook};
 
 /// Why a file could not be read as a workbook (reported as ZB001).
@@ -68,9 +69,9 @@ pub fn open_with(path: &Path, display: &str, limits: &Limits) -> Result<Workbook
             read_ole(path, display, limits, meta.len())
         } else {
             match package::inspect(path, limits)? {
-                Kind::Xlsx => read_xlsx(path, display, limits),
-                Kind::Xlsb => read_xlsb(path, display, limits),
-                Kind::Ods => read_ods(path, display, limits),
+                (Kind::Xlsx, zip) => read_xlsx(path, display, limits, zip),
+                (Kind::Xlsb, _) => read_xlsb(path, display, limits),
+                (Kind::Ods, _) => read_ods(path, display, limits),
             }
         }
     }));
@@ -245,7 +246,12 @@ fn read_xlsb(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, Op
 }
 
 /// xlsx and xlsm: each sheet streamed once through calamine's cell reader.
-fn read_xlsx(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, OpenError> {
+fn read_xlsx(
+    path: &Path,
+    display: &str,
+    limits: &Limits,
+    zip: package::Zip,
+) -> Result<Workbook, OpenError> {
     let mut book: Xlsx<Input> =
         open_workbook(path).map_err(|e: calamine::XlsxError| classify_error(&e.to_string()))?;
     let is_1904 = book.has_1904_epoch();
@@ -256,6 +262,7 @@ fn read_xlsx(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, Op
         ));
     }
     let names = sheet_list(names, limits)?;
+    let mut parts = SheetParts::new(zip);
     let mut budget = Budget::default();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
@@ -284,7 +291,10 @@ fn read_xlsx(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, Op
             Err(calamine::XlsxError::NotAWorksheet(_)) => {}
             Err(e) => return Err(classify_error(&e.to_string())),
         }
-        let merges = merges_of(&mut book, &name, limits)?;
+        let merges = match parts.as_mut().and_then(|p| p.merges(&name, limits)) {
+            Some(found) => found?,
+            None => merges_of(&mut book, &name, limits)?,
+        };
         sheets.push(finish(&name, grid, merges));
     }
     Ok(workbook(display, sheets))

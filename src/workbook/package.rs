@@ -25,8 +25,11 @@ pub(super) enum Kind {
     Ods,
 }
 
-/// Check the container and tell what it is.
-pub(super) fn inspect(path: &Path, limits: &Limits) -> Result<Kind, OpenError> {
+/// The zip, opened once.
+pub(super) type Zip = ZipArchive<BufReader<std::fs::File>>;
+
+/// Check the container and tell what it is; the opened zip comes back for further reading.
+pub(super) fn inspect(path: &Path, limits: &Limits) -> Result<(Kind, Zip), OpenError> {
     let file = std::fs::File::open(path).map_err(|e| OpenError::Io(e.to_string()))?;
     let mut zip = match ZipArchive::new(BufReader::new(file)) {
         Ok(z) => z,
@@ -98,7 +101,7 @@ pub(super) fn inspect(path: &Path, limits: &Limits) -> Result<Kind, OpenError> {
     for (index, size) in shared_strings {
         check_shared_strings(&mut zip, index, size, limits)?;
     }
-    Ok(kind)
+    Ok((kind, zip))
 }
 
 /// The number a count attribute starts with, read generously (as large as it could mean):

@@ -43,18 +43,30 @@ pub fn norm(s: &str) -> String {
 }
 
 /// [`norm`] into a buffer the caller reuses (cleared first): no allocation once it is large
-/// enough, for loops over every cell of a sheet.
+/// enough, for loops over every cell of a sheet. Runs of characters that normalising leaves
+/// alone (most CJK text) are copied as they are.
 pub fn norm_into(s: &str, out: &mut String) {
     out.clear();
-    if s.is_ascii() {
-        out.extend(
-            s.bytes()
-                .filter(|b| !b.is_ascii_whitespace() && *b != 0x0B)
-                .map(|b| b.to_ascii_uppercase() as char),
-        );
-    } else {
-        out.extend(norm_chars(s));
+    out.reserve(s.len());
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let unchanged = match c {
+            'a'..='z' => false,
+            c if c.is_ascii() => !c.is_ascii_whitespace() && c != '\x0B',
+            '\u{4E00}'..='\u{9FFF}' => true,
+            c => fold_char(c) == c && !c.is_whitespace() && c != '\u{200B}' && c != '\u{FEFF}',
+        };
+        if unchanged {
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        let f = fold_char(c);
+        if !f.is_whitespace() && f != '\u{200B}' && f != '\u{FEFF}' {
+            out.push(f.to_ascii_uppercase());
+        }
+        run = i + c.len_utf8();
     }
+    out.push_str(&s[run..]);
 }
 
 /// Whether `norm(a) == norm(b)`, without allocating.
@@ -90,7 +102,29 @@ pub fn clean(s: &str) -> &str {
 
 /// The dashes and words that mean "not applicable" in a column that stays empty for a type.
 pub fn is_not_applicable(s: &str) -> bool {
-    is_not_applicable_normed(&norm(s))
+    // Every form starts with one of these: most text is settled by its first character.
+    let first = norm_chars(s).next();
+    matches!(
+        first,
+        Some('—' | '-' | '/' | '无' | '－' | '―' | '─' | 'N' | '不' | '–')
+    ) && with_short_norm(s, is_not_applicable_normed)
+}
+
+/// Apply `f` to [`norm`]`(s)` when that is short (at most 12 bytes, every marker and filler
+/// word a template holds), on the stack; `false` for longer text, which is none of them.
+pub fn with_short_norm(s: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    const MAX: usize = 12;
+    let mut out = [0u8; MAX];
+    let mut len = 0;
+    for c in norm_chars(s) {
+        let l = c.len_utf8();
+        if len + l > MAX {
+            return false;
+        }
+        c.encode_utf8(&mut out[len..]);
+        len += l;
+    }
+    std::str::from_utf8(&out[..len]).is_ok_and(f)
 }
 
 /// [`is_not_applicable`] for text already in [`norm`]'s form.
@@ -143,6 +177,14 @@ mod tests {
     #[test]
     fn one_pass_norm_equals_its_definition() {
         let mut samples: Vec<String> = (0u8..128).map(|b| format!("a{}b", b as char)).collect();
+        // Every character up to U+FFFF that normalising may touch, and some that it keeps.
+        samples.extend(
+            (0x80u32..0x3100)
+                .chain(0xFE00..0x10000)
+                .step_by(7)
+                .filter_map(char::from_u32)
+                .map(|c| format!("软{c}件 x")),
+        );
         samples.extend(
             [
                 "软件\n编号",
@@ -157,10 +199,18 @@ mod tests {
         );
         for s in &samples {
             assert_eq!(norm(s), norm_reference(s), "{s:?}");
-            for t in &samples {
+            assert!(norm_is(s, &norm(s)));
+        }
+        for s in samples.iter().step_by(13) {
+            for t in samples.iter().step_by(17) {
                 assert_eq!(norm_eq(s, t), norm(s) == norm(t), "{s:?} {t:?}");
             }
-            assert!(norm_is(s, &norm(s)));
+        }
+        for c in [
+            '\u{2000}', '\u{200A}', '\u{2028}', '\u{205F}', '\u{FF01}', '\u{FF5E}', '\u{FF41}',
+        ] {
+            let s = format!("a{c}b");
+            assert_eq!(norm(&s), norm_reference(&s), "{s:?}");
         }
     }
 
@@ -185,6 +235,9 @@ mod tests {
             assert!(is_not_applicable(s), "{s}");
         }
         assert!(!is_not_applicable("2019"));
+        assert!(!is_not_applicable("NAS 存储"));
+        assert!(is_not_applicable(" n/a "));
+        assert!(is_not_applicable("不 适用"));
         assert!(!is_not_applicable(""));
     }
 }

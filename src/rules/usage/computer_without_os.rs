@@ -34,7 +34,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let Some(usage) = ctx.unit.usage() else {
         return;
     };
-    // Class of each usage row, under the summary's name and version when the number resolves.
+    // Class of each usage row, under the summary's name and version when the number resolves;
+    // rows repeat a handful of products, so each (number, name, version) is classified once.
+    let mut known: std::collections::HashMap<(Option<&str>, &str, &str), Option<Category>> =
+        std::collections::HashMap::new();
     let classes: Vec<Option<Category>> = usage
         .rows
         .iter()
@@ -50,7 +53,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 .or(row.version.value())
                 .map(String::as_str)
                 .unwrap_or("");
-            ctx.classify(id, name, version).map(|c| c.category)
+            *known
+                .entry((id, name, version))
+                .or_insert_with(|| ctx.classify(id, name, version).map(|c| c.category))
         })
         .collect();
     // Computers in order of first appearance, with their rows.
