@@ -82,6 +82,14 @@ pub(super) fn inspect(path: &Path, limits: &Limits) -> Result<(Kind, Zip), OpenE
     let kind = if has("xl/workbook.bin") {
         Kind::Xlsb
     } else if names.iter().any(|n| n.starts_with("xl/")) {
+        if !names
+            .iter()
+            .any(|n| n.starts_with("xl/") && !n.contains("_rels/") && n.contains("workbook"))
+        {
+            return Err(OpenError::Corrupt(
+                "缺少 xl/workbook.xml（工作簿的工作表目录），无法知道有哪些工作表".into(),
+            ));
+        }
         Kind::Xlsx
     } else if has("content.xml") {
         Kind::Ods

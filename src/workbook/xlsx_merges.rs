@@ -227,7 +227,7 @@ fn read_merges(tail: impl Read, sheet: &str, limits: &Limits) -> Result<Vec<Merg
                             return Ok(Vec::new());
                         };
                         out.push(m);
-                        if out.len() % 4096 == 0 {
+                        if out.len().is_multiple_of(4096) {
                             check_merges(sheet, &out, limits)?;
                         }
                     }
