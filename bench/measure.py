@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Time `zhengban check` against calamine alone, python-calamine and openpyxl read-only.
 
-Every command runs as a child process; its CPU time (user + sys) and peak RSS come from the
-kernel (os.wait4's rusage), its wall time from a monotonic clock. The tools take turns within
+Every command runs under GNU time (/usr/bin/time): CPU time (user + sys of the process and
+its threads), wall time and peak RSS as the kernel counts them. The tools take turns within
 each repetition (zhengban, calamine, python-calamine, openpyxl, zhengban, …), so a burst of
 load on a shared machine hits all of them alike; the table shows the median of the
 repetitions. Writes a Markdown report (bench/results.md by default) and prints it.
@@ -18,32 +18,32 @@ import shlex
 import statistics
 import subprocess
 import sys
-import time
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 AS_OF = "2026-11-25"
 
 
+TIME = "/usr/bin/time"
+
+
 def run(cmd, timeout):
-    """(cpu seconds, wall seconds, peak RSS MiB, exit code) of one child process."""
-    start = time.perf_counter()
-    with open(os.devnull, "wb") as null:
-        p = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE)
-        deadline = start + timeout
-        while True:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                p.kill()
-                pid, status, ru = os.wait4(p.pid, 0)
-                break
-            time.sleep(0.002)
-    wall = time.perf_counter() - start
-    err = p.stderr.read().decode("utf-8", "replace")
-    p.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    return ru.ru_utime + ru.ru_stime, wall, ru.ru_maxrss / 1024, code, err
+    """(cpu seconds, wall seconds, peak RSS MiB, exit code, stderr) of one command.
+
+    GNU time runs it and reports the kernel's figures for it alone: a child forked from this
+    Python process would count Python's own pages in its peak RSS until it execs.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        full = [TIME, "-o", t.name, "-f", "%e %U %S %M"] + cmd
+        with open(os.devnull, "wb") as null:
+            try:
+                p = subprocess.run(full, stdout=null, stderr=subprocess.PIPE, timeout=timeout)
+            except subprocess.TimeoutExpired:
+                return 0.0, timeout, 0.0, -1, "timeout"
+        err = p.stderr.decode("utf-8", "replace")
+        fields = t.read().split()[-4:]
+    wall, user, sys_, rss_kb = (float(f) for f in fields)
+    return user + sys_, wall, rss_kb / 1024, p.returncode, err
 
 
 def machine():
