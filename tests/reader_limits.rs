@@ -722,3 +722,50 @@ fn merges_are_read_from_the_end_of_each_sheet() {
     assert!(s.merge_at(4, 2).is_some());
     assert!(s.merge_at(4, 3).is_none());
 }
+
+#[test]
+fn merges_and_formulas_equal_calamines_own_on_real_workbooks() {
+    use calamine::Reader;
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in ["samples", "tests/foreign", "tests/foreign/resaved"] {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "xlsx") {
+                files.push(p);
+            }
+        }
+    }
+    assert!(files.len() >= 6);
+    let mut merges = 0;
+    for p in files {
+        let ours = zhengban::workbook::open(&p, "x").unwrap();
+        let mut theirs: calamine::Xlsx<_> = calamine::open_workbook(&p).unwrap();
+        for sheet in &ours.sheets {
+            let expected: Vec<(u32, u32, u32, u32)> = theirs
+                .merge_cells_by_sheet_name(&sheet.name)
+                .unwrap()
+                .iter()
+                .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+                .collect();
+            let got: Vec<(u32, u32, u32, u32)> = sheet
+                .merges
+                .iter()
+                .map(|m| (m.first_row, m.first_col, m.last_row, m.last_col))
+                .collect();
+            assert_eq!(got, expected, "{} › {}", p.display(), sheet.name);
+            merges += got.len();
+            let formulas = theirs.worksheet_formula(&sheet.name).unwrap();
+            let mut expected: Vec<(u32, u32)> = match formulas.start() {
+                Some((r0, c0)) => formulas
+                    .used_cells()
+                    .filter(|(_, _, f)| !f.is_empty())
+                    .map(|(r, c, _)| (r0 + r as u32, c0 + c as u32))
+                    .collect(),
+                None => Vec::new(),
+            };
+            expected.sort_unstable();
+            assert_eq!(sheet.formulas, expected, "{} › {}", p.display(), sheet.name);
+        }
+    }
+    assert!(merges > 100, "the workbooks have merged regions ({merges})");
+}

@@ -160,6 +160,11 @@ impl<'a> Grid<'a> {
     pub(super) fn finish(mut self) -> (Vec<Vec<Cell>>, Vec<(u32, u32)>) {
         self.formulas.sort_unstable();
         self.formulas.dedup();
+        // Rows grew by doubling; a batch keeps many sheets, so give the slack back.
+        for row in &mut self.rows {
+            row.shrink_to_fit();
+        }
+        self.rows.shrink_to_fit();
         (self.rows, self.formulas)
     }
 }
