@@ -46,6 +46,22 @@ def run(cmd, timeout):
     return user + sys_, wall, rss_kb / 1024, p.returncode, err
 
 
+def instructions(a, corpus):
+    """Instructions executed by zhengban (one thread) and calamine alone, by callgrind."""
+    def count(cmd):
+        with tempfile.TemporaryDirectory() as d:
+            r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={d}/out"] + cmd,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=a.timeout * 10)
+        for line in r.stderr.decode("utf-8", "replace").splitlines():
+            if "refs:" in line:
+                return int(line.split("refs:")[1].strip().replace(",", ""))
+        sys.exit(f"callgrind gave no count for {cmd}")
+    zb = count([a.zhengban, "check", "--unit-per-file", corpus, "--as-of", AS_OF, "--format", "json",
+                "-j", "1"])
+    cal = count([a.calamine, corpus])
+    return zb, cal
+
+
 def machine():
     cpu = "unknown CPU"
     try:
@@ -71,6 +87,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(HERE, "results.md"))
     ap.add_argument("--timeout", type=float, default=900)
     ap.add_argument("--skip", action="append", default=[], help="corpus to leave out")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions on u20x300 with callgrind (slow, immune to load)")
     a = ap.parse_args()
     py = sys.executable
     reader = os.path.join(HERE, "read_python.py")
@@ -116,6 +134,7 @@ def main():
         files = [n for n in os.listdir(path) if n.endswith(".xlsx")]
         ledger_rows[corpus] = len(files)
 
+    counted = instructions(a, os.path.join(a.corpora, "u20x300")) if a.instructions else None
     out = ["## Benchmark", "", f"Machine: {machine()}.", "",
            f"Median of {a.reps} alternating runs; CPU = user + sys of the process (all threads); "
            "RSS = peak resident memory. `calamine` is `bench/calamine-read` (Rust, calamine 0.38 "
@@ -148,6 +167,11 @@ def main():
         per_large = large[0] / 5000 * 1000
         out += ["", f"Per computer: 200 × 40 costs {per_small:.3f} CPU s per 1,000 computers, "
                     f"1 × 5,000 costs {per_large:.3f} ({per_small / per_large:.2f}×)."]
+    if counted:
+        zb, cal = counted
+        out += ["", f"Instructions on u20x300 (valgrind callgrind, zhengban with `-j 1`): zhengban "
+                    f"{zb / 1e9:.2f} G, calamine {cal / 1e9:.2f} G, ratio {zb / cal:.2f} — a count that "
+                    "the load of a shared machine does not change."]
     text = "\n".join(out) + "\n"
     with open(a.out, "w") as f:
         f.write(text)

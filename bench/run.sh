@@ -15,4 +15,4 @@ python3 bench/generate.py --out bench/corpora
 cargo build --release --quiet
 cargo build --release --quiet --manifest-path bench/calamine-read/Cargo.toml --target-dir target/bench
 python3 bench/measure.py --corpora bench/corpora --zhengban target/release/zhengban \
-    --calamine target/bench/release/calamine-read --out bench/results.md "$@"
+    --calamine target/bench/release/calamine-read --out bench/results.md --instructions "$@"

@@ -34,6 +34,9 @@ struct Titles {
     forms: Vec<(String, usize, TableKind)>,
     /// The longest form, in characters: longer text cannot be a title.
     max_chars: usize,
+    /// The shortest form, in bytes: normalising never lengthens text, so shorter text cannot
+    /// hold a title.
+    min_bytes: usize,
     /// Characters every form contains and normalising leaves alone: text lacking any of
     /// them cannot hold a title (today: 软, 件).
     common: Vec<char>,
@@ -53,6 +56,7 @@ static TITLES: std::sync::LazyLock<Titles> = std::sync::LazyLock::new(|| {
         })
         .collect();
     let max_chars = forms.iter().map(|f| f.1).max().unwrap_or(0);
+    let min_bytes = forms.iter().map(|f| f.0.len()).min().unwrap_or(0);
     let common = forms
         .first()
         .map(|f| f.0.chars().collect::<Vec<char>>())
@@ -68,6 +72,7 @@ static TITLES: std::sync::LazyLock<Titles> = std::sync::LazyLock::new(|| {
     Titles {
         forms,
         max_chars,
+        min_bytes,
         common,
     }
 });
@@ -80,7 +85,7 @@ pub fn title_kind(text: &str) -> Option<TableKind> {
 /// [`title_kind`] normalising into `buf` (reused across the cells of a sheet).
 fn title_kind_in(text: &str, buf: &mut String) -> Option<TableKind> {
     let titles = &*TITLES;
-    if !titles.common.iter().all(|&c| text.contains(c)) {
+    if text.len() < titles.min_bytes || !titles.common.iter().all(|&c| text.contains(c)) {
         return None;
     }
     norm_into(text, buf);
