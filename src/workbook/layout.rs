@@ -2,14 +2,18 @@
 //! cells, units in brackets), numbered data rows, a "label：value" header block and an
 //! approval block at the bottom.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use regex::Regex;
 
 use crate::schema::{ColumnSpec, HeaderLabel};
 
-use super::text::{clean, fold_width, is_not_applicable, norm, norm_no_parens};
+use super::text::{
+    clean, fold_width, is_not_applicable_normed, norm, norm_chars, norm_into, norm_is,
+    norm_no_parens, with_short_norm,
+};
 use super::{Cell, CellRef, Sheet};
 
 /// A column header found in a sheet.
@@ -39,26 +43,153 @@ impl HeaderMatch {
     }
 }
 
-fn text_of(cell: &Cell) -> String {
+fn text_of(cell: &Cell) -> &str {
     match cell {
-        Cell::Text(s) => s.trim().to_string(),
-        _ => String::new(),
+        Cell::Text(s) => s.trim(),
+        _ => "",
     }
+}
+
+/// Header text in the forms specs are compared in, computed once per cell.
+struct NormText {
+    n: String,
+    /// [`norm_no_parens`], when it differs from `n` (only text with brackets).
+    np: Option<String>,
+}
+
+impl NormText {
+    fn new(text: &str) -> Self {
+        let n = norm(text);
+        let np = n.contains(['(', '[']).then(|| norm_no_parens(text));
+        NormText { n, np }
+    }
+
+    fn np(&self) -> &str {
+        self.np.as_deref().unwrap_or(&self.n)
+    }
+}
+
+/// A spec's published header and aliases, normalised once per thread.
+struct SpecForms {
+    /// (norm, norm without parentheses) of the header and of each alias.
+    forms: Vec<(String, String)>,
+    group: Option<String>,
+}
+
+impl SpecForms {
+    fn new(spec: &ColumnSpec) -> Self {
+        SpecForms {
+            forms: std::iter::once(spec.header)
+                .chain(spec.aliases.iter().copied())
+                .map(|h| (norm(h), norm_no_parens(h)))
+                .collect(),
+            group: spec.group.map(norm),
+        }
+    }
+
+    fn matches(&self, t: &NormText) -> bool {
+        if t.n.is_empty() {
+            return false;
+        }
+        let trimmed = t.n.trim_end_matches(':');
+        let np = t.np();
+        self.forms
+            .iter()
+            .any(|(hn, hnp)| t.n == *hn || np == hnp || trimmed == hn)
+    }
+}
+
+/// Specs are `'static` data: their strings' addresses identify them for the cache.
+type SpecKey = (usize, usize, usize, usize);
+
+fn spec_key(spec: &ColumnSpec) -> SpecKey {
+    (
+        spec.header.as_ptr() as usize,
+        spec.header.len(),
+        spec.aliases.as_ptr() as usize,
+        spec.aliases.len() ^ spec.group.map_or(0, |g| (g.as_ptr() as usize) << 1),
+    )
+}
+
+/// The forms of every spec of a list, and all of them together: text that is none of them
+/// matches no spec, which settles most cells of a candidate row with one lookup.
+struct ListForms {
+    specs: Vec<SpecForms>,
+    ns: HashSet<String>,
+    nps: HashSet<String>,
+    /// The first character of every form: text starting otherwise is none of them.
+    firsts: Vec<char>,
+}
+
+impl ListForms {
+    fn new(specs: &[ColumnSpec]) -> Self {
+        let specs: Vec<SpecForms> = specs.iter().map(SpecForms::new).collect();
+        let ns = specs
+            .iter()
+            .flat_map(|s| s.forms.iter().map(|f| f.0.clone()))
+            .collect();
+        let nps = specs
+            .iter()
+            .flat_map(|s| s.forms.iter().map(|f| f.1.clone()))
+            .collect();
+        let mut firsts: Vec<char> = specs
+            .iter()
+            .flat_map(|s| {
+                s.forms
+                    .iter()
+                    .flat_map(|f| [f.0.chars().next(), f.1.chars().next()])
+            })
+            .flatten()
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        ListForms {
+            specs,
+            ns,
+            nps,
+            firsts,
+        }
+    }
+
+    /// A cheap first test: whether text could be one of the forms, by its first character.
+    /// Text starting with a bracket may lose it to [`norm_no_parens`]: it passes.
+    fn may_start(&self, first: Option<char>) -> bool {
+        match first {
+            None => false,
+            Some('(' | '[' | ')' | ']') => true,
+            Some(c) => self.firsts.binary_search(&c).is_ok(),
+        }
+    }
+
+    /// Whether some spec of the list could match the text.
+    fn could_match(&self, t: &NormText) -> bool {
+        !t.n.is_empty()
+            && (self.ns.contains(&t.n)
+                || self.nps.contains(t.np())
+                || self.ns.contains(t.n.trim_end_matches(':')))
+    }
+}
+
+thread_local! {
+    static LIST_FORMS: std::cell::RefCell<HashMap<Vec<SpecKey>, Rc<ListForms>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// The normalised forms of a spec list, from the per-thread cache.
+fn forms_of(specs: &[ColumnSpec]) -> Rc<ListForms> {
+    let key: Vec<SpecKey> = specs.iter().map(spec_key).collect();
+    LIST_FORMS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Rc::new(ListForms::new(specs)))
+            .clone()
+    })
 }
 
 /// Whether header text names the spec (published header or an alias, with or without units).
 pub fn spec_matches(spec: &ColumnSpec, text: &str) -> bool {
-    let n = norm(text);
-    if n.is_empty() {
-        return false;
-    }
-    let np = norm_no_parens(text);
-    std::iter::once(spec.header)
-        .chain(spec.aliases.iter().copied())
-        .any(|h| {
-            let hn = norm(h);
-            n == hn || np == norm_no_parens(h) || n.trim_end_matches(':') == hn
-        })
+    SpecForms::new(spec).matches(&NormText::new(text))
 }
 
 /// Try `row` (and `row + 1` as a sub-header, when below `limit`) as the column header of a
@@ -69,17 +200,42 @@ pub fn match_header_row(
     limit: u32,
     specs: &[ColumnSpec],
 ) -> Option<HeaderMatch> {
+    let forms = HeaderForms::of(specs);
+    match_header_row_in(sheet, sheet.width(), row, limit, specs, &forms)
+}
+
+/// The normalised forms of a spec list, for callers trying many rows against the same specs.
+pub(crate) struct HeaderForms(Rc<ListForms>);
+
+impl HeaderForms {
+    /// The forms of `specs` (cached per thread).
+    pub(crate) fn of(specs: &[ColumnSpec]) -> Self {
+        HeaderForms(forms_of(specs))
+    }
+}
+
+/// [`match_header_row`] with the sheet's width and the specs' forms computed once by the
+/// caller.
+pub(crate) fn match_header_row_in(
+    sheet: &Sheet,
+    width: u32,
+    row: u32,
+    limit: u32,
+    specs: &[ColumnSpec],
+    forms: &HeaderForms,
+) -> Option<HeaderMatch> {
     let has_sub = row + 1 < limit.max(row + 2) && row + 1 < sheet.height();
-    let m = match_rows(sheet, row, has_sub, specs)?;
+    let list = &*forms.0;
+    let m = match_rows(sheet, width, row, has_sub, specs, list)?;
     // A "sub-header" row that holds values in other columns is the first data row.
-    if m.last_row > row && !sub_row_is_header(sheet, row, &m) {
-        return match_rows(sheet, row, false, specs);
+    if m.last_row > row && !sub_row_is_header(sheet, width, row, &m) {
+        return match_rows(sheet, width, row, false, specs, list);
     }
     Some(m)
 }
 
-fn sub_row_is_header(sheet: &Sheet, row: u32, m: &HeaderMatch) -> bool {
-    (0..sheet.width()).all(|c| {
+fn sub_row_is_header(sheet: &Sheet, width: u32, row: u32, m: &HeaderMatch) -> bool {
+    (0..width).all(|c| {
         sheet.get(row + 1, c).is_blank()
             || sheet
                 .merge_at(row + 1, c)
@@ -88,51 +244,85 @@ fn sub_row_is_header(sheet: &Sheet, row: u32, m: &HeaderMatch) -> bool {
     })
 }
 
-fn match_rows(sheet: &Sheet, row: u32, has_sub: bool, specs: &[ColumnSpec]) -> Option<HeaderMatch> {
-    let width = sheet.width();
+fn match_rows(
+    sheet: &Sheet,
+    width: u32,
+    row: u32,
+    has_sub: bool,
+    specs: &[ColumnSpec],
+    list: &ListForms,
+) -> Option<HeaderMatch> {
+    let forms = &list.specs;
     let mut used: HashSet<usize> = HashSet::new();
     let mut columns = Vec::new();
-    let mut unknown = Vec::new();
+    let mut unknown_cells: Vec<(u32, u32, &str)> = Vec::new();
     let mut sub_cols = Vec::new();
-    let mut reported_merges: HashSet<(u32, u32)> = HashSet::new();
     for c in 0..width {
         let top = text_of(sheet.shown(row, c));
         let sub = if has_sub {
             // A vertically merged header continues into the sub row: not a sub-header.
             match sheet.merge_at(row + 1, c) {
-                Some(m) if m.first_row <= row => String::new(),
+                Some(m) if m.first_row <= row => "",
                 _ => text_of(sheet.get(row + 1, c)),
             }
         } else {
-            String::new()
+            ""
         };
+        if top.is_empty() && sub.is_empty() {
+            continue;
+        }
+        let first = |t: &str| norm_chars(t).next();
+        // The forms of a cell are computed only when its first character allows a match.
+        let top_n = list
+            .may_start(first(top))
+            .then(|| NormText::new(top))
+            .filter(|t| list.could_match(t));
         let free = |i: &usize| !used.contains(i);
         let found = if !sub.is_empty() {
-            let by_group = specs
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| free(i))
-                .find(|(_, s)| {
-                    s.group
-                        .is_some_and(|g| top.is_empty() || norm(&top).contains(&norm(g)))
-                        && spec_matches(s, &sub)
-                });
-            let by_concat = || {
-                let joined = format!("{top}{sub}");
+            let sub_n = list
+                .may_start(first(sub))
+                .then(|| NormText::new(sub))
+                .filter(|t| list.could_match(t));
+            let by_group = || {
+                let sub_n = sub_n.as_ref()?;
+                let top_norm = norm(top);
                 specs
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| free(i))
-                    .find(|(_, s)| spec_matches(s, &joined))
+                    .find(|(i, s)| {
+                        s.group.is_some()
+                            && (top.is_empty()
+                                || forms[*i]
+                                    .group
+                                    .as_deref()
+                                    .is_some_and(|g| top_norm.contains(g)))
+                            && forms[*i].matches(sub_n)
+                    })
+            };
+            let by_concat = || {
+                if !list.may_start(first(top).or_else(|| first(sub))) {
+                    return None;
+                }
+                let joined = NormText::new(&format!("{top}{sub}"));
+                if !list.could_match(&joined) {
+                    return None;
+                }
+                specs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| free(i))
+                    .find(|(i, _)| forms[*i].matches(&joined))
             };
             let by_sub_alone = || {
+                let sub_n = sub_n.as_ref().filter(|_| top.is_empty())?;
                 specs
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| free(i))
-                    .find(|(_, s)| top.is_empty() && spec_matches(s, &sub))
+                    .find(|(i, _)| forms[*i].matches(sub_n))
             };
-            by_group
+            by_group()
                 .or_else(by_concat)
                 .or_else(by_sub_alone)
                 .map(|(i, _)| {
@@ -143,11 +333,12 @@ fn match_rows(sheet: &Sheet, row: u32, has_sub: bool, specs: &[ColumnSpec]) -> O
             None
         };
         let found = found.or_else(|| {
+            let top_n = top_n.as_ref()?;
             specs
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| free(i))
-                .find(|(_, s)| s.group.is_none() && spec_matches(s, &top))
+                .find(|(i, s)| s.group.is_none() && forms[*i].matches(top_n))
                 .map(|(i, _)| i)
         });
         match found {
@@ -162,19 +353,25 @@ fn match_rows(sheet: &Sheet, row: u32, has_sub: bool, specs: &[ColumnSpec]) -> O
                     (row, top)
                 };
                 if !text.is_empty() {
-                    let origin = sheet
-                        .merge_at(r, c)
-                        .map(|m| (m.first_row, m.first_col))
-                        .unwrap_or((r, c));
-                    if reported_merges.insert(origin) {
-                        unknown.push((origin.0, origin.1, text));
-                    }
+                    unknown_cells.push((r, c, text));
                 }
             }
         }
     }
     if columns.len() < 2 {
         return None;
+    }
+    // Unknown header cells, once per merged region (known only now that the row is a header).
+    let mut reported_merges: HashSet<(u32, u32)> = HashSet::new();
+    let mut unknown = Vec::new();
+    for (r, c, text) in unknown_cells {
+        let origin = sheet
+            .merge_at(r, c)
+            .map(|m| (m.first_row, m.first_col))
+            .unwrap_or((r, c));
+        if reported_merges.insert(origin) {
+            unknown.push((origin.0, origin.1, text.to_string()));
+        }
     }
     // Only columns inside the table's span count as unknown headers.
     let lo = columns.iter().map(|(c, _)| *c).min().unwrap_or(0);
@@ -200,11 +397,13 @@ fn match_rows(sheet: &Sheet, row: u32, has_sub: bool, specs: &[ColumnSpec]) -> O
 pub fn find_header(sheet: &Sheet, from: u32, to: u32, specs: &[ColumnSpec]) -> Option<HeaderMatch> {
     let mut best: Option<HeaderMatch> = None;
     let to = to.min(sheet.height().saturating_sub(1));
+    let width = sheet.width();
+    let forms = HeaderForms::of(specs);
     for row in from..=to {
         if sheet.row_is_blank(row) {
             continue;
         }
-        if let Some(m) = match_header_row(sheet, row, to + 1, specs) {
+        if let Some(m) = match_header_row_in(sheet, width, row, to + 1, specs, &forms) {
             let has_required = m.columns.iter().any(|(_, i)| specs[*i].required);
             if has_required
                 && best
@@ -234,32 +433,35 @@ fn is_template_filler(cell: &Cell) -> bool {
     match cell {
         Cell::Empty => true,
         Cell::Text(s) => {
-            let n = norm(s);
-            n.is_empty()
-                || is_not_applicable(&n)
-                || matches!(
-                    n.as_str(),
-                    "□" | "☐"
-                        | "□□□"
-                        | "OEM软件"
-                        | "商业软件"
-                        | "免费软件"
-                        | "操作系统"
-                        | "办公软件"
-                        | "杀毒软件"
-                        | "其他软件"
-                        | "组长"
-                        | "副组长"
-                        | "成员"
-                        | "年月日"
-                )
+            s.trim().is_empty()
+                || with_short_norm(s, |n| {
+                    n.is_empty()
+                        || is_not_applicable_normed(n)
+                        || matches!(
+                            n,
+                            "□" | "☐"
+                                | "□□□"
+                                | "OEM软件"
+                                | "商业软件"
+                                | "免费软件"
+                                | "操作系统"
+                                | "办公软件"
+                                | "杀毒软件"
+                                | "其他软件"
+                                | "组长"
+                                | "副组长"
+                                | "成员"
+                                | "年月日"
+                        )
+                })
         }
         _ => false,
     }
 }
 
-fn starts_footer(text: &str) -> bool {
-    let n = norm(text);
+fn starts_footer(text: &str, buf: &mut String) -> bool {
+    norm_into(text, buf);
+    let n = buf.as_str();
     ["审核", "审批", "签名", "签字", "签章", "盖章"]
         .iter()
         .any(|w| n.contains(w))
@@ -271,14 +473,13 @@ fn starts_footer(text: &str) -> bool {
 }
 
 fn is_total_label(text: &str) -> bool {
-    matches!(
-        norm(text).as_str(),
-        "共计" | "合计" | "总计" | "小计" | "合计:" | "共计:"
-    )
+    ["共计", "合计", "总计", "小计", "合计:", "共计:"]
+        .iter()
+        .any(|label| norm_is(text, label))
 }
 
 /// The data rows between the header and `last_row`: blank and untouched template rows are
-/// skipped; a signature or approval block ends the table.
+/// skipped; a signature or approval block ends the table. Linear in the rows it walks.
 pub fn data_rows(
     sheet: &Sheet,
     header: &HeaderMatch,
@@ -295,21 +496,23 @@ pub fn data_rows(
         .map(|(c, _)| *c)
         .collect();
     let lo = header.columns.iter().map(|(c, _)| *c).min().unwrap_or(0);
+    let mut buf = String::new();
     let mut r = header.last_row + 1;
     while r <= last_row {
-        let first = (0..sheet.width().max(1))
-            .map(|c| sheet.get(r, c))
-            .find(|c| !c.is_blank());
+        let first = sheet
+            .rows
+            .get(r as usize)
+            .and_then(|cells| cells.iter().find(|c| !c.is_blank()));
         let Some(first) = first else {
             r += 1;
             continue;
         };
         if let Cell::Text(t) = first {
-            if starts_footer(t) {
+            if starts_footer(t, &mut buf) {
                 break;
             }
         }
-        let labels_total = (lo..lo + 3).any(|c| is_total_label(&text_of(sheet.get(r, c))));
+        let labels_total = (lo..lo + 3).any(|c| is_total_label(text_of(sheet.get(r, c))));
         if labels_total {
             total = Some(r);
             r += 1;
@@ -348,7 +551,7 @@ struct LabelPattern {
     keys: Vec<&'static str>,
 }
 
-fn label_pattern(labels: &[HeaderLabel]) -> LabelPattern {
+fn compile_label_pattern(labels: &[HeaderLabel]) -> LabelPattern {
     let mut forms: Vec<(String, &'static str)> = Vec::new();
     for l in labels {
         for form in std::iter::once(l.label).chain(l.aliases.iter().copied()) {
@@ -381,6 +584,33 @@ fn label_pattern(labels: &[HeaderLabel]) -> LabelPattern {
     }
 }
 
+thread_local! {
+    static LABEL_PATTERNS: std::cell::RefCell<HashMap<Vec<usize>, Rc<LabelPattern>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// The compiled pattern for a label list, compiled once per thread (labels are `'static`
+/// data: their strings' addresses identify the list).
+fn label_pattern(labels: &[HeaderLabel]) -> Rc<LabelPattern> {
+    let key: Vec<usize> = labels
+        .iter()
+        .flat_map(|l| {
+            [
+                l.label.as_ptr() as usize,
+                l.label.len(),
+                l.aliases.as_ptr() as usize,
+            ]
+        })
+        .collect();
+    LABEL_PATTERNS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Rc::new(compile_label_pattern(labels)))
+            .clone()
+    })
+}
+
 /// Read "label：value" pairs from the given rows, whether a label and its value share one
 /// cell ("单位名称（盖章）：X    填表人：Y") or sit in neighbouring cells.
 pub fn header_block(
@@ -391,12 +621,17 @@ pub fn header_block(
 ) -> Vec<HeaderEntry> {
     let pat = label_pattern(labels);
     let mut out: Vec<HeaderEntry> = Vec::new();
-    let width = sheet.width();
     for r in rows {
+        // Cells past the end of the row are empty: the row's own length bounds every walk.
+        let Some(cells) = sheet.rows.get(r as usize) else {
+            continue;
+        };
+        let width = cells.len() as u32;
         // Labels found in this row: (col, key, inline value).
         let mut found: Vec<(u32, &'static str, String)> = Vec::new();
-        for c in 0..width {
-            let Cell::Text(s) = sheet.get(r, c) else {
+        for (c, cell) in cells.iter().enumerate() {
+            let c = c as u32;
+            let Cell::Text(s) = cell else {
                 continue;
             };
             let folded = fold_width(s);
@@ -404,8 +639,9 @@ pub fn header_block(
                 .re
                 .captures_iter(&folded)
                 .filter_map(|cap| {
-                    let (i, m) = (0..pat.keys.len())
-                        .find_map(|i| cap.name(&format!("l{i}")).map(|m| (i, m)))?;
+                    // Group `l{i}` is capture group i + 1: the guards do not capture.
+                    let (i, m) =
+                        (0..pat.keys.len()).find_map(|i| cap.get(i + 1).map(|m| (i, m)))?;
                     Some((m.start(), cap.get(0)?.end(), pat.keys[i]))
                 })
                 .collect();
@@ -489,10 +725,15 @@ pub fn approvals(sheet: &Sheet, file: &Arc<str>, from: u32, to: u32) -> Vec<Appr
     let mut out = Vec::new();
     let to = to.min(sheet.height().saturating_sub(1));
     for r in from..=to {
-        let cells: Vec<(u32, String)> = (0..sheet.width())
-            .filter_map(|c| match sheet.get(r, c) {
+        let Some(row) = sheet.rows.get(r as usize) else {
+            continue;
+        };
+        let cells: Vec<(u32, String)> = row
+            .iter()
+            .enumerate()
+            .filter_map(|(c, cell)| match cell {
                 Cell::Empty => None,
-                cell => Some((c, cell.display())),
+                cell => Some((c as u32, cell.display())),
             })
             .filter(|(_, s)| !s.trim().is_empty())
             .collect();

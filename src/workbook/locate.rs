@@ -3,8 +3,8 @@
 
 use crate::schema::{ColumnSpec, TableKind};
 
-use super::layout::match_header_row;
-use super::text::norm;
+use super::layout::{match_header_row_in, HeaderForms};
+use super::text::{fold_char, norm, norm_into};
 use super::{Cell, Sheet};
 
 /// A table found in a sheet: its kind and the rows it spans.
@@ -28,22 +28,82 @@ pub struct Located {
 /// text mentioning a title is prose ("填写《软件使用情况汇总表》").
 const TITLE_SLACK_CHARS: usize = 16;
 
+/// Every published title and alias, normalised once.
+struct Titles {
+    /// (normalised form, its length in characters, kind).
+    forms: Vec<(String, usize, TableKind)>,
+    /// The longest form, in characters: longer text cannot be a title.
+    max_chars: usize,
+    /// The shortest form, in bytes: normalising never lengthens text, so shorter text cannot
+    /// hold a title.
+    min_bytes: usize,
+    /// Characters every form contains and normalising leaves alone: text lacking any of
+    /// them cannot hold a title (today: 软, 件).
+    common: Vec<char>,
+}
+
+static TITLES: std::sync::LazyLock<Titles> = std::sync::LazyLock::new(|| {
+    let forms: Vec<(String, usize, TableKind)> = TableKind::RECOGNISED
+        .iter()
+        .flat_map(|&kind| {
+            std::iter::once(kind.title())
+                .chain(kind.title_aliases().iter().copied())
+                .map(move |t| {
+                    let n = norm(t);
+                    let chars = n.chars().count();
+                    (n, chars, kind)
+                })
+        })
+        .collect();
+    let max_chars = forms.iter().map(|f| f.1).max().unwrap_or(0);
+    let min_bytes = forms.iter().map(|f| f.0.len()).min().unwrap_or(0);
+    let common = forms
+        .first()
+        .map(|f| f.0.chars().collect::<Vec<char>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|&c| {
+            !c.is_whitespace()
+                && fold_char(c) == c
+                && !c.is_ascii()
+                && forms.iter().all(|f| f.0.contains(c))
+        })
+        .collect();
+    Titles {
+        forms,
+        max_chars,
+        min_bytes,
+        common,
+    }
+});
+
 /// The table kind whose title the text is, if it is one.
 pub fn title_kind(text: &str) -> Option<TableKind> {
-    let n = norm(text);
+    title_kind_in(text, &mut String::new())
+}
+
+/// [`title_kind`] normalising into `buf` (reused across the cells of a sheet).
+fn title_kind_in(text: &str, buf: &mut String) -> Option<TableKind> {
+    let titles = &*TITLES;
+    if text.len() < titles.min_bytes || !titles.common.iter().all(|&c| text.contains(c)) {
+        return None;
+    }
+    norm_into(text, buf);
+    let n = buf.as_str();
     if n.is_empty() || n.contains('《') || n.contains('》') || n.contains("填写") {
         return None;
     }
+    let n_chars = n.chars().count();
+    if n_chars > titles.max_chars + TITLE_SLACK_CHARS {
+        return None;
+    }
     let mut best: Option<(usize, TableKind)> = None;
-    for kind in TableKind::RECOGNISED {
-        for title in std::iter::once(kind.title()).chain(kind.title_aliases().iter().copied()) {
-            let t = norm(title);
-            if n.contains(&t)
-                && n.chars().count() <= t.chars().count() + TITLE_SLACK_CHARS
-                && best.is_none_or(|(len, _)| t.len() > len)
-            {
-                best = Some((t.len(), kind));
-            }
+    for (t, t_chars, kind) in &titles.forms {
+        if n_chars <= t_chars + TITLE_SLACK_CHARS
+            && best.is_none_or(|(len, _)| t.len() > len)
+            && n.contains(t.as_str())
+        {
+            best = Some((t.len(), *kind));
         }
     }
     best.map(|(_, k)| k)
@@ -52,10 +112,11 @@ pub fn title_kind(text: &str) -> Option<TableKind> {
 /// Every table in the sheet at `index`, in reading order.
 pub fn locate(sheet: &Sheet, index: usize) -> Vec<Located> {
     let mut titles: Vec<(u32, u32, TableKind, String)> = Vec::new();
+    let mut buf = String::new();
     for (r, row) in sheet.rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             if let Cell::Text(s) = cell {
-                if let Some(kind) = title_kind(s) {
+                if let Some(kind) = title_kind_in(s, &mut buf) {
                     // A title is the first such cell of its row; a second hit in the same row
                     // is a caption repeating it.
                     if titles.last().is_none_or(|t| t.0 != r as u32) {
@@ -98,11 +159,17 @@ const UNTITLED_KINDS: [TableKind; 4] = [
 
 fn untitled(sheet: &Sheet, index: usize) -> Option<Located> {
     let scan = sheet.height().min(40);
+    let width = sheet.width();
+    let forms: Vec<HeaderForms> = UNTITLED_KINDS
+        .iter()
+        .map(|k| HeaderForms::of(k.columns()))
+        .collect();
     let mut best: Option<(usize, u32, TableKind)> = None;
     for row in 0..scan {
-        for kind in UNTITLED_KINDS {
+        for (kind, forms) in UNTITLED_KINDS.into_iter().zip(&forms) {
             let specs: &[ColumnSpec] = kind.columns();
-            let Some(m) = match_header_row(sheet, row, scan.min(row + 2), specs) else {
+            let Some(m) = match_header_row_in(sheet, width, row, scan.min(row + 2), specs, forms)
+            else {
                 continue;
             };
             let required_ok = m.missing.is_empty();
@@ -159,5 +226,18 @@ mod tests {
             None
         );
         assert_eq!(title_kind("软件编号"), None);
+    }
+
+    #[test]
+    fn every_title_and_alias_is_found_with_and_without_decoration() {
+        assert!(!TITLES.common.is_empty(), "a cheap pre-check exists");
+        for kind in TableKind::RECOGNISED {
+            for t in std::iter::once(kind.title()).chain(kind.title_aliases().iter().copied()) {
+                let found = title_kind(t);
+                // An alias may be a longer kind's title; what matters is that it is a title.
+                assert!(found.is_some(), "{t}");
+                assert_eq!(title_kind(&format!("附件9 {t}（2024年度）")), found, "{t}");
+            }
+        }
     }
 }

@@ -3,17 +3,23 @@
 //! Everything above this module (locating tables, parsing ledgers, rules) sees only these
 //! types, so calamine stays an implementation detail of `open.rs`.
 
+mod grid;
 pub mod layout;
+mod limits;
 pub mod locate;
-mod ods_merges;
+mod ods_scan;
 mod open;
+mod package;
 pub mod text;
+mod xls_scan;
+mod xlsx_merges;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
-pub use open::{open, OpenError};
+pub use limits::{Limits, MAX_COLS, MAX_ROWS};
+pub use open::{open, open_with, OpenError};
 
 /// One cell's value as stored (cached value for formulas).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -52,7 +58,7 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Number(n) => format_number(*n),
             Cell::Date(serial) => match text::serial_to_date(*serial) {
-                Some(d) => d.format("%Y-%m-%d").to_string(),
+                Some(d) => iso_date(d),
                 None => format_number(*serial),
             },
             Cell::DateIso(s) => s.clone(),
@@ -65,11 +71,53 @@ impl Cell {
 /// Format a number the way a spreadsheet shows it in a General cell.
 pub fn format_number(n: f64) -> String {
     if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+        let mut out = String::with_capacity(16);
+        push_int(&mut out, n as i64);
+        out
     } else {
-        let s = format!("{n}");
-        s
+        format!("{n}")
     }
+}
+
+/// Decimal digits of `v` (what `{}` prints), without the formatting machinery: dates and
+/// counts are shown for every row of every ledger.
+fn push_int(out: &mut String, v: i64) {
+    if v < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(d as char);
+    }
+}
+
+/// `2023-05-01` (what chrono's `%Y-%m-%d` prints for years 1000–9999, the range of Excel
+/// serials).
+fn iso_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(1000..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let mut out = String::with_capacity(10);
+    push_int(&mut out, y as i64);
+    out.push('-');
+    out.push((b'0' + (m / 10) as u8) as char);
+    out.push((b'0' + (m % 10) as u8) as char);
+    out.push('-');
+    out.push((b'0' + (day / 10) as u8) as char);
+    out.push((b'0' + (day % 10) as u8) as char);
+    out
 }
 
 /// A merged region, 0-based and inclusive.
@@ -93,7 +141,7 @@ impl Merge {
     }
 }
 
-/// One worksheet: a dense grid of cells from A1.
+/// One worksheet: a grid of cells from A1, each row as long as its last value.
 #[derive(Debug, Clone)]
 pub struct Sheet {
     /// The sheet's name.
@@ -104,11 +152,90 @@ pub struct Sheet {
     pub merges: Vec<Merge>,
     /// Cells holding a formula (row, col), sorted.
     pub formulas: Vec<(u32, u32)>,
+    /// The merged regions by row, built on the first [`Sheet::merge_at`].
+    merge_index: OnceLock<MergeIndex>,
 }
 
 static EMPTY: Cell = Cell::Empty;
 
+/// The merged regions covering each row (compressed rows: `items[start[r]..start[r + 1]]`
+/// are the indices into `merges`, in order, of the regions that cover row `r`).
+#[derive(Debug, Clone, Default)]
+struct MergeIndex {
+    /// `merges.len()` when built: a sheet whose merges were replaced afterwards searches them
+    /// one by one instead.
+    built_for: usize,
+    start: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl MergeIndex {
+    /// Regions covering more rows than this in total are searched one by one (the reader
+    /// refuses sheets over `Limits::max_merges` rows of merges, so only hand-built sheets get
+    /// here).
+    const MAX_ITEMS: u64 = 16_000_000;
+
+    fn build(merges: &[Merge]) -> Option<MergeIndex> {
+        let rows_of = |m: &Merge| m.first_row..=m.last_row.max(m.first_row);
+        let total: u64 = merges.iter().map(|m| rows_of(m).count() as u64).sum();
+        if total > Self::MAX_ITEMS {
+            return None;
+        }
+        let end = merges
+            .iter()
+            .map(|m| m.last_row.max(m.first_row) as usize + 1)
+            .max()?;
+        let mut start = vec![0u32; end + 1];
+        for m in merges {
+            for r in rows_of(m) {
+                start[r as usize + 1] += 1;
+            }
+        }
+        for r in 0..end {
+            start[r + 1] += start[r];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0u32; total as usize];
+        for (i, m) in merges.iter().enumerate() {
+            for r in rows_of(m) {
+                let at = &mut fill[r as usize];
+                items[*at as usize] = i as u32;
+                *at += 1;
+            }
+        }
+        Some(MergeIndex {
+            built_for: merges.len(),
+            start,
+            items,
+        })
+    }
+
+    fn covering(&self, row: u32) -> &[u32] {
+        let r = row as usize;
+        match (self.start.get(r), self.start.get(r + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
 impl Sheet {
+    /// A sheet from its parts.
+    pub fn new(
+        name: Arc<str>,
+        rows: Vec<Vec<Cell>>,
+        merges: Vec<Merge>,
+        formulas: Vec<(u32, u32)>,
+    ) -> Self {
+        Sheet {
+            name,
+            rows,
+            merges,
+            formulas,
+            merge_index: OnceLock::new(),
+        }
+    }
+
     /// The cell at (row, col), 0-based; empty when outside the grid.
     pub fn get(&self, row: u32, col: u32) -> &Cell {
         self.rows
@@ -122,14 +249,29 @@ impl Sheet {
         self.rows.len() as u32
     }
 
-    /// Number of columns of the widest row.
+    /// Number of columns of the widest row (a walk over every row: call it once per task,
+    /// not once per row).
     pub fn width(&self) -> u32 {
         self.rows.iter().map(|r| r.len()).max().unwrap_or(0) as u32
     }
 
-    /// The merged region that covers (row, col), if any.
+    /// The merged region that covers (row, col), if any (the first one listed, should regions
+    /// overlap).
     pub fn merge_at(&self, row: u32, col: u32) -> Option<&Merge> {
-        self.merges.iter().find(|m| m.contains(row, col))
+        if self.merges.is_empty() {
+            return None;
+        }
+        let index = self
+            .merge_index
+            .get_or_init(|| MergeIndex::build(&self.merges).unwrap_or_default());
+        if index.built_for != self.merges.len() || index.start.is_empty() {
+            return self.merges.iter().find(|m| m.contains(row, col));
+        }
+        index
+            .covering(row)
+            .iter()
+            .map(|&i| &self.merges[i as usize])
+            .find(|m| m.contains(row, col))
     }
 
     /// The value shown at (row, col): inside a merged region, the top-left cell's value.
@@ -156,10 +298,9 @@ impl Sheet {
 /// A sheet of text cells ("" is an empty cell), for unit tests of the layers above.
 #[cfg(test)]
 pub(crate) fn text_sheet<R: AsRef<[S]>, S: AsRef<str>>(name: &str, rows: &[R]) -> Sheet {
-    Sheet {
-        name: Arc::from(name),
-        rows: rows
-            .iter()
+    Sheet::new(
+        Arc::from(name),
+        rows.iter()
             .map(|r| {
                 r.as_ref()
                     .iter()
@@ -170,9 +311,9 @@ pub(crate) fn text_sheet<R: AsRef<[S]>, S: AsRef<str>>(name: &str, rows: &[R]) -
                     .collect()
             })
             .collect(),
-        merges: Vec::new(),
-        formulas: Vec::new(),
-    }
+        Vec::new(),
+        Vec::new(),
+    )
 }
 
 /// A workbook read into memory.
@@ -249,6 +390,7 @@ pub fn a1(row: u32, col: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
 
     #[test]
     fn a1_names() {
@@ -257,6 +399,57 @@ mod tests {
         assert_eq!(column_letters(25), "Z");
         assert_eq!(column_letters(26), "AA");
         assert_eq!(column_letters(16383), "XFD");
+    }
+
+    #[test]
+    fn merge_lookup_finds_the_first_covering_region() {
+        let m = |first_row, first_col, last_row, last_col| Merge {
+            first_row,
+            first_col,
+            last_row,
+            last_col,
+        };
+        let merges = vec![
+            m(0, 0, 0, 12),
+            m(3, 1, 9, 1),
+            m(5, 1, 6, 3),
+            m(20, 4, 20, 4),
+        ];
+        let mut s = text_sheet("S", &[["x"]]);
+        s.merges = merges.clone();
+        for row in 0..25 {
+            for col in 0..15 {
+                let linear = merges.iter().find(|g| g.contains(row, col));
+                assert_eq!(s.merge_at(row, col), linear, "{row} {col}");
+            }
+        }
+        // Merges replaced after the first lookup are still found.
+        s.merges.push(m(30, 0, 31, 0));
+        assert_eq!(s.merge_at(31, 0), Some(&m(30, 0, 31, 0)));
+    }
+
+    #[test]
+    fn numbers_and_dates_display_as_the_formatting_machinery_did() {
+        for n in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            9.0,
+            10.0,
+            45047.0,
+            -123456789.0,
+            999999999999999.0,
+        ] {
+            assert_eq!(format_number(n), format!("{}", n as i64), "{n}");
+        }
+        assert_eq!(format_number(1e15), format!("{}", 1e15));
+        let mut d = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+        while d.year_ce().1 < 2101 {
+            assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
+            d += chrono::Duration::days(17);
+        }
+        assert_eq!(Cell::Date(45047.0).display(), "2023-05-01");
     }
 
     #[test]

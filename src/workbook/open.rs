@@ -1,18 +1,22 @@
 //! Reading a file into a [`Workbook`] with calamine; the only place that knows calamine.
+//!
+//! Every limit of [`Limits`] is checked before calamine allocates for it: the file size first,
+//! then the container (the zip's central directory, or the xls record stream, or the ods
+//! content), then each xlsx sheet as it streams through calamine's cell reader — values and
+//! formulas in one pass over the sheet's XML, into rows that hold only what the file holds.
 
+use std::io::{BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 
-use calamine::{open_workbook_auto, Data, Reader, Sheets};
+use calamine::{open_workbook, Data, DataRef, ExcelDateTime, Ods, Reader, Xls, Xlsb, Xlsx};
 
-use super::{Cell, Merge, Sheet, Workbook};
-
-/// Files larger than this are refused rather than risking memory exhaustion.
-pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
-
-/// Sheets with more cells than this are refused: real ledgers are far smaller, and a dense
-/// grid this large would exhaust memory.
-pub const MAX_SHEET_CELLS: u64 = 20_000_000;
+use super::grid::{check_merges, Budget, Grid};
+use super::limits::{bytes, Limits};
+use super::package::{self, Kind};
+use super::xls_scan::over_sheets;
+use super::xlsx_merges::SheetParts;
+use super::{ods_scan, xls_scan, Cell, Merge, Sheet, Workbook};
 
 /// Why a file could not be read as a workbook (reported as ZB001).
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -29,57 +33,68 @@ pub enum OpenError {
     /// Damaged or truncated file.
     #[error("工作簿已损坏或不完整：{0}")]
     Corrupt(String),
-    /// Over the size limits.
+    /// Over the file size limit.
     #[error("文件过大：{0}")]
     TooLarge(String),
+    /// Over one of the other reading limits ([`Limits`]); the text names the limit.
+    #[error("超出读取上限：{0}")]
+    OverLimit(String),
     /// The file is empty.
     #[error("文件为空（0 字节）")]
     Empty,
 }
 
-/// Read every sheet of the workbook at `path`; `display` is the name used in messages.
+/// Read every sheet of the workbook at `path` within the default [`Limits`]; `display` is the
+/// name used in messages.
 pub fn open(path: &Path, display: &str) -> Result<Workbook, OpenError> {
+    open_with(path, display, &Limits::default())
+}
+
+/// Read every sheet of the workbook at `path` within `limits`.
+pub fn open_with(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, OpenError> {
     let meta = std::fs::metadata(path).map_err(|e| OpenError::Io(e.to_string()))?;
     if meta.len() == 0 {
         return Err(OpenError::Empty);
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(OpenError::TooLarge(format!(
-            "{} MB，上限 {} MB",
-            meta.len() / 1024 / 1024,
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_large(meta.len(), limits.max_file_bytes));
     }
     let head = read_head(path)?;
     if let Some(what) = not_a_spreadsheet(&head) {
         return Err(OpenError::NotAWorkbook(what.to_string()));
     }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    // An encrypted OOXML file is an OLE container holding "EncryptedPackage"; calamine
-    // would only say the zip is invalid, which sends the clerk looking for the wrong fault.
-    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) && matches!(ext.as_str(), "xlsx" | "xlsm") {
-        let bytes = std::fs::read(path).map_err(|e| OpenError::Io(e.to_string()))?;
-        if contains_utf16(&bytes, "EncryptedPackage") {
-            return Err(OpenError::Encrypted);
-        }
-    }
     // calamine has panicked on malformed input before; one bad file must not end a batch.
-    let result = std::panic::catch_unwind(|| read_all(path, display));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if head.starts_with(&OLE_MAGIC) {
+            read_ole(path, display, limits, meta.len())
+        } else {
+            match package::inspect(path, limits)? {
+                (Kind::Xlsx, zip) => read_xlsx(path, display, limits, zip),
+                (Kind::Xlsb, _) => read_xlsb(path, display, limits),
+                (Kind::Ods, _) => read_ods(path, display, limits),
+            }
+        }
+    }));
     match result {
         Ok(r) => r,
         Err(_) => Err(OpenError::Corrupt("读取时内部错误".into())),
     }
 }
 
+/// What calamine reads from.
+type Input = BufReader<std::fs::File>;
+
+const OLE_MAGIC: [u8; 4] = [0xD0, 0xCF, 0x11, 0xE0];
+
+fn too_large(size: u64, max: u64) -> OpenError {
+    OpenError::TooLarge(format!("{}，上限 {}", bytes(size), bytes(max)))
+}
+
 /// What a file is when its first bytes show it is no spreadsheet calamine reads: every
 /// workbook is a zip (xlsx, xlsm, ods) or an OLE container (xls); offices also receive web
 /// pages and text saved under an .xls name from other systems.
 fn not_a_spreadsheet(head: &[u8]) -> Option<&'static str> {
-    if head.starts_with(b"PK") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+    if head.starts_with(b"PK") || head.starts_with(&OLE_MAGIC) {
         return None;
     }
     let text = String::from_utf8_lossy(head)
@@ -96,7 +111,6 @@ fn not_a_spreadsheet(head: &[u8]) -> Option<&'static str> {
 }
 
 fn read_head(path: &Path) -> Result<Vec<u8>, OpenError> {
-    use std::io::Read;
     let mut f = std::fs::File::open(path).map_err(|e| OpenError::Io(e.to_string()))?;
     let mut buf = vec![0u8; 16];
     let n = f.read(&mut buf).map_err(|e| OpenError::Io(e.to_string()))?;
@@ -104,136 +118,341 @@ fn read_head(path: &Path) -> Result<Vec<u8>, OpenError> {
     Ok(buf)
 }
 
-fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
-    let pattern: Vec<u8> = needle
-        .encode_utf16()
-        .flat_map(|u| u.to_le_bytes())
-        .collect();
-    bytes
-        .windows(pattern.len())
-        .any(|w| w == pattern.as_slice())
-}
-
-fn read_all(path: &Path, display: &str) -> Result<Workbook, OpenError> {
-    let mut book = open_workbook_auto(path).map_err(classify_error)?;
-    let mut ods_merges = match book {
-        Sheets::Ods(_) => super::ods_merges::merges(path),
-        _ => Default::default(),
+/// An OLE container: an encrypted OOXML workbook (whatever its extension says), or an .xls.
+fn read_ole(path: &Path, display: &str, limits: &Limits, size: u64) -> Result<Workbook, OpenError> {
+    let file = std::fs::File::open(path).map_err(|e| OpenError::Io(e.to_string()))?;
+    let mut cfb = cfb::CompoundFile::open(BufReader::new(file))
+        .map_err(|e| OpenError::Corrupt(format!("OLE 容器无法读取（{e}）")))?;
+    // Excel and WPS save a password-protected xlsx as an OLE container holding the
+    // encrypted package; calamine would call it a damaged xls.
+    if cfb.is_stream("EncryptedPackage") || cfb.is_stream("EncryptionInfo") {
+        return Err(OpenError::Encrypted);
+    }
+    let stream = ["Workbook", "Book", "WORKBOOK", "BOOK"]
+        .into_iter()
+        .find(|s| cfb.is_stream(s));
+    let Some(stream) = stream else {
+        return Err(OpenError::NotAWorkbook(
+            "这是 Office 旧格式文件，但里面没有工作簿（可能是 Word 或 PowerPoint 文件）".into(),
+        ));
     };
-    let names = book.sheet_names();
+    if size > limits.max_xls_bytes {
+        return Err(OpenError::TooLarge(format!(
+            "{}，.xls 文件上限 {}（请另存为 .xlsx）",
+            bytes(size),
+            bytes(limits.max_xls_bytes)
+        )));
+    }
+    let mut data = Vec::new();
+    cfb.open_stream(stream)
+        .and_then(|s| s.take(limits.max_xls_bytes).read_to_end(&mut data))
+        .map_err(|e| OpenError::Corrupt(format!("工作簿数据流无法读取（{e}）")))?;
+    drop(cfb);
+    xls_scan::check(&data, limits)?;
+    drop(data);
+    let mut book: Xls<Input> =
+        open_workbook(path).map_err(|e: calamine::XlsError| classify_error(&e.to_string()))?;
+    let is_1904 = book.has_1904_epoch();
+    let names = sheet_list(book.sheet_names(), limits)?;
+    let mut budget = Budget::default();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
         let range = match book.worksheet_range(&name) {
             Ok(r) => r,
-            // Chart sheets and macro sheets have no cells; skip them rather than fail.
-            Err(e) if is_not_a_worksheet(&e) => continue,
-            Err(e) => return Err(classify_error(e)),
+            Err(e) if is_not_a_worksheet(&e.to_string()) => continue,
+            Err(e) => return Err(classify_error(&e.to_string())),
         };
-        let cells = {
-            let (h, w) = range.get_size();
-            h as u64 * w as u64
-        };
-        if cells > MAX_SHEET_CELLS {
-            return Err(OpenError::TooLarge(format!(
-                "工作表“{name}”有 {cells} 个单元格"
-            )));
+        let mut grid = Grid::new(&name, limits);
+        put_range(&mut grid, &mut budget, &range, is_1904)?;
+        drop(range);
+        if let Ok(f) = book.worksheet_formula(&name) {
+            put_formulas(&mut grid, &mut budget, &f)?;
         }
-        let mut rows: Vec<Vec<Cell>> = Vec::new();
-        if let Some((r0, c0)) = range.start() {
-            for (r, row) in range.rows().enumerate() {
-                let abs_r = r0 as usize + r;
-                if rows.len() <= abs_r {
-                    rows.resize_with(abs_r + 1, Vec::new);
-                }
-                let out = &mut rows[abs_r];
-                // Trailing empty cells are dropped so blank-row checks stay cheap.
-                let last = row.iter().rposition(|d| !matches!(d, Data::Empty));
-                if let Some(last) = last {
-                    out.resize(c0 as usize + last + 1, Cell::Empty);
-                    for (c, d) in row.iter().enumerate().take(last + 1) {
-                        out[c0 as usize + c] = convert(d);
-                    }
+        let merges: Vec<Merge> = book
+            .merge_cells_by_sheet_name(&name)
+            .ok()
+            .unwrap_or_default()
+            .into_iter()
+            .map(merge_of)
+            .collect();
+        check_merges(&name, &merges, limits)?;
+        sheets.push(finish(&name, grid, merges));
+    }
+    Ok(workbook(display, sheets))
+}
+
+fn read_ods(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, OpenError> {
+    let mut merges = ods_scan::scan(path, limits)?;
+    let mut book: Ods<Input> =
+        open_workbook(path).map_err(|e: calamine::OdsError| classify_error(&e.to_string()))?;
+    let names = sheet_list(book.sheet_names(), limits)?;
+    let mut budget = Budget::default();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let range = match book.worksheet_range(&name) {
+            Ok(r) => r,
+            Err(e) if is_not_a_worksheet(&e.to_string()) => continue,
+            Err(e) => return Err(classify_error(&e.to_string())),
+        };
+        let mut grid = Grid::new(&name, limits);
+        put_range(&mut grid, &mut budget, &range, false)?;
+        drop(range);
+        if let Ok(f) = book.worksheet_formula(&name) {
+            put_formulas(&mut grid, &mut budget, &f)?;
+        }
+        let m = merges.remove(&name).unwrap_or_default();
+        sheets.push(finish(&name, grid, m));
+    }
+    Ok(workbook(display, sheets))
+}
+
+fn read_xlsb(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, OpenError> {
+    let mut book: Xlsb<Input> =
+        open_workbook(path).map_err(|e: calamine::XlsbError| classify_error(&e.to_string()))?;
+    let is_1904 = book.has_1904_epoch();
+    let names = sheet_list(book.sheet_names(), limits)?;
+    let mut budget = Budget::default();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let mut grid = Grid::new(&name, limits);
+        {
+            let mut cells = match book.worksheet_cells_reader(&name) {
+                Ok(c) => c,
+                Err(e) if is_not_a_worksheet(&e.to_string()) => continue,
+                Err(e) => return Err(classify_error(&e.to_string())),
+            };
+            while let Some(c) = cells
+                .next_cell()
+                .map_err(|e| classify_error(&e.to_string()))?
+            {
+                if let Some(cell) = convert_ref(c.get_value(), is_1904) {
+                    let (r, col) = c.get_position();
+                    grid.put(&mut budget, r, col, cell)?;
                 }
             }
         }
-        let merges = match ods_merges.remove(&name) {
-            Some(m) => m,
-            None => merges_of(&mut book, &name),
-        };
-        let formulas = formulas_of(&mut book, &name);
-        sheets.push(Sheet {
-            name: Arc::from(name.as_str()),
-            rows,
-            merges,
-            formulas,
-        });
+        if let Ok(mut cells) = book.worksheet_cells_reader(&name) {
+            while let Ok(Some(f)) = cells.next_formula() {
+                if !f.get_value().is_empty() {
+                    let (r, c) = f.get_position();
+                    grid.formula(&mut budget, r, c)?;
+                }
+            }
+        }
+        // calamine does not expose xlsb merges; header matching copes without them.
+        sheets.push(finish(&name, grid, Vec::new()));
     }
-    Ok(Workbook {
+    Ok(workbook(display, sheets))
+}
+
+/// xlsx and xlsm: each sheet streamed once through calamine's cell reader.
+fn read_xlsx(
+    path: &Path,
+    display: &str,
+    limits: &Limits,
+    zip: package::Zip,
+) -> Result<Workbook, OpenError> {
+    let mut book: Xlsx<Input> =
+        open_workbook(path).map_err(|e: calamine::XlsxError| classify_error(&e.to_string()))?;
+    let is_1904 = book.has_1904_epoch();
+    let names = book.sheet_names();
+    if names.is_empty() {
+        return Err(OpenError::Corrupt(
+            "没有找到任何工作表（缺少 xl/workbook.xml，或其中没有工作表）".into(),
+        ));
+    }
+    let names = sheet_list(names, limits)?;
+    let mut parts = SheetParts::new(zip);
+    let mut budget = Budget::default();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let mut grid = Grid::new(&name, limits);
+        match book.worksheet_cells_reader(&name) {
+            Ok(mut cells) => {
+                // Shared formulas: the anchors seen so far, by index, and whether their
+                // text is non-empty (a derived cell is a formula when its anchor is).
+                let mut anchors: std::collections::HashMap<usize, bool> = Default::default();
+                while let Some(c) = cells
+                    .next_cell_with_formula_metadata()
+                    .map_err(|e| classify_error(&e.to_string()))?
+                {
+                    let (r, col) = c.pos;
+                    if let Some(f) = &c.formula {
+                        if is_formula(f, &mut anchors) {
+                            grid.formula(&mut budget, r, col)?;
+                        }
+                    }
+                    if let Some(cell) = convert_ref(&c.value, is_1904) {
+                        grid.put(&mut budget, r, col, cell)?;
+                    }
+                }
+            }
+            // Chart sheets and dialog sheets have no cells: an empty sheet, as before.
+            Err(calamine::XlsxError::NotAWorksheet(_)) => {}
+            Err(e) => return Err(classify_error(&e.to_string())),
+        }
+        let merges = match parts.as_mut().and_then(|p| p.merges(&name, limits)) {
+            Some(found) => found?,
+            None => merges_of(&mut book, &name, limits)?,
+        };
+        sheets.push(finish(&name, grid, merges));
+    }
+    Ok(workbook(display, sheets))
+}
+
+/// Whether a formula record counts as a formula (its text, expanded for a shared formula,
+/// is not empty).
+fn is_formula(
+    f: &calamine::XlsxFormulaMetadata,
+    anchors: &mut std::collections::HashMap<usize, bool>,
+) -> bool {
+    use calamine::XlsxFormulaMetadata as F;
+    match f {
+        F::Normal { formula } => !formula.is_empty(),
+        F::Shared {
+            shared_index,
+            formula,
+            ..
+        } => {
+            anchors.insert(*shared_index, !formula.is_empty());
+            !formula.is_empty()
+        }
+        F::SharedDerived { shared_index } => anchors.get(shared_index).copied().unwrap_or(false),
+        _ => false,
+    }
+}
+
+fn merges_of(book: &mut Xlsx<Input>, name: &str, limits: &Limits) -> Result<Vec<Merge>, OpenError> {
+    let merges: Vec<Merge> = book
+        .merge_cells_by_sheet_name(name)
+        .ok()
+        .unwrap_or_default()
+        .into_iter()
+        .map(merge_of)
+        .collect();
+    check_merges(name, &merges, limits)?;
+    Ok(merges)
+}
+
+fn merge_of(d: calamine::Dimensions) -> Merge {
+    Merge {
+        first_row: d.start.0,
+        first_col: d.start.1,
+        last_row: d.end.0,
+        last_col: d.end.1,
+    }
+}
+
+/// The sheet names, refused when there are more than `max_sheets`.
+fn sheet_list(names: Vec<String>, limits: &Limits) -> Result<Vec<String>, OpenError> {
+    if names.len() as u64 > limits.max_sheets {
+        return Err(over_sheets(names.len() as u64, limits));
+    }
+    Ok(names)
+}
+
+fn finish(name: &str, grid: Grid<'_>, merges: Vec<Merge>) -> Sheet {
+    let (rows, formulas) = grid.finish();
+    Sheet::new(Arc::from(name), rows, merges, formulas)
+}
+
+fn workbook(display: &str, sheets: Vec<Sheet>) -> Workbook {
+    Workbook {
         file: Arc::from(display),
         sheets,
-    })
+    }
 }
 
-fn is_not_a_worksheet(e: &calamine::Error) -> bool {
-    let s = e.to_string().to_ascii_lowercase();
-    s.contains("chart") || s.contains("not a worksheet") || s.contains("macro")
-}
-
-fn merges_of<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) -> Vec<Merge> {
-    let dims = match book {
-        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).ok(),
-        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).ok(),
-        // calamine does not expose ods merges (see ods_merges) nor xlsb ones; header
-        // matching copes without them.
-        _ => None,
+/// A dense calamine range (xls, ods) into the grid, trailing empty cells dropped.
+fn put_range(
+    grid: &mut Grid<'_>,
+    budget: &mut Budget,
+    range: &calamine::Range<Data>,
+    is_1904: bool,
+) -> Result<(), OpenError> {
+    let Some((r0, c0)) = range.start() else {
+        return Ok(());
     };
-    dims.unwrap_or_default()
-        .into_iter()
-        .map(|d| Merge {
-            first_row: d.start.0,
-            first_col: d.start.1,
-            last_row: d.end.0,
-            last_col: d.end.1,
-        })
-        .collect()
+    for (r, row) in range.rows().enumerate() {
+        for (c, d) in row.iter().enumerate() {
+            if let Some(cell) = convert(d, is_1904) {
+                grid.put(budget, r0 + r as u32, c0 + c as u32, cell)?;
+            }
+        }
+    }
+    Ok(())
 }
 
-fn formulas_of<RS: std::io::Read + std::io::Seek>(
-    book: &mut Sheets<RS>,
-    name: &str,
-) -> Vec<(u32, u32)> {
-    let Ok(range) = book.worksheet_formula(name) else {
-        return Vec::new();
+fn put_formulas(
+    grid: &mut Grid<'_>,
+    budget: &mut Budget,
+    range: &calamine::Range<String>,
+) -> Result<(), OpenError> {
+    let Some((r0, c0)) = range.start() else {
+        return Ok(());
     };
-    let mut out: Vec<(u32, u32)> = range
-        .used_cells()
-        .filter(|(_, _, f)| !f.is_empty())
-        .filter_map(|(r, c, _)| {
-            let (r0, c0) = range.start()?;
-            Some((r0 + r as u32, c0 + c as u32))
-        })
-        .collect();
-    out.sort_unstable();
-    out
+    for (r, c, f) in range.used_cells() {
+        if !f.is_empty() {
+            grid.formula(budget, r0 + r as u32, c0 + c as u32)?;
+        }
+    }
+    Ok(())
 }
 
-fn convert(d: &Data) -> Cell {
-    match d {
-        Data::Empty => Cell::Empty,
+/// The serial of a date cell in the 1900 date system, whatever system the workbook uses:
+/// a 1904 workbook's serials are converted with calamine's own date conversion.
+fn date_serial(dt: &ExcelDateTime, is_1904: bool) -> f64 {
+    if !is_1904 {
+        return dt.as_f64();
+    }
+    match dt.as_datetime() {
+        Some(t) => {
+            let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+                .expect("valid epoch")
+                .and_time(chrono::NaiveTime::MIN);
+            (t - epoch).num_milliseconds() as f64 / 86_400_000.0
+        }
+        None => dt.as_f64(),
+    }
+}
+
+fn convert(d: &Data, is_1904: bool) -> Option<Cell> {
+    Some(match d {
+        Data::Empty => return None,
         Data::String(s) => Cell::Text(s.clone()),
         Data::Float(f) => Cell::Number(*f),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) if dt.is_datetime() => Cell::Date(dt.as_f64()),
+        Data::DateTime(dt) if dt.is_datetime() => Cell::Date(date_serial(dt, is_1904)),
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
         Data::DateTimeIso(s) => Cell::DateIso(s.clone()),
         Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Error(e) => Cell::Error(e.to_string()),
-    }
+    })
 }
 
-fn classify_error(e: calamine::Error) -> OpenError {
-    let msg = e.to_string();
+fn convert_ref(d: &DataRef<'_>, is_1904: bool) -> Option<Cell> {
+    Some(match d {
+        DataRef::Empty => return None,
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) if dt.is_datetime() => Cell::Date(date_serial(dt, is_1904)),
+        DataRef::DateTime(dt) => Cell::Number(dt.as_f64()),
+        DataRef::DateTimeIso(s) => Cell::DateIso(s.clone()),
+        DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+    })
+}
+
+fn is_not_a_worksheet(msg: &str) -> bool {
+    let s = msg.to_ascii_lowercase();
+    s.contains("chart") || s.contains("not a worksheet") || s.contains("macro")
+}
+
+pub(super) fn classify_error(msg: &str) -> OpenError {
     let lower = msg.to_ascii_lowercase();
     if lower.contains("password") || lower.contains("encrypt") {
         OpenError::Encrypted
@@ -242,9 +461,9 @@ fn classify_error(e: calamine::Error) -> OpenError {
         || lower.contains("invalid ole")
         || lower.contains("unsupported")
     {
-        OpenError::NotAWorkbook(msg)
+        OpenError::NotAWorkbook(msg.to_string())
     } else {
-        OpenError::Corrupt(msg)
+        OpenError::Corrupt(msg.to_string())
     }
 }
 
@@ -266,5 +485,15 @@ mod tests {
         assert!(not_a_spreadsheet("序号,软件编号".as_bytes())
             .unwrap()
             .contains("文本"));
+    }
+
+    #[test]
+    fn dates_of_the_1904_system_become_1900_serials() {
+        use calamine::ExcelDateTimeType::DateTime;
+        // 2023-05-01 is 45047 in the 1900 system and 43585 in the 1904 system.
+        let d1904 = ExcelDateTime::new(43585.0, DateTime, true);
+        assert_eq!(date_serial(&d1904, true), 45047.0);
+        let d1900 = ExcelDateTime::new(45047.25, DateTime, false);
+        assert_eq!(date_serial(&d1900, false), 45047.25);
     }
 }

@@ -8,11 +8,15 @@ pub(super) fn ids_by_name<'b>(
     name: &str,
     version: Option<&str>,
 ) -> Vec<&'b str> {
+    // `same_name(n, name)`, with `name` normalised once rather than once per summary row.
+    let key = crate::workbook::text::norm(name);
     by_id
         .iter()
         .filter(|(_, rows)| {
             rows.iter().any(|r| {
-                r.name.value().is_some_and(|n| same_name(n, name))
+                r.name
+                    .value()
+                    .is_some_and(|n| crate::workbook::text::norm_is(n, &key))
                     && match (r.version().and_then(|v| v.value()), version) {
                         (Some(a), Some(b)) if r.kind() != Some(SoftwareKind::Free) => {
                             same_version(a, b)
@@ -57,8 +61,11 @@ pub(super) fn resolve(
     if let Some(rows) = id.and_then(|id| by_id.get(id)) {
         let id = id.unwrap_or_default();
         let own_name = name.is_none_or(|n| {
-            rows.iter()
-                .any(|r| r.name.value().is_none_or(|rn| same_name(rn, n)))
+            rows.iter().any(|r| {
+                r.name
+                    .value()
+                    .is_none_or(|rn| crate::workbook::text::norm_eq(rn, n))
+            })
         });
         return match by_name() {
             Some(other) if !own_name && other.id != id => Some(other),

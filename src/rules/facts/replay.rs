@@ -74,19 +74,32 @@ pub(super) fn count_of(e: &Event) -> i64 {
 
 /// Indices (into `dates`) outside one longest non-decreasing subsequence; among the longest,
 /// the one that keeps the earliest rows, so a row appended late with an old date is the one
-/// flagged.
+/// flagged. O(n log n): the longest run from each row comes from a Fenwick tree of maxima
+/// over later rows' dates.
 pub(super) fn out_of_order(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
     let n = dates.len();
-    if n > 4000 {
-        return out_of_order_fast(dates);
-    }
+    // Rank of each date among the distinct dates, largest first (Fenwick prefixes are the
+    // dates at or after a given one).
+    let mut distinct: Vec<NaiveDate> = dates.iter().map(|d| d.1).collect();
+    distinct.sort_unstable_by(|a, b| b.cmp(a));
+    distinct.dedup();
+    let rank = |d: NaiveDate| distinct.partition_point(|x| *x > d) + 1;
+    let mut tree = vec![0usize; distinct.len() + 1];
     // longest[i]: the longest non-decreasing run of rows starting at row i.
     let mut longest = vec![1usize; n];
     for i in (0..n).rev() {
-        for j in i + 1..n {
-            if dates[j].1 >= dates[i].1 {
-                longest[i] = longest[i].max(longest[j] + 1);
-            }
+        let k = rank(dates[i].1);
+        let mut best = 0;
+        let mut j = k;
+        while j > 0 {
+            best = best.max(tree[j]);
+            j &= j - 1;
+        }
+        longest[i] = best + 1;
+        let mut j = k;
+        while j < tree.len() {
+            tree[j] = tree[j].max(longest[i]);
+            j += j & j.wrapping_neg();
         }
     }
     let mut keep = vec![false; n];
@@ -102,7 +115,9 @@ pub(super) fn out_of_order(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
     (0..n).filter(|&i| !keep[i]).map(|i| dates[i].0).collect()
 }
 
-/// [`out_of_order`] in O(n log n) for very long logs (patience sorting).
+/// One longest non-decreasing subsequence by patience sorting (which one among the longest
+/// may differ from [`out_of_order`]'s choice).
+#[cfg(test)]
 pub(super) fn out_of_order_fast(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
     let mut tails: Vec<usize> = Vec::new();
     let mut prev: Vec<Option<usize>> = vec![None; dates.len()];
@@ -318,6 +333,56 @@ pub(super) fn check_over(out: &mut Replay, licenses: Option<i64>, total: i64, ev
     if let (Some(l), None) = (licenses, out.over_license) {
         if total > l {
             out.over_license = Some((event, total, l));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quadratic definition `out_of_order` had before it used a Fenwick tree.
+    fn quadratic(dates: &[(usize, NaiveDate)]) -> Vec<usize> {
+        let n = dates.len();
+        let mut longest = vec![1usize; n];
+        for i in (0..n).rev() {
+            for j in i + 1..n {
+                if dates[j].1 >= dates[i].1 {
+                    longest[i] = longest[i].max(longest[j] + 1);
+                }
+            }
+        }
+        let mut keep = vec![false; n];
+        let mut need = longest.iter().copied().max().unwrap_or(0);
+        let mut last: Option<NaiveDate> = None;
+        for i in 0..n {
+            if need > 0 && longest[i] == need && last.is_none_or(|l| dates[i].1 >= l) {
+                keep[i] = true;
+                last = Some(dates[i].1);
+                need -= 1;
+            }
+        }
+        (0..n).filter(|&i| !keep[i]).map(|i| dates[i].0).collect()
+    }
+
+    #[test]
+    fn fenwick_choice_equals_the_quadratic_definition() {
+        let base = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let mut seed = 12345u64;
+        for len in 0..60 {
+            for spread in [1u64, 3, 10, 400] {
+                let dates: Vec<(usize, NaiveDate)> = (0..len)
+                    .map(|i| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                        let day = (seed >> 33) % spread;
+                        (
+                            i * 2,
+                            base + chrono::Duration::days(day as i64 + i as i64 / 3),
+                        )
+                    })
+                    .collect();
+                assert_eq!(out_of_order(&dates), quadratic(&dates), "{dates:?}");
+            }
         }
     }
 }

@@ -34,7 +34,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let Some(usage) = ctx.unit.usage() else {
         return;
     };
-    // Class of each usage row, under the summary's name and version when the number resolves.
+    // Class of each usage row, under the summary's name and version when the number resolves;
+    // rows repeat a handful of products, so each (number, name, version) is classified once.
+    let mut known: std::collections::HashMap<(Option<&str>, &str, &str), Option<Category>> =
+        std::collections::HashMap::new();
     let classes: Vec<Option<Category>> = usage
         .rows
         .iter()
@@ -50,19 +53,24 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 .or(row.version.value())
                 .map(String::as_str)
                 .unwrap_or("");
-            ctx.classify(id, name, version).map(|c| c.category)
+            *known
+                .entry((id, name, version))
+                .or_insert_with(|| ctx.classify(id, name, version).map(|c| c.category))
         })
         .collect();
+    // Computers in order of first appearance, with their rows.
     let mut computers: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, row) in usage.rows.iter().enumerate() {
         // A mistyped 计算机编号 is grouped with the computer it means (ZB407 reports the typo).
         let Some(c) = ctx.facts.usage_computer(i).or(row.computer()) else {
             continue;
         };
-        match computers.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, rows)) => rows.push(i),
-            None => computers.push((c, vec![i])),
-        }
+        let at = *index.entry(c).or_insert_with(|| {
+            computers.push((c, Vec::new()));
+            computers.len() - 1
+        });
+        computers[at].1.push(i);
     }
     for (computer, rows) in computers {
         let known = rows.iter().filter(|&&i| classes[i].is_some()).count();
