@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::classify::Catalogue;
 use crate::config::Config;
-use crate::ledger::{read_discovered, read_unit, DiscoveredUnit, Unit, UnitSource};
+use crate::ledger::{read_discovered, read_unit_within, DiscoveredUnit, Unit, UnitSource};
 use crate::metrics::{metrics, Metrics};
 use crate::rules::{check_unit, sort_diagnostics, Context, Diagnostic, Rule, Severity, Sink};
 use crate::rules::{Target, RULES};
@@ -58,13 +58,15 @@ pub struct CheckOptions {
 
 /// Check one unit.
 pub fn check_source(source: &UnitSource, opts: &CheckOptions) -> UnitReport {
-    let unit = read_unit(source);
+    let unit = read_unit_within(source, &opts.config.limits.limits());
     check_read_unit(unit, opts)
 }
 
 /// Check one unit as discovery found it (with the files and folders around its workbooks).
 pub fn check_discovered(found: &DiscoveredUnit, opts: &CheckOptions) -> UnitReport {
-    match catch_unwind(AssertUnwindSafe(|| read_discovered(found))) {
+    match catch_unwind(AssertUnwindSafe(|| {
+        read_discovered(found, &opts.config.limits.limits())
+    })) {
         Ok(unit) => check_read_unit(unit, opts),
         Err(panic) => {
             // The reader guards each file; this is the last net, for the joining itself.

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::classify::ConfigEntry;
 use crate::rules::{Rule, Severity};
+use crate::workbook::Limits;
 
 /// A severity or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -37,6 +38,78 @@ pub struct Config {
     pub severity: BTreeMap<String, Level>,
     /// Extra classification entries, tried before the built-in catalogue.
     pub classification: Vec<ConfigEntry>,
+    /// Reading limits that differ from the defaults (`[limits]`).
+    pub limits: LimitsConfig,
+}
+
+/// The `[limits]` table: each key replaces one default of [`Limits`]; sizes in MiB.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct LimitsConfig {
+    /// Largest file, MiB.
+    pub file_mib: Option<u64>,
+    /// Largest .xls file, MiB.
+    pub xls_mib: Option<u64>,
+    /// Largest inflated zip part, MiB.
+    pub part_mib: Option<u64>,
+    /// Largest inflated size of all parts together, MiB.
+    pub inflated_mib: Option<u64>,
+    /// Most parts in a zip.
+    pub parts: Option<u64>,
+    /// Most sheets in a workbook.
+    pub sheets: Option<u64>,
+    /// Most cells in one sheet.
+    pub sheet_cells: Option<u64>,
+    /// Most cells in a workbook.
+    pub workbook_cells: Option<u64>,
+    /// Most text held in cells, MiB.
+    pub text_mib: Option<u64>,
+    /// Most shared strings.
+    pub shared_strings: Option<u64>,
+    /// Most merged regions in a sheet (counted per row they span).
+    pub merges: Option<u64>,
+}
+
+impl LimitsConfig {
+    /// The limits to read with: the defaults, with each key given replacing its default.
+    pub fn limits(&self) -> Limits {
+        const MIB: u64 = 1024 * 1024;
+        let d = Limits::default();
+        let mib = |v: Option<u64>, default: u64| v.map_or(default, |v| v.saturating_mul(MIB));
+        Limits {
+            max_file_bytes: mib(self.file_mib, d.max_file_bytes),
+            max_xls_bytes: mib(self.xls_mib, d.max_xls_bytes),
+            max_part_bytes: mib(self.part_mib, d.max_part_bytes),
+            max_inflated_bytes: mib(self.inflated_mib, d.max_inflated_bytes),
+            max_parts: self.parts.unwrap_or(d.max_parts),
+            max_sheets: self.sheets.unwrap_or(d.max_sheets),
+            max_sheet_cells: self.sheet_cells.unwrap_or(d.max_sheet_cells),
+            max_workbook_cells: self.workbook_cells.unwrap_or(d.max_workbook_cells),
+            max_text_bytes: mib(self.text_mib, d.max_text_bytes),
+            max_shared_strings: self.shared_strings.unwrap_or(d.max_shared_strings),
+            max_merges: self.merges.unwrap_or(d.max_merges),
+        }
+    }
+
+    /// The first key set to 0, which would refuse every file.
+    fn zero_key(&self) -> Option<&'static str> {
+        [
+            ("file-mib", self.file_mib),
+            ("xls-mib", self.xls_mib),
+            ("part-mib", self.part_mib),
+            ("inflated-mib", self.inflated_mib),
+            ("parts", self.parts),
+            ("sheets", self.sheets),
+            ("sheet-cells", self.sheet_cells),
+            ("workbook-cells", self.workbook_cells),
+            ("text-mib", self.text_mib),
+            ("shared-strings", self.shared_strings),
+            ("merges", self.merges),
+        ]
+        .into_iter()
+        .find(|(_, v)| *v == Some(0))
+        .map(|(k, _)| k)
+    }
 }
 
 fn matches(code: &str, pattern: &str) -> bool {
@@ -133,6 +206,15 @@ impl Config {
                 "用 zhengban rule 查看全部规则代码；也可以写代码前缀，如 ZB1",
                 span_of(&code),
                 "没有这条规则",
+            ));
+        }
+        if let Some(key) = cfg.limits.zero_key() {
+            return Err(invalid(
+                format!("读取上限 {key} 不能为 0"),
+                "上限为 0 会拒绝所有文件；删去这一行即用默认值（默认值见 README“读取上限”一节）",
+                text.find(key)
+                    .map(|at| SourceSpan::from(at..at + key.len())),
+                "应为正整数",
             ));
         }
         for entry in &cfg.classification {

@@ -18,7 +18,7 @@ use crate::classify::Catalogue;
 use crate::cli::DeriveArgs;
 use crate::derive::write::{apply, Written};
 use crate::derive::{blocking, derive, Options, Plan};
-use crate::ledger::{discover, read_unit, UnitSource};
+use crate::ledger::{discover, read_unit_within, UnitSource};
 use crate::output::{print_stdout, OutputPolicy};
 use crate::{RunError, Status};
 
@@ -113,11 +113,12 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
         as_of,
         config: crate::config::Config {
             classification: config.classification,
+            limits: config.limits,
             ..Default::default()
         },
         catalogue: catalogue.clone(),
     };
-    let report = check_read_unit(read_unit(&source), &opts);
+    let report = check_read_unit(read_unit_within(&source, &config.limits.limits()), &opts);
     let stops = blocking(&report);
     if !stops.is_empty() && !args.force {
         let mut shown = report.clone();

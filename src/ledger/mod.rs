@@ -15,4 +15,4 @@ pub mod usage;
 pub mod values;
 
 pub use discover::{discover, discover_units, is_workbook_path, DiscoveredUnit, UnitSource};
-pub use unit::{read_discovered, read_unit, FormulaProblem, Unit};
+pub use unit::{read_discovered, read_unit, read_unit_within, FormulaProblem, Unit};

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::schema::TableKind;
 use crate::workbook::locate::locate;
-use crate::workbook::{self, Cell, CellRef, OpenError, Workbook};
+use crate::workbook::{self, Cell, CellRef, Limits, OpenError, Workbook};
 
 use super::classification::{self, Classification};
 use super::discover::{DiscoveredUnit, OtherFile, UnitSource};
@@ -264,8 +264,17 @@ impl Unit {
 /// Read every file of a unit into the model; unreadable files are recorded, never fatal.
 /// The files are opened and parsed in parallel (each on its own), then joined in order.
 pub fn read_unit(source: &UnitSource) -> Unit {
+    read_unit_within(source, &Limits::default())
+}
+
+/// [`read_unit`] within reading limits other than the defaults.
+pub fn read_unit_within(source: &UnitSource, limits: &Limits) -> Unit {
     use rayon::prelude::*;
-    let parts: Vec<Unit> = source.files.par_iter().map(|p| read_file(p)).collect();
+    let parts: Vec<Unit> = source
+        .files
+        .par_iter()
+        .map(|p| read_file(p, limits))
+        .collect();
     let mut unit = Unit::default();
     for part in parts {
         unit.join(part);
@@ -278,8 +287,8 @@ pub fn read_unit(source: &UnitSource) -> Unit {
 
 /// Read a unit as discovery found it: its workbooks, and what else was there (files that
 /// are no workbook, folders that could not be listed) for the rules to report.
-pub fn read_discovered(found: &DiscoveredUnit) -> Unit {
-    let mut unit = read_unit(&found.source);
+pub fn read_discovered(found: &DiscoveredUnit, limits: &Limits) -> Unit {
+    let mut unit = read_unit_within(&found.source, limits);
     unit.path = Some(Arc::from(found.path.display().to_string().as_str()));
     unit.others = found.others.clone();
     unit.inaccessible = found
@@ -292,13 +301,13 @@ pub fn read_discovered(found: &DiscoveredUnit) -> Unit {
 
 /// One file as a unit of its own, to be joined with the unit's other files. A panic while
 /// parsing its tables makes the file unreadable, not the batch end.
-fn read_file(path: &Path) -> Unit {
+fn read_file(path: &Path, limits: &Limits) -> Unit {
     let display: Arc<str> = Arc::from(path.display().to_string().as_str());
     let mut part = Unit {
         files: vec![display.clone()],
         ..Unit::default()
     };
-    match workbook::open(path, &display) {
+    match workbook::open_with(path, &display, limits) {
         Ok(book) => {
             let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let mut u = part.clone();

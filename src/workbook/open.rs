@@ -44,6 +44,14 @@ pub enum OpenError {
     Empty,
 }
 
+impl OpenError {
+    /// Whether the file was refused for exceeding a reading limit (which `[limits]` in the
+    /// config can raise), not for being broken.
+    pub fn is_over_limit(&self) -> bool {
+        matches!(self, OpenError::TooLarge(_) | OpenError::OverLimit(_))
+    }
+}
+
 /// Read every sheet of the workbook at `path` within the default [`Limits`]; `display` is the
 /// name used in messages.
 pub fn open(path: &Path, display: &str) -> Result<Workbook, OpenError> {

@@ -27,11 +27,12 @@ declare_rule! {
 /// ZB001
 pub fn check(ctx: &Context, out: &mut Sink) {
     for (file, error) in &ctx.unit.unreadable {
-        out.report(
-            Target::File(file.clone()),
-            error.to_string(),
-            "用 Excel 或 WPS 打开该文件，确认能正常打开后另存为 .xlsx 再检查；加密的文件请先取消打开密码，损坏的文件请从备份恢复。其余文件已照常检查",
-        );
+        let help = if error.is_over_limit() {
+            "文件超出读取上限。先用 Excel 或 WPS 打开确认内容无误（例如删去成千上万的空行、多余的工作表）后另存再检查；确属正常的大文件，可在 zhengban.toml 的 [limits] 中放宽这一上限（见 README“读取上限”）。其余文件已照常检查"
+        } else {
+            "用 Excel 或 WPS 打开该文件，确认能正常打开后另存为 .xlsx 再检查；加密的文件请先取消打开密码，损坏的文件请从备份恢复。其余文件已照常检查"
+        };
+        out.report(Target::File(file.clone()), error.to_string(), help);
     }
     for (path, reason) in &ctx.unit.inaccessible {
         out.report(
