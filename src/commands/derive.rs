@@ -197,7 +197,7 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     if !kept.is_empty() {
         let mut shown = report.clone();
         shown.diagnostics = kept;
-        text.push('\n');
+        text.push_str("\n保留的值与台账不一致之处（check 的诊断）：\n");
         text.push_str(&crate::render::terminal::unit(&shown, color()));
     }
     print_stdout(text.as_bytes())?;
