@@ -21,6 +21,9 @@ pub struct Cli {
     /// 不用子命令时：检查这些工作簿或文件夹，在每个文件旁写出批注副本和检查报告（把文件拖到程序上就是这样）
     #[arg(value_name = "工作簿或文件夹")]
     pub paths: Vec<PathBuf>,
+    /// 不用子命令时：检查日期（如 2026-11-25），默认今天
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
 }
 
 /// The subcommands.

@@ -213,7 +213,8 @@ fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Pain
 }
 
 /// Check what was dropped and write the copies and reports beside it.
-pub fn run(paths: &[PathBuf]) -> Result<Status, RunError> {
+pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
+    let as_of: NaiveDate = crate::commands::check::as_of(as_of)?;
     if paths.is_empty() {
         print_stdout(welcome().as_bytes())?;
         return Ok(Status::Clean);
@@ -242,7 +243,6 @@ pub fn run(paths: &[PathBuf]) -> Result<Status, RunError> {
     if existing.is_empty() {
         return Err(RunError::Usage("没有可以检查的文件".into()));
     }
-    let as_of: NaiveDate = chrono::Local::now().date_naive();
     let config = load_config(None)?;
     let catalogue = Catalogue::with_config(&config.classification)?;
     let opts = CheckOptions {

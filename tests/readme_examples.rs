@@ -1,0 +1,106 @@
+//! The drop-mode and derive examples in README.md are what the binary prints today, run the
+//! way a clerk runs them: on a copy of an openpyxl-written workbook, in its own folder.
+//! `ZHENGBAN_BLESS=1 cargo test --test readme_examples` rewrites them.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+struct Example {
+    /// The marker name in README.md: `<!-- example:NAME:begin -->`.
+    name: &'static str,
+    /// The workbook copied into an empty folder, and the name it gets there.
+    source: &'static str,
+    file: &'static str,
+    /// Arguments after the program name; the file is named by `file`.
+    args: &'static [&'static str],
+    /// The exit code the example must have.
+    code: i32,
+    /// Files that must exist in the folder afterwards.
+    written: &'static [&'static str],
+}
+
+const EXAMPLES: &[Example] = &[
+    Example {
+        name: "drop",
+        source: "tests/foreign/district-education-bureau.xlsx",
+        file: "区教育局台账.xlsx",
+        args: &["区教育局台账.xlsx"],
+        code: 1,
+        written: &["区教育局台账.诊断.xlsx", "区教育局台账.诊断.html"],
+    },
+    Example {
+        name: "derive",
+        source: "tests/foreign/county-statistics-bureau.xlsx",
+        file: "县统计局台账.xlsx",
+        args: &["derive", "县统计局台账.xlsx", "--as-of", "2026-11-25"],
+        code: 0,
+        written: &["县统计局台账.补填.xlsx"],
+    },
+];
+
+/// The command line shown in the README; drop mode runs with a fixed date so the example does
+/// not change with the day, but the README shows it as a clerk types it.
+fn shown(example: &Example) -> String {
+    format!("$ zhengban {}", example.args.join(" "))
+}
+
+fn run(example: &Example, dir: &Path) -> String {
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(example.source),
+        dir.join(example.file),
+    )
+    .unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhengban"));
+    cmd.current_dir(dir)
+        .args(example.args)
+        .env("NO_COLOR", "1")
+        .env_remove("ZHENGBAN_PAUSE")
+        .stdin(Stdio::null());
+    if example.name == "drop" {
+        cmd.args(["--as-of", "2026-11-25"]);
+    }
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(example.code),
+        "{}: {}",
+        example.name,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in example.written {
+        assert!(dir.join(f).is_file(), "{}: {f} not written", example.name);
+    }
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn readme_drop_and_derive_examples_are_current() {
+    let readme_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let mut readme = std::fs::read_to_string(&readme_path).unwrap();
+    let bless = std::env::var("ZHENGBAN_BLESS").as_deref() == Ok("1");
+    let mut stale = Vec::new();
+    for example in EXAMPLES {
+        let dir = tempfile::tempdir().unwrap();
+        let block = format!(
+            "```text\n{}\n{}```\n",
+            shown(example),
+            run(example, dir.path())
+        );
+        let begin = format!("<!-- example:{}:begin -->\n", example.name);
+        let end = format!("<!-- example:{}:end -->", example.name);
+        let start = readme.find(&begin).expect("begin marker") + begin.len();
+        let stop = readme.find(&end).expect("end marker");
+        if readme[start..stop] != block {
+            stale.push(example.name);
+            readme = format!("{}{}{}", &readme[..start], block, &readme[stop..]);
+        }
+    }
+    if bless {
+        std::fs::write(&readme_path, readme).unwrap();
+        return;
+    }
+    assert!(
+        stale.is_empty(),
+        "README.md examples {stale:?} are out of date; run `ZHENGBAN_BLESS=1 cargo test --test readme_examples`"
+    );
+}
