@@ -5,6 +5,24 @@ pub mod diagnostic;
 pub mod facts;
 pub mod registry;
 
+/// A group's rules, one line each (`ZB104 batch_differs,`): the line declares the rule's
+/// module and enters it in the registry, and the build checks that the code written there is
+/// the code in the rule's file. Groups list their rules in code order.
+macro_rules! rules {
+    ($($code:ident $rule:ident),* $(,)?) => {
+        $(pub mod $rule;)*
+
+        /// This group's rules, in code order.
+        pub(super) const RULES: &[&$crate::rules::Rule] = &[$(&$rule::RULE),*];
+
+        $(const _: () = assert!(
+            $crate::rules::registry::same_code(stringify!($code), $rule::RULE.code),
+            concat!("the registry line `", stringify!($code), " ", stringify!($rule),
+                "` names another code than the rule's file"),
+        );)*
+    };
+}
+
 mod cross;
 mod files;
 mod forms;
