@@ -370,6 +370,7 @@ mod tests {
         summary: "",
         doc: "",
         check: panics,
+        trigger: &crate::rules::Trigger::clean(&[]),
     };
     static REPORTS: Rule = Rule {
         code: "TEST02",
@@ -378,6 +379,7 @@ mod tests {
         summary: "",
         doc: "",
         check: reports,
+        trigger: &crate::rules::Trigger::clean(&[]),
     };
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod diagnostic;
 pub mod facts;
 pub mod registry;
+pub mod trigger;
 
 /// A group's rules, one line each (`ZB104 batch_differs,`): the line declares the rule's
 /// module and enters it in the registry, and the build checks that the code written there is
@@ -39,6 +40,7 @@ use crate::ledger::Unit;
 pub use diagnostic::{Diagnostic, Related, Severity, Target};
 pub use facts::Facts;
 pub use registry::{rule, RULES};
+pub use trigger::{Base, Edit, Trigger};
 
 /// One rule of the catalogue.
 #[derive(Debug)]
@@ -55,6 +57,8 @@ pub struct Rule {
     pub doc: &'static str,
     /// The check.
     pub check: fn(&Context, &mut Sink),
+    /// The workbook that makes it fire, declared at the end of the rule's file.
+    pub trigger: &'static Trigger,
 }
 
 /// What every rule sees: the unit's model, the check date, the software catalogue, and
@@ -132,7 +136,9 @@ impl Sink {
 }
 
 /// Declare a rule: the doc comment is both the struct's rustdoc and the text
-/// `zhengban rule CODE` prints, so the two cannot drift apart.
+/// `zhengban rule CODE` prints, so the two cannot drift apart. The rule's file also defines
+/// `const TRIGGER: Trigger`, the workbook that makes the rule fire; without it the rule does
+/// not build.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
@@ -154,6 +160,7 @@ macro_rules! declare_rule {
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
             check,
+            trigger: &TRIGGER,
         };
     };
 }
@@ -225,7 +232,7 @@ pub fn sort_diagnostics(unit: &Unit, diagnostics: &mut [Diagnostic]) {
 /// Shared imports of rule files.
 #[allow(unused_imports)]
 pub(crate) mod prelude {
-    pub(crate) use super::{declare_rule, Context, Sink, Target};
+    pub(crate) use super::{declare_rule, Context, Edit, Sink, Target, Trigger};
     pub(crate) use crate::ledger::values::{Field, Parsed, SoftwareKind};
     pub(crate) use crate::workbook::CellRef;
 }

@@ -67,3 +67,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         d.related(m.meta.anchor(), format!("{}：装有 {held} 份", log_name(m)));
     }
 }
+
+/// ZB406 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// One WPS install logged as 2 copies.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ002", "J9", "#2"),
+]);

@@ -54,3 +54,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB401 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// 7-Zip's maintenance sheet removed.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::RemoveSheet("RJ004"),
+]);

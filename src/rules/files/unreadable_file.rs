@@ -41,3 +41,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB001 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// A text file renamed `.xlsx`.
+const TRIGGER: Trigger = Trigger::file("tests/fixtures/broken/text-renamed.xlsx");

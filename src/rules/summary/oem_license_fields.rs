@@ -47,3 +47,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB107 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// The OEM Windows given an amount and a license count.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "G6", "#800"),
+    Edit::Set("汇总表", "I6", "#10"),
+]);
