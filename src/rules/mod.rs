@@ -17,6 +17,10 @@ macro_rules! rules {
         pub(super) const RULES: &[&$crate::rules::Rule] = &[$(&$rule::RULE),*];
 
         $(const _: () = assert!(
+            !$crate::rules::registry::is_test_only(stringify!($code)),
+            concat!("`", stringify!($code), "` is a test-only code: no rule may use it"),
+        );)*
+        $(const _: () = assert!(
             $crate::rules::registry::same_code(stringify!($code), $rule::RULE.code),
             concat!("the registry line `", stringify!($code), " ", stringify!($rule),
                 "` names another code than the rule's file"),

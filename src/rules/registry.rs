@@ -4,6 +4,11 @@
 
 use super::{cross, files, forms, maintenance, summary, usage, Rule};
 
+/// The prefix of test-only codes (`ZT001`): tests that plant diagnostics by hand (a
+/// renderer's test does not care which rule made them) use these, and no rule may, so a
+/// planted diagnostic never passes for a rule's finding. `rules!` refuses them at build time.
+pub const TEST_ONLY_PREFIX: &str = "ZT";
+
 /// The groups, in code order.
 const GROUPS: &[&[&Rule]] = &[
     files::RULES,       // ZB0xx — files and structure
@@ -50,6 +55,22 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(code.trim()))
 }
 
+/// Whether a code is a test-only one (see [`TEST_ONLY_PREFIX`]).
+pub const fn is_test_only(code: &str) -> bool {
+    let (code, prefix) = (code.as_bytes(), TEST_ONLY_PREFIX.as_bytes());
+    if code.len() < prefix.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < prefix.len() {
+        if code[i] != prefix[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Whether a registry line's code is the rule file's code (for the build-time check in
 /// `rules!`; `==` on strings is not available in constants).
 pub(super) const fn same_code(a: &str, b: &str) -> bool {
@@ -82,11 +103,20 @@ mod tests {
             );
         }
         for r in RULES {
+            assert!(!is_test_only(r.code), "{} is a test-only code", r.code);
             assert!(r.code.len() == 5 && r.code.starts_with("ZB"), "{}", r.code);
             for heading in ["## 检查什么", "## 为什么", "## 示例", "## 如何修改"] {
                 assert!(r.doc.contains(heading), "{} lacks {heading}", r.code);
             }
         }
+    }
+
+    #[test]
+    fn test_only_codes_are_told_apart() {
+        assert!(is_test_only("ZT001"));
+        assert!(!is_test_only("ZB001"));
+        assert!(!is_test_only("Z"));
+        assert!(rule("ZT001").is_none());
     }
 
     #[test]
