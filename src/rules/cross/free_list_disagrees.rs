@@ -131,7 +131,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB412 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB412 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB412.snap`):
 /// The free list numbers 7-Zip RJ005, then lists it as 7zip under RJ004 and under WPS's RJ002.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("免费软件清单", "B4", "RJ005"),

@@ -76,7 +76,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     );
 }
 
-/// ZB411 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB411 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB411.snap`):
 /// The free software list removed.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::RemoveSheet("免费软件清单"),

@@ -68,7 +68,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB406 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB406 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB406.snap`):
 /// One WPS install logged as 2 copies.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("RJ002", "J9", "#2"),

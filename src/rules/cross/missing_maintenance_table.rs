@@ -55,7 +55,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB401 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB401 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB401.snap`):
 /// 7-Zip's maintenance sheet removed.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::RemoveSheet("RJ004"),

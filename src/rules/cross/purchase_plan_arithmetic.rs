@@ -91,6 +91,6 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB415 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB415 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB415.snap`):
 /// The faulty sample whose purchase plan adds one row's total wrong.
 const TRIGGER: Trigger = Trigger::file("samples/faulty/统计表与表单/统计表与表单.xlsx").showing("ZB415");

@@ -77,7 +77,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB413 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB413 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB413.snap`):
 /// Summary and usage ledger filled 2024-03-31, with WPS moved on and off SJ-PC-003 in May
 /// 2026.
 const TRIGGER: Trigger = Trigger::clean(&[

@@ -96,7 +96,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB008 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB008 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB008.snap`):
 /// A second usage ledger and a second RJ002 maintenance sheet.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::CopySheet("明细表", "明细表(2)"),

@@ -63,6 +63,6 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     );
 }
 
-/// ZB010 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB010 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB010.snap`):
 /// The blank national template, checked as it is.
 const TRIGGER: Trigger = Trigger::file("templates-xlsx/正版软件管理台账模板.xlsx").showing("ZB010");

@@ -45,7 +45,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB007 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB007 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB007.snap`):
 /// Formulas caching #REF! and #DIV/0!, beside formulas with a blank result.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Formula("明细表", "M6", "DATE(2024,3,1)+#REF!", Some("#REF!")),

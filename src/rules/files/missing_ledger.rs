@@ -170,7 +170,7 @@ fn relative<'a>(path: &'a str, folder: &str) -> &'a str {
         .unwrap_or_else(|| file_name(path))
 }
 
-/// ZB002 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB002 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB002.snap`):
 /// The usage ledger and every maintenance sheet removed.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::RemoveSheet("明细表"),

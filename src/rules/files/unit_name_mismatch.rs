@@ -58,7 +58,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB009 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB009 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB009.snap`):
 /// The usage ledger names another unit; spacing alone does not (RJ003).
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("明细表", "A2", "单位名称（盖章）：测试县财政局    填表人：王芳    联系电话：023-70611234    填表日期：2026年11月20日"),

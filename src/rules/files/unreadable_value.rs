@@ -81,7 +81,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB006 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB006 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB006.snap`):
 /// A date with a 13th month and an amount in words.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("明细表", "M5", "2023.13.5"),

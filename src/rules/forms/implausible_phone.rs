@@ -104,7 +104,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB504 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB504 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB504.snap`):
 /// Phone numbers too short, a mobile of 10 digits, two numbers in a cell, words, and a hotline
 /// with an e-mail.
 const TRIGGER: Trigger = Trigger::forms(&[

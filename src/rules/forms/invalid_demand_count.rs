@@ -50,7 +50,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB503 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB503 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB503.snap`):
 /// 申请许可数 若干, 0, empty and -1.
 const TRIGGER: Trigger = Trigger::forms(&[
     Edit::Set("需求申请表", "E7", "若干"),

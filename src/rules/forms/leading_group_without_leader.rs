@@ -75,7 +75,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB501 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB501 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB501.snap`):
 /// The leading group's 组长 written as 常务副组长.
 const TRIGGER: Trigger = Trigger::forms(&[
     Edit::Set("领导小组", "B7", "常务副组长"),

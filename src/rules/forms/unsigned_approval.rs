@@ -102,7 +102,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB502 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB502 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB502.snap`):
 /// Approvals without a name or a date, on the plan, the demand and the confirmation.
 const TRIGGER: Trigger = Trigger::forms(&[
     Edit::Set("采购计划表", "C11", "审核人：            年    月    日"),

@@ -50,7 +50,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB301 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB301 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB301.snap`):
 /// A WPS event with neither 安装 nor 卸载 ticked.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("RJ002", "B10", "□"),

@@ -43,7 +43,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB310 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB310 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB310.snap`):
 /// A WPS event dated 2062.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("RJ002", "I11", "@2062-03-05"),

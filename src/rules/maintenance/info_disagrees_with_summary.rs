@@ -236,7 +236,7 @@ fn compare(ctx: &Context, m: &Maintenance, row: &SummaryRow, out: &mut Sink) {
     }
 }
 
-/// ZB303 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB303 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB303.snap`):
 /// Part 一 of three sheets disagrees with the summary: count, name, term, type.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("RJ002", "G6", "#50"),

@@ -59,7 +59,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB308 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB308 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB308.snap`):
 /// A one-year 奇安信 license bought 2024-01-10, and an install on 2025-03-01.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "K8", "1年"),

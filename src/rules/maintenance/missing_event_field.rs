@@ -57,7 +57,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB302 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB302 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB302.snap`):
 /// Events without 计算机编号, 使用人 or date, one with count 0 and one with 若干.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("RJ002", "D10", ""),

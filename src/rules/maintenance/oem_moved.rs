@@ -88,7 +88,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB311 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB311 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB311.snap`):
 /// SJ-PC-001's OEM Windows uninstalled and reinstalled on SJ-PC-003, a computer in use since
 /// 2024 that never had it.
 const TRIGGER: Trigger = Trigger::clean(&[

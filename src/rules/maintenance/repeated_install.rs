@@ -57,7 +57,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB305 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB305 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB305.snap`):
 /// WPS installed again on SJ-PC-001 without an uninstall.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Push(

@@ -75,7 +75,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB307 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB307 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB307.snap`):
 /// 3 WPS licenses, and a fourth copy installed on SJ-PC-004 for nine days in April 2024.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "I7", "#3"),

@@ -122,7 +122,7 @@ fn holds_at(ctx: &Context, t: usize, computer: &str, upto: usize) -> bool {
         .is_some_and(|(_, e)| e.action.single() == Some(Action::Install))
 }
 
-/// ZB304 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB304 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB304.snap`):
 /// WPS uninstalled from SJ-PC-009, which never had it.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Push(

@@ -173,7 +173,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB104 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB104 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB104.snap`):
 /// A second WPS batch under RJ002 with other purchase details: the same product, so not ZB103.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Push(

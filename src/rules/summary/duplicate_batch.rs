@@ -97,7 +97,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB105 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB105 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB105.snap`):
 /// RJ002's batch registered again under RJ005, serial number and all.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Push(

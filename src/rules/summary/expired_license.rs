@@ -62,7 +62,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB112 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB112 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB112.snap`):
 /// 奇安信's license ended 2026-06-30, in every ledger.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "K8", "2026.6.30"),

@@ -60,7 +60,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB113 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB113 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB113.snap`):
 /// 奇安信's license ends 2027-01-09, within 90 days of the check date.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "K8", "2024.1.10-2027.1.9"),

@@ -54,7 +54,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB108 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB108 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB108.snap`):
 /// 7-Zip given a version and a serial number.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "D9", "23.01"),

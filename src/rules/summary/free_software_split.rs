@@ -63,7 +63,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB106 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB106 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB106.snap`):
 /// 7-Zip registered again as 7-zip under RJ005.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Push(

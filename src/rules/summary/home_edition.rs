@@ -78,7 +78,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB121 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB121 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB121.snap`):
 /// The OEM Windows 10 is a 家庭中文版, in every ledger.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "D6", "家庭中文版"),

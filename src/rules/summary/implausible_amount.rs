@@ -63,7 +63,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB118 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB118 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB118.snap`):
 /// WPS bought for 0 元, 奇安信 for -900 元.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "G7", "#0"),

@@ -105,7 +105,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB103 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB103 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB103.snap`):
 /// RJ001 registered again as 企业版, RJ004 again as commercial.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Push(

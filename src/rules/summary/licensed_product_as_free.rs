@@ -63,7 +63,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB122 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB122 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB122.snap`):
 /// 7-Zip's rows renamed WinRAR, a licensed product, still registered as free.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "C9", "WinRAR"),

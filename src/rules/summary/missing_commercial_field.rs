@@ -80,7 +80,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB109 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB109 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB109.snap`):
 /// RJ003's 许可类型 empty and its 许可期限 a dash.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "H8", ""),

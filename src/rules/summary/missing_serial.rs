@@ -51,7 +51,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB119 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB119 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB119.snap`):
 /// WPS's batch license without its serial number.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "L7", ""),

@@ -89,7 +89,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB102 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB102 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB102.snap`):
 /// RJ003's 软件编号 left empty.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "B8", ""),

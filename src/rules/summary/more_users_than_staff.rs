@@ -46,7 +46,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB115 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB115 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB115.snap`):
 /// 使用计算机人数 8 against 总人数 5.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "E3", "#8"),

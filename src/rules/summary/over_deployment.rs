@@ -58,7 +58,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB111 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB111 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB111.snap`):
 /// WPS licensed for 2 copies (summary and its maintenance sheet) but installed on 3; the
 /// summary shows it, so the replay (ZB307) stays silent.
 const TRIGGER: Trigger = Trigger::clean(&[

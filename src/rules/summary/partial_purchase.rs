@@ -70,7 +70,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB110 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB110 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB110.snap`):
 /// WPS without its amount, 奇安信 without its purchase time.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "G7", ""),

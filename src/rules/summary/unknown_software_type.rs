@@ -49,7 +49,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB101 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB101 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB101.snap`):
 /// 共享软件 is no type of the template; an empty type neither.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "E8", "共享软件"),

@@ -43,7 +43,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB116 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB116 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB116.snap`):
 /// 许可期限 见合同.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "K8", "见合同"),

@@ -77,7 +77,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB123 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB123 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB123.snap`):
 /// RJ001 becomes 银河麒麟桌面操作系统 V10, no edition stated.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "C6", "银河麒麟桌面操作系统"),

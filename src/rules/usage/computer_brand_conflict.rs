@@ -48,7 +48,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB203 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB203 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB203.snap`):
 /// PC-001 given another brand on one row; case and spacing (PC-002) do not make another brand.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("明细表", "E6", "华为"),

@@ -53,7 +53,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB206 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB206 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB206.snap`):
 /// PC-001 given another user and another department on one row each.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("明细表", "C6", "李娜"),

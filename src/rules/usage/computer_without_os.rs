@@ -103,7 +103,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB207 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB207 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB207.snap`):
 /// PC-003 loses its Windows row; PC-004 holds only software the catalogue cannot place (no
 /// judgement); PC-005 holds WPS and an unplaceable system (reported, naming it).
 const TRIGGER: Trigger = Trigger::clean(&[

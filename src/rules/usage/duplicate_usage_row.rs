@@ -66,7 +66,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB204 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB204 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB204.snap`):
 /// WPS listed twice on PC-001, and on PC-002 under a mistyped number the name resolves.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Push(

@@ -67,7 +67,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB201 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB201 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB201.snap`):
 /// An empty 计算机编号, 软件编号 and 安装日期, and a department merged over PC-003's rows but left blank.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("明细表", "D6", ""),

@@ -80,7 +80,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB208 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB208 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB208.snap`):
 /// 奇安信's term ends 2025-01-09 and PC-003's copy is dated after it; a number the summary does
 /// not know is judged by its row's own term.
 const TRIGGER: Trigger = Trigger::clean(&[

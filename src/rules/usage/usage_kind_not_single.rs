@@ -94,7 +94,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// ZB202 fires on this workbook (built and snapshotted by `tests/rules.rs`):
+/// ZB202 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB202.snap`):
 /// Two kind boxes ticked, none ticked, and an unreadable box.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("明细表", "K6", "☑"),
