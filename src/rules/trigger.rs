@@ -1,7 +1,7 @@
 //! The workbook that makes a rule fire, written down in the rule's own file. A trigger is
 //! plain data — a base workbook and the edits that plant the fault — so a rule cannot be
-//! entered in the registry without one; `tests/rule_coverage.rs` builds every trigger, runs the whole
-//! checker over it and snapshots the rule's diagnostics under the rule's code.
+//! entered in the registry without one; `tests/rule_coverage.rs` builds every trigger, runs
+//! the whole checker over it and snapshots the rule's diagnostics under the rule's code.
 
 /// A rule's triggering workbook: the edits planted into a base, checked on the fixtures'
 /// check date.
