@@ -24,9 +24,13 @@ fn every_rule_fires_on_its_trigger() {
                 failures.push(format!("{}: its trigger also fires {silent}", rule.code));
             }
         }
+        let shows = rule.trigger.shows;
+        if !shows.is_empty() && !shows.split(' ').any(|c| rule.code.starts_with(c)) {
+            failures.push(format!("{}: its snapshot shows only {shows}", rule.code));
+        }
         let text = zhengban::render::text::render(&report.diagnostics)
             .replace(&dir.path().display().to_string(), "<tmp>");
-        let shown = match rule.trigger.shows {
+        let shown = match shows {
             "" => text,
             codes => support::only(&text, codes),
         };
