@@ -372,6 +372,7 @@ mod tests {
         summary: "",
         doc: "",
         check: panics,
+        trigger: &crate::rules::Trigger::clean(&[]),
     };
     static REPORTS: Rule = Rule {
         code: "TEST02",
@@ -380,6 +381,7 @@ mod tests {
         summary: "",
         doc: "",
         check: reports,
+        trigger: &crate::rules::Trigger::clean(&[]),
     };
 
     #[test]

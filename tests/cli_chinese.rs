@@ -49,7 +49,11 @@ fn help_is_chinese_for_every_command() {
             .map(|l| l.split_whitespace().next().unwrap().to_string())
             .collect()
     };
-    assert!(commands.len() >= 5, "{commands:?}");
+    for known in [
+        "check", "rule", "template", "convert", "derive", "report", "help",
+    ] {
+        assert!(commands.iter().any(|c| c == known), "{known}: {commands:?}");
+    }
     let mut pages = vec![(String::from("zhengban"), zhengban(&["--help"]))];
     for c in &commands {
         pages.push((

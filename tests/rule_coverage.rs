@@ -1,43 +1,75 @@
-//! Every rule of the registry is proven by at least one snapshot in tests/snapshots/ where
-//! it is reported, and `zhengban rule CODE` documents it.
+//! Every rule of the registry fires on the workbook its own file declares (`TRIGGER`): the
+//! trigger is built, the whole checker runs over it, and the rule's diagnostics are
+//! snapshotted under its code (`tests/snapshots/rules__ZB101.snap`). The list of rules is
+//! the registry's; a rule without a trigger does not build, and a trigger that does not
+//! make its rule fire fails here.
+
+mod support;
+
+use zhengban::rules::RULES;
 
 #[test]
-fn every_rule_has_a_triggering_snapshot() {
-    let mut text = String::new();
-    for entry in std::fs::read_dir("tests/snapshots").unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "snap") {
-            text.push_str(&std::fs::read_to_string(&path).unwrap());
-            text.push('\n');
+fn every_rule_fires_on_its_trigger() {
+    let mut failures = Vec::new();
+    for rule in RULES {
+        let dir = tempfile::tempdir().unwrap();
+        let files = support::build_trigger(rule.trigger, dir.path());
+        let report = support::check_files(&files);
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+        if !codes.contains(&rule.code) {
+            failures.push(format!("{}: its trigger reports only {codes:?}", rule.code));
         }
+        for silent in rule.trigger.silent.split_whitespace() {
+            if codes.contains(&silent) {
+                failures.push(format!("{}: its trigger also fires {silent}", rule.code));
+            }
+        }
+        let shows = rule.trigger.shows;
+        if !shows.is_empty() && !shows.split(' ').any(|c| rule.code.starts_with(c)) {
+            failures.push(format!("{}: its snapshot shows only {shows}", rule.code));
+        }
+        let text = zhengban::render::text::render(&report.diagnostics)
+            .replace(&dir.path().display().to_string(), "<tmp>");
+        let shown = match shows {
+            "" => text,
+            codes => support::only(&text, codes),
+        };
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(format!("rules__{}", rule.code), shown);
+        });
     }
-    let missing: Vec<&str> = zhengban::rules::RULES
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Snapshot files are named by the code of a rule in the registry (`rules__ZB101.snap`,
+/// `rules__ZB101__case.snap`), and every rule has its trigger's: a rule's removal or
+/// renumbering leaves no stale snapshot behind.
+#[test]
+fn rule_snapshots_are_named_by_registered_codes() {
+    let names: Vec<String> = std::fs::read_dir("tests/snapshots")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let stale: Vec<&String> = names
         .iter()
-        .map(|r| r.code)
-        .filter(|code| {
-            // Text snapshots start a diagnostic with "ZB111 error …", terminal ones show
-            // "错误[ZB111]".
-            !text
-                .lines()
-                .any(|l| l.starts_with(&format!("{code} ")) || l.contains(&format!("[{code}]")))
+        .filter(|name| {
+            name.strip_prefix("rules__").is_some_and(|rest| {
+                let code = rest.split(['_', '.']).next().unwrap_or_default();
+                zhengban::rules::rule(code).is_none()
+            })
         })
         .collect();
     assert!(
-        missing.is_empty(),
-        "rules without a triggering snapshot: {missing:?}"
+        stale.is_empty(),
+        "snapshots of no registered rule: {stale:?}"
     );
-}
-
-#[test]
-fn the_catalogue_is_complete() {
-    let codes: Vec<&str> = zhengban::rules::RULES.iter().map(|r| r.code).collect();
-    let expected: Vec<String> = (1..=10)
-        .map(|n| format!("ZB{n:03}"))
-        .chain((101..=123).map(|n| format!("ZB{n}")))
-        .chain((201..=208).map(|n| format!("ZB{n}")))
-        .chain((301..=311).map(|n| format!("ZB{n}")))
-        .chain((401..=415).map(|n| format!("ZB{n}")))
-        .chain((501..=504).map(|n| format!("ZB{n}")))
+    let missing: Vec<&str> = RULES
+        .iter()
+        .map(|r| r.code)
+        .filter(|code| !names.contains(&format!("rules__{code}.snap")))
         .collect();
-    assert_eq!(codes, expected);
+    assert!(
+        missing.is_empty(),
+        "rules without their trigger's snapshot: {missing:?}"
+    );
 }

@@ -1,7 +1,8 @@
 //! The terminal renderer on every kind of place a diagnostic can point at: a list row, a row
 //! of a header block, 附件9 part 一, a related cell on another sheet, a sheet, a file, the
 //! unit, a file that could not be read. The diagnostics are planted by hand (the renderer
-//! must not care which rule made them) on the clean fixture's cells; snapshots show the look.
+//! must not care which rule made them) on the clean fixture's cells, under test-only codes
+//! (`ZT…`, which no rule may use), so no snapshot here passes for a rule's finding.
 
 mod support;
 
@@ -47,7 +48,7 @@ fn render(plant: impl FnOnce(&mut UnitReport, &dyn Fn(&str, &str) -> CellRef)) -
 fn places_of_every_kind() {
     let out = render(|r, cell| {
         let mut d = diag(
-            "ZB201",
+            "ZT201",
             Severity::Warning,
             cell(USAGE, "G10").into(),
             "软件名称与汇总表 RJ002 不一致",
@@ -55,19 +56,19 @@ fn places_of_every_kind() {
         d.related(cell(SUMMARY, "C7"), "汇总表中 RJ002 的软件名称");
         r.diagnostics.push(d);
         r.diagnostics.push(diag(
-            "ZB102",
+            "ZT102",
             Severity::Error,
             cell(SUMMARY, "C3").into(),
             "总人数 5 少于使用计算机人数 6",
         ));
         r.diagnostics.push(diag(
-            "ZB302",
+            "ZT302",
             Severity::Warning,
             cell("RJ003", "G6").into(),
             "许可数量 5 与汇总表不一致",
         ));
         r.diagnostics.push(diag(
-            "ZB003",
+            "ZT003",
             Severity::Error,
             Target::Sheet {
                 file: r.unit.files[0].clone(),
@@ -76,13 +77,13 @@ fn places_of_every_kind() {
             "缺少必填列 软件名称",
         ));
         r.diagnostics.push(diag(
-            "ZB001",
+            "ZT001",
             Severity::Error,
             Target::File(Arc::from("损坏.xlsx")),
             "无法打开：不是有效的 xlsx 文件",
         ));
         let mut d = diag(
-            "ZB401",
+            "ZT401",
             Severity::Info,
             Target::Unit,
             "没有软件正版化工作信息统计表",
@@ -97,13 +98,13 @@ fn places_of_every_kind() {
 fn empty_cells_and_titles() {
     let out = render(|r, cell| {
         r.diagnostics.push(diag(
-            "ZB101",
+            "ZT101",
             Severity::Error,
             cell(SUMMARY, "D9").into(),
             "软件版本为空",
         ));
         r.diagnostics.push(diag(
-            "ZB005",
+            "ZT005",
             Severity::Info,
             cell(SUMMARY, "A1").into(),
             "标题与模板不同",
@@ -164,7 +165,7 @@ fn odd_cells_fit_in_100_columns_and_never_panic() {
         at("不存在", 0, 0),    // a sheet the file does not have
     ];
     for (i, p) in places.iter().enumerate() {
-        let mut d = diag("ZB999", Severity::Warning, p.clone().into(), "放置的诊断");
+        let mut d = diag("ZT999", Severity::Warning, p.clone().into(), "放置的诊断");
         // Related cells: same row, other row, other sheet.
         d.related(at(SUMMARY, p.row, (p.col + 3) % 20), "同一行");
         d.related(at(USAGE, 4 + i as u32, 6), "另一张表");
@@ -181,7 +182,7 @@ fn odd_cells_fit_in_100_columns_and_never_panic() {
             unicode_width::UnicodeWidthStr::width(line)
         );
     }
-    assert_eq!(out.matches("警告[ZB999]").count(), places.len(), "{out}");
+    assert_eq!(out.matches("警告[ZT999]").count(), places.len(), "{out}");
     let coloured = terminal::unit(&report, true);
-    assert!(coloured.contains("警告[ZB999]"));
+    assert!(coloured.contains("警告[ZT999]"));
 }

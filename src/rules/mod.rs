@@ -4,6 +4,29 @@
 pub mod diagnostic;
 pub mod facts;
 pub mod registry;
+pub mod trigger;
+
+/// A group's rules, one line each (`ZB104 batch_differs,`): the line declares the rule's
+/// module and enters it in the registry, and the build checks that the code written there is
+/// the code in the rule's file. Groups list their rules in code order.
+macro_rules! rules {
+    ($($code:ident $rule:ident),* $(,)?) => {
+        $(pub mod $rule;)*
+
+        /// This group's rules, in code order.
+        pub(super) const RULES: &[&$crate::rules::Rule] = &[$(&$rule::RULE),*];
+
+        $(const _: () = assert!(
+            !$crate::rules::registry::is_test_only(stringify!($code)),
+            concat!("`", stringify!($code), "` is a test-only code: no rule may use it"),
+        );)*
+        $(const _: () = assert!(
+            $crate::rules::registry::same_code(stringify!($code), $rule::RULE.code),
+            concat!("the registry line `", stringify!($code), " ", stringify!($rule),
+                "` names another code than the rule's file"),
+        );)*
+    };
+}
 
 mod cross;
 mod files;
@@ -21,6 +44,7 @@ use crate::ledger::Unit;
 pub use diagnostic::{Diagnostic, Related, Severity, Target};
 pub use facts::Facts;
 pub use registry::{rule, RULES};
+pub use trigger::{Base, Edit, Trigger};
 
 /// One rule of the catalogue.
 #[derive(Debug)]
@@ -37,6 +61,8 @@ pub struct Rule {
     pub doc: &'static str,
     /// The check.
     pub check: fn(&Context, &mut Sink),
+    /// The workbook that makes it fire, declared at the end of the rule's file.
+    pub trigger: &'static Trigger,
 }
 
 /// What every rule sees: the unit's model, the check date, the software catalogue, and
@@ -114,7 +140,9 @@ impl Sink {
 }
 
 /// Declare a rule: the doc comment is both the struct's rustdoc and the text
-/// `zhengban rule CODE` prints, so the two cannot drift apart.
+/// `zhengban rule CODE` prints, so the two cannot drift apart. The rule's file also defines
+/// `const TRIGGER: Trigger`, the workbook that makes the rule fire; without it the rule does
+/// not build.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
@@ -136,6 +164,7 @@ macro_rules! declare_rule {
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
             check,
+            trigger: &TRIGGER,
         };
     };
 }
@@ -207,7 +236,7 @@ pub fn sort_diagnostics(unit: &Unit, diagnostics: &mut [Diagnostic]) {
 /// Shared imports of rule files.
 #[allow(unused_imports)]
 pub(crate) mod prelude {
-    pub(crate) use super::{declare_rule, Context, Sink, Target};
+    pub(crate) use super::{declare_rule, Context, Edit, Sink, Target, Trigger};
     pub(crate) use crate::ledger::values::{Field, Parsed, SoftwareKind};
     pub(crate) use crate::workbook::CellRef;
 }

@@ -96,6 +96,11 @@ fn rows(lines: &[&[&str]]) -> Vec<Vec<Val>> {
 pub const SUMMARY: &str = "汇总表";
 pub const USAGE: &str = "明细表";
 pub const FREE: &str = "免费软件清单";
+pub const GROUP: &str = "领导小组";
+pub const DEMAND: &str = "需求申请表";
+pub const PLAN: &str = "采购计划表";
+pub const REQUEST: &str = "安装维护申请表";
+pub const CONFIRM: &str = "安装维护确认单";
 
 impl Book {
     /// An empty workbook.
@@ -492,4 +497,286 @@ pub fn check_against_manifest(workbook: &Path, manifest: &Path) {
         "{}: reported beyond the planted faults: {extra:?}\nDiagnostics:\n{rendered}",
         workbook.display()
     );
+}
+
+impl Book {
+    /// The clean unit plus every form, all filled in and signed.
+    ///
+    /// 领导小组: header rows 3–4, column header row 6, members rows 7–9 (A序号 B分工 C姓名 D部门
+    /// E职务 F联系电话 G传真). 需求申请表: rows 7–9 (E申请许可数), approvals rows 11–12 (C).
+    /// 采购计划表: row 7, 共计 row 8, approvals rows 9–12 (C). 申请表 approvals rows 12–13 (B);
+    /// 确认单 signatures rows 11–12 (C).
+    pub fn clean_with_forms() -> Book {
+        let mut b = Book::clean();
+        b.sheet(
+            GROUP,
+            &[
+                &["附件1"],
+                &["软件正版化工作领导小组成员信息表"],
+                &[
+                    "单位名称（盖章）：测试县审计局",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "填表人：王芳",
+                ],
+                &[
+                    "联系电话：023-70611234",
+                    "",
+                    "",
+                    "",
+                    "填表日期：2026年11月20日",
+                ],
+                &[],
+                &[
+                    "序号",
+                    "分工",
+                    "姓名",
+                    "部门",
+                    "职务",
+                    "联系电话",
+                    "传真",
+                    "备注",
+                ],
+                &[
+                    "#1",
+                    "组长",
+                    "赵军",
+                    "局领导",
+                    "局长",
+                    "023-70610001",
+                    "023-70610009",
+                ],
+                &[
+                    "#2",
+                    "副组长",
+                    "李强",
+                    "局领导",
+                    "副局长",
+                    "13812345678",
+                    "—",
+                ],
+                &[
+                    "#3",
+                    "成员",
+                    "王芳",
+                    "办公室",
+                    "主任",
+                    "(023)7061-1234",
+                    "023-70610009",
+                ],
+            ],
+        );
+        b.sheet(
+            DEMAND,
+            &[
+                &["附件3"],
+                &["软件使用需求申请表"],
+                &["申请部门：审计一科", "", "", "经手人：李娜"],
+                &["联系电话：023-70611235", "", "", "填表日期：2026年11月2日"],
+                &[],
+                &[
+                    "序号",
+                    "软件类型",
+                    "软件用途",
+                    "功能需求",
+                    "申请许可数\n（单位：个）",
+                    "备注",
+                ],
+                &["#1", "操作系统", "办公", "Windows 10 专业版", "#2"],
+                &["#2", "办公软件", "公文处理", "文字处理、电子表格", "#3"],
+                &["#3", "杀毒软件", "终端防护", "病毒查杀", "#3"],
+                &["#4", "其他软件"],
+                &["信息化部门\n审核", "", "审核人：张伟    2026年11月5日"],
+                &["资产部门\n审核", "", "审核人：刘洋    2026年11月6日"],
+            ],
+        );
+        b.sheet(
+            PLAN,
+            &[
+                &["附件4"],
+                &["软件采购计划表"],
+                &["经手人：张伟", "", "", "", "联系电话：023-70611234"],
+                &["填表日期：2026年11月10日"],
+                &[],
+                &[
+                    "序号",
+                    "软件名称",
+                    "软件版本",
+                    "单价\n（单位：元）",
+                    "许可数\n（单位：个）",
+                    "合计\n（单位：元）",
+                    "备注",
+                ],
+                &["#1", "WPS Office 2019", "专业版", "#300", "#2", "#600"],
+                &["", "共计", "", "", "", "#600"],
+                &["信息化部门\n审核", "", "审核人：张伟    2026年11月11日"],
+                &["资产部门\n审核", "", "审核人：刘洋    2026年11月12日"],
+                &["财务部门\n审核", "", "审核人：李娜    2026年11月12日"],
+                &["单位领导\n审批", "", "审批人：赵军    2026年11月13日"],
+            ],
+        );
+        b.sheet(
+            REQUEST,
+            &[
+                &["附件10"],
+                &["软件安装维护申请表"],
+                &[
+                    "申请部门",
+                    "审计二科",
+                    "申请人",
+                    "刘洋",
+                    "申请时间",
+                    "@2026-11-02",
+                ],
+                &["计算机编号", "SJ-PC-003", "计算机品牌", "联想"],
+                &["申请类型", "", "软件名称", "", "软件版本"],
+                &["安装", "☑", "7-Zip", "", "23.01"],
+                &["卸载", "□"],
+                &["升级", "□", "升级前", "", "升级后"],
+                &["", "", "软件名称", "软件版本", "软件名称", "软件版本"],
+                &[],
+                &["申请原因", "解压审计资料"],
+                &["申请部门\n审核", "审核人：陈静    2026年11月3日"],
+                &["信息化部\n审核", "审核人：张伟    2026年11月3日"],
+            ],
+        );
+        b.sheet(
+            CONFIRM,
+            &[
+                &["附件11"],
+                &["软件安装维护确认单"],
+                &["计算机编号", "SJ-PC-003", "", "", "计算机品牌", "联想"],
+                &["计算机使用人\n姓名", "刘洋", "", "", "使用部门", "审计二科"],
+                &[
+                    "安装维护类型",
+                    "",
+                    "软件名称",
+                    "",
+                    "软件版本",
+                    "",
+                    "完成情况",
+                ],
+                &["安装", "☑", "7-Zip", "", "23.01", "", "☑ 完成", "□ 未完成"],
+                &["卸载", "□", "", "", "", "", "□ 完成", "□ 未完成"],
+                &["升级", "□", "升级前", "", "升级后", "", "完成情况"],
+                &["", "", "软件名称", "软件版本", "软件名称", "软件版本"],
+                &["", "", "", "", "", "", "□ 完成", "□ 未完成"],
+                &["计算机使用人确认", "", "签名：刘洋    2026年11月4日"],
+                &["安装维护人确认", "", "签名：张伟    2026年11月4日"],
+            ],
+        );
+        b
+    }
+}
+
+/// Only the diagnostics of some codes from rendered text (space-separated prefixes; blocks
+/// start at unindented lines), so that other groups' rules do not churn a snapshot.
+pub fn only(text: &str, codes: &str) -> String {
+    let mut out = String::new();
+    let mut keep = false;
+    for line in text.split_inclusive('\n') {
+        if !line.starts_with(' ') {
+            keep = codes.split(' ').any(|c| line.starts_with(c));
+        }
+        if keep {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Write a rule's trigger into `dir`; returns the unit's files.
+pub fn build_trigger(trigger: &zhengban::rules::Trigger, dir: &Path) -> Vec<PathBuf> {
+    use zhengban::rules::{Base, Edit};
+    let mut book = match trigger.base {
+        Base::Clean => Book::clean(),
+        Base::CleanWithForms => Book::clean_with_forms(),
+        Base::File(path) => {
+            assert!(
+                trigger.edits.is_empty(),
+                "a checked-in file is checked as it is"
+            );
+            return vec![PathBuf::from(path)];
+        }
+    };
+    let mut formulas = Vec::new();
+    for edit in trigger.edits {
+        match edit {
+            Edit::Set(sheet, a1, value) => {
+                book.set(sheet, a1, value);
+            }
+            Edit::Push(sheet, cells) => {
+                book.push_row(sheet, cells);
+            }
+            Edit::DeleteRow(sheet, row) => {
+                book.delete_row(sheet, *row);
+            }
+            Edit::RemoveSheet(sheet) => {
+                book.remove_sheet(sheet);
+            }
+            Edit::Merge(sheet, range) => book.sheet_mut(sheet).merges.push(range.to_string()),
+            Edit::CopySheet(from, to) => {
+                let mut copy = book.sheet_mut(from).clone();
+                copy.name = to.to_string();
+                book.sheets.push(copy);
+            }
+            Edit::Formula(sheet, a1, formula, error) => {
+                formulas.push((*sheet, *a1, *formula, *error));
+            }
+        }
+    }
+    let path = dir.join("fixture.xlsx");
+    book.write(&path);
+    if !formulas.is_empty() {
+        write_formulas(&path, &formulas);
+    }
+    vec![path]
+}
+
+/// Put formulas into a written workbook (the harness writes values only): sheet, cell,
+/// formula, and the error it caches or none for a blank result.
+pub fn write_formulas(path: &Path, cells: &[(&str, &str, &str, Option<&str>)]) {
+    let mut wb = umya_spreadsheet::reader::xlsx::read(path).unwrap();
+    for (sheet, a1, formula, error) in cells {
+        let cell = wb.sheet_by_name_mut(sheet).unwrap().cell_mut(*a1);
+        cell.set_formula(*formula);
+        match error {
+            Some(e) => {
+                cell.set_formula_result_error(e.parse().unwrap());
+            }
+            None => {
+                cell.set_formula_result_blank();
+            }
+        }
+    }
+    umya_spreadsheet::writer::xlsx::write(&wb, path).unwrap();
+}
+
+/// Check these files as one unit, as of the fixtures' check date.
+pub fn check_files(files: &[PathBuf]) -> UnitReport {
+    let opts = CheckOptions {
+        as_of: NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap(),
+        config: Config::default(),
+        catalogue: Catalogue::default(),
+    };
+    let source = UnitSource {
+        label: "fixture".into(),
+        files: files.to_vec(),
+    };
+    check_source(&source, &opts)
+}
+
+/// Snapshot a rule's diagnostics under its code, in one namespace for every test file:
+/// `rule_snapshot!("ZB112", "by_duration", text)` writes
+/// `tests/snapshots/rules__ZB112__by_duration.snap`; the rule's trigger
+/// (`tests/rule_coverage.rs`) writes `rules__ZB112.snap`.
+#[macro_export]
+macro_rules! rule_snapshot {
+    ($code:literal, $case:literal, $text:expr) => {
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(concat!("rules__", $code, "__", $case), $text);
+        })
+    };
 }

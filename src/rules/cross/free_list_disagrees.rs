@@ -130,3 +130,37 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB412 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB412.snap`):
+/// The free list numbers 7-Zip RJ005, then lists it as 7zip under RJ004 and under WPS's RJ002.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("免费软件清单", "B4", "RJ005"),
+    Edit::Push(
+        "免费软件清单",
+        &[
+            "#2",
+            "RJ004",
+            "7zip",
+            "23.01",
+            "官方网站",
+            "Igor Pavlov",
+            "无",
+            "全局",
+            "文件压缩",
+        ],
+    ),
+    Edit::Push(
+        "免费软件清单",
+        &[
+            "#3",
+            "RJ002",
+            "7-Zip",
+            "23.01",
+            "官方网站",
+            "Igor Pavlov",
+            "无",
+            "全局",
+            "文件压缩",
+        ],
+    ),
+]);

@@ -75,3 +75,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         "建立《可使用免费软件清单》（附件6），列出经测试确认可用的免费软件（配置 二.2）",
     );
 }
+
+/// ZB411 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB411.snap`):
+/// The free software list removed.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::RemoveSheet("免费软件清单"),
+]);

@@ -63,3 +63,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB410 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB410.snap`):
+/// 7-Zip's row removed from the free software list.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::DeleteRow("免费软件清单", 4),
+]);

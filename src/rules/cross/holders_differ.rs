@@ -517,3 +517,9 @@ fn report_typo(
         }
     }
 }
+
+/// ZB407 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB407.snap`):
+/// An 奇安信 event logged under SJ-PC-02.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ003", "D10", "SJ-PC-02"),
+]);

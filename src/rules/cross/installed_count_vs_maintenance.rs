@@ -67,3 +67,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         d.related(m.meta.anchor(), format!("{}：装有 {held} 份", log_name(m)));
     }
 }
+
+/// ZB406 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB406.snap`):
+/// One WPS install logged as 2 copies.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ002", "J9", "#2"),
+]);

@@ -87,3 +87,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB405 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB405.snap`):
+/// The summary counts 4 WPS copies; both other ledgers count 3.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "M7", "#4"),
+]);

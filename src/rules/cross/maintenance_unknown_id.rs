@@ -143,3 +143,9 @@ fn summary_name(ctx: &Context, id: &str) -> String {
         .cloned()
         .unwrap_or_default()
 }
+
+/// ZB402 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB402.snap`):
+/// RJ003's maintenance sheet numbered RJ03.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ003", "A6", "RJ03"),
+]);

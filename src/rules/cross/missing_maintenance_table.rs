@@ -54,3 +54,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB401 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB401.snap`):
+/// 7-Zip's maintenance sheet removed.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::RemoveSheet("RJ004"),
+]);

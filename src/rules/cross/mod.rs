@@ -2,18 +2,20 @@
 //! `rules::facts`; the rule that owns the typo reports it, and the others count the row under
 //! the number it was meant to have, so one typo is one diagnostic.
 
-pub mod free_list_disagrees;
-pub mod free_list_missing;
-pub mod free_not_listed;
-pub mod holders_differ;
-pub mod installed_count_vs_maintenance;
-pub mod installed_count_vs_usage;
-pub mod maintenance_unknown_id;
-pub mod missing_maintenance_table;
-pub mod purchase_plan_arithmetic;
-pub mod stale_ledger;
-pub mod statistics_differ;
-pub mod too_many_computers;
-pub mod usage_disagrees_with_summary;
-pub mod usage_unknown_id;
-pub mod users_count_differs;
+rules! {
+    ZB401 missing_maintenance_table,
+    ZB402 maintenance_unknown_id,
+    ZB403 usage_unknown_id,
+    ZB404 usage_disagrees_with_summary,
+    ZB405 installed_count_vs_usage,
+    ZB406 installed_count_vs_maintenance,
+    ZB407 holders_differ,
+    ZB408 too_many_computers,
+    ZB409 users_count_differs,
+    ZB410 free_not_listed,
+    ZB411 free_list_missing,
+    ZB412 free_list_disagrees,
+    ZB413 stale_ledger,
+    ZB414 statistics_differ,
+    ZB415 purchase_plan_arithmetic,
+}

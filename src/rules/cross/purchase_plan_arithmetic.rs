@@ -90,3 +90,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         out.report(cell, what, "共计填各行合计之和（配置 二.3）");
     }
 }
+
+/// ZB415 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB415.snap`):
+/// The faulty sample whose purchase plan adds one row's total wrong.
+const TRIGGER: Trigger = Trigger::file("samples/faulty/统计表与表单/统计表与表单.xlsx").showing("ZB415");

@@ -76,3 +76,41 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB413 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB413.snap`):
+/// Summary and usage ledger filled 2024-03-31, with WPS moved on and off SJ-PC-003 in May
+/// 2026.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "A2", "单位名称（盖章）：测试县审计局    填表人：王芳    联系电话：023-70611234    填表日期：2024年3月31日"),
+    Edit::Set("明细表", "A2", "单位名称（盖章）：测试县审计局    填表人：王芳    联系电话：023-70611234    填表日期：2024年3月31日"),
+    Edit::Push(
+        "RJ002",
+        &[
+            "#4",
+            "□",
+            "☑",
+            "SJ-PC-003",
+            "联想",
+            "刘洋",
+            "审计二科",
+            "专业版",
+            "@2026-05-10",
+            "#1",
+        ],
+    ),
+    Edit::Push(
+        "RJ002",
+        &[
+            "#5",
+            "☑",
+            "□",
+            "SJ-PC-003",
+            "联想",
+            "刘洋",
+            "审计二科",
+            "专业版",
+            "@2026-05-11",
+            "#1",
+        ],
+    ),
+]);

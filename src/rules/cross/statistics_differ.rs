@@ -311,3 +311,7 @@ fn adds_up(figures: &[Figure], f: &Figure, v: f64, tol: f64) -> bool {
         .flatten()
         .any(|sum| (sum - v).abs() <= tol)
 }
+
+/// ZB414 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB414.snap`):
+/// The faulty sample whose statistics table counts 2 domestic office licenses too many.
+const TRIGGER: Trigger = Trigger::file("samples/faulty/统计表与表单/统计表与表单.xlsx").showing("ZB414");

@@ -80,3 +80,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     );
     d.related(usage.meta.anchor(), format!("明细表：{n} 台计算机"));
 }
+
+/// ZB408 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB408.snap`):
+/// 台式机数 2, with 3 computers in the usage ledger.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "E4", "#2"),
+]);

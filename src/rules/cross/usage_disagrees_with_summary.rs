@@ -197,3 +197,9 @@ impl Groups {
         }
     }
 }
+
+/// ZB404 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB404.snap`):
+/// 刘洋's 奇安信 row numbered as 7-Zip.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("明细表", "F15", "RJ004"),
+]);

@@ -171,3 +171,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB403 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB403.snap`):
+/// 李娜's 奇安信 row: RJ003 typed as RJ03.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("明细表", "F11", "RJ03"),
+]);

@@ -52,3 +52,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     );
     d.related(usage.meta.anchor(), format!("明细表：{} 人", names.len()));
 }
+
+/// ZB409 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB409.snap`):
+/// 使用计算机人数 4, with 3 users in the usage ledger.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "E3", "#4"),
+]);

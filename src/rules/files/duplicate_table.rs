@@ -95,3 +95,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         .related(first_at, format!("第一份：软件编号 {id}"));
     }
 }
+
+/// ZB008 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB008.snap`):
+/// A second usage ledger and a second RJ002 maintenance sheet.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::CopySheet("明细表", "明细表(2)"),
+    Edit::CopySheet("RJ002", "RJ002(2)"),
+])
+.showing("ZB008");

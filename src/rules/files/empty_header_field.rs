@@ -90,3 +90,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB005 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB005.snap`):
+/// 填表人 and 联系电话 left empty; the RJ002 sheet lost its 填表人 label altogether.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "A2", "单位名称（盖章）：测试县审计局    填表人：    联系电话：    填表日期：2026年11月20日"),
+    Edit::Set("RJ002", "D2", ""),
+])
+.showing("ZB005");

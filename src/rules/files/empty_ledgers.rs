@@ -62,3 +62,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         "按单位的实际情况逐台计算机、逐个软件填写汇总表、明细表和安装维护情况明细表后再报送；空白模板不能作为台账（台账管理规定：及时建立、更新和维护软件台账）",
     );
 }
+
+/// ZB010 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB010.snap`):
+/// The blank national template, checked as it is.
+const TRIGGER: Trigger = Trigger::file("templates-xlsx/正版软件管理台账模板.xlsx").showing("ZB010");

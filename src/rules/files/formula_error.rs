@@ -44,3 +44,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         };
     }
 }
+
+/// ZB007 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB007.snap`):
+/// Formulas caching #REF! and #DIV/0!, beside formulas with a blank result.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Formula("明细表", "M6", "DATE(2024,3,1)+#REF!", Some("#REF!")),
+    Edit::Formula("汇总表", "N6", "M6/0", Some("#DIV/0!")),
+    Edit::Formula("明细表", "H7", "H6", None),
+    Edit::Formula("汇总表", "N7", "M7*2", None),
+])
+.showing("ZB006 ZB007");

@@ -169,3 +169,14 @@ fn relative<'a>(path: &'a str, folder: &str) -> &'a str {
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| file_name(path))
 }
+
+/// ZB002 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB002.snap`):
+/// The usage ledger and every maintenance sheet removed.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::RemoveSheet("明细表"),
+    Edit::RemoveSheet("RJ001"),
+    Edit::RemoveSheet("RJ002"),
+    Edit::RemoveSheet("RJ003"),
+    Edit::RemoveSheet("RJ004"),
+])
+.showing("ZB002");

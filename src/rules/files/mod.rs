@@ -1,12 +1,14 @@
 //! ZB0xx — files and structure: what keeps a unit from being read or checked at all.
 
-pub mod duplicate_table;
-pub mod empty_header_field;
-pub mod empty_ledgers;
-pub mod formula_error;
-pub mod missing_column;
-pub mod missing_ledger;
-pub mod unit_name_mismatch;
-pub mod unknown_column;
-pub mod unreadable_file;
-pub mod unreadable_value;
+rules! {
+    ZB001 unreadable_file,
+    ZB002 missing_ledger,
+    ZB003 missing_column,
+    ZB004 unknown_column,
+    ZB005 empty_header_field,
+    ZB006 unreadable_value,
+    ZB007 formula_error,
+    ZB008 duplicate_table,
+    ZB009 unit_name_mismatch,
+    ZB010 empty_ledgers,
+}

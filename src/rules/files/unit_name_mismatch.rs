@@ -57,3 +57,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB009 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB009.snap`):
+/// The usage ledger names another unit; spacing alone does not (RJ003).
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("明细表", "A2", "单位名称（盖章）：测试县财政局    填表人：王芳    联系电话：023-70611234    填表日期：2026年11月20日"),
+    Edit::Set("RJ003", "A2", "单位名称：测试县 审计局"),
+])
+.showing("ZB009");

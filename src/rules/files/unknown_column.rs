@@ -39,3 +39,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB004 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB004.snap`):
+/// 安装日期 typed as 装机时间: a header the template does not have.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("明细表", "M3", "装机时间"),
+])
+.showing("ZB004");

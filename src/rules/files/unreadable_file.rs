@@ -42,3 +42,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB001 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB001.snap`):
+/// A text file renamed `.xlsx`.
+const TRIGGER: Trigger = Trigger::file("tests/fixtures/broken/text-renamed.xlsx");

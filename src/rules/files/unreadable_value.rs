@@ -80,3 +80,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB006 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB006.snap`):
+/// A date with a 13th month and an amount in words.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("明细表", "M5", "2023.13.5"),
+    Edit::Set("汇总表", "G7", "一千五"),
+])
+.showing("ZB006");

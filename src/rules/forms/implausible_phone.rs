@@ -103,3 +103,28 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB504 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB504.snap`):
+/// Phone numbers too short, a mobile of 10 digits, two numbers in a cell, words, and a hotline
+/// with an e-mail.
+const TRIGGER: Trigger = Trigger::forms(&[
+    Edit::Set("汇总表", "A2", "单位名称（盖章）：测试县审计局    填表人：王芳    联系电话：7061123    填表日期：2026年11月20日"),
+    Edit::Set("领导小组", "F8", "1381234567"),
+    Edit::Set("领导小组", "G9", "023-70610009、70610008"),
+    Edit::Set("免费软件清单", "G4", "在线客服"),
+    Edit::Push(
+        "免费软件清单",
+        &[
+            "#2",
+            "RJ005",
+            "福昕阅读器",
+            "12",
+            "官方网站",
+            "福昕软件",
+            "400-810-5888 / support@foxitsoftware.cn",
+            "全局",
+            "阅读PDF",
+        ],
+    ),
+])
+.showing("ZB504");

@@ -49,3 +49,14 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB503 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB503.snap`):
+/// 申请许可数 若干, 0, empty and -1.
+const TRIGGER: Trigger = Trigger::forms(&[
+    Edit::Set("需求申请表", "E7", "若干"),
+    Edit::Set("需求申请表", "E8", "#0"),
+    Edit::Set("需求申请表", "E9", ""),
+    Edit::Set("需求申请表", "C10", "审计分析"),
+    Edit::Set("需求申请表", "E10", "#-1"),
+])
+.showing("ZB503 ZB006");

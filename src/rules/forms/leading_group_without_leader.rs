@@ -74,3 +74,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         out.report(group.meta.anchor(), message, HELP);
     }
 }
+
+/// ZB501 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB501.snap`):
+/// The leading group's 组长 written as 常务副组长.
+const TRIGGER: Trigger = Trigger::forms(&[
+    Edit::Set("领导小组", "B7", "常务副组长"),
+])
+.showing("ZB501");

@@ -101,3 +101,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB502 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB502.snap`):
+/// Approvals without a name or a date, on the plan, the demand and the confirmation.
+const TRIGGER: Trigger = Trigger::forms(&[
+    Edit::Set("采购计划表", "C11", "审核人：            年    月    日"),
+    Edit::Set("采购计划表", "C12", "审批人：赵军"),
+    Edit::Set("需求申请表", "C12", "审核人：    2026年11月6日"),
+    Edit::Set("安装维护确认单", "C11", "签名：            年    月    日"),
+])
+.showing("ZB502");

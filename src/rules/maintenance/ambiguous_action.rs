@@ -49,3 +49,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB301 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB301.snap`):
+/// A WPS event with neither 安装 nor 卸载 ticked.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ002", "B10", "□"),
+]);

@@ -76,3 +76,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB306 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB306.snap`):
+/// The first WPS event dated after the second.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ002", "I9", "@2024-03-10"),
+]);

@@ -42,3 +42,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB310 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB310.snap`):
+/// A WPS event dated 2062.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ002", "I11", "@2062-03-05"),
+]);

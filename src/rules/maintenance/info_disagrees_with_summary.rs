@@ -235,3 +235,14 @@ fn compare(ctx: &Context, m: &Maintenance, row: &SummaryRow, out: &mut Sink) {
         None => {}
     }
 }
+
+/// ZB303 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB303.snap`):
+/// Part 一 of three sheets disagrees with the summary: count, name, term, type.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ002", "G6", "#50"),
+    Edit::Set("RJ002", "B6", "WPS Office 2016"),
+    Edit::Set("RJ003", "I6", "2024.1.10-2026.1.9"),
+    Edit::Set("RJ003", "D6", "□"),
+    Edit::Set("RJ003", "F6", "☑"),
+    Edit::Set("RJ001", "G6", "#3"),
+]);

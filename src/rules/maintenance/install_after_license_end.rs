@@ -58,3 +58,14 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB308 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB308.snap`):
+/// A one-year 奇安信 license bought 2024-01-10, and an install on 2025-03-01.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "K8", "1年"),
+    Edit::Set("RJ003", "I6", "1年"),
+    Edit::Set("明细表", "I7", "1年"),
+    Edit::Set("明细表", "I11", "1年"),
+    Edit::Set("明细表", "I15", "1年"),
+    Edit::Set("RJ003", "I11", "@2025-03-01"),
+]);

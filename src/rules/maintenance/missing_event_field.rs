@@ -56,3 +56,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB302 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB302.snap`):
+/// Events without 计算机编号, 使用人 or date, one with count 0 and one with 若干.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ002", "D10", ""),
+    Edit::Set("RJ002", "F11", ""),
+    Edit::Set("RJ003", "J9", "#0"),
+    Edit::Set("RJ003", "I10", ""),
+    Edit::Set("RJ004", "J10", "若干"),
+]);

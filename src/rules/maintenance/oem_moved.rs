@@ -87,3 +87,32 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB311 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB311.snap`):
+/// SJ-PC-001's OEM Windows uninstalled and reinstalled on SJ-PC-003, a computer in use since
+/// 2024 that never had it.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ001", "B11", "□"),
+    Edit::Set("RJ001", "C11", "☑"),
+    Edit::Set("RJ001", "D11", "SJ-PC-001"),
+    Edit::Set("RJ001", "F11", "张伟"),
+    Edit::Set("RJ001", "G11", "办公室"),
+    Edit::Set("RJ001", "I11", "@2025-03-01"),
+    Edit::Push(
+        "RJ001",
+        &[
+            "#4",
+            "☑",
+            "□",
+            "SJ-PC-003",
+            "联想",
+            "刘洋",
+            "审计二科",
+            "专业版",
+            "@2025-03-02",
+            "#1",
+        ],
+    ),
+    Edit::Set("汇总表", "M6", "#2"),
+    Edit::DeleteRow("明细表", 5),
+]);

@@ -56,3 +56,23 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB305 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB305.snap`):
+/// WPS installed again on SJ-PC-001 without an uninstall.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Push(
+        "RJ002",
+        &[
+            "#4",
+            "☑",
+            "□",
+            "SJ-PC-001",
+            "联想",
+            "张伟",
+            "办公室",
+            "专业版",
+            "@2024-06-01",
+            "#1",
+        ],
+    ),
+]);

@@ -74,3 +74,40 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB307 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB307.snap`):
+/// 3 WPS licenses, and a fourth copy installed on SJ-PC-004 for nine days in April 2024.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "I7", "#3"),
+    Edit::Set("RJ002", "G6", "#3"),
+    Edit::Push(
+        "RJ002",
+        &[
+            "#4",
+            "☑",
+            "□",
+            "SJ-PC-004",
+            "联想",
+            "王五",
+            "办公室",
+            "专业版",
+            "@2024-04-01",
+            "#1",
+        ],
+    ),
+    Edit::Push(
+        "RJ002",
+        &[
+            "#5",
+            "□",
+            "☑",
+            "SJ-PC-004",
+            "联想",
+            "王五",
+            "办公室",
+            "专业版",
+            "@2024-04-10",
+            "#1",
+        ],
+    ),
+]);

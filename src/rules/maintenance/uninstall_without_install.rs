@@ -121,3 +121,23 @@ fn holds_at(ctx: &Context, t: usize, computer: &str, upto: usize) -> bool {
         .max_by_key(|(j, e)| (e.date.value().copied(), *j))
         .is_some_and(|(_, e)| e.action.single() == Some(Action::Install))
 }
+
+/// ZB304 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB304.snap`):
+/// WPS uninstalled from SJ-PC-009, which never had it.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Push(
+        "RJ002",
+        &[
+            "#4",
+            "□",
+            "☑",
+            "SJ-PC-009",
+            "联想",
+            "王五",
+            "办公室",
+            "专业版",
+            "@2024-06-01",
+            "#1",
+        ],
+    ),
+]);

@@ -79,3 +79,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB309 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB309.snap`):
+/// WPS 个人版 installed under a license for 专业版.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("RJ002", "H10", "个人版"),
+]);

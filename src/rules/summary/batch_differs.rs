@@ -172,3 +172,27 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB104 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB104.snap`):
+/// A second WPS batch under RJ002 with other purchase details: the same product, so not ZB103.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Push(
+        "汇总表",
+        &[
+            "#5",
+            "RJ002",
+            "WPS Office 2019",
+            "专业版",
+            "商业软件",
+            "2024年5月",
+            "#3000",
+            "批量许可",
+            "#10",
+            "专业版",
+            "永久",
+            "WPS-2019-9911-2040",
+            "#0",
+        ],
+    ),
+])
+.without("ZB103");

@@ -96,3 +96,26 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB105 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB105.snap`):
+/// RJ002's batch registered again under RJ005, serial number and all.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Push(
+        "汇总表",
+        &[
+            "#5",
+            "RJ005",
+            "WPS Office 2019",
+            "专业版",
+            "商业软件",
+            "@2023-03-15",
+            "#1500",
+            "批量许可",
+            "#5",
+            "专业版",
+            "永久",
+            "WPS-2019-8842-1173",
+            "#0",
+        ],
+    ),
+]);

@@ -61,3 +61,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB112 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB112.snap`):
+/// 奇安信's license ended 2026-06-30, in every ledger.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "K8", "2026.6.30"),
+    Edit::Set("RJ003", "I6", "2026.6.30"),
+    Edit::Set("明细表", "I7", "2026.6.30"),
+    Edit::Set("明细表", "I11", "2026.6.30"),
+    Edit::Set("明细表", "I15", "2026.6.30"),
+]);

@@ -59,3 +59,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB113 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB113.snap`):
+/// 奇安信's license ends 2027-01-09, within 90 days of the check date.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "K8", "2024.1.10-2027.1.9"),
+    Edit::Set("RJ003", "I6", "2024.1.10-2027.1.9"),
+    Edit::Set("明细表", "I7", "2024.1.10-2027.1.9"),
+    Edit::Set("明细表", "I11", "2024.1.10-2027.1.9"),
+    Edit::Set("明细表", "I15", "2024.1.10-2027.1.9"),
+]);

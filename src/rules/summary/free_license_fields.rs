@@ -53,3 +53,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB108 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB108.snap`):
+/// 7-Zip given a version and a serial number.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "D9", "23.01"),
+    Edit::Set("汇总表", "L9", "ABC-123"),
+]);

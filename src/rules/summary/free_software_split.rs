@@ -62,3 +62,26 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB106 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB106.snap`):
+/// 7-Zip registered again as 7-zip under RJ005.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Push(
+        "汇总表",
+        &[
+            "#5",
+            "RJ005",
+            "7-zip",
+            "",
+            "免费软件",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "#0",
+        ],
+    ),
+]);

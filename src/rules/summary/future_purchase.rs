@@ -62,3 +62,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB117 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB117.snap`):
+/// A purchase in 2032, and one in December 2026 (a month counts from its first day, after the
+/// 填表日期 2026-11-20).
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "F7", "@2032-03-15"),
+    Edit::Set("汇总表", "F8", "2026.12"),
+]);

@@ -77,3 +77,16 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB121 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB121.snap`):
+/// The OEM Windows 10 is a 家庭中文版, in every ledger.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "D6", "家庭中文版"),
+    Edit::Set("明细表", "H5", "家庭中文版"),
+    Edit::Set("明细表", "H9", "家庭中文版"),
+    Edit::Set("明细表", "H13", "家庭中文版"),
+    Edit::Set("RJ001", "C6", "家庭中文版"),
+    Edit::Set("RJ001", "H9", "家庭中文版"),
+    Edit::Set("RJ001", "H10", "家庭中文版"),
+    Edit::Set("RJ001", "H11", "家庭中文版"),
+]);

@@ -62,3 +62,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB118 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB118.snap`):
+/// WPS bought for 0 元, 奇安信 for -900 元.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "G7", "#0"),
+    Edit::Set("汇总表", "G8", "#-900"),
+]);

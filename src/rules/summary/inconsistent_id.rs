@@ -104,3 +104,44 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB103 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB103.snap`):
+/// RJ001 registered again as 企业版, RJ004 again as commercial.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Push(
+        "汇总表",
+        &[
+            "#5",
+            "RJ001",
+            "Windows 10",
+            "企业版",
+            "OEM软件",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "#0",
+        ],
+    ),
+    Edit::Push(
+        "汇总表",
+        &[
+            "#6",
+            "RJ004",
+            "7-Zip",
+            "23.01",
+            "商业软件",
+            "@2024-01-02",
+            "#100",
+            "单机许可",
+            "#1",
+            "23.01",
+            "永久",
+            "7Z-0001",
+            "#0",
+        ],
+    ),
+]);

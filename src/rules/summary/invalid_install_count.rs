@@ -47,3 +47,12 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB114 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB114.snap`):
+/// 安装数量 a fraction, a word, empty and negative.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "M6", "#2.5"),
+    Edit::Set("汇总表", "M7", "若干"),
+    Edit::Set("汇总表", "M8", ""),
+    Edit::Set("汇总表", "M9", "#-1"),
+]);

@@ -62,3 +62,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB122 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB122.snap`):
+/// 7-Zip's rows renamed WinRAR, a licensed product, still registered as free.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "C9", "WinRAR"),
+    Edit::Set("明细表", "G8", "WinRAR"),
+    Edit::Set("明细表", "G12", "WinRAR"),
+    Edit::Set("RJ004", "B6", "WinRAR"),
+    Edit::Set("免费软件清单", "C4", "WinRAR"),
+]);

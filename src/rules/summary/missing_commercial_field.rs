@@ -79,3 +79,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB109 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB109.snap`):
+/// RJ003's 许可类型 empty and its 许可期限 a dash.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "H8", ""),
+    Edit::Set("汇总表", "K8", "—"),
+]);

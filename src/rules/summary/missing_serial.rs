@@ -50,3 +50,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB119 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB119.snap`):
+/// WPS's batch license without its serial number.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "L7", ""),
+]);

@@ -88,3 +88,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB102 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB102.snap`):
+/// RJ003's 软件编号 left empty.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "B8", ""),
+]);

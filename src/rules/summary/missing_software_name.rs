@@ -45,3 +45,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB120 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB120.snap`):
+/// RJ003's 软件名称 left empty.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "C8", ""),
+]);

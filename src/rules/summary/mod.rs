@@ -6,29 +6,31 @@ use crate::ledger::summary::SummaryRow;
 use crate::ledger::values::{same_version, Field, LicenseTerm, PurchaseTime};
 use crate::workbook::CellRef;
 
-pub mod batch_differs;
-pub mod duplicate_batch;
-pub mod expired_license;
-pub mod expiring_license;
-pub mod free_license_fields;
-pub mod free_software_split;
-pub mod future_purchase;
-pub mod home_edition;
-pub mod implausible_amount;
-pub mod inconsistent_id;
-pub mod invalid_install_count;
-pub mod licensed_product_as_free;
-pub mod missing_commercial_field;
-pub mod missing_serial;
-pub mod missing_software_id;
-pub mod missing_software_name;
-pub mod more_users_than_staff;
-pub mod oem_license_fields;
-pub mod over_deployment;
-pub mod partial_purchase;
-pub mod unknown_software_type;
-pub mod unreadable_term;
-pub mod unstated_edition;
+rules! {
+    ZB101 unknown_software_type,
+    ZB102 missing_software_id,
+    ZB103 inconsistent_id,
+    ZB104 batch_differs,
+    ZB105 duplicate_batch,
+    ZB106 free_software_split,
+    ZB107 oem_license_fields,
+    ZB108 free_license_fields,
+    ZB109 missing_commercial_field,
+    ZB110 partial_purchase,
+    ZB111 over_deployment,
+    ZB112 expired_license,
+    ZB113 expiring_license,
+    ZB114 invalid_install_count,
+    ZB115 more_users_than_staff,
+    ZB116 unreadable_term,
+    ZB117 future_purchase,
+    ZB118 implausible_amount,
+    ZB119 missing_serial,
+    ZB120 missing_software_name,
+    ZB121 home_edition,
+    ZB122 licensed_product_as_free,
+    ZB123 unstated_edition,
+}
 
 /// How messages name a row's software: `RJ002“WPS Office 2019”`, `“7-Zip”`, `RJ005` or `此行`.
 fn subject(row: &SummaryRow) -> String {

@@ -45,3 +45,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         d.related(c, format!("总人数 {t}"));
     }
 }
+
+/// ZB115 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB115.snap`):
+/// 使用计算机人数 8 against 总人数 5.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "E3", "#8"),
+]);

@@ -47,3 +47,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB107 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB107.snap`):
+/// The OEM Windows given an amount and a license count.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "G6", "#800"),
+    Edit::Set("汇总表", "I6", "#10"),
+]);

@@ -57,3 +57,12 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB111 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB111.snap`):
+/// WPS licensed for 2 copies (summary and its maintenance sheet) but installed on 3; the
+/// summary shows it, so the replay (ZB307) stays silent.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "I7", "#2"),
+    Edit::Set("RJ002", "G6", "#2"),
+])
+.without("ZB307");

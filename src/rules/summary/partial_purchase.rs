@@ -69,3 +69,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         d.related(filled, format!("{filled_name} {shown}"));
     }
 }
+
+/// ZB110 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB110.snap`):
+/// WPS without its amount, 奇安信 without its purchase time.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "G7", ""),
+    Edit::Set("汇总表", "F8", ""),
+]);

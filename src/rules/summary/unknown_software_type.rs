@@ -48,3 +48,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB101 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB101.snap`):
+/// 共享软件 is no type of the template; an empty type neither.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "E8", "共享软件"),
+    Edit::Set("汇总表", "E9", ""),
+]);

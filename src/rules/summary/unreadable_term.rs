@@ -42,3 +42,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB116 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB116.snap`):
+/// 许可期限 见合同.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "K8", "见合同"),
+]);

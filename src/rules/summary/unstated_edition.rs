@@ -76,3 +76,21 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB123 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB123.snap`):
+/// RJ001 becomes 银河麒麟桌面操作系统 V10, no edition stated.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "C6", "银河麒麟桌面操作系统"),
+    Edit::Set("明细表", "G5", "银河麒麟桌面操作系统"),
+    Edit::Set("明细表", "G9", "银河麒麟桌面操作系统"),
+    Edit::Set("明细表", "G13", "银河麒麟桌面操作系统"),
+    Edit::Set("RJ001", "B6", "银河麒麟桌面操作系统"),
+    Edit::Set("汇总表", "D6", "V10"),
+    Edit::Set("明细表", "H5", "V10"),
+    Edit::Set("明细表", "H9", "V10"),
+    Edit::Set("明细表", "H13", "V10"),
+    Edit::Set("RJ001", "C6", "V10"),
+    Edit::Set("RJ001", "H9", "V10"),
+    Edit::Set("RJ001", "H10", "V10"),
+    Edit::Set("RJ001", "H11", "V10"),
+]);

@@ -47,3 +47,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB203 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB203.snap`):
+/// PC-001 given another brand on one row; case and spacing (PC-002) do not make another brand.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("明细表", "E6", "华为"),
+    Edit::Set("明细表", "E10", " 华 为 "),
+])
+.showing("ZB203");

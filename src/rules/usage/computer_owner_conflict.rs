@@ -52,3 +52,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB206 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB206.snap`):
+/// PC-001 given another user and another department on one row each.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("明细表", "C6", "李娜"),
+    Edit::Set("明细表", "B7", "审计一科"),
+])
+.showing("ZB206");

@@ -102,3 +102,65 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         );
     }
 }
+
+/// ZB207 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB207.snap`):
+/// PC-003 loses its Windows row; PC-004 holds only software the catalogue cannot place (no
+/// judgement); PC-005 holds WPS and an unplaceable system (reported, naming it).
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::DeleteRow("明细表", 13),
+    Edit::Push(
+        "明细表",
+        &[
+            "#11",
+            "办公室",
+            "陈静",
+            "SJ-PC-004",
+            "联想",
+            "RJ009",
+            "机关业务管理系统",
+            "V2",
+            "永久",
+            "☑",
+            "□",
+            "□",
+            "@2024-03-06",
+        ],
+    ),
+    Edit::Push(
+        "明细表",
+        &[
+            "#12",
+            "办公室",
+            "赵敏",
+            "SJ-PC-005",
+            "华为",
+            "RJ002",
+            "WPS Office 2019",
+            "专业版",
+            "永久",
+            "☑",
+            "□",
+            "□",
+            "@2024-03-06",
+        ],
+    ),
+    Edit::Push(
+        "明细表",
+        &[
+            "#12",
+            "办公室",
+            "赵敏",
+            "SJ-PC-005",
+            "华为",
+            "RJ010",
+            "档案管理系统",
+            "V3",
+            "永久",
+            "☑",
+            "□",
+            "□",
+            "@2024-03-06",
+        ],
+    ),
+])
+.showing("ZB207");

@@ -65,3 +65,45 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB204 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB204.snap`):
+/// WPS listed twice on PC-001, and on PC-002 under a mistyped number the name resolves.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Push(
+        "明细表",
+        &[
+            "#12",
+            "办公室",
+            "张伟",
+            "SJ-PC-001",
+            "联想",
+            "RJ002",
+            "WPS Office 2019",
+            "专业版",
+            "永久",
+            "☑",
+            "□",
+            "□",
+            "@2024-03-01",
+        ],
+    ),
+    Edit::Push(
+        "明细表",
+        &[
+            "#13",
+            "审计一科",
+            "李娜",
+            "SJ-PC-002",
+            "华为",
+            "RJ0002",
+            "WPS Office 2019",
+            "专业版",
+            "永久",
+            "☑",
+            "□",
+            "□",
+            "@2024-03-02",
+        ],
+    ),
+])
+.showing("ZB204");

@@ -66,3 +66,16 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB201 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB201.snap`):
+/// An empty 计算机编号, 软件编号 and 安装日期, and a department merged over PC-003's rows but left blank.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("明细表", "D6", ""),
+    Edit::Set("明细表", "F7", ""),
+    Edit::Set("明细表", "M8", "—"),
+    Edit::Set("明细表", "B13", ""),
+    Edit::Set("明细表", "B14", ""),
+    Edit::Set("明细表", "B15", ""),
+    Edit::Merge("明细表", "B13:B15"),
+])
+.showing("ZB201");

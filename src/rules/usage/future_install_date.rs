@@ -64,3 +64,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB205 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB205.snap`):
+/// An install dated the day after the 填表日期 2026-11-20.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("明细表", "M5", "@2026-11-21"),
+])
+.showing("ZB205");

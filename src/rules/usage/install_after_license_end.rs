@@ -79,3 +79,33 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB208 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB208.snap`):
+/// 奇安信's term ends 2025-01-09 and PC-003's copy is dated after it; a number the summary does
+/// not know is judged by its row's own term.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("汇总表", "K8", "2024.1.10-2025.1.9"),
+    Edit::Set("明细表", "I7", "2024.1.10-2025.1.9"),
+    Edit::Set("明细表", "I11", "2024.1.10-2025.1.9"),
+    Edit::Set("明细表", "I15", "2024.1.10-2025.1.9"),
+    Edit::Set("明细表", "M15", "@2025-06-01"),
+    Edit::Push(
+        "明细表",
+        &[
+            "#12",
+            "审计二科",
+            "刘洋",
+            "SJ-PC-003",
+            "联想",
+            "RJ099",
+            "某绘图软件",
+            "2020",
+            "2020.1.1-2023.12.31",
+            "☑",
+            "□",
+            "□",
+            "@2024-03-05",
+        ],
+    ),
+])
+.showing("ZB208");

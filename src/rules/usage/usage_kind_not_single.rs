@@ -93,3 +93,12 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
     }
 }
+
+/// ZB202 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB202.snap`):
+/// Two kind boxes ticked, none ticked, and an unreadable box.
+const TRIGGER: Trigger = Trigger::clean(&[
+    Edit::Set("明细表", "K6", "☑"),
+    Edit::Set("明细表", "J10", "□"),
+    Edit::Set("明细表", "J14", "可能"),
+])
+.showing("ZB202 ZB006");
