@@ -5,6 +5,7 @@
 //! `rules` produce plain-data diagnostics over that model, and `render` draws them.
 #![deny(missing_docs)]
 
+pub mod base;
 pub mod check;
 pub mod classify;
 pub mod cli;

@@ -70,7 +70,7 @@ fn notes(ws: &Worksheet) -> BTreeMap<(u32, u32), String> {
 /// The cells a diagnostic of `file` points at (primary) and involves (related), 1-based,
 /// moved to the top-left cell of a merge, with the severities concerned.
 fn expected_marks(report: &UnitReport, file: &str) -> (Primary, BTreeSet<Place>) {
-    let shown = |c: &zhengban::workbook::CellRef| -> Place {
+    let shown = |c: &zhengban::base::CellRef| -> Place {
         let (r, col) = report
             .unit
             .sheet(&c.file, &c.sheet)

@@ -244,7 +244,7 @@ fn a_local_layout_moves_to_the_national_one() {
 
     // Values typed as a clerk types them.
     use zhengban::workbook::Cell;
-    let cell = |at: &Option<zhengban::workbook::CellRef>| {
+    let cell = |at: &Option<zhengban::base::CellRef>| {
         let at = at.as_ref().expect("a cell");
         national
             .sheet(&at.file, &at.sheet)

@@ -8,10 +8,10 @@ mod support;
 use std::sync::Arc;
 
 use support::{Book, AS_OF, FREE, SUMMARY, USAGE};
+use zhengban::base::CellRef;
 use zhengban::check::UnitReport;
 use zhengban::render::terminal;
 use zhengban::rules::{Diagnostic, Severity, Target};
-use zhengban::workbook::CellRef;
 
 fn diag(code: &'static str, severity: Severity, target: Target, message: &str) -> Diagnostic {
     Diagnostic {

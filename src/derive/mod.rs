@@ -36,6 +36,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::base::CellRef;
 use crate::check::UnitReport;
 use crate::classify::Catalogue;
 use crate::edit::{Addr, Value};
@@ -44,7 +45,6 @@ use crate::ledger::values::Field;
 use crate::ledger::Unit;
 use crate::rules::Diagnostic;
 use crate::schema::TableKind;
-use crate::workbook::CellRef;
 
 pub use blank::BlankError;
 pub use plan::{CellEdit, Conflict, FileEdits, Mark, NewRow, NewSheet, Plan, RowsEdit, When};

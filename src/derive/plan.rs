@@ -6,9 +6,9 @@
 
 use std::sync::Arc;
 
+use crate::base::CellRef;
 use crate::edit::{Addr, Value};
 use crate::schema::TableKind;
-use crate::workbook::CellRef;
 
 use super::statistics::DerivedStatistics;
 

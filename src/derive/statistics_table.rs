@@ -5,11 +5,11 @@
 
 use chrono::Datelike;
 
+use crate::base::CellRef;
 use crate::edit::{Addr, Value};
 use crate::ledger::statistics::{Measure, StatColumn, StatRow, Statistics};
 use crate::ledger::values::{Field, Parsed};
 use crate::schema::TableKind;
-use crate::workbook::CellRef;
 
 use super::blank::{blank, BlankError};
 use super::layout::unique_name;

@@ -76,7 +76,7 @@ impl Addr {
 
     /// The A1 reference.
     pub fn a1(self) -> String {
-        crate::workbook::a1(self.row, self.col)
+        crate::base::a1(self.row, self.col)
     }
 
     /// umya's 1-based (column, row).
@@ -108,7 +108,7 @@ impl Value {
     pub fn display(&self) -> String {
         match self {
             Value::Text(s) => s.clone(),
-            Value::Number(n) => crate::workbook::format_number(*n),
+            Value::Number(n) => crate::base::format_number(*n),
             Value::Date(d) => d.format("%Y-%m-%d").to_string(),
         }
     }

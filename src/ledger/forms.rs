@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::base::CellRef;
 use crate::schema::{
     TableKind, DEMAND_COLUMNS, DEMAND_HEADER, LEADING_GROUP_COLUMNS, PURCHASE_PLAN_COLUMNS,
     PURCHASE_PLAN_HEADER, STANDARD_HEADER,
 };
 use crate::workbook::layout::{approvals, header_block};
 use crate::workbook::locate::Located;
-use crate::workbook::{CellRef, Sheet};
+use crate::workbook::Sheet;
 
 use super::table::{list_frame, meta_of, HeaderBlock, InvalidValue, Reader, TableMeta};
 use super::values::{self, Field};

@@ -4,9 +4,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::base::CellRef;
 use crate::schema::TableKind;
 use crate::workbook::locate::locate;
-use crate::workbook::{self, Cell, CellRef, OpenError, Workbook};
+use crate::workbook::{self, Cell, OpenError, Workbook};
 
 use super::classification::{self, Classification};
 use super::discover::{DiscoveredUnit, OtherFile, UnitSource};

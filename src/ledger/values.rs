@@ -10,8 +10,9 @@ use chrono::{Datelike, Months, NaiveDate};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::workbook::text::{clean, fold_width, is_not_applicable, norm, serial_to_date};
-use crate::workbook::{Cell, CellRef};
+use crate::base::text::{clean, fold_width, is_not_applicable, norm, serial_to_date};
+use crate::base::CellRef;
+use crate::workbook::Cell;
 
 /// The outcome of reading one cell as a typed value.
 #[derive(Debug, Clone, PartialEq)]

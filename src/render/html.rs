@@ -9,13 +9,13 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::base::{column_letters, CellRef};
 use crate::check::UnitReport;
 use crate::ledger::values::SoftwareKind;
 use crate::ledger::Unit;
 use crate::metrics::Metrics;
 use crate::render::citations;
 use crate::rules::{Diagnostic, Severity, Target};
-use crate::workbook::{column_letters, CellRef};
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {

@@ -162,7 +162,7 @@ pub fn check_unit(ctx: &Context, config: &Config) -> Vec<Diagnostic> {
 /// report stands; the others' related places are added to it.
 fn once_per_cell(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
-    let mut first: std::collections::HashMap<crate::workbook::CellRef, usize> =
+    let mut first: std::collections::HashMap<crate::base::CellRef, usize> =
         std::collections::HashMap::new();
     for d in diagnostics {
         let Target::Cell(cell) = &d.target else {
@@ -208,6 +208,6 @@ pub fn sort_diagnostics(unit: &Unit, diagnostics: &mut [Diagnostic]) {
 #[allow(unused_imports)]
 pub(crate) mod prelude {
     pub(crate) use super::{declare_rule, Context, Sink, Target};
+    pub(crate) use crate::base::CellRef;
     pub(crate) use crate::ledger::values::{Field, Parsed, SoftwareKind};
-    pub(crate) use crate::workbook::CellRef;
 }

@@ -189,7 +189,7 @@ fn fill_report(ws: &mut Worksheet, plan: &Plan) {
     }
     let range = format!(
         "A1:{}{}",
-        crate::workbook::column_letters(last_col - 1),
+        crate::base::column_letters(last_col - 1),
         last_row.max(2)
     );
     ws.set_auto_filter(range);

@@ -19,10 +19,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::base::CellRef;
 use crate::check::UnitReport;
 use crate::render::citations;
 use crate::rules::{Diagnostic, Severity, Target};
-use crate::workbook::{self, Cell, CellRef};
+use crate::workbook::{self, Cell};
 
 /// The name of the sheet that lists the diagnostics.
 pub const REPORT_SHEET: &str = "诊断报告";

@@ -8,10 +8,10 @@ use miette::{
     SourceCode, SourceSpan, SpanContents, ThemeCharacters, ThemeStyles,
 };
 
+use crate::base::CellRef;
 use crate::ledger::Unit;
 use crate::render::escape;
 use crate::rules::{Diagnostic, Related, Severity, Target};
-use crate::workbook::CellRef;
 
 use super::grid::{grid, Grid};
 

@@ -111,7 +111,7 @@ pub(super) fn resolve_computers(
         .iter()
         .flat_map(|m| m.events.iter().filter_map(|e| e.computer()))
         .collect();
-    let norm = crate::workbook::text::norm;
+    let norm = crate::base::text::norm;
     // Computers by 使用人 / 姓名, in the usage ledger and in each log; users by computer in
     // each log.
     let mut usage_by_user: HashMap<String, BTreeSet<&str>> = HashMap::new();

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::workbook::text::fold_width;
+use crate::base::text::fold_width;
 
 /// What a plausible number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

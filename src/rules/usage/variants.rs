@@ -1,10 +1,10 @@
 //! The different values one computer's rows give a field (brand, name, department): shared
 //! by ZB203 and ZB206, which report every value but the most common one.
 
+use crate::base::text::norm;
+use crate::base::CellRef;
 use crate::ledger::usage::UsageRow;
 use crate::ledger::values::Field;
-use crate::workbook::text::norm;
-use crate::workbook::CellRef;
 
 /// One value of a field across a computer's rows.
 pub(super) struct Variant {
