@@ -83,7 +83,9 @@ pub fn check_discovered(found: &DiscoveredUnit, opts: &CheckOptions) -> UnitRepo
 pub fn check_read_unit(unit: Unit, opts: &CheckOptions) -> UnitReport {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let ctx = Context::new(&unit, opts.as_of, &opts.catalogue);
-        let diagnostics = match catch_unwind(AssertUnwindSafe(|| check_unit(&ctx, &opts.config))) {
+        let diagnostics = match catch_unwind(AssertUnwindSafe(|| {
+            check_unit(&ctx, &|r| opts.config.severity_of(r))
+        })) {
             Ok(d) => d,
             Err(_) => check_rules_guarded(&ctx, RULES, &opts.config),
         };

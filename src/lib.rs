@@ -90,6 +90,16 @@ pub enum RunError {
     },
 }
 
+impl RunError {
+    /// The configuration fault behind this error, if it is one (drawn with its line).
+    pub fn config(&self) -> Option<&config::ConfigError> {
+        match self {
+            RunError::Config(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
 /// Run one command line.
 pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
     match cli.command {

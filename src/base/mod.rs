@@ -4,7 +4,9 @@
 
 pub mod cell;
 pub mod number;
+pub mod os_error;
 pub mod text;
 
 pub use cell::{a1, column_letters, CellRef};
 pub use number::format_number;
+pub use os_error::io_reason;

@@ -28,7 +28,6 @@ pub mod layout;
 pub mod maintenance;
 pub mod plan;
 pub mod purchase_plan;
-pub mod statistics;
 pub mod statistics_table;
 pub mod write;
 
@@ -212,7 +211,11 @@ pub fn derive(unit: &Unit, catalogue: &Catalogue, opts: &Options) -> Result<Plan
             files: Vec::new(),
             conflicts: Vec::new(),
             skipped: Vec::new(),
-            statistics: statistics::derive_statistics(&Unit::default(), catalogue, opts.year),
+            statistics: crate::rules::facts::statistics::derive_statistics(
+                &Unit::default(),
+                catalogue,
+                opts.year,
+            ),
         },
     };
     if unit.summary().is_none() {
@@ -223,7 +226,8 @@ pub fn derive(unit: &Unit, catalogue: &Catalogue, opts: &Options) -> Result<Plan
     }
     let counted = counts::derive_counts(&mut ctx);
     let as_output = counts::as_output(unit, &counted);
-    ctx.plan.statistics = statistics::derive_statistics(&as_output, catalogue, opts.year);
+    ctx.plan.statistics =
+        crate::rules::facts::statistics::derive_statistics(&as_output, catalogue, opts.year);
     statistics_table::fill(&mut ctx)?;
     maintenance::add_missing(&mut ctx, &counted)?;
     free_list::complete(&mut ctx)?;

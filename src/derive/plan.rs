@@ -10,7 +10,7 @@ use crate::base::CellRef;
 use crate::edit::{Addr, Value};
 use crate::schema::TableKind;
 
-use super::statistics::DerivedStatistics;
+use crate::rules::facts::statistics::DerivedStatistics;
 
 /// How a written cell is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,8 +14,8 @@ use crate::schema::TableKind;
 use super::blank::{blank, BlankError};
 use super::layout::unique_name;
 use super::plan::{Mark, NewSheet};
-use super::statistics::DerivedStatistics;
 use super::{Ctx, Typed, NOTE};
+use crate::rules::facts::statistics::DerivedStatistics;
 
 /// One figure to write: where, what the table holds there, the value, its name.
 struct Figure {

@@ -291,6 +291,26 @@ pub fn read_discovered(found: &DiscoveredUnit) -> Unit {
     unit
 }
 
+/// A unit read from sheets of text cells (one workbook named `file`), parsed the way a file
+/// is: the units that tests above the model build, without their touching a grid.
+#[cfg(test)]
+pub(crate) fn from_text<R: AsRef<[S]>, S: AsRef<str>>(file: &str, sheets: &[(&str, &[R])]) -> Unit {
+    let file: Arc<str> = Arc::from(file);
+    let book = Workbook {
+        file: file.clone(),
+        sheets: sheets
+            .iter()
+            .map(|(name, rows)| workbook::text_sheet(name, rows))
+            .collect(),
+    };
+    let mut unit = Unit {
+        files: vec![file],
+        ..Unit::default()
+    };
+    unit.add_workbook(book);
+    unit
+}
+
 /// One file as a unit of its own, to be joined with the unit's other files. A panic while
 /// parsing its tables makes the file unreadable, not the batch end.
 fn read_file(path: &Path) -> Unit {

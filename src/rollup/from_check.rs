@@ -6,8 +6,8 @@ use super::unit::{
 };
 use crate::check::UnitReport;
 use crate::classify::Catalogue;
-use crate::derive::statistics::derive_statistics;
 use crate::metrics::{self, Metrics};
+use crate::rules::facts::statistics::derive_statistics;
 use crate::rules::{Diagnostic, Severity};
 
 /// The statistics table of `year` a checked unit reports, as the JSON and the roll-up carry

@@ -15,7 +15,6 @@ mod usage;
 use chrono::NaiveDate;
 
 use crate::classify::Catalogue;
-use crate::config::Config;
 use crate::ledger::Unit;
 
 pub use diagnostic::{Diagnostic, Related, Severity, Target};
@@ -141,11 +140,16 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-/// Run every enabled rule over a unit; diagnostics sorted by place.
-pub fn check_unit(ctx: &Context, config: &Config) -> Vec<Diagnostic> {
+/// Run every enabled rule over a unit; diagnostics sorted by place. `severity_of` says
+/// whether a rule runs and at which severity (the run's configuration answers it: rules do not
+/// read the configuration, which names them).
+pub fn check_unit(
+    ctx: &Context,
+    severity_of: &dyn Fn(&Rule) -> Option<Severity>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in RULES {
-        let Some(severity) = config.severity_of(rule) else {
+        let Some(severity) = severity_of(rule) else {
             continue;
         };
         let mut sink = Sink::new(rule.code, severity);

@@ -51,7 +51,7 @@ pub struct Annotated {
 #[derive(Debug, thiserror::Error)]
 pub enum AnnotateError {
     /// The input could not be read again.
-    #[error("无法读取 {}：{}", .path.display(), crate::output::io_reason(.source))]
+    #[error("无法读取 {}：{}", .path.display(), crate::base::io_reason(.source))]
     Read {
         /// The input.
         path: PathBuf,
