@@ -72,7 +72,7 @@ fn notes(ws: &Worksheet) -> BTreeMap<(u32, u32), String> {
 fn expected_marks(report: &UnitReport, file: &str) -> (Primary, BTreeSet<Place>) {
     let shown = |c: &zhengban::base::CellRef| -> Place {
         let (r, col) = report
-            .unit
+            .sources
             .sheet(&c.file, &c.sheet)
             .and_then(|s| s.merge_at(c.row, c.col))
             .map(|m| (m.first_row, m.first_col))

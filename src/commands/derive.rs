@@ -18,7 +18,7 @@ use crate::classify::Catalogue;
 use crate::cli::DeriveArgs;
 use crate::derive::write::{apply, Written};
 use crate::derive::{blocking, derive, Options, Plan};
-use crate::ledger::{discover, read_unit, UnitSource};
+use crate::ledger::{discover, read_with_sources, UnitSource};
 use crate::output::{print_stdout, OutputPolicy};
 use crate::{RunError, Status};
 
@@ -117,7 +117,8 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
         },
         catalogue: catalogue.clone(),
     };
-    let report = check_read_unit(read_unit(&source), &opts);
+    let (unit, sources) = read_with_sources(&source);
+    let report = check_read_unit(unit, sources, &opts);
     let stops = blocking(&report);
     if !stops.is_empty() && !args.force {
         let mut shown = report.clone();

@@ -134,10 +134,10 @@ impl Ctx<'_> {
     pub fn taken_names(&self, file: &Arc<str>) -> Vec<String> {
         let mut names: Vec<String> = self
             .unit
-            .workbooks
+            .books
             .iter()
             .find(|w| &w.file == file)
-            .map(|w| w.sheets.iter().map(|s| s.name.to_string()).collect())
+            .map(|w| w.sheets.iter().map(|s| s.to_string()).collect())
             .unwrap_or_default();
         if let Some(f) = self.plan.files.iter().find(|f| &f.file == file) {
             names.extend(f.sheets.iter().map(|s| s.name.clone()));

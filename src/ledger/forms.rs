@@ -187,7 +187,8 @@ pub fn parse_demand(
             kind: rd.text(r, "kind"),
             purpose: rd.text(r, "purpose"),
             requirement: rd.text(r, "requirement"),
-            // Not recorded as invalid here: ZB503 reports a bad 申请许可数 itself.
+            // Not recorded as invalid here: the field keeps the text and why it is no count, and
+            // the checker words it for this form.
             count: rd.field(r, "count", None, values::count),
         })
         .collect();

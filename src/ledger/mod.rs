@@ -17,4 +17,6 @@ pub mod values;
 pub use discover::{discover, discover_units, is_workbook_path, DiscoveredUnit, UnitSource};
 #[cfg(test)]
 pub(crate) use unit::from_text;
-pub use unit::{read_discovered, read_unit, FormulaProblem, Unit};
+pub use unit::{
+    read_discovered, read_unit, read_with_sources, Book, FormulaProblem, Sources, Unit,
+};

@@ -119,6 +119,7 @@ mod tests {
                 files: vec!["a \"b\".xlsx".into()],
                 ..Unit::default()
             },
+            sources: Default::default(),
             diagnostics: Vec::new(),
             metrics: Default::default(),
         };

@@ -199,10 +199,10 @@ pub fn sort_diagnostics(unit: &Unit, diagnostics: &mut [Diagnostic]) {
             return (0, 0);
         };
         let s = unit
-            .workbooks
+            .books
             .iter()
             .find(|w| &*w.file == file)
-            .and_then(|w| w.sheets.iter().position(|x| &*x.name == sheet));
+            .and_then(|w| w.sheets.iter().position(|x| &**x == sheet));
         (f + 1, s.map_or(0, |s| s + 1))
     };
     diagnostics.sort_by_cached_key(|d| d.sort_key(place));

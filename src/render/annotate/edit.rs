@@ -13,27 +13,30 @@ use umya_spreadsheet::{
     SheetView, TextElement, VerticalAlignmentValues, Workbook, Worksheet,
 };
 
+use crate::edit::EditError;
+
 use super::{
     link_location, report_header, report_widths, row_height, severity_argb, Plan, ReportRow,
     NOTE_AUTHOR,
 };
 
-/// The copy with the plan drawn on it, as xlsx bytes; an error is the library's message.
-pub(super) fn write(plan: &Plan, original: &[u8]) -> Result<Vec<u8>, String> {
+/// The copy with the plan drawn on it, as xlsx bytes.
+pub(super) fn write(plan: &Plan, original: &[u8]) -> Result<Vec<u8>, EditError> {
     let mut book = umya_spreadsheet::reader::xlsx::read_reader(Cursor::new(original), true)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| EditError::Open(e.to_string()))?;
     mark_cells(&mut book, plan)?;
     add_report_sheet(&mut book, plan)?;
     let mut out = Vec::new();
-    umya_spreadsheet::writer::xlsx::write_writer(&book, &mut out).map_err(|e| e.to_string())?;
+    umya_spreadsheet::writer::xlsx::write_writer(&book, &mut out)
+        .map_err(|e| EditError::Save(e.to_string()))?;
     Ok(out)
 }
 
-fn mark_cells(book: &mut Workbook, plan: &Plan) -> Result<(), String> {
+fn mark_cells(book: &mut Workbook, plan: &Plan) -> Result<(), EditError> {
     for m in &plan.marks {
         let ws = book
             .sheet_by_name_mut(&m.sheet)
-            .map_err(|e| format!("{}：{e}", m.sheet))?;
+            .map_err(|_| EditError::NoSheet(m.sheet.clone()))?;
         let at = (m.col + 1, m.row + 1);
         ws.style_mut(at).set_background_color(m.mark.argb());
         add_note(ws, m.col + 1, m.row + 1, &m.note);
@@ -103,10 +106,10 @@ fn add_note(ws: &mut Worksheet, col: u32, row: u32, note: &str) {
     }
 }
 
-fn add_report_sheet(book: &mut Workbook, plan: &Plan) -> Result<(), String> {
+fn add_report_sheet(book: &mut Workbook, plan: &Plan) -> Result<(), EditError> {
     let ws = book
         .new_sheet(plan.report_sheet.clone())
-        .map_err(|e| e.to_string())?;
+        .map_err(|_| EditError::SheetExists(plan.report_sheet.clone()))?;
     fill_report(ws, plan);
     // Move the new sheet to the front. Names scoped to a sheet (print titles, print areas)
     // carry the sheet's position, which moves up by one.

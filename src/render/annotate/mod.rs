@@ -58,13 +58,13 @@ pub enum AnnotateError {
         /// The cause.
         source: std::io::Error,
     },
-    /// umya-spreadsheet could not open or write the workbook.
-    #[error("无法生成 {} 的批注副本：{message}", .path.display())]
+    /// The workbook could not be opened, changed or written.
+    #[error("无法生成 {} 的批注副本：{source}", .path.display())]
     Edit {
         /// The input.
         path: PathBuf,
-        /// What the library said.
-        message: String,
+        /// What went wrong.
+        source: crate::edit::EditError,
     },
     /// rust_xlsxwriter could not write the rebuilt copy.
     #[error("无法生成 {} 的批注副本：{source}", .path.display())]
@@ -106,7 +106,7 @@ pub fn is_editable(path: &Path) -> bool {
 /// Files that could not be read get none (their ZB001 is on the other copies' 诊断报告).
 pub fn annotate(report: &UnitReport) -> Vec<Result<Annotated, AnnotateError>> {
     report
-        .unit
+        .sources
         .workbooks
         .iter()
         .map(|book| {
@@ -125,9 +125,9 @@ pub fn annotate(report: &UnitReport) -> Vec<Result<Annotated, AnnotateError>> {
                     path: input.clone(),
                     source,
                 })?;
-                edit::write(&plan, &original).map_err(|message| AnnotateError::Edit {
+                edit::write(&plan, &original).map_err(|source| AnnotateError::Edit {
                     path: input.clone(),
-                    message,
+                    source,
                 })?
             };
             Ok(Annotated {
@@ -340,7 +340,7 @@ fn place_from(t: &Target, here_file: &str, here_sheet: Option<&str>) -> String {
 /// The top-left cell of the merge covering `c`, so a mark lands where the value is shown.
 fn shown_cell(report: &UnitReport, c: &CellRef) -> (u32, u32) {
     match report
-        .unit
+        .sources
         .sheet(&c.file, &c.sheet)
         .and_then(|s| s.merge_at(c.row, c.col))
     {
@@ -377,10 +377,10 @@ fn related_note(d: &Diagnostic, what: &str, here_file: &str, here_sheet: &str) -
 pub(crate) fn plan(report: &UnitReport, file: &Arc<str>) -> Plan {
     let sheet_names: Vec<String> = report
         .unit
-        .workbooks
+        .books
         .iter()
         .find(|w| w.file == *file)
-        .map(|w| w.sheets.iter().map(|s| s.name.to_string()).collect())
+        .map(|w| w.sheets.iter().map(|s| s.to_string()).collect())
         .unwrap_or_default();
     let report_sheet = free_sheet_name(&sheet_names);
     let multi_file = report.unit.files.len() > 1;

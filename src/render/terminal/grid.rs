@@ -11,7 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::base::{column_letters, CellRef};
 use crate::ledger::table::TableMeta;
-use crate::ledger::Unit;
+use crate::ledger::{Sources, Unit};
 use crate::render::escape;
 use crate::schema::TableKind;
 use crate::workbook::{Cell, Sheet};
@@ -45,9 +45,9 @@ pub(super) struct Grid {
 
 /// The grid around `cells` (all on one row of one sheet; the first is the main one), or
 /// `None` when the sheet's cells are not at hand (an unreadable file).
-pub(super) fn grid(unit: &Unit, cells: &[&CellRef]) -> Option<Grid> {
+pub(super) fn grid(unit: &Unit, sources: &Sources, cells: &[&CellRef]) -> Option<Grid> {
     let first = cells.first()?;
-    let sheet = unit.sheet(&first.file, &first.sheet)?;
+    let sheet = sources.sheet(&first.file, &first.sheet)?;
     let name = source_name(&first.file, &first.sheet);
     let table = unit
         .table_at(&first.file, &first.sheet, first.row)

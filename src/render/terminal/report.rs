@@ -9,7 +9,7 @@ use miette::{
 };
 
 use crate::base::CellRef;
-use crate::ledger::Unit;
+use crate::ledger::{Sources, Unit};
 use crate::render::escape;
 use crate::rules::{Diagnostic, Related, Severity, Target};
 
@@ -119,10 +119,11 @@ fn file_name(file: &str) -> &str {
 /// sheet is not at hand. `labels[i]` is the label of `cells[i]`.
 fn snippet(
     unit: &Unit,
+    sources: &Sources,
     cells: &[&CellRef],
     labels: Vec<String>,
 ) -> (Option<GridSource>, Vec<LabeledSpan>, Vec<String>) {
-    let Some(g) = grid(unit, cells) else {
+    let Some(g) = grid(unit, sources, cells) else {
         return (None, Vec::new(), Vec::new());
     };
     let spans = g
@@ -144,7 +145,7 @@ fn snippet(
 
 /// Build the miette report of a diagnostic; also returns the grid header lines it uses (for
 /// [`polish`]).
-fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
+fn report(unit: &Unit, sources: &Sources, d: &Diagnostic) -> (Report, Vec<String>) {
     let mut headers = Vec::new();
     let mut source = None;
     let mut labels = Vec::new();
@@ -169,7 +170,7 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
                 texts.push(format!("{} {}", o.a1(), escape::line(&r.message)));
             }
         }
-        let (s, l, h) = snippet(unit, &cells, texts);
+        let (s, l, h) = snippet(unit, sources, &cells, texts);
         if s.is_some() {
             rest.retain(|r| !same_row.iter().any(|s| std::ptr::eq(*s, *r)));
         }
@@ -178,7 +179,7 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
         headers.extend(h);
     }
     for r in rest {
-        let (rel, h) = related_report(unit, r);
+        let (rel, h) = related_report(unit, sources, r);
         headers.extend(h);
         related.push(rel);
     }
@@ -200,10 +201,10 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
 }
 
 /// "The other place involved": its message, and its own grid when it is a cell.
-fn related_report(unit: &Unit, r: &Related) -> (Report, Vec<String>) {
+fn related_report(unit: &Unit, sources: &Sources, r: &Related) -> (Report, Vec<String>) {
     let (source, labels, headers, message) = match &r.target {
         Target::Cell(c) => {
-            let (s, l, h) = snippet(unit, &[c], vec![c.a1()]);
+            let (s, l, h) = snippet(unit, sources, &[c], vec![c.a1()]);
             let message = if s.is_some() {
                 escape::line(&r.message).into_owned()
             } else {
@@ -250,8 +251,8 @@ fn handler(color: bool) -> GraphicalReportHandler {
 }
 
 /// Draw one diagnostic with miette.
-pub(super) fn render(unit: &Unit, d: &Diagnostic, color: bool) -> String {
-    let (report, headers) = report(unit, d);
+pub(super) fn render(unit: &Unit, sources: &Sources, d: &Diagnostic, color: bool) -> String {
+    let (report, headers) = report(unit, sources, d);
     let mut out = String::new();
     // Writing to a String cannot fail; miette only errors when a span is outside its
     // source, which `grid` never produces — and a half-drawn diagnostic beats a panic.
