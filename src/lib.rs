@@ -6,7 +6,7 @@
 #![deny(missing_docs)]
 
 pub mod base;
-pub mod check;
+pub mod batch;
 pub mod classify;
 pub mod cli;
 pub mod commands;

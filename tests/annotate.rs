@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use umya_spreadsheet::{Workbook, Worksheet};
-use zhengban::check::UnitReport;
+use zhengban::batch::UnitReport;
 use zhengban::render::annotate::{annotate, REPORT_SHEET};
 use zhengban::rules::{Severity, Target};
 
@@ -515,12 +515,12 @@ fn a_split_unit_gets_one_copy_per_file() {
     let (dir, path) = temp_copy(Path::new("samples/shuanglong-split"));
     let sources = zhengban::ledger::discover(&[path], false).unwrap();
     assert_eq!(sources.len(), 1, "one unit");
-    let opts = zhengban::check::CheckOptions {
+    let opts = zhengban::batch::CheckOptions {
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
         config: Default::default(),
         catalogue: Default::default(),
     };
-    let report = zhengban::check::check_source(&sources[0], &opts);
+    let report = zhengban::batch::check_source(&sources[0], &opts);
     let copies: Vec<_> = annotate(&report).into_iter().map(Result::unwrap).collect();
     assert_eq!(copies.len(), report.unit.files.len());
     assert!(copies.len() > 1);

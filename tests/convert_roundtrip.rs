@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde_json::Value;
-use zhengban::check::{check_read_unit, CheckOptions};
+use zhengban::batch::{check_read_unit, CheckOptions};
 use zhengban::classify::Catalogue;
 use zhengban::config::Config;
 use zhengban::ledger::{discover, read_unit, Unit, UnitSource};

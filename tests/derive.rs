@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use zhengban::check::{check_source, CheckOptions, UnitReport};
+use zhengban::batch::{check_source, CheckOptions, UnitReport};
 use zhengban::classify::Catalogue;
 use zhengban::config::Config;
 use zhengban::ledger::statistics::{Measure, StatColumn, StatRow, Statistics};

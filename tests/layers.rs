@@ -30,7 +30,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     // facts over the model: software categories; the checker and what configures it
     ("checks", &["classify", "rules", "config"]),
     // a run over a unit: the checker's report and its metrics
-    ("run", &["metrics", "check"]),
+    ("run", &["metrics", "batch"]),
     // what is made from a report: derived tables, roll-ups, drawings
     ("products", &["derive", "rollup", "render"]),
     // the commands, the command line and the crate root (run(), RunError)
@@ -60,7 +60,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["base", "schema", "ledger", "classify", "rules"],
     ),
     (
-        "check",
+        "batch",
         &[
             "base", "schema", "workbook", "ledger", "classify", "rules", "config", "metrics",
         ],
@@ -75,7 +75,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "rules",
             "config",
             "metrics",
-            "check",
+            "batch",
             "edit",
             "templates",
             "output",
@@ -91,7 +91,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "rules",
             "config",
             "metrics",
-            "check",
+            "batch",
             "derive",
             "normalised",
             "output",
@@ -109,7 +109,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "rules",
             "config",
             "metrics",
-            "check",
+            "batch",
             "derive",
             "rollup",
             "normalised",
@@ -129,7 +129,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "rules",
             "config",
             "metrics",
-            "check",
+            "batch",
             "derive",
             "rollup",
             "render",
@@ -156,7 +156,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "rules",
             "config",
             "metrics",
-            "check",
+            "batch",
             "derive",
             "rollup",
             "render",

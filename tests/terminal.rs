@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use support::{Book, AS_OF, FREE, SUMMARY, USAGE};
 use zhengban::base::CellRef;
-use zhengban::check::UnitReport;
+use zhengban::batch::UnitReport;
 use zhengban::render::terminal;
 use zhengban::rules::{Diagnostic, Severity, Target};
 

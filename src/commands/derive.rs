@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
-use crate::check::{check_read_unit, CheckOptions, UnitReport};
+use crate::batch::{check_read_unit, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::DeriveArgs;
 use crate::derive::write::{apply, Written};

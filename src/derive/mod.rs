@@ -36,7 +36,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::base::CellRef;
-use crate::check::UnitReport;
+use crate::batch::UnitReport;
 use crate::classify::Catalogue;
 use crate::edit::{Addr, Value};
 use crate::ledger::table::HeaderBlock;

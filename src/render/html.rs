@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::base::{column_letters, CellRef};
-use crate::check::UnitReport;
+use crate::batch::UnitReport;
 use crate::ledger::values::SoftwareKind;
 use crate::ledger::{Sources, Unit};
 use crate::metrics::Metrics;

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use crate::check::UnitReport;
+use crate::batch::UnitReport;
 use crate::classify::Catalogue;
 use crate::rollup::from_check::unit_statistics;
 use crate::rules::Severity;

@@ -4,7 +4,7 @@ use super::statistics::UnitStatistics;
 use super::unit::{
     Counts, DiagnosticRow, Expiry, Provenance, Rates, Shortfall, UnitEntry, UnitMetrics, UnitStatus,
 };
-use crate::check::UnitReport;
+use crate::batch::UnitReport;
 use crate::classify::Catalogue;
 use crate::metrics::{self, Metrics};
 use crate::rules::facts::statistics::derive_statistics;

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::base::CellRef;
-use crate::check::UnitReport;
+use crate::batch::UnitReport;
 use crate::render::citations;
 use crate::rules::{Diagnostic, Severity, Target};
 use crate::workbook::{self, Cell};

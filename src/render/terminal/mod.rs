@@ -8,7 +8,7 @@
 mod grid;
 mod report;
 
-use crate::check::{severity_index, Totals, UnitReport};
+use crate::batch::{severity_index, Totals, UnitReport};
 use crate::ledger::discover::OtherFile;
 use crate::ledger::values::SoftwareKind;
 use crate::metrics::Metrics;

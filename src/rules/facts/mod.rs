@@ -23,6 +23,7 @@ mod computers;
 mod ids;
 mod replay;
 pub mod statistics;
+pub(crate) mod variants;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

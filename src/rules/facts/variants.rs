@@ -7,7 +7,7 @@ use crate::ledger::usage::UsageRow;
 use crate::ledger::values::Field;
 
 /// One value of a field across a computer's rows.
-pub(super) struct Variant {
+pub(crate) struct Variant {
     /// As typed (first occurrence).
     pub shown: String,
     /// The first cell holding it.
@@ -18,7 +18,7 @@ pub(super) struct Variant {
 
 /// The values of `field` over `rows` (blank ones skipped), most common first; ties keep
 /// sheet order. Spaces, width and letter case do not make a value different.
-pub(super) fn variants(
+pub(crate) fn variants(
     rows: &[&UsageRow],
     field: impl Fn(&UsageRow) -> &Field<String>,
 ) -> Vec<Variant> {

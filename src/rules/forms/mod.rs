@@ -4,5 +4,4 @@
 pub mod implausible_phone;
 pub mod invalid_demand_count;
 pub mod leading_group_without_leader;
-mod phone;
 pub mod unsigned_approval;

@@ -8,4 +8,3 @@ pub mod empty_usage_field;
 pub mod future_install_date;
 pub mod install_after_license_end;
 pub mod usage_kind_not_single;
-mod variants;
