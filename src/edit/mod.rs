@@ -19,6 +19,7 @@
 //! Addresses are sheet names and A1 references (`"M12"`), as diagnostics and plans carry
 //! them; [`Addr`] converts between A1 and 0-based (row, column).
 
+pub mod marked;
 mod stable;
 
 use std::io::Cursor;

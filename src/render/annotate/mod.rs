@@ -12,7 +12,6 @@
 //!   formats umya cannot edit (xls, ods, xlsb): the marks and the 诊断报告 are the same, the
 //!   original formatting is not there, and the 诊断报告 says so.
 
-mod edit;
 mod rebuild;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -125,10 +124,12 @@ pub fn annotate(report: &UnitReport) -> Vec<Result<Annotated, AnnotateError>> {
                     path: input.clone(),
                     source,
                 })?;
-                edit::write(&plan, &original).map_err(|source| AnnotateError::Edit {
-                    path: input.clone(),
-                    source,
-                })?
+                crate::edit::marked::write_marked(&original, &marked_copy(&plan)).map_err(
+                    |source| AnnotateError::Edit {
+                        path: input.clone(),
+                        source,
+                    },
+                )?
             };
             Ok(Annotated {
                 file_name: copy_name(&input),
@@ -234,6 +235,58 @@ pub(crate) struct Plan {
     pub rows: Vec<ReportRow>,
     /// Lines under the list: the colour key, the regulations cited, remarks.
     pub footer: Vec<String>,
+}
+
+/// The plan as the workbook editor takes it: plain cells, colours and text.
+fn marked_copy(plan: &Plan) -> crate::edit::marked::MarkedCopy {
+    use crate::edit::marked::{Marked, MarkedCopy, ReportLine, ReportSheet};
+    let widths = report_widths(plan.multi_file);
+    MarkedCopy {
+        marks: plan
+            .marks
+            .iter()
+            .map(|m| Marked {
+                sheet: m.sheet.clone(),
+                row: m.row,
+                col: m.col,
+                argb: m.mark.argb().to_string(),
+                note: m.note.clone(),
+            })
+            .collect(),
+        tabs: plan
+            .tabs
+            .iter()
+            .map(|(sheet, s)| (sheet.clone(), severity_argb(*s).to_string()))
+            .collect(),
+        author: NOTE_AUTHOR.to_string(),
+        report: ReportSheet {
+            name: plan.report_sheet.clone(),
+            header: report_header(plan.multi_file)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            link_col: ReportRow::cell_column(plan.multi_file) as u32,
+            lines: plan
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(n, row)| {
+                    let cells = row.cells(n + 1, plan.multi_file);
+                    ReportLine {
+                        height: row_height(&cells, &widths),
+                        cells,
+                        fill: severity_argb(row.severity).to_string(),
+                        link: row.link.as_ref().map(|(sheet, a1)| {
+                            (link_location(sheet, a1), format!("跳到 {}", row.cell))
+                        }),
+                    }
+                })
+                .collect(),
+            widths,
+            empty: "没有发现问题。".to_string(),
+            footer: plan.footer.clone(),
+        },
+    }
 }
 
 /// The header of the 诊断报告 list.
