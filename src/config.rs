@@ -122,7 +122,7 @@ fn matches(code: &str, pattern: &str) -> bool {
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum ConfigError {
     /// The file could not be read.
-    #[error("无法读取配置文件 {}：{}", .path.display(), crate::output::io_reason(.source))]
+    #[error("无法读取配置文件 {}：{}", .path.display(), crate::base::io_reason(.source))]
     Read {
         /// The file.
         path: PathBuf,

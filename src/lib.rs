@@ -5,7 +5,8 @@
 //! `rules` produce plain-data diagnostics over that model, and `render` draws them.
 #![deny(missing_docs)]
 
-pub mod check;
+pub mod base;
+pub mod batch;
 pub mod classify;
 pub mod cli;
 pub mod commands;
@@ -87,6 +88,16 @@ pub enum RunError {
         /// What is wrong with it.
         source: normalised::ImportError,
     },
+}
+
+impl RunError {
+    /// The configuration fault behind this error, if it is one (drawn with its line).
+    pub fn config(&self) -> Option<&config::ConfigError> {
+        match self {
+            RunError::Config(c) => Some(c),
+            _ => None,
+        }
+    }
 }
 
 /// Run one command line.

@@ -15,7 +15,10 @@ fn main() -> ExitCode {
         Err(err) => {
             use std::io::IsTerminal;
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", zhengban::render::error::run_error(&err, color));
+            eprint!(
+                "{}",
+                zhengban::render::error::run_error(&err, err.config(), color)
+            );
             2
         }
     };

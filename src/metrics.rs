@@ -9,10 +9,8 @@ use serde::Serialize;
 use crate::classify::{Catalogue, Category};
 use crate::ledger::values::SoftwareKind;
 use crate::ledger::Unit;
+use crate::rules::facts::EXPIRY_WINDOW_DAYS;
 use crate::rules::Facts;
-
-/// Licenses expiring within this many days are reported (ZB113 uses the same window).
-pub const EXPIRY_WINDOW_DAYS: i64 = 90;
 
 /// Metrics of one unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]

@@ -6,6 +6,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::base::io_reason;
+
 /// Why an output was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -29,36 +31,6 @@ pub enum OutputError {
     /// Writing to standard output failed (other than a closed pipe).
     #[error("无法写入标准输出：{}", io_reason(.0))]
     Stdout(std::io::Error),
-}
-
-/// An OS error as a clerk can read it, in Chinese; the system's own text in brackets for
-/// the kinds we do not name.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    let known = match e.kind() {
-        K::NotFound => "找不到该文件或文件夹",
-        K::PermissionDenied => "没有权限",
-        K::AlreadyExists => "文件已存在",
-        K::StorageFull => "磁盘已满",
-        K::ReadOnlyFilesystem => "文件系统是只读的",
-        K::IsADirectory => "这是一个文件夹",
-        K::NotADirectory => "路径中有一段不是文件夹",
-        K::DirectoryNotEmpty => "文件夹不是空的",
-        K::InvalidFilename => "文件名无效或过长",
-        K::FileTooLarge => "文件过大",
-        K::CrossesDevices => "不能跨磁盘移动文件",
-        K::TimedOut => "操作超时",
-        K::Interrupted => "操作被中断",
-        K::OutOfMemory => "内存不足",
-        K::UnexpectedEof => "文件意外结束",
-        K::QuotaExceeded => "超出磁盘配额",
-        _ => "",
-    };
-    if known.is_empty() {
-        format!("系统错误（{e}）")
-    } else {
-        known.to_string()
-    }
 }
 
 /// What may be replaced: the rules every command writes under.

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use umya_spreadsheet::{Workbook, Worksheet};
-use zhengban::check::UnitReport;
+use zhengban::batch::UnitReport;
 use zhengban::render::annotate::{annotate, REPORT_SHEET};
 use zhengban::rules::{Severity, Target};
 
@@ -70,9 +70,9 @@ fn notes(ws: &Worksheet) -> BTreeMap<(u32, u32), String> {
 /// The cells a diagnostic of `file` points at (primary) and involves (related), 1-based,
 /// moved to the top-left cell of a merge, with the severities concerned.
 fn expected_marks(report: &UnitReport, file: &str) -> (Primary, BTreeSet<Place>) {
-    let shown = |c: &zhengban::workbook::CellRef| -> Place {
+    let shown = |c: &zhengban::base::CellRef| -> Place {
         let (r, col) = report
-            .unit
+            .sources
             .sheet(&c.file, &c.sheet)
             .and_then(|s| s.merge_at(c.row, c.col))
             .map(|m| (m.first_row, m.first_col))
@@ -515,12 +515,12 @@ fn a_split_unit_gets_one_copy_per_file() {
     let (dir, path) = temp_copy(Path::new("samples/shuanglong-split"));
     let sources = zhengban::ledger::discover(&[path], false).unwrap();
     assert_eq!(sources.len(), 1, "one unit");
-    let opts = zhengban::check::CheckOptions {
+    let opts = zhengban::batch::CheckOptions {
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
         config: Default::default(),
         catalogue: Default::default(),
     };
-    let report = zhengban::check::check_source(&sources[0], &opts);
+    let report = zhengban::batch::check_source(&sources[0], &opts);
     let copies: Vec<_> = annotate(&report).into_iter().map(Result::unwrap).collect();
     assert_eq!(copies.len(), report.unit.files.len());
     assert_eq!(

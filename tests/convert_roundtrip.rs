@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde_json::Value;
-use zhengban::check::{check_read_unit, CheckOptions};
+use zhengban::batch::{check_read_unit, CheckOptions};
 use zhengban::classify::Catalogue;
 use zhengban::config::Config;
 use zhengban::ledger::{discover, read_unit, Unit, UnitSource};
@@ -102,7 +102,7 @@ fn codes(unit: Unit) -> Vec<String> {
         config: Config::default(),
         catalogue: Catalogue::default(),
     };
-    let mut codes: Vec<String> = check_read_unit(unit, &opts)
+    let mut codes: Vec<String> = check_read_unit(unit, Default::default(), &opts)
         .diagnostics
         .iter()
         .map(|d| d.code.to_string())
@@ -220,12 +220,8 @@ fn a_local_layout_moves_to_the_national_one() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("national.xlsx");
     std::fs::write(&path, build_filled(&data).unwrap()).unwrap();
-    let national = read_unit(&source(&path));
-    let sheets: Vec<&str> = national.workbooks[0]
-        .sheets
-        .iter()
-        .map(|s| &*s.name)
-        .collect();
+    let (national, grids) = zhengban::ledger::read_with_sources(&source(&path));
+    let sheets: Vec<&str> = national.books[0].sheets.iter().map(|s| &**s).collect();
     assert_eq!(
         &sheets[..7],
         [
@@ -248,9 +244,9 @@ fn a_local_layout_moves_to_the_national_one() {
 
     // Values typed as a clerk types them.
     use zhengban::workbook::Cell;
-    let cell = |at: &Option<zhengban::workbook::CellRef>| {
+    let cell = |at: &Option<zhengban::base::CellRef>| {
         let at = at.as_ref().expect("a cell");
-        national
+        grids
             .sheet(&at.file, &at.sheet)
             .unwrap()
             .get(at.row, at.col)
@@ -270,7 +266,7 @@ fn a_local_layout_moves_to_the_national_one() {
         .iter()
         .find(|r| r.kind() == Some(zhengban::ledger::values::SoftwareKind::Oem))
         .unwrap();
-    let sheet = national.sheet(&oem.at.file, &oem.at.sheet).unwrap();
+    let sheet = grids.sheet(&oem.at.file, &oem.at.sheet).unwrap();
     let amount_col = summary
         .meta
         .columns

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use zhengban::check::{check_source, CheckOptions, UnitReport};
+use zhengban::batch::{check_source, CheckOptions, UnitReport};
 use zhengban::classify::Catalogue;
 use zhengban::config::Config;
 use zhengban::ledger::statistics::{Measure, StatColumn, StatRow, Statistics};
@@ -384,7 +384,10 @@ fn workbooks_with_blank_derived_cells_are_completed() {
         assert!(before.iter().any(|k| k.0 == code), "fixture lacks {code}");
     }
     let (dir, input, out) = derive_case(path, &[], &SHUANGLONG, &[], &nothing_new);
-    let unit = read(std::slice::from_ref(&out));
+    let (unit, grids) = zhengban::ledger::read_with_sources(&UnitSource {
+        label: "t".into(),
+        files: vec![out.clone()],
+    });
     let summary = unit.summary().unwrap();
     let installed: Vec<i64> = summary
         .rows
@@ -397,7 +400,7 @@ fn workbooks_with_blank_derived_cells_are_completed() {
         Some(&40)
     );
     // The 表N layout: added sheets are named and labelled 表N like the unit's own.
-    let book = &unit.workbooks[0];
+    let book = &grids.workbooks[0];
     let names: Vec<&str> = book.sheets.iter().map(|s| &*s.name).collect();
     for name in [
         "表3 信息统计表",

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use support::{Book, AS_OF, SUMMARY, USAGE};
-use zhengban::check::{check_source, CheckOptions, UnitReport};
+use zhengban::batch::{check_source, CheckOptions, UnitReport};
 use zhengban::classify::Catalogue;
 use zhengban::config::Config;
 use zhengban::ledger::UnitSource;
@@ -122,7 +122,7 @@ fn zb002_folder_without_a_workbook_says_what_was_there() {
     std::fs::write(unit.join("照片/第1页.jpg"), b"\xFF\xD8\xFF").unwrap();
     let found = zhengban::ledger::discover_units(std::slice::from_ref(&unit), false);
     assert_eq!(found.units.len(), 1);
-    let report = zhengban::check::check_discovered(&found.units[0], &options());
+    let report = zhengban::batch::check_discovered(&found.units[0], &options());
     assert_eq!(codes(&report), ["ZB002"]);
     rule_snapshot!(
         "ZB002",
@@ -141,7 +141,7 @@ fn zb002_ledger_saved_as_et_beside_the_others() {
     book.write(&unit.join("台账.xlsx"));
     std::fs::write(unit.join("明细表.et"), b"\xD0\xCF\x11\xE0").unwrap();
     let found = zhengban::ledger::discover_units(std::slice::from_ref(&unit), false);
-    let report = zhengban::check::check_discovered(&found.units[0], &options());
+    let report = zhengban::batch::check_discovered(&found.units[0], &options());
     rule_snapshot!(
         "ZB002",
         "ledger_saved_as_et_beside_the_others",

@@ -9,10 +9,10 @@ mod support;
 use std::sync::Arc;
 
 use support::{Book, AS_OF, FREE, SUMMARY, USAGE};
-use zhengban::check::UnitReport;
+use zhengban::base::CellRef;
+use zhengban::batch::UnitReport;
 use zhengban::render::terminal;
 use zhengban::rules::{Diagnostic, Severity, Target};
-use zhengban::workbook::CellRef;
 
 fn diag(code: &'static str, severity: Severity, target: Target, message: &str) -> Diagnostic {
     Diagnostic {

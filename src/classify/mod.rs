@@ -70,7 +70,7 @@ impl Default for Catalogue {
 
 /// The text a pattern is matched against.
 pub fn match_key(name: &str, version: &str) -> String {
-    crate::workbook::text::norm(&format!("{name}{version}"))
+    crate::base::text::norm(&format!("{name}{version}"))
 }
 
 /// A config entry's pattern that is no regular expression.
@@ -195,7 +195,7 @@ pub fn states_edition(text: &str) -> bool {
         "ULTIMATE",
         "EDUCATION",
     ];
-    let n = crate::workbook::text::norm(text);
+    let n = crate::base::text::norm(text);
     EDITIONS.iter().any(|e| n.contains(e)) || n.contains("版") && n.contains("增强")
 }
 
@@ -212,7 +212,7 @@ pub fn home_edition(text: &str) -> Option<&'static str> {
         "HOME&STUDENT",
         "HOME",
     ];
-    let n = crate::workbook::text::norm(text);
+    let n = crate::base::text::norm(text);
     HOME.iter().copied().find(|h| n.contains(h))
 }
 

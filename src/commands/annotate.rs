@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::check::UnitReport;
+use crate::batch::UnitReport;
 use crate::ledger::UnitSource;
 use crate::output::OutputPolicy;
 use crate::render::annotate::{annotate, copy_name};

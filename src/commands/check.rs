@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::check::{self, CheckOptions, Totals, UnitReport};
+use crate::batch::{self, CheckOptions, Totals, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::{CheckArgs, OutputFormat};
 use crate::commands::annotate::Annotator;
@@ -80,12 +80,12 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         Some(path) => Out::File(policy.stream(path)?),
         None => Out::Stdout,
     };
-    let jobs = check::jobs(args.jobs);
-    if args.jobs.is_some_and(|j| j > check::MAX_JOBS) {
+    let jobs = batch::jobs(args.jobs);
+    if args.jobs.is_some_and(|j| j > batch::MAX_JOBS) {
         eprintln!(
             "zhengban: -j {} 过多，改用 {} 个线程",
             args.jobs.unwrap_or_default(),
-            check::MAX_JOBS
+            batch::MAX_JOBS
         );
     }
     let opts = CheckOptions {
@@ -157,7 +157,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             name: report.unit.name.clone(),
         }
     };
-    check::check_batch(&discovery.units, &opts, jobs, render, |i, r| {
+    batch::check_batch(&discovery.units, &opts, jobs, render, |i, r| {
         bar.inc(discovery.units[i].source.files.len().max(1) as u64);
         bar.set_message(r.name);
         let text = match &mut document {

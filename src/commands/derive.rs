@@ -13,12 +13,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
-use crate::check::{check_read_unit, CheckOptions, UnitReport};
+use crate::batch::{check_read_unit, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::DeriveArgs;
 use crate::derive::write::{apply, Written};
 use crate::derive::{blocking, derive, Options, Plan};
-use crate::ledger::{discover, read_unit_within, UnitSource};
+use crate::ledger::{discover, read_within, UnitSource};
 use crate::output::{print_stdout, OutputPolicy};
 use crate::{RunError, Status};
 
@@ -118,7 +118,8 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
         },
         catalogue: catalogue.clone(),
     };
-    let report = check_read_unit(read_unit_within(&source, &config.limits.limits()), &opts);
+    let (unit, sources) = read_within(&source, &config.limits.limits());
+    let report = check_read_unit(unit, sources, &opts);
     let stops = blocking(&report);
     if !stops.is_empty() && !args.force {
         let mut shown = report.clone();

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::check::{self, CheckOptions, UnitReport};
+use crate::batch::{self, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
 use crate::commands::check::load_config;
 use crate::ledger::discover_units;
@@ -299,10 +299,10 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
             failures,
         }
     };
-    check::check_batch(
+    batch::check_batch(
         &discovery.units,
         &opts,
-        check::jobs(None),
+        batch::jobs(None),
         work,
         |_, d: Dropped| {
             errors |= d.errors;

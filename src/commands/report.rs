@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use chrono::Datelike;
 
 use super::check::{as_of, load_config};
-use crate::check::{check_batch, jobs, CheckOptions};
+use crate::batch::{check_batch, jobs, CheckOptions};
 use crate::classify::Catalogue;
 use crate::cli::ReportArgs;
 use crate::ledger::{discover, discover_units, DiscoveredUnit};

@@ -7,10 +7,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::base::text::norm;
 use crate::edit::Value;
 use crate::ledger::values::{Field, Parsed};
 use crate::ledger::Unit;
-use crate::workbook::text::norm;
 
 use super::{Ctx, Typed};
 

@@ -5,13 +5,13 @@
 
 use std::collections::BTreeSet;
 
+use crate::base::CellRef;
 use crate::edit::{Addr, Value};
 use crate::ledger::free_list::FreeList;
 use crate::ledger::summary::SummaryRow;
 use crate::ledger::table::TableMeta;
 use crate::ledger::values::{same_name, SoftwareKind};
 use crate::schema::TableKind;
-use crate::workbook::CellRef;
 
 use super::blank::{blank, BlankError};
 use super::layout::unique_name;

@@ -5,11 +5,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::base::CellRef;
 use crate::edit::{Addr, Value};
 use crate::ledger::summary::{Licence, SummaryRow};
 use crate::ledger::values::{Parsed, SoftwareKind};
 use crate::schema::TableKind;
-use crate::workbook::CellRef;
 
 use super::blank::{blank, BlankError};
 use super::counts::Counted;

@@ -28,7 +28,6 @@ pub mod layout;
 pub mod maintenance;
 pub mod plan;
 pub mod purchase_plan;
-pub mod statistics;
 pub mod statistics_table;
 pub mod write;
 
@@ -36,7 +35,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::check::UnitReport;
+use crate::base::CellRef;
+use crate::batch::UnitReport;
 use crate::classify::Catalogue;
 use crate::edit::{Addr, Value};
 use crate::ledger::table::HeaderBlock;
@@ -44,7 +44,6 @@ use crate::ledger::values::Field;
 use crate::ledger::Unit;
 use crate::rules::Diagnostic;
 use crate::schema::TableKind;
-use crate::workbook::CellRef;
 
 pub use blank::BlankError;
 pub use plan::{CellEdit, Conflict, FileEdits, Mark, NewRow, NewSheet, Plan, RowsEdit, When};
@@ -135,10 +134,10 @@ impl Ctx<'_> {
     pub fn taken_names(&self, file: &Arc<str>) -> Vec<String> {
         let mut names: Vec<String> = self
             .unit
-            .workbooks
+            .books
             .iter()
             .find(|w| &w.file == file)
-            .map(|w| w.sheets.iter().map(|s| s.name.to_string()).collect())
+            .map(|w| w.sheets.iter().map(|s| s.to_string()).collect())
             .unwrap_or_default();
         if let Some(f) = self.plan.files.iter().find(|f| &f.file == file) {
             names.extend(f.sheets.iter().map(|s| s.name.clone()));
@@ -212,7 +211,11 @@ pub fn derive(unit: &Unit, catalogue: &Catalogue, opts: &Options) -> Result<Plan
             files: Vec::new(),
             conflicts: Vec::new(),
             skipped: Vec::new(),
-            statistics: statistics::derive_statistics(&Unit::default(), catalogue, opts.year),
+            statistics: crate::rules::facts::statistics::derive_statistics(
+                &Unit::default(),
+                catalogue,
+                opts.year,
+            ),
         },
     };
     if unit.summary().is_none() {
@@ -223,7 +226,8 @@ pub fn derive(unit: &Unit, catalogue: &Catalogue, opts: &Options) -> Result<Plan
     }
     let counted = counts::derive_counts(&mut ctx);
     let as_output = counts::as_output(unit, &counted);
-    ctx.plan.statistics = statistics::derive_statistics(&as_output, catalogue, opts.year);
+    ctx.plan.statistics =
+        crate::rules::facts::statistics::derive_statistics(&as_output, catalogue, opts.year);
     statistics_table::fill(&mut ctx)?;
     maintenance::add_missing(&mut ctx, &counted)?;
     free_list::complete(&mut ctx)?;

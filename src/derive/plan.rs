@@ -6,11 +6,11 @@
 
 use std::sync::Arc;
 
+use crate::base::CellRef;
 use crate::edit::{Addr, Value};
 use crate::schema::TableKind;
-use crate::workbook::CellRef;
 
-use super::statistics::DerivedStatistics;
+use crate::rules::facts::statistics::DerivedStatistics;
 
 /// How a written cell is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,12 +11,12 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::base::CellRef;
 use crate::edit::{Addr, Value};
 use crate::ledger::summary::SummaryRow;
 use crate::ledger::values::{same_name, Parsed};
 use crate::ledger::Unit;
 use crate::schema::TableKind;
-use crate::workbook::CellRef;
 
 use super::blank::{blank, BlankError};
 use super::layout::unique_name;

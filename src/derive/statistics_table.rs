@@ -5,17 +5,17 @@
 
 use chrono::Datelike;
 
+use crate::base::CellRef;
 use crate::edit::{Addr, Value};
 use crate::ledger::statistics::{Measure, StatColumn, StatRow, Statistics};
 use crate::ledger::values::{Field, Parsed};
 use crate::schema::TableKind;
-use crate::workbook::CellRef;
 
 use super::blank::{blank, BlankError};
 use super::layout::unique_name;
 use super::plan::{Mark, NewSheet};
-use super::statistics::DerivedStatistics;
 use super::{Ctx, Typed, NOTE};
+use crate::rules::facts::statistics::DerivedStatistics;
 
 /// One figure to write: where, what the table holds there, the value, its name.
 struct Figure {

@@ -19,6 +19,7 @@
 //! Addresses are sheet names and A1 references (`"M12"`), as diagnostics and plans carry
 //! them; [`Addr`] converts between A1 and 0-based (row, column).
 
+pub mod marked;
 mod stable;
 
 use std::io::Cursor;
@@ -76,7 +77,7 @@ impl Addr {
 
     /// The A1 reference.
     pub fn a1(self) -> String {
-        crate::workbook::a1(self.row, self.col)
+        crate::base::a1(self.row, self.col)
     }
 
     /// umya's 1-based (column, row).
@@ -108,7 +109,7 @@ impl Value {
     pub fn display(&self) -> String {
         match self {
             Value::Text(s) => s.clone(),
-            Value::Number(n) => crate::workbook::format_number(*n),
+            Value::Number(n) => crate::base::format_number(*n),
             Value::Date(d) => d.format("%Y-%m-%d").to_string(),
         }
     }

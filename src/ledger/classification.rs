@@ -3,10 +3,11 @@
 
 use std::sync::Arc;
 
+use crate::base::text::norm;
+use crate::base::CellRef;
 use crate::schema::{TableKind, CLASSIFICATION_COLUMNS};
 use crate::workbook::locate::Located;
-use crate::workbook::text::norm;
-use crate::workbook::{CellRef, Sheet};
+use crate::workbook::Sheet;
 
 use super::statistics::{Category, Origin};
 use super::table::{list_frame, InvalidValue, Reader, TableMeta};

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::natural::natural_cmp;
-use crate::output::io_reason;
+use crate::base::io_reason;
 
 /// Deeper folders than this are not entered (a hostile tree must not exhaust the stack).
 const MAX_DEPTH: usize = 32;

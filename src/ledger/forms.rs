@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::base::CellRef;
 use crate::schema::{
     TableKind, DEMAND_COLUMNS, DEMAND_HEADER, LEADING_GROUP_COLUMNS, PURCHASE_PLAN_COLUMNS,
     PURCHASE_PLAN_HEADER, STANDARD_HEADER,
 };
 use crate::workbook::layout::{approvals, header_block};
 use crate::workbook::locate::Located;
-use crate::workbook::{CellRef, Sheet};
+use crate::workbook::Sheet;
 
 use super::table::{list_frame, meta_of, HeaderBlock, InvalidValue, Reader, TableMeta};
 use super::values::{self, Field};
@@ -186,7 +187,8 @@ pub fn parse_demand(
             kind: rd.text(r, "kind"),
             purpose: rd.text(r, "purpose"),
             requirement: rd.text(r, "requirement"),
-            // Not recorded as invalid here: ZB503 reports a bad 申请许可数 itself.
+            // Not recorded as invalid here: the field keeps the text and why it is no count, and
+            // the checker words it for this form.
             count: rd.field(r, "count", None, values::count),
         })
         .collect();

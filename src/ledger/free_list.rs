@@ -2,9 +2,10 @@
 
 use std::sync::Arc;
 
+use crate::base::CellRef;
 use crate::schema::{TableKind, FREE_LIST_COLUMNS, STANDARD_HEADER};
 use crate::workbook::locate::Located;
-use crate::workbook::{CellRef, Sheet};
+use crate::workbook::Sheet;
 
 use super::table::{list_frame, HeaderBlock, InvalidValue, Reader, TableMeta};
 use super::values::Field;

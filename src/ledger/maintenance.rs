@@ -5,14 +5,15 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::base::text::norm;
+use crate::base::CellRef;
 use crate::schema::{
     TableKind, MAINTENANCE_EVENT_COLUMNS, MAINTENANCE_HEADER, MAINTENANCE_INFO_COLUMNS,
     MAINTENANCE_INFO_LABELS, SOFTWARE_KINDS,
 };
 use crate::workbook::layout::{find_header, header_block};
 use crate::workbook::locate::Located;
-use crate::workbook::text::norm;
-use crate::workbook::{Cell, CellRef, Sheet};
+use crate::workbook::{Cell, Sheet};
 
 use super::table::{list_frame, Choice, HeaderBlock, InvalidValue, Reader, TableMeta, ValueType};
 use super::values::{self, Field, LicenseTerm, Parsed, SoftwareKind};

@@ -15,4 +15,8 @@ pub mod usage;
 pub mod values;
 
 pub use discover::{discover, discover_units, is_workbook_path, DiscoveredUnit, UnitSource};
-pub use unit::{read_discovered, read_unit, read_unit_within, FormulaProblem, Unit};
+#[cfg(test)]
+pub(crate) use unit::from_text;
+pub use unit::{
+    read_discovered, read_unit, read_with_sources, read_within, Book, FormulaProblem, Sources, Unit,
+};

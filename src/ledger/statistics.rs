@@ -6,10 +6,11 @@ use std::sync::{Arc, OnceLock};
 use regex::Regex;
 use serde::Serialize;
 
+use crate::base::text::norm;
+use crate::base::CellRef;
 use crate::schema::{TableKind, STANDARD_HEADER};
 use crate::workbook::locate::Located;
-use crate::workbook::text::norm;
-use crate::workbook::{Cell, CellRef, Sheet};
+use crate::workbook::{Cell, Sheet};
 
 use super::table::{meta_of, HeaderBlock, InvalidValue, ValueType};
 use super::values::{self, Field, Parsed};
@@ -319,7 +320,7 @@ impl Ctx<'_> {
                 let t = t.trim_end_matches([':', '：']);
                 labels
                     .iter()
-                    .any(|l| norm(l) == t || crate::workbook::text::norm_no_parens(t) == norm(l))
+                    .any(|l| norm(l) == t || crate::base::text::norm_no_parens(t) == norm(l))
                     .then_some((r, c))
             })
         });

@@ -3,9 +3,10 @@
 
 use std::sync::Arc;
 
+use crate::base::CellRef;
 use crate::schema::{TableKind, LICENSE_COLUMNS, STANDARD_HEADER, SUMMARY_COLUMNS};
 use crate::workbook::locate::Located;
-use crate::workbook::{CellRef, Sheet};
+use crate::workbook::Sheet;
 
 use super::table::{list_frame, HeaderBlock, InvalidValue, Reader, TableMeta};
 use super::values::{Field, LicenseTerm, Parsed, PurchaseTime, SoftwareKind};

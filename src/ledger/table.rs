@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::base::CellRef;
 use crate::schema::{ColumnSpec, HeaderLabel, TableKind};
 use crate::workbook::layout::{header_block, HeaderEntry, HeaderMatch};
-use crate::workbook::{Cell, CellRef, Sheet};
+use crate::workbook::{Cell, Sheet};
 
 use super::values::{self, Field, LicenseTerm, Parsed, PurchaseTime, SoftwareKind};
 
@@ -243,7 +244,7 @@ impl<'a> Reader<'a> {
                     .find(|c| c.0 == key)
                     .map(|c| c.0)
                     .unwrap_or(""),
-                header: crate::workbook::text::norm(self.header_of(key)),
+                header: crate::base::text::norm(self.header_of(key)),
                 expected,
                 raw: f.raw.clone(),
                 cell: f.cell.clone().expect("read fields have a cell"),

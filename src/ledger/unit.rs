@@ -4,9 +4,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::base::CellRef;
 use crate::schema::TableKind;
 use crate::workbook::locate::locate;
-use crate::workbook::{self, Cell, CellRef, Limits, OpenError, Workbook};
+use crate::workbook::{self, Cell, Limits, OpenError, Workbook};
 
 use super::classification::{self, Classification};
 use super::discover::{DiscoveredUnit, OtherFile, UnitSource};
@@ -29,8 +30,9 @@ pub struct Unit {
     pub path: Option<Arc<str>>,
     /// The files read, as the user named them.
     pub files: Vec<Arc<str>>,
-    /// The cell grids, kept for renderers that show a row around a diagnostic.
-    pub workbooks: Vec<Workbook>,
+    /// The workbooks read, in file order, with their sheets' names in workbook order (what
+    /// sorts diagnostics and names a file; the cells themselves are in [`Sources`]).
+    pub books: Vec<Book>,
     /// Files that could not be read (ZB001).
     pub unreadable: Vec<(Arc<str>, OpenError)>,
     /// Files of the unit that are not workbooks we read (scans, PDFs, WPS `.et` files):
@@ -66,6 +68,35 @@ pub struct Unit {
     pub invalid_values: Vec<InvalidValue>,
     /// Formula cells showing an error or holding no cached value (ZB007).
     pub formula_problems: Vec<FormulaProblem>,
+}
+
+/// One workbook's shape as plain data: its file and its sheets' names, in workbook order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Book {
+    /// The file, as the user named it.
+    pub file: Arc<str>,
+    /// The sheet names, in workbook order.
+    pub sheets: Vec<Arc<str>>,
+}
+
+/// The cell grids a unit was read from, kept apart from the model: only the renderers that
+/// draw the rows around a diagnostic (terminal, HTML, annotated copies) read them.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// The workbooks, in file order.
+    pub workbooks: Vec<Workbook>,
+}
+
+impl Sources {
+    /// The grid of a sheet.
+    pub fn sheet(&self, file: &str, sheet: &str) -> Option<&workbook::Sheet> {
+        self.workbooks
+            .iter()
+            .find(|w| &*w.file == file)?
+            .sheets
+            .iter()
+            .find(|s| &*s.name == sheet)
+    }
 }
 
 /// A formula cell a reader cannot trust.
@@ -126,17 +157,7 @@ impl Unit {
             .max_by_key(|m| m.first_row)
     }
 
-    /// The grid of a sheet, for renderers.
-    pub fn sheet(&self, file: &str, sheet: &str) -> Option<&workbook::Sheet> {
-        self.workbooks
-            .iter()
-            .find(|w| &*w.file == file)?
-            .sheets
-            .iter()
-            .find(|s| &*s.name == sheet)
-    }
-
-    fn add_workbook(&mut self, book: Workbook) {
+    fn add_workbook(&mut self, book: &Workbook) {
         let file = book.file.clone();
         for (index, sheet) in book.sheets.iter().enumerate() {
             for loc in locate(sheet, index) {
@@ -197,7 +218,10 @@ impl Unit {
                 }
             }
         }
-        self.workbooks.push(book);
+        self.books.push(Book {
+            file: book.file.clone(),
+            sheets: book.sheets.iter().map(|s| s.name.clone()).collect(),
+        });
     }
 
     /// Append another part of the same unit (the tables of its next file). Every field is
@@ -207,7 +231,7 @@ impl Unit {
             name: _,
             path: _,
             files,
-            workbooks,
+            books,
             unreadable,
             others,
             inaccessible,
@@ -227,7 +251,7 @@ impl Unit {
             formula_problems,
         } = other;
         self.files.extend(files);
-        self.workbooks.extend(workbooks);
+        self.books.extend(books);
         self.unreadable.extend(unreadable);
         self.others.extend(others);
         self.inaccessible.extend(inaccessible);
@@ -262,33 +286,43 @@ impl Unit {
 }
 
 /// Read every file of a unit into the model; unreadable files are recorded, never fatal.
-/// The files are opened and parsed in parallel (each on its own), then joined in order.
+/// The grids are dropped (see [`read_with_sources`]).
 pub fn read_unit(source: &UnitSource) -> Unit {
-    read_unit_within(source, &Limits::default())
+    read_with_sources(source).0
 }
 
-/// [`read_unit`] within reading limits other than the defaults.
-pub fn read_unit_within(source: &UnitSource, limits: &Limits) -> Unit {
+/// Read every file of a unit into the model, and keep the grids it was read from for the
+/// renderers.
+pub fn read_with_sources(source: &UnitSource) -> (Unit, Sources) {
+    read_within(source, &Limits::default())
+}
+
+/// [`read_with_sources`] within reading limits other than the defaults (`[limits]` of the
+/// config). The files are opened and parsed in parallel (each on its own), then joined in
+/// order.
+pub fn read_within(source: &UnitSource, limits: &Limits) -> (Unit, Sources) {
     use rayon::prelude::*;
-    let parts: Vec<Unit> = source
+    let parts: Vec<(Unit, Option<Workbook>)> = source
         .files
         .par_iter()
         .map(|p| read_file(p, limits))
         .collect();
     let mut unit = Unit::default();
-    for part in parts {
+    let mut sources = Sources::default();
+    for (part, book) in parts {
         unit.join(part);
+        sources.workbooks.extend(book);
     }
     unit.name = unit
         .name_from_tables()
         .unwrap_or_else(|| source.label.clone());
-    unit
+    (unit, sources)
 }
 
 /// Read a unit as discovery found it: its workbooks, and what else was there (files that
 /// are no workbook, folders that could not be listed) for the rules to report.
-pub fn read_discovered(found: &DiscoveredUnit, limits: &Limits) -> Unit {
-    let mut unit = read_unit_within(&found.source, limits);
+pub fn read_discovered(found: &DiscoveredUnit, limits: &Limits) -> (Unit, Sources) {
+    let (mut unit, sources) = read_within(&found.source, limits);
     unit.path = Some(Arc::from(found.path.display().to_string().as_str()));
     unit.others = found.others.clone();
     unit.inaccessible = found
@@ -296,12 +330,32 @@ pub fn read_discovered(found: &DiscoveredUnit, limits: &Limits) -> Unit {
         .iter()
         .map(|(p, why)| (Arc::from(p.display().to_string().as_str()), why.clone()))
         .collect();
+    (unit, sources)
+}
+
+/// A unit read from sheets of text cells (one workbook named `file`), parsed the way a file
+/// is: the units that tests above the model build, without their touching a grid.
+#[cfg(test)]
+pub(crate) fn from_text<R: AsRef<[S]>, S: AsRef<str>>(file: &str, sheets: &[(&str, &[R])]) -> Unit {
+    let file: Arc<str> = Arc::from(file);
+    let book = Workbook {
+        file: file.clone(),
+        sheets: sheets
+            .iter()
+            .map(|(name, rows)| workbook::text_sheet(name, rows))
+            .collect(),
+    };
+    let mut unit = Unit {
+        files: vec![file],
+        ..Unit::default()
+    };
+    unit.add_workbook(&book);
     unit
 }
 
 /// One file as a unit of its own, to be joined with the unit's other files. A panic while
 /// parsing its tables makes the file unreadable, not the batch end.
-fn read_file(path: &Path, limits: &Limits) -> Unit {
+fn read_file(path: &Path, limits: &Limits) -> (Unit, Option<Workbook>) {
     let display: Arc<str> = Arc::from(path.display().to_string().as_str());
     let mut part = Unit {
         files: vec![display.clone()],
@@ -311,11 +365,11 @@ fn read_file(path: &Path, limits: &Limits) -> Unit {
         Ok(book) => {
             let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let mut u = part.clone();
-                u.add_workbook(book);
+                u.add_workbook(&book);
                 u
             }));
             match parsed {
-                Ok(u) => part = u,
+                Ok(u) => return (u, Some(book)),
                 Err(_) => part.unreadable.push((
                     display,
                     OpenError::Corrupt("读取其中的表格时程序内部出错".into()),
@@ -324,5 +378,5 @@ fn read_file(path: &Path, limits: &Limits) -> Unit {
         }
         Err(e) => part.unreadable.push((display, e)),
     }
-    part
+    (part, None)
 }

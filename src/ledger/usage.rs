@@ -4,9 +4,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::base::CellRef;
 use crate::schema::{TableKind, STANDARD_HEADER, USAGE_COLUMNS};
 use crate::workbook::locate::Located;
-use crate::workbook::{CellRef, Sheet};
+use crate::workbook::Sheet;
 
 use super::table::{list_frame, Choice, HeaderBlock, InvalidValue, Reader, TableMeta};
 use super::values::{Field, LicenseTerm, SoftwareKind};

@@ -5,11 +5,12 @@ use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use crate::config::ConfigError;
 use crate::render::escape;
-use crate::RunError;
 
-/// The text for standard error.
-pub fn run_error(err: &RunError, color: bool) -> String {
-    if let RunError::Config(ConfigError::Invalid(c)) = err {
+/// The text for standard error: `err`'s message, or miette's drawing of `config` when the
+/// error is a fault in the configuration file (the binary says which, so this module does not
+/// know the binary's error type).
+pub fn run_error(err: &dyn std::fmt::Display, config: Option<&ConfigError>, color: bool) -> String {
+    if let Some(ConfigError::Invalid(c)) = config {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -35,7 +36,7 @@ mod tests {
     #[test]
     fn a_config_fault_shows_its_line() {
         let err = Config::parse("select = [\"ZB1\"]\nseverty = {}\n", "zhengban.toml").unwrap_err();
-        let text = run_error(&err.into(), false);
+        let text = run_error(&err, Some(&err), false);
         assert!(text.contains("未知的键 severty"), "{text}");
         assert!(text.contains("severty = {}"), "the line is shown: {text}");
         assert!(text.contains("zhengban.toml"), "{text}");

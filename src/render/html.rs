@@ -9,13 +9,13 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::check::UnitReport;
+use crate::base::{column_letters, CellRef};
+use crate::batch::UnitReport;
 use crate::ledger::values::SoftwareKind;
-use crate::ledger::Unit;
+use crate::ledger::{Sources, Unit};
 use crate::metrics::Metrics;
 use crate::render::citations;
 use crate::rules::{Diagnostic, Severity, Target};
-use crate::workbook::{column_letters, CellRef};
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -146,7 +146,7 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
             escape(&e.to_string())
         );
     }
-    if !unit.workbooks.is_empty() {
+    if !unit.books.is_empty() {
         h.push_str("<h2>概况</h2>\n");
         h.push_str(&metrics(&report.metrics));
     }
@@ -165,7 +165,7 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
             let _ = writeln!(h, "<h3>{}</h3>", escape(&title));
             group = Some(title);
         }
-        h.push_str(&diagnostic(unit, d));
+        h.push_str(&diagnostic(unit, &report.sources, d));
     }
     if let Some(l) = citations::legend(report.diagnostics.iter().map(|d| d.help.as_str())) {
         let _ = writeln!(h, "<p class=\"legend\">{}</p>", escape(&l));
@@ -178,7 +178,7 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
     h
 }
 
-fn diagnostic(unit: &Unit, d: &Diagnostic) -> String {
+fn diagnostic(unit: &Unit, sources: &Sources, d: &Diagnostic) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -197,7 +197,7 @@ fn diagnostic(unit: &Unit, d: &Diagnostic) -> String {
             .filter_map(|r| r.target.cell())
             .filter(|r| r.file == c.file && r.sheet == c.sheet && r.row == c.row)
             .collect();
-        h.push_str(&excerpt(unit, c, &related));
+        h.push_str(&excerpt(unit, sources, c, &related));
     }
     if !d.help.is_empty() {
         let _ = writeln!(h, "<p class=\"help\"><b>修改：</b>{}</p>", escape(&d.help));
@@ -213,7 +213,11 @@ fn diagnostic(unit: &Unit, d: &Diagnostic) -> String {
                     unit.table_at(&c.file, &c.sheet, c.row)
                         .is_some_and(|m| matches!(m.header_rows, Some((_, last)) if c.row > last))
                 })
-                .and_then(|c| unit.sheet(&c.file, &c.sheet).map(|s| s.shown(c.row, c.col)))
+                .and_then(|c| {
+                    sources
+                        .sheet(&c.file, &c.sheet)
+                        .map(|s| s.shown(c.row, c.col))
+                })
                 .map(|v| v.display())
                 .filter(|v| !v.trim().is_empty() && !r.message.contains(v.trim()));
             let _ = write!(
@@ -259,8 +263,8 @@ const IDENTITY: &[&str] = &["id", "name", "computer", "user"];
 
 /// The row around `cell` as a small table: the table's columns with their published headers
 /// when the cell is in a list, else a few columns either side with their letters.
-fn excerpt(unit: &Unit, cell: &CellRef, related: &[&CellRef]) -> String {
-    let Some(sheet) = unit.sheet(&cell.file, &cell.sheet) else {
+fn excerpt(unit: &Unit, sources: &Sources, cell: &CellRef, related: &[&CellRef]) -> String {
+    let Some(sheet) = sources.sheet(&cell.file, &cell.sheet) else {
         return String::new();
     };
     let table = unit

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use crate::check::UnitReport;
+use crate::batch::UnitReport;
 use crate::classify::Catalogue;
 use crate::rollup::from_check::unit_statistics;
 use crate::rules::Severity;
@@ -119,6 +119,7 @@ mod tests {
                 files: vec!["a \"b\".xlsx".into()],
                 ..Unit::default()
             },
+            sources: Default::default(),
             diagnostics: Vec::new(),
             metrics: Default::default(),
         };

@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use crate::base::CellRef;
 use crate::ledger::forms::Approval;
 use crate::ledger::statistics::{self as stats, Figure};
 use crate::ledger::summary::{Licence, StrayValue};
@@ -13,7 +14,7 @@ use crate::ledger::values::{Field, LicenseTerm, SoftwareKind};
 use crate::ledger::{maintenance, Unit};
 use crate::normalised as n;
 use crate::schema::TableKind;
-use crate::workbook::{Cell, CellRef};
+use crate::workbook::Cell;
 
 /// The source cells of one row, collected only when asked for (`--with-cells`).
 struct Cells(Option<n::Cells>);

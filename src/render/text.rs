@@ -3,7 +3,7 @@
 //! line of a batch can be traced (and grepped) on its own; snapshot tests use the same
 //! form without file names, which differ between runs in temp dirs.
 
-use crate::check::UnitReport;
+use crate::batch::UnitReport;
 use crate::render::escape::line;
 use crate::rules::{Diagnostic, Severity, Target};
 

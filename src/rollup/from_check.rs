@@ -4,10 +4,10 @@ use super::statistics::UnitStatistics;
 use super::unit::{
     Counts, DiagnosticRow, Expiry, Provenance, Rates, Shortfall, UnitEntry, UnitMetrics, UnitStatus,
 };
-use crate::check::UnitReport;
+use crate::batch::UnitReport;
 use crate::classify::Catalogue;
-use crate::derive::statistics::derive_statistics;
 use crate::metrics::{self, Metrics};
+use crate::rules::facts::statistics::derive_statistics;
 use crate::rules::{Diagnostic, Severity};
 
 /// The statistics table of `year` a checked unit reports, as the JSON and the roll-up carry

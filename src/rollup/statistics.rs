@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::derive::statistics::{round4, DerivedStatistics};
 use crate::ledger::statistics::{Measure, StatColumn, StatRow};
+use crate::rules::facts::statistics::{round4, DerivedStatistics};
 
 /// The figures of one unit's statistics table for one year (sections 二–五).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::workbook::CellRef;
+use crate::base::CellRef;
 
 /// How serious a diagnostic is.
 #[derive(

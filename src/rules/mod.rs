@@ -38,7 +38,6 @@ mod usage;
 use chrono::NaiveDate;
 
 use crate::classify::Catalogue;
-use crate::config::Config;
 use crate::ledger::Unit;
 
 pub use diagnostic::{Diagnostic, Related, Severity, Target};
@@ -170,11 +169,16 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-/// Run every enabled rule over a unit; diagnostics sorted by place.
-pub fn check_unit(ctx: &Context, config: &Config) -> Vec<Diagnostic> {
+/// Run every enabled rule over a unit; diagnostics sorted by place. `severity_of` says
+/// whether a rule runs and at which severity (the run's configuration answers it: rules do not
+/// read the configuration, which names them).
+pub fn check_unit(
+    ctx: &Context,
+    severity_of: &dyn Fn(&Rule) -> Option<Severity>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in RULES {
-        let Some(severity) = config.severity_of(rule) else {
+        let Some(severity) = severity_of(rule) else {
             continue;
         };
         let mut sink = Sink::new(rule.code, severity);
@@ -191,7 +195,7 @@ pub fn check_unit(ctx: &Context, config: &Config) -> Vec<Diagnostic> {
 /// report stands; the others' related places are added to it.
 fn once_per_cell(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
-    let mut first: std::collections::HashMap<crate::workbook::CellRef, usize> =
+    let mut first: std::collections::HashMap<crate::base::CellRef, usize> =
         std::collections::HashMap::new();
     for d in diagnostics {
         let Target::Cell(cell) = &d.target else {
@@ -224,10 +228,10 @@ pub fn sort_diagnostics(unit: &Unit, diagnostics: &mut [Diagnostic]) {
             return (0, 0);
         };
         let s = unit
-            .workbooks
+            .books
             .iter()
             .find(|w| &*w.file == file)
-            .and_then(|w| w.sheets.iter().position(|x| &*x.name == sheet));
+            .and_then(|w| w.sheets.iter().position(|x| &**x == sheet));
         (f + 1, s.map_or(0, |s| s + 1))
     };
     diagnostics.sort_by_cached_key(|d| d.sort_key(place));
@@ -237,6 +241,6 @@ pub fn sort_diagnostics(unit: &Unit, diagnostics: &mut [Diagnostic]) {
 #[allow(unused_imports)]
 pub(crate) mod prelude {
     pub(crate) use super::{declare_rule, Context, Edit, Sink, Target, Trigger};
+    pub(crate) use crate::base::CellRef;
     pub(crate) use crate::ledger::values::{Field, Parsed, SoftwareKind};
-    pub(crate) use crate::workbook::CellRef;
 }

@@ -10,11 +10,12 @@ use regex::Regex;
 
 use crate::schema::{ColumnSpec, HeaderLabel};
 
-use super::text::{
+use super::{Cell, Sheet};
+use crate::base::text::{
     clean, fold_width, is_not_applicable_normed, norm, norm_chars, norm_into, norm_is,
     norm_no_parens, with_short_norm,
 };
-use super::{Cell, CellRef, Sheet};
+use crate::base::CellRef;
 
 /// A column header found in a sheet.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,8 +4,8 @@
 use crate::schema::{ColumnSpec, TableKind};
 
 use super::layout::{match_header_row_in, HeaderForms};
-use super::text::{fold_char, norm, norm_into};
 use super::{Cell, Sheet};
+use crate::base::text::{fold_char, norm, norm_into};
 
 /// A table found in a sheet: its kind and the rows it spans.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,16 +10,16 @@ pub mod locate;
 mod ods_scan;
 mod open;
 mod package;
-pub mod text;
 mod xls_scan;
 mod xlsx_merges;
 
 use std::sync::{Arc, OnceLock};
 
-use serde::Serialize;
-
 pub use limits::{Limits, MAX_COLS, MAX_ROWS};
 pub use open::{open, open_with, OpenError};
+
+use crate::base::number::{format_number, iso_date};
+use crate::base::text;
 
 /// One cell's value as stored (cached value for formulas).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -66,58 +66,6 @@ impl Cell {
             Cell::Error(e) => e.clone(),
         }
     }
-}
-
-/// Format a number the way a spreadsheet shows it in a General cell.
-pub fn format_number(n: f64) -> String {
-    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
-        let mut out = String::with_capacity(16);
-        push_int(&mut out, n as i64);
-        out
-    } else {
-        format!("{n}")
-    }
-}
-
-/// Decimal digits of `v` (what `{}` prints), without the formatting machinery: dates and
-/// counts are shown for every row of every ledger.
-fn push_int(out: &mut String, v: i64) {
-    if v < 0 {
-        out.push('-');
-    }
-    let mut digits = [0u8; 20];
-    let mut n = v.unsigned_abs();
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        out.push(d as char);
-    }
-}
-
-/// `2023-05-01` (what chrono's `%Y-%m-%d` prints for years 1000–9999, the range of Excel
-/// serials).
-fn iso_date(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    if !(1000..=9999).contains(&y) {
-        return d.format("%Y-%m-%d").to_string();
-    }
-    let mut out = String::with_capacity(10);
-    push_int(&mut out, y as i64);
-    out.push('-');
-    out.push((b'0' + (m / 10) as u8) as char);
-    out.push((b'0' + (m % 10) as u8) as char);
-    out.push('-');
-    out.push((b'0' + (day / 10) as u8) as char);
-    out.push((b'0' + (day % 10) as u8) as char);
-    out
 }
 
 /// A merged region, 0-based and inclusive.
@@ -325,80 +273,14 @@ pub struct Workbook {
     pub sheets: Vec<Sheet>,
 }
 
-/// Where a value came from: file, sheet and cell.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct CellRef {
-    /// The file, as the user named it.
-    pub file: Arc<str>,
-    /// The sheet name.
-    pub sheet: Arc<str>,
-    /// 0-based row.
-    pub row: u32,
-    /// 0-based column.
-    pub col: u32,
-}
-
-impl CellRef {
-    /// Build a reference.
-    pub fn new(file: &Arc<str>, sheet: &Arc<str>, row: u32, col: u32) -> Self {
-        CellRef {
-            file: file.clone(),
-            sheet: sheet.clone(),
-            row,
-            col,
-        }
-    }
-
-    /// The A1 name of the cell (`M12`).
-    pub fn a1(&self) -> String {
-        a1(self.row, self.col)
-    }
-
-    /// The same row, another column.
-    pub fn with_col(&self, col: u32) -> Self {
-        CellRef {
-            col,
-            ..self.clone()
-        }
-    }
-}
-
-impl std::fmt::Display for CellRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} › {} › {}", self.file, self.sheet, self.a1())
-    }
-}
-
-/// The column letters of a 0-based column index (`0` → `A`, `26` → `AA`).
-pub fn column_letters(col: u32) -> String {
-    let mut n = col as u64 + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        out.push(b'A' + rem);
-        n = (n - 1) / 26;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// The A1 name of a 0-based (row, col).
-pub fn a1(row: u32, col: u32) -> String {
-    format!("{}{}", column_letters(col), row as u64 + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Datelike;
 
     #[test]
-    fn a1_names() {
-        assert_eq!(a1(0, 0), "A1");
-        assert_eq!(a1(11, 12), "M12");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(16383), "XFD");
+    fn cells_display_like_a_spreadsheet() {
+        assert_eq!(Cell::Date(45047.0).display(), "2023-05-01");
+        assert_eq!(Cell::Number(13812345678.0).display(), "13812345678");
     }
 
     #[test]
@@ -426,36 +308,5 @@ mod tests {
         // Merges replaced after the first lookup are still found.
         s.merges.push(m(30, 0, 31, 0));
         assert_eq!(s.merge_at(31, 0), Some(&m(30, 0, 31, 0)));
-    }
-
-    #[test]
-    fn numbers_and_dates_display_as_the_formatting_machinery_did() {
-        for n in [
-            0.0,
-            -0.0,
-            1.0,
-            -1.0,
-            9.0,
-            10.0,
-            45047.0,
-            -123456789.0,
-            999999999999999.0,
-        ] {
-            assert_eq!(format_number(n), format!("{}", n as i64), "{n}");
-        }
-        assert_eq!(format_number(1e15), format!("{}", 1e15));
-        let mut d = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
-        while d.year_ce().1 < 2101 {
-            assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
-            d += chrono::Duration::days(17);
-        }
-        assert_eq!(Cell::Date(45047.0).display(), "2023-05-01");
-    }
-
-    #[test]
-    fn numbers_display_like_a_spreadsheet() {
-        assert_eq!(format_number(12.0), "12");
-        assert_eq!(format_number(1200.5), "1200.5");
-        assert_eq!(Cell::Number(13812345678.0).display(), "13812345678");
     }
 }

@@ -283,3 +283,141 @@ pub(super) fn scan(path: &Path, limits: &Limits) -> Result<Merges, OpenError> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// An ods file holding only `content.xml`.
+    fn ods(content: &str) -> tempfile::NamedTempFile {
+        let file = tempfile::Builder::new().suffix(".ods").tempfile().unwrap();
+        let mut zip = zip::ZipWriter::new(file.reopen().unwrap());
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file("mimetype", opts).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        zip.start_file("content.xml", opts).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        file
+    }
+
+    /// A count attribute as a file may write it: ordinary, huge, zero, negative or no number.
+    fn count_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (1u64..40).prop_map(|n| n.to_string()),
+            any::<u32>().prop_map(|n| n.to_string()),
+            Just("0".to_string()),
+            Just("-1".to_string()),
+            Just("abc".to_string()),
+            Just(u64::MAX.to_string()),
+            Just("99999999999999999999999".to_string()),
+        ]
+    }
+
+    /// One cell: covered or not, and its repeat and span attributes (each may be absent).
+    fn cell() -> impl Strategy<Value = String> {
+        (
+            any::<bool>(),
+            proptest::option::of(count_text()),
+            proptest::option::of(count_text()),
+            proptest::option::of(count_text()),
+            any::<bool>(),
+        )
+            .prop_map(|(covered, repeat, cols, rows, text)| {
+                let name = if covered {
+                    "table:covered-table-cell"
+                } else {
+                    "table:table-cell"
+                };
+                let mut attrs = String::new();
+                for (key, v) in [
+                    ("table:number-columns-repeated", repeat),
+                    ("table:number-columns-spanned", cols),
+                    ("table:number-rows-spanned", rows),
+                ] {
+                    if let Some(v) = v {
+                        attrs.push_str(&format!(" {key}=\"{v}\""));
+                    }
+                }
+                if text {
+                    format!(
+                        "<{name}{attrs} office:value-type=\"string\"><text:p>x</text:p></{name}>"
+                    )
+                } else {
+                    format!("<{name}{attrs}/>")
+                }
+            })
+    }
+
+    fn content(rows: &[(Option<String>, Vec<String>)]) -> String {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\"?><office:document-content><office:body>\
+             <office:spreadsheet><table:table table:name=\"S\">",
+        );
+        for (repeat, cells) in rows {
+            match repeat {
+                Some(r) => xml.push_str(&format!(
+                    "<table:table-row table:number-rows-repeated=\"{r}\">"
+                )),
+                None => xml.push_str("<table:table-row>"),
+            }
+            for c in cells {
+                xml.push_str(c);
+            }
+            xml.push_str("</table:table-row>");
+        }
+        xml.push_str("</table:table></office:spreadsheet></office:body></office:document-content>");
+        xml
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        /// Whatever a file says its spans and repeats are, the scan ends, and every merge it
+        /// reports lies inside Excel's grid with its first cell before its last.
+        #[test]
+        fn merges_stay_in_the_grid(
+            rows in proptest::collection::vec(
+                (proptest::option::of(count_text()), proptest::collection::vec(cell(), 0..6)),
+                0..8,
+            )
+        ) {
+            let file = ods(&content(&rows));
+            let cells: usize = rows.iter().map(|(_, c)| c.len()).sum();
+            if let Ok(merges) = scan(file.path(), &Limits::default()) {
+                let all: Vec<&Merge> = merges.values().flatten().collect();
+                prop_assert!(all.len() <= cells);
+                for m in all {
+                    prop_assert!(m.first_row <= m.last_row && m.last_row < MAX_ROWS, "{m:?}");
+                    prop_assert!(m.first_col <= m.last_col && m.last_col < MAX_COLS, "{m:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_span_is_read_as_a_merge() {
+        let xml = content(&[(
+            None,
+            vec![
+                "<table:table-cell table:number-columns-spanned=\"2\" table:number-rows-spanned=\"3\"/>"
+                    .to_string(),
+            ],
+        )]);
+        let merges = scan(ods(&xml).path(), &Limits::default()).unwrap();
+        assert_eq!(
+            merges["S"],
+            [Merge {
+                first_row: 0,
+                first_col: 0,
+                last_row: 2,
+                last_col: 1
+            }]
+        );
+    }
+}

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-use zhengban::check::{check_source, CheckOptions, UnitReport};
+use zhengban::batch::{check_source, CheckOptions, UnitReport};
 use zhengban::classify::Catalogue;
 use zhengban::config::Config;
 use zhengban::ledger::UnitSource;

@@ -12,17 +12,17 @@
 //!   formats umya cannot edit (xls, ods, xlsb): the marks and the 诊断报告 are the same, the
 //!   original formatting is not there, and the 诊断报告 says so.
 
-mod edit;
 mod rebuild;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::check::UnitReport;
+use crate::base::CellRef;
+use crate::batch::UnitReport;
 use crate::render::citations;
 use crate::rules::{Diagnostic, Severity, Target};
-use crate::workbook::{self, Cell, CellRef};
+use crate::workbook::{self, Cell};
 
 /// The name of the sheet that lists the diagnostics.
 pub const REPORT_SHEET: &str = "诊断报告";
@@ -50,20 +50,20 @@ pub struct Annotated {
 #[derive(Debug, thiserror::Error)]
 pub enum AnnotateError {
     /// The input could not be read again.
-    #[error("无法读取 {}：{}", .path.display(), crate::output::io_reason(.source))]
+    #[error("无法读取 {}：{}", .path.display(), crate::base::io_reason(.source))]
     Read {
         /// The input.
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
     },
-    /// umya-spreadsheet could not open or write the workbook.
-    #[error("无法生成 {} 的批注副本：{message}", .path.display())]
+    /// The workbook could not be opened, changed or written.
+    #[error("无法生成 {} 的批注副本：{source}", .path.display())]
     Edit {
         /// The input.
         path: PathBuf,
-        /// What the library said.
-        message: String,
+        /// What went wrong.
+        source: crate::edit::EditError,
     },
     /// rust_xlsxwriter could not write the rebuilt copy.
     #[error("无法生成 {} 的批注副本：{source}", .path.display())]
@@ -105,7 +105,7 @@ pub fn is_editable(path: &Path) -> bool {
 /// Files that could not be read get none (their ZB001 is on the other copies' 诊断报告).
 pub fn annotate(report: &UnitReport) -> Vec<Result<Annotated, AnnotateError>> {
     report
-        .unit
+        .sources
         .workbooks
         .iter()
         .map(|book| {
@@ -124,10 +124,12 @@ pub fn annotate(report: &UnitReport) -> Vec<Result<Annotated, AnnotateError>> {
                     path: input.clone(),
                     source,
                 })?;
-                edit::write(&plan, &original).map_err(|message| AnnotateError::Edit {
-                    path: input.clone(),
-                    message,
-                })?
+                crate::edit::marked::write_marked(&original, &marked_copy(&plan)).map_err(
+                    |source| AnnotateError::Edit {
+                        path: input.clone(),
+                        source,
+                    },
+                )?
             };
             Ok(Annotated {
                 file_name: copy_name(&input),
@@ -235,6 +237,58 @@ pub(crate) struct Plan {
     pub footer: Vec<String>,
 }
 
+/// The plan as the workbook editor takes it: plain cells, colours and text.
+fn marked_copy(plan: &Plan) -> crate::edit::marked::MarkedCopy {
+    use crate::edit::marked::{Marked, MarkedCopy, ReportLine, ReportSheet};
+    let widths = report_widths(plan.multi_file);
+    MarkedCopy {
+        marks: plan
+            .marks
+            .iter()
+            .map(|m| Marked {
+                sheet: m.sheet.clone(),
+                row: m.row,
+                col: m.col,
+                argb: m.mark.argb().to_string(),
+                note: m.note.clone(),
+            })
+            .collect(),
+        tabs: plan
+            .tabs
+            .iter()
+            .map(|(sheet, s)| (sheet.clone(), severity_argb(*s).to_string()))
+            .collect(),
+        author: NOTE_AUTHOR.to_string(),
+        report: ReportSheet {
+            name: plan.report_sheet.clone(),
+            header: report_header(plan.multi_file)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            link_col: ReportRow::cell_column(plan.multi_file) as u32,
+            lines: plan
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(n, row)| {
+                    let cells = row.cells(n + 1, plan.multi_file);
+                    ReportLine {
+                        height: row_height(&cells, &widths),
+                        cells,
+                        fill: severity_argb(row.severity).to_string(),
+                        link: row.link.as_ref().map(|(sheet, a1)| {
+                            (link_location(sheet, a1), format!("跳到 {}", row.cell))
+                        }),
+                    }
+                })
+                .collect(),
+            widths,
+            empty: "没有发现问题。".to_string(),
+            footer: plan.footer.clone(),
+        },
+    }
+}
+
 /// The header of the 诊断报告 list.
 pub(crate) fn report_header(multi_file: bool) -> Vec<&'static str> {
     let mut h = vec!["序号", "级别", "代码"];
@@ -339,7 +393,7 @@ fn place_from(t: &Target, here_file: &str, here_sheet: Option<&str>) -> String {
 /// The top-left cell of the merge covering `c`, so a mark lands where the value is shown.
 fn shown_cell(report: &UnitReport, c: &CellRef) -> (u32, u32) {
     match report
-        .unit
+        .sources
         .sheet(&c.file, &c.sheet)
         .and_then(|s| s.merge_at(c.row, c.col))
     {
@@ -376,10 +430,10 @@ fn related_note(d: &Diagnostic, what: &str, here_file: &str, here_sheet: &str) -
 pub(crate) fn plan(report: &UnitReport, file: &Arc<str>) -> Plan {
     let sheet_names: Vec<String> = report
         .unit
-        .workbooks
+        .books
         .iter()
         .find(|w| w.file == *file)
-        .map(|w| w.sheets.iter().map(|s| s.name.to_string()).collect())
+        .map(|w| w.sheets.iter().map(|s| s.to_string()).collect())
         .unwrap_or_default();
     let report_sheet = free_sheet_name(&sheet_names);
     let multi_file = report.unit.files.len() > 1;

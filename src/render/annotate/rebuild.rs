@@ -177,7 +177,7 @@ fn data_sheet(
             }
             PlainValue::Number(n) => {
                 ws.write_number_with_format(*r, col, *n, &fill(&thin, m))?;
-                crate::workbook::format_number(*n)
+                crate::base::format_number(*n)
             }
             PlainValue::Date(d) => {
                 ws.write_number_with_format(*r, col, *d, &fill(&date, m))?;

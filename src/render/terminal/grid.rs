@@ -9,11 +9,12 @@ use std::path::Path;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::base::{column_letters, CellRef};
 use crate::ledger::table::TableMeta;
-use crate::ledger::Unit;
+use crate::ledger::{Sources, Unit};
 use crate::render::escape;
 use crate::schema::TableKind;
-use crate::workbook::{column_letters, Cell, CellRef, Sheet};
+use crate::workbook::{Cell, Sheet};
 
 /// The widest a grid line may be: a 100-column terminal minus miette's gutter and the indent
 /// of a related diagnostic, so miette never re-wraps (and breaks) a grid line.
@@ -44,9 +45,9 @@ pub(super) struct Grid {
 
 /// The grid around `cells` (all on one row of one sheet; the first is the main one), or
 /// `None` when the sheet's cells are not at hand (an unreadable file).
-pub(super) fn grid(unit: &Unit, cells: &[&CellRef]) -> Option<Grid> {
+pub(super) fn grid(unit: &Unit, sources: &Sources, cells: &[&CellRef]) -> Option<Grid> {
     let first = cells.first()?;
-    let sheet = unit.sheet(&first.file, &first.sheet)?;
+    let sheet = sources.sheet(&first.file, &first.sheet)?;
     let name = source_name(&first.file, &first.sheet);
     let table = unit
         .table_at(&first.file, &first.sheet, first.row)
@@ -378,7 +379,7 @@ fn is_header_like(sheet: &Sheet, row: u32) -> bool {
     };
     let filled: Vec<_> = cells.iter().filter(|c| !c.is_blank()).collect();
     let header_block = filled.iter().any(|c| {
-        let t = crate::workbook::text::norm(&c.display());
+        let t = crate::base::text::norm(&c.display());
         ["单位名称", "填表人", "联系电话", "填表日期"]
             .iter()
             .any(|l| t.starts_with(l))

@@ -8,7 +8,7 @@
 mod grid;
 mod report;
 
-use crate::check::{severity_index, Totals, UnitReport};
+use crate::batch::{severity_index, Totals, UnitReport};
 use crate::ledger::discover::OtherFile;
 use crate::ledger::values::SoftwareKind;
 use crate::metrics::Metrics;
@@ -110,7 +110,7 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
             out.push_str("\n\n");
             group = Some(title);
         }
-        out.push_str(&report::render(&report.unit, d, color));
+        out.push_str(&report::render(&report.unit, &report.sources, d, color));
         out.push('\n');
     }
     // A file no rule spoke about but that could not be read (ZB001 off, or not yet in the
@@ -140,7 +140,7 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
         out.push('\n');
     }
     // Figures of a unit none of whose files could be read would all be zero: say nothing.
-    if !report.unit.workbooks.is_empty() {
+    if !report.unit.books.is_empty() {
         out.push_str(&metrics(paint, &report.metrics));
         out.push('\n');
     }

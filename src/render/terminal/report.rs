@@ -1,17 +1,22 @@
 //! The miette side of the terminal renderer: one of our plain-data diagnostics becomes a
-//! miette diagnostic whose source is a small grid of the sheet, then miette draws it.
+//! miette diagnostic whose source is a small grid of the sheet, and miette draws its message
+//! and grid. The parts miette words in English or lays out its own way — the code line, the
+//! help (修改：) and the related places under it — are drawn here around miette's drawing, in
+//! miette's theme and with the same wrapping (textwrap), rather than edited into its text.
 
-use std::fmt;
+use std::fmt::Write as _;
+
+use owo_colors::{OwoColorize, Style};
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents, ThemeCharacters, ThemeStyles,
 };
 
-use crate::ledger::Unit;
+use crate::base::CellRef;
+use crate::ledger::{Sources, Unit};
 use crate::render::escape;
 use crate::rules::{Diagnostic, Related, Severity, Target};
-use crate::workbook::CellRef;
 
 use super::grid::{grid, Grid};
 
@@ -56,19 +61,11 @@ struct Report {
     related: Vec<Report>,
 }
 
+/// What miette draws of a [`Report`]: the message and the grid with its labels. The code,
+/// the help and the related places are drawn by [`render`].
 impl miette::Diagnostic for Report {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.code
-            .as_ref()
-            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
-    }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
-    }
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.grid.as_ref().map(|s| s as &dyn SourceCode)
@@ -78,14 +75,6 @@ impl miette::Diagnostic for Report {
             return None;
         }
         Some(Box::new(self.labels.iter().cloned()))
-    }
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            return None;
-        }
-        Some(Box::new(
-            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
-        ))
     }
 }
 
@@ -119,10 +108,11 @@ fn file_name(file: &str) -> &str {
 /// sheet is not at hand. `labels[i]` is the label of `cells[i]`.
 fn snippet(
     unit: &Unit,
+    sources: &Sources,
     cells: &[&CellRef],
     labels: Vec<String>,
 ) -> (Option<GridSource>, Vec<LabeledSpan>, Vec<String>) {
-    let Some(g) = grid(unit, cells) else {
+    let Some(g) = grid(unit, sources, cells) else {
         return (None, Vec::new(), Vec::new());
     };
     let spans = g
@@ -143,8 +133,8 @@ fn snippet(
 }
 
 /// Build the miette report of a diagnostic; also returns the grid header lines it uses (for
-/// [`polish`]).
-fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
+/// [`without_header_numbers`]).
+fn report(unit: &Unit, sources: &Sources, d: &Diagnostic) -> (Report, Vec<String>) {
     let mut headers = Vec::new();
     let mut source = None;
     let mut labels = Vec::new();
@@ -169,7 +159,7 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
                 texts.push(format!("{} {}", o.a1(), escape::line(&r.message)));
             }
         }
-        let (s, l, h) = snippet(unit, &cells, texts);
+        let (s, l, h) = snippet(unit, sources, &cells, texts);
         if s.is_some() {
             rest.retain(|r| !same_row.iter().any(|s| std::ptr::eq(*s, *r)));
         }
@@ -178,7 +168,7 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
         headers.extend(h);
     }
     for r in rest {
-        let (rel, h) = related_report(unit, r);
+        let (rel, h) = related_report(unit, sources, r);
         headers.extend(h);
         related.push(rel);
     }
@@ -200,10 +190,10 @@ fn report(unit: &Unit, d: &Diagnostic) -> (Report, Vec<String>) {
 }
 
 /// "The other place involved": its message, and its own grid when it is a cell.
-fn related_report(unit: &Unit, r: &Related) -> (Report, Vec<String>) {
+fn related_report(unit: &Unit, sources: &Sources, r: &Related) -> (Report, Vec<String>) {
     let (source, labels, headers, message) = match &r.target {
         Target::Cell(c) => {
-            let (s, l, h) = snippet(unit, &[c], vec![c.a1()]);
+            let (s, l, h) = snippet(unit, sources, &[c], vec![c.a1()]);
             let message = if s.is_some() {
                 escape::line(&r.message).into_owned()
             } else {
@@ -232,50 +222,98 @@ fn related_report(unit: &Unit, r: &Related) -> (Report, Vec<String>) {
     )
 }
 
-fn handler(color: bool) -> GraphicalReportHandler {
-    let theme = GraphicalTheme {
+fn theme(color: bool) -> GraphicalTheme {
+    GraphicalTheme {
         characters: ThemeCharacters::unicode(),
         styles: if color {
             ThemeStyles::ansi()
         } else {
             ThemeStyles::none()
         },
-    };
-    GraphicalReportHandler::new_themed(theme)
+    }
+}
+
+fn handler(theme: &GraphicalTheme, width: usize) -> GraphicalReportHandler {
+    GraphicalReportHandler::new_themed(theme.clone())
         .with_links(false)
-        .with_width(WIDTH)
+        .with_width(width)
         .with_context_lines(1)
         .without_primary_span_start()
-        .with_show_related_as_nested(true)
 }
 
-/// Draw one diagnostic with miette.
-pub(super) fn render(unit: &Unit, d: &Diagnostic, color: bool) -> String {
-    let (report, headers) = report(unit, d);
+/// The theme's style for a severity, as miette picks it.
+fn severity_style(theme: &GraphicalTheme, s: miette::Severity) -> Style {
+    match s {
+        miette::Severity::Error => theme.styles.error,
+        miette::Severity::Warning => theme.styles.warning,
+        miette::Severity::Advice => theme.styles.advice,
+    }
+}
+
+/// `text` wrapped to `width` columns, its first line after `first`, the others after `rest`
+/// (textwrap, as miette wraps its own parts).
+fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    textwrap::fill(
+        text,
+        textwrap::Options::new(width)
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .break_words(true),
+    )
+}
+
+/// Draw one diagnostic: the code line (`错误[ZB102]`), miette's drawing of the message and
+/// grid, the help, and each related place nested under it with miette's branch characters.
+pub(super) fn render(unit: &Unit, sources: &Sources, d: &Diagnostic, color: bool) -> String {
+    let (report, headers) = report(unit, sources, d);
+    let theme = theme(color);
+    let style = severity_style(&theme, report.severity);
     let mut out = String::new();
+    if let Some(code) = &report.code {
+        let _ = writeln!(out, "{}", code.style(style));
+    }
     // Writing to a String cannot fail; miette only errors when a span is outside its
     // source, which `grid` never produces — and a half-drawn diagnostic beats a panic.
-    let _ = handler(color).render_report(&mut out, &report);
-    polish(&out, &headers)
+    let _ = handler(&theme, WIDTH).render_report(&mut out, &report);
+    if let Some(help) = &report.help {
+        // 修改： is as wide as miette's "help: " (8 columns with the indent)
+        let first = "  修改：".style(theme.styles.help).to_string();
+        let _ = writeln!(out, "{}", wrap(help, WIDTH - 2, &first, "        "));
+    }
+    let count = report.related.len();
+    for (i, related) in report.related.iter().enumerate() {
+        let last = i + 1 == count;
+        let branch = if last {
+            theme.characters.lbot
+        } else {
+            theme.characters.lcross
+        };
+        let first = format!(
+            "  {branch}{}{} ",
+            theme.characters.hbar, theme.characters.rarrow
+        )
+        .style(style)
+        .to_string();
+        let rest = format!("  {}   ", if last { ' ' } else { theme.characters.vbar })
+            .style(style)
+            .to_string();
+        let mut inner = String::new();
+        let _ = handler(&theme, WIDTH - 6).render_report(&mut inner, related);
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(inner.trim_matches('\n'), WIDTH - 2, &first, &rest)
+        );
+    }
+    without_header_numbers(&out, &headers)
 }
 
-/// Touches miette has no option for: the code line right above its message, the help
-/// prefix in Chinese, and no line number in front of a grid's header line (it is not a sheet
-/// row; the row line keeps its number).
-fn polish(out: &str, headers: &[String]) -> String {
+/// miette numbers every line of a source; a grid's header line is no sheet row, so its number
+/// is blanked (the row line keeps its number). Trailing blanks are trimmed.
+fn without_header_numbers(out: &str, headers: &[String]) -> String {
     let mut s = String::with_capacity(out.len());
-    for (n, line) in out.lines().enumerate() {
-        // miette leaves a blank line under the code line; the code belongs to its message.
-        if n == 1 && line.trim().is_empty() {
-            continue;
-        }
+    for line in out.lines() {
         let mut line = line.to_string();
-        if let Some(i) = line.find("  help: ") {
-            if strip_ansi(&line[..i]).trim().is_empty() {
-                // Same width (8 columns), so miette's continuation indent still lines up.
-                line.replace_range(i..i + "  help: ".len(), "  修改：");
-            }
-        }
         for h in headers {
             if let Some(end) = line.find(&format!("│ {h}")) {
                 if strip_ansi(&line[end..]).trim_end() == format!("│ {h}") {
@@ -341,21 +379,21 @@ mod tests {
     #[test]
     fn header_line_numbers_are_blanked_with_or_without_colour() {
         let h = "B 软件编号  M 安装数量".to_string();
-        let plain = format!(" 6 │ {h}\n 7 │ RJ002       7\n  help: 改一下\n");
+        let plain = format!(" 6 │ {h}\n 7 │ RJ002       7\n");
         assert_eq!(
-            polish(&plain, std::slice::from_ref(&h)),
-            format!("   │ {h}\n 7 │ RJ002       7\n  修改：改一下\n")
+            without_header_numbers(&plain, std::slice::from_ref(&h)),
+            format!("   │ {h}\n 7 │ RJ002       7\n")
         );
-        let coloured = format!(" \x1b[2m12\x1b[0m │ {h}\n\x1b[36m  help: \x1b[0m改\n");
+        let coloured = format!(" \x1b[2m12\x1b[0m │ {h}\n");
         assert_eq!(
-            polish(&coloured, std::slice::from_ref(&h)),
-            format!(" \x1b[2m  \x1b[0m │ {h}\n\x1b[36m  修改：\x1b[0m改\n")
+            without_header_numbers(&coloured, std::slice::from_ref(&h)),
+            format!(" \x1b[2m  \x1b[0m │ {h}\n")
         );
     }
 
     #[test]
     fn a_row_equal_to_no_header_keeps_its_number() {
-        let out = polish(
+        let out = without_header_numbers(
             " 7 │ 软件编号  安装数量\n",
             &["B 软件编号  M 安装数量".into()],
         );

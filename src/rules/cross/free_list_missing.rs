@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use super::super::prelude::*;
-use crate::workbook::text::norm;
+use crate::base::text::norm;
 
 declare_rule! {
     /// ## 检查什么

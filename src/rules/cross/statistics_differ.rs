@@ -1,8 +1,8 @@
 use chrono::Datelike;
 
 use super::super::prelude::*;
-use crate::derive::statistics::{derive_statistics, DerivedStatistics, Section};
 use crate::ledger::statistics::{Figure, Measure, StatColumn, StatRow, Statistics};
+use crate::rules::facts::statistics::{derive_statistics, DerivedStatistics, Section};
 
 declare_rule! {
     /// ## 检查什么

@@ -73,20 +73,13 @@ impl Spelling {
         if x.len() < 3 || y.len() < 3 {
             return false;
         }
-        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-        match long.len() - short.len() {
-            1 => {
-                let first = (0..short.len())
-                    .find(|&i| short[i] != long[i])
-                    .unwrap_or(short.len());
-                long[first + 1..] == short[first..]
-            }
+        // strsim counts the edits; what is allowed is one insertion, or one swap of two
+        // neighbours (a swap is one Damerau edit but two changed places, a replacement one).
+        match x.len().abs_diff(y.len()) {
+            1 => strsim::generic_levenshtein(x, y) == 1,
             0 => {
-                let mut diff = (0..x.len()).filter(|&i| x[i] != y[i]);
-                match (diff.next(), diff.next(), diff.next()) {
-                    (Some(i), Some(j), None) => j == i + 1 && x[i] == y[j] && x[j] == y[i],
-                    _ => false,
-                }
+                strsim::generic_damerau_levenshtein(x, y) == 1
+                    && strsim::generic_hamming(x, y).is_ok_and(|d| d == 2)
             }
             _ => false,
         }
@@ -111,7 +104,7 @@ pub(super) fn resolve_computers(
         .iter()
         .flat_map(|m| m.events.iter().filter_map(|e| e.computer()))
         .collect();
-    let norm = crate::workbook::text::norm;
+    let norm = crate::base::text::norm;
     // Computers by 使用人 / 姓名, in the usage ledger and in each log; users by computer in
     // each log.
     let mut usage_by_user: HashMap<String, BTreeSet<&str>> = HashMap::new();

@@ -9,14 +9,14 @@ pub(super) fn ids_by_name<'b>(
     version: Option<&str>,
 ) -> Vec<&'b str> {
     // `same_name(n, name)`, with `name` normalised once rather than once per summary row.
-    let key = crate::workbook::text::norm(name);
+    let key = crate::base::text::norm(name);
     by_id
         .iter()
         .filter(|(_, rows)| {
             rows.iter().any(|r| {
                 r.name
                     .value()
-                    .is_some_and(|n| crate::workbook::text::norm_is(n, &key))
+                    .is_some_and(|n| crate::base::text::norm_is(n, &key))
                     && match (r.version().and_then(|v| v.value()), version) {
                         (Some(a), Some(b)) if r.kind() != Some(SoftwareKind::Free) => {
                             same_version(a, b)
@@ -64,7 +64,7 @@ pub(super) fn resolve(
             rows.iter().any(|r| {
                 r.name
                     .value()
-                    .is_none_or(|rn| crate::workbook::text::norm_eq(rn, n))
+                    .is_none_or(|rn| crate::base::text::norm_eq(rn, n))
             })
         });
         return match by_name() {

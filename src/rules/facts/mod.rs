@@ -22,6 +22,8 @@
 mod computers;
 mod ids;
 mod replay;
+pub mod statistics;
+pub(crate) mod variants;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -39,6 +41,10 @@ use computers::*;
 use ids::*;
 use replay::*;
 pub use replay::{OemMove, Replay};
+
+/// Licenses expiring within this many days are reported (ZB113), and counted as expiring by
+/// the metrics.
+pub const EXPIRY_WINDOW_DAYS: i64 = 90;
 
 /// A 软件编号 (or 计算机编号) as the cross-ledger rules should read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -433,16 +439,10 @@ pub fn action_word(a: Action) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use super::*;
-    use crate::ledger::{maintenance, summary, usage};
-    use crate::schema::TableKind;
-    use crate::workbook::locate::locate;
-    use crate::workbook::Sheet;
 
-    fn sheet(name: &str, lines: &[Vec<String>]) -> Sheet {
-        crate::workbook::text_sheet(name, lines)
+    fn sheet(name: &str, lines: &[Vec<String>]) -> (String, Vec<Vec<String>>) {
+        (name.to_string(), lines.to_vec())
     }
 
     fn strings(cells: &[&str]) -> Vec<String> {
@@ -471,7 +471,6 @@ mod tests {
     /// A unit with the three ledgers: `usage` rows are (姓名, 计算机编号, 软件编号, 软件名称),
     /// `logs` map a 软件编号 to its events (安装/卸载, 计算机编号, 使用人, 日期).
     fn unit(soft: &[Soft], usage_rows: &[Row4], logs: &[(&str, &[Row4])]) -> Unit {
-        let file: Arc<str> = Arc::from("t.xlsx");
         let mut lines = vec![
             strings(&["软件使用情况汇总表"]),
             strings(&["单位名称：测试局"]),
@@ -619,27 +618,11 @@ mod tests {
             }
             sheets.push(sheet(id, &lines));
         }
-        let mut unit = Unit::default();
-        let mut invalid = Vec::new();
-        for (index, sheet) in sheets.iter().enumerate() {
-            for loc in locate(sheet, index) {
-                match loc.kind {
-                    TableKind::Summary => {
-                        unit.summaries
-                            .push(summary::parse(sheet, &file, &loc, &mut invalid))
-                    }
-                    TableKind::Usage => {
-                        unit.usages
-                            .push(usage::parse(sheet, &file, &loc, &mut invalid))
-                    }
-                    TableKind::Maintenance => {
-                        unit.maintenance
-                            .push(maintenance::parse(sheet, &file, &loc, &mut invalid))
-                    }
-                    _ => {}
-                }
-            }
-        }
+        let named: Vec<(&str, &[Vec<String>])> = sheets
+            .iter()
+            .map(|(n, rows)| (n.as_str(), rows.as_slice()))
+            .collect();
+        let unit = crate::ledger::from_text("t.xlsx", &named);
         assert_eq!(unit.summaries.len(), 1);
         assert_eq!(unit.usages.len(), 1);
         assert_eq!(unit.maintenance.len(), logs.len());

@@ -33,11 +33,11 @@ declare_rule! {
 /// ZB002
 pub fn check(ctx: &Context, out: &mut Sink) {
     let unit = ctx.unit;
-    let Some(first) = unit.workbooks.first() else {
+    let Some(first) = unit.books.first() else {
         no_ledger(unit, out);
         return;
     };
-    let target = if unit.workbooks.len() == 1 {
+    let target = if unit.books.len() == 1 {
         Target::File(first.file.clone())
     } else {
         Target::Unit

@@ -1,5 +1,5 @@
 use super::super::prelude::*;
-use crate::workbook::text::norm_no_parens;
+use crate::base::text::norm_no_parens;
 
 declare_rule! {
     /// ## 检查什么

@@ -69,7 +69,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         if unit.formula_problems.iter().any(|p| p.cell == v.cell) {
             continue;
         }
-        let header = crate::workbook::text::norm_no_parens(&v.header);
+        let header = crate::base::text::norm_no_parens(&v.header);
         out.report(
             &v.cell,
             format!("{header}“{}”不是有效的{}", v.raw, noun(v.expected)),

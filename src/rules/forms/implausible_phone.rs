@@ -1,5 +1,5 @@
 use super::super::prelude::*;
-use super::phone::{self, Fault, Number};
+use crate::ledger::values::phone::{self, Fault, Number};
 
 declare_rule! {
     /// ## 检查什么

@@ -1,5 +1,5 @@
 use super::super::prelude::*;
-use crate::workbook::text::norm;
+use crate::base::text::norm;
 
 declare_rule! {
     /// ## 检查什么

@@ -7,5 +7,3 @@ rules! {
     ZB503 invalid_demand_count,
     ZB504 implausible_phone,
 }
-
-mod phone;

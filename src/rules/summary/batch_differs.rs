@@ -1,8 +1,8 @@
 use super::super::prelude::*;
 use super::{line, purchase, versions_differ};
+use crate::base::format_number;
 use crate::ledger::summary::CommercialTerms;
 use crate::ledger::values::{same_name, version_key};
-use crate::workbook::format_number;
 
 declare_rule! {
     /// ## 检查什么

@@ -1,6 +1,6 @@
 use super::super::prelude::*;
 use super::{day, term_lead};
-use crate::metrics::EXPIRY_WINDOW_DAYS;
+use crate::rules::facts::EXPIRY_WINDOW_DAYS;
 
 declare_rule! {
     /// ## 检查什么

@@ -1,5 +1,5 @@
 use super::super::prelude::*;
-use crate::workbook::format_number;
+use crate::base::format_number;
 
 declare_rule! {
     /// ## 检查什么

@@ -1,6 +1,6 @@
 use super::super::prelude::*;
 use super::subject;
-use crate::workbook::text::norm;
+use crate::base::text::norm;
 
 declare_rule! {
     /// ## 检查什么

@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 
+use crate::base::CellRef;
 use crate::ledger::summary::SummaryRow;
 use crate::ledger::values::{same_version, Field, LicenseTerm, PurchaseTime};
-use crate::workbook::CellRef;
 
 rules! {
     ZB101 unknown_software_type,

@@ -1,6 +1,6 @@
 use super::super::prelude::*;
 use super::purchase;
-use crate::workbook::format_number;
+use crate::base::format_number;
 
 declare_rule! {
     /// ## 检查什么

@@ -1,5 +1,5 @@
 use super::super::prelude::*;
-use super::variants::variants;
+use crate::rules::facts::variants::variants;
 
 declare_rule! {
     /// ## 检查什么

@@ -10,5 +10,3 @@ rules! {
     ZB207 computer_without_os,
     ZB208 install_after_license_end,
 }
-
-mod variants;

@@ -322,21 +322,14 @@ pub fn derive_statistics(unit: &Unit, catalogue: &Catalogue, year: i32) -> Deriv
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use super::*;
-    use crate::ledger::summary;
-    use crate::workbook::locate::locate;
 
     fn unit(lines: &[&[&str]]) -> Unit {
-        let sheet = crate::workbook::text_sheet("汇总表", lines);
-        let file: Arc<str> = Arc::from("t.xlsx");
-        let loc = locate(&sheet, 0).remove(0);
-        let mut invalid = Vec::new();
-        let s = summary::parse(&sheet, &file, &loc, &mut invalid);
-        assert!(invalid.is_empty(), "{invalid:?}");
+        let read = crate::ledger::from_text("t.xlsx", &[("汇总表", lines)]);
+        assert!(read.invalid_values.is_empty(), "{:?}", read.invalid_values);
+        assert_eq!(read.summaries.len(), 1);
         Unit {
-            summaries: vec![s],
+            summaries: read.summaries,
             ..Unit::default()
         }
     }

@@ -1,13 +1,13 @@
 //! The different values one computer's rows give a field (brand, name, department): shared
 //! by ZB203 and ZB206, which report every value but the most common one.
 
+use crate::base::text::norm;
+use crate::base::CellRef;
 use crate::ledger::usage::UsageRow;
 use crate::ledger::values::Field;
-use crate::workbook::text::norm;
-use crate::workbook::CellRef;
 
 /// One value of a field across a computer's rows.
-pub(super) struct Variant {
+pub(crate) struct Variant {
     /// As typed (first occurrence).
     pub shown: String,
     /// The first cell holding it.
@@ -18,7 +18,7 @@ pub(super) struct Variant {
 
 /// The values of `field` over `rows` (blank ones skipped), most common first; ties keep
 /// sheet order. Spaces, width and letter case do not make a value different.
-pub(super) fn variants(
+pub(crate) fn variants(
     rows: &[&UsageRow],
     field: impl Fn(&UsageRow) -> &Field<String>,
 ) -> Vec<Variant> {

@@ -1,4 +1,4 @@
-//! Chinese telephone numbers as offices write them (ZB504): landlines with an area code,
+//! Chinese telephone numbers as offices write them (填表人 and contact columns): landlines with an area code,
 //! 11-digit mobiles, 400/800 hotlines, with dashes, brackets, a `+86` prefix, an extension,
 //! a label in front (`电话：`) or several numbers in one cell.
 
@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::workbook::text::fold_width;
+use crate::base::text::fold_width;
 
 /// What a plausible number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,10 +1,12 @@
-//! Drawing a [`Plan`] on a copy of an xlsx/xlsm with umya-spreadsheet: the only place of the
-//! annotated copy that knows umya (kept small so it can move onto a shared workbook editor).
+//! A marked copy of an xlsx/xlsm (the annotated copy of `check`): cells filled and given a
+//! note, sheet tabs coloured, and a report sheet put first. The caller says what in plain data
+//! ([`MarkedCopy`]); this is the only place that draws it with umya-spreadsheet.
 //!
 //! The copy is read from the input's bytes (the input is never opened for writing) and
-//! changed only where the plan says: the fill of the marked cells (their font, borders,
-//! number format and value stay), a note on each (a note already there is kept and ours is
-//! added after it), a tab colour where the sheet has none, and a new first sheet 诊断报告.
+//! changed only where asked: the fill of the marked cells (their font, borders, number format
+//! and value stay), a note on each (a note already there is kept and ours is added after it),
+//! a tab colour where the sheet has none, and the new first sheet. The same input and marks
+//! give the same bytes, as with the [`super::Editor`].
 
 use std::io::Cursor;
 
@@ -13,35 +15,95 @@ use umya_spreadsheet::{
     SheetView, TextElement, VerticalAlignmentValues, Workbook, Worksheet,
 };
 
-use super::{
-    link_location, report_header, report_widths, row_height, severity_argb, Plan, ReportRow,
-    NOTE_AUTHOR,
-};
+use super::EditError;
 
-/// The copy with the plan drawn on it, as xlsx bytes; an error is the library's message.
-pub(super) fn write(plan: &Plan, original: &[u8]) -> Result<Vec<u8>, String> {
-    let mut book = umya_spreadsheet::reader::xlsx::read_reader(Cursor::new(original), true)
-        .map_err(|e| e.to_string())?;
-    mark_cells(&mut book, plan)?;
-    add_report_sheet(&mut book, plan)?;
-    let mut out = Vec::new();
-    umya_spreadsheet::writer::xlsx::write_writer(&book, &mut out).map_err(|e| e.to_string())?;
-    Ok(out)
+/// One cell to mark (0-based row and column).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marked {
+    /// The sheet.
+    pub sheet: String,
+    /// 0-based row.
+    pub row: u32,
+    /// 0-based column.
+    pub col: u32,
+    /// The fill, ARGB.
+    pub argb: String,
+    /// The note text.
+    pub note: String,
 }
 
-fn mark_cells(book: &mut Workbook, plan: &Plan) -> Result<(), String> {
-    for m in &plan.marks {
+/// One line of the report sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportLine {
+    /// The cells' text, from column A; the first is written as a number (the line's number).
+    pub cells: Vec<String>,
+    /// The row height in points.
+    pub height: f64,
+    /// The fill of column B (the severity), ARGB.
+    pub fill: String,
+    /// A link inside the copy: (location such as `'汇总表'!M12`, tooltip).
+    pub link: Option<(String, String)>,
+}
+
+/// The sheet put first in the copy: a list with a header row, frozen and filtered, then lines
+/// of text under it; printed landscape, one page wide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportSheet {
+    /// Its name (free in the workbook).
+    pub name: String,
+    /// The header row.
+    pub header: Vec<String>,
+    /// Column widths, from column A.
+    pub widths: Vec<f64>,
+    /// The 0-based column that holds the links.
+    pub link_col: u32,
+    /// The lines of the list.
+    pub lines: Vec<ReportLine>,
+    /// What A2 says when the list is empty.
+    pub empty: String,
+    /// Lines under the list.
+    pub footer: Vec<String>,
+}
+
+/// Everything the marked copy gets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkedCopy {
+    /// The cells to mark.
+    pub marks: Vec<Marked>,
+    /// Tab colours (sheet, ARGB), applied where a sheet has none.
+    pub tabs: Vec<(String, String)>,
+    /// The author of new notes.
+    pub author: String,
+    /// The report sheet.
+    pub report: ReportSheet,
+}
+
+/// The copy with the marks and the report sheet, as xlsx bytes.
+pub fn write_marked(original: &[u8], copy: &MarkedCopy) -> Result<Vec<u8>, EditError> {
+    let mut book = umya_spreadsheet::reader::xlsx::read_reader(Cursor::new(original), true)
+        .map_err(|e| EditError::Open(e.to_string()))?;
+    mark_cells(&mut book, copy)?;
+    add_report_sheet(&mut book, &copy.report)?;
+    let mut out = Vec::new();
+    umya_spreadsheet::writer::xlsx::write_writer(&book, &mut out)
+        .map_err(|e| EditError::Save(e.to_string()))?;
+    // umya writes note authors and number formats in hash order: the same copy, same bytes
+    super::stable::sort_comment_authors(out).map_err(EditError::Save)
+}
+
+fn mark_cells(book: &mut Workbook, copy: &MarkedCopy) -> Result<(), EditError> {
+    for m in &copy.marks {
         let ws = book
             .sheet_by_name_mut(&m.sheet)
-            .map_err(|e| format!("{}：{e}", m.sheet))?;
+            .map_err(|_| EditError::NoSheet(m.sheet.clone()))?;
         let at = (m.col + 1, m.row + 1);
-        ws.style_mut(at).set_background_color(m.mark.argb());
-        add_note(ws, m.col + 1, m.row + 1, &m.note);
+        ws.style_mut(at).set_background_color(&m.argb);
+        add_note(ws, m.col + 1, m.row + 1, &m.note, &copy.author);
     }
-    for (sheet, severity) in &plan.tabs {
+    for (sheet, argb) in &copy.tabs {
         if let Ok(ws) = book.sheet_by_name_mut(sheet) {
             if ws.tab_color().is_none() {
-                ws.tab_color_mut().set_argb_str(severity_argb(*severity));
+                ws.tab_color_mut().set_argb_str(argb);
             }
         }
     }
@@ -57,7 +119,7 @@ fn note_box(text: &str) -> (u32, u32) {
     (4, (lines + 1).clamp(3, 40))
 }
 
-fn add_note(ws: &mut Worksheet, col: u32, row: u32, note: &str) {
+fn add_note(ws: &mut Worksheet, col: u32, row: u32, note: &str, author: &str) {
     let (cols, rows) = note_box(note);
     let existing = ws
         .comments_mut()
@@ -91,7 +153,7 @@ fn add_note(ws: &mut Worksheet, col: u32, row: u32, note: &str) {
         None => {
             let mut c = Comment::default();
             c.new_comment((col, row));
-            c.set_author(NOTE_AUTHOR);
+            c.set_author(author);
             c.set_text_string(note);
             let anchor = c.shape_mut().client_data_mut().anchor_mut();
             let top = anchor.top_row();
@@ -103,11 +165,11 @@ fn add_note(ws: &mut Worksheet, col: u32, row: u32, note: &str) {
     }
 }
 
-fn add_report_sheet(book: &mut Workbook, plan: &Plan) -> Result<(), String> {
+fn add_report_sheet(book: &mut Workbook, report: &ReportSheet) -> Result<(), EditError> {
     let ws = book
-        .new_sheet(plan.report_sheet.clone())
-        .map_err(|e| e.to_string())?;
-    fill_report(ws, plan);
+        .new_sheet(report.name.clone())
+        .map_err(|_| EditError::SheetExists(report.name.clone()))?;
+    fill_report(ws, report);
     // Move the new sheet to the front. Names scoped to a sheet (print titles, print areas)
     // carry the sheet's position, which moves up by one.
     let sheets = book.sheet_collection_mut();
@@ -131,12 +193,11 @@ fn add_report_sheet(book: &mut Workbook, plan: &Plan) -> Result<(), String> {
     Ok(())
 }
 
-fn fill_report(ws: &mut Worksheet, plan: &Plan) {
-    let header = report_header(plan.multi_file);
-    let last_col = header.len() as u32;
-    for (i, h) in header.iter().enumerate() {
+fn fill_report(ws: &mut Worksheet, report: &ReportSheet) {
+    let last_col = report.header.len() as u32;
+    for (i, h) in report.header.iter().enumerate() {
         let at = (i as u32 + 1, 1);
-        ws.cell_mut(at).set_value_string(*h);
+        ws.cell_mut(at).set_value_string(h);
         let style = ws.style_mut(at);
         style.font_mut().set_bold(true);
         style.set_background_color("FFD9D9D9");
@@ -144,19 +205,17 @@ fn fill_report(ws: &mut Worksheet, plan: &Plan) {
             .alignment_mut()
             .set_vertical(VerticalAlignmentValues::Center);
     }
-    for (i, w) in report_widths(plan.multi_file).iter().enumerate() {
+    for (i, w) in report.widths.iter().enumerate() {
         ws.column_dimension_by_number_mut(i as u32 + 1)
             .set_width(*w);
     }
-    let link_col = ReportRow::cell_column(plan.multi_file) as u32 + 1;
-    let widths = report_widths(plan.multi_file);
-    for (n, row) in plan.rows.iter().enumerate() {
+    let link_col = report.link_col + 1;
+    for (n, line) in report.lines.iter().enumerate() {
         let r = n as u32 + 2;
-        let cells = row.cells(n + 1, plan.multi_file);
         ws.row_dimension_mut(r)
-            .set_height(row_height(&cells, &widths))
+            .set_height(line.height)
             .set_custom_height(true);
-        for (i, text) in cells.iter().enumerate() {
+        for (i, text) in line.cells.iter().enumerate() {
             let at = (i as u32 + 1, r);
             if i == 0 {
                 ws.cell_mut(at).set_value_number((n + 1) as f64);
@@ -170,30 +229,29 @@ fn fill_report(ws: &mut Worksheet, plan: &Plan) {
                 alignment.set_horizontal(HorizontalAlignmentValues::Center);
             }
         }
-        ws.style_mut((2, r))
-            .set_background_color(severity_argb(row.severity));
-        if let Some((sheet, a1)) = &row.link {
+        ws.style_mut((2, r)).set_background_color(&line.fill);
+        if let Some((location, tooltip)) = &line.link {
             let cell = ws.cell_mut((link_col, r));
             cell.hyperlink_mut()
-                .set_url(link_location(sheet, a1))
+                .set_url(location)
                 .set_location(true)
-                .set_tooltip(format!("跳到 {}", row.cell));
+                .set_tooltip(tooltip);
             let font = ws.style_mut((link_col, r)).font_mut();
             font.color_mut().set_argb_str("FF0563C1");
             font.set_underline("single");
         }
     }
-    let last_row = plan.rows.len() as u32 + 1;
-    if plan.rows.is_empty() {
-        ws.cell_mut((1, 2)).set_value_string("没有发现问题。");
+    let last_row = report.lines.len() as u32 + 1;
+    if report.lines.is_empty() {
+        ws.cell_mut((1, 2)).set_value_string(&report.empty);
     }
     let range = format!(
         "A1:{}{}",
-        crate::workbook::column_letters(last_col - 1),
+        crate::base::column_letters(last_col - 1),
         last_row.max(2)
     );
     ws.set_auto_filter(range);
-    for (r, line) in (last_row.max(2) + 2..).zip(&plan.footer) {
+    for (r, line) in (last_row.max(2) + 2..).zip(&report.footer) {
         ws.cell_mut((1, r)).set_value_string(line);
     }
     freeze_header(ws);

@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 
 use crate::classify::Catalogue;
 use crate::config::Config;
-use crate::ledger::{read_discovered, read_unit_within, DiscoveredUnit, Unit, UnitSource};
+use crate::ledger::{
+    read_discovered, read_within, DiscoveredUnit, Sources, Unit, UnitSource,
+};
 use crate::metrics::{metrics, Metrics};
 use crate::rules::{check_unit, sort_diagnostics, Context, Diagnostic, Rule, Severity, Sink};
 use crate::rules::{Target, RULES};
@@ -20,9 +22,11 @@ use crate::rules::{Target, RULES};
 /// Everything `check` found about one unit.
 #[derive(Debug, Clone)]
 pub struct UnitReport {
-    /// The unit as read (its cell grids kept for renderers that show cells, until
-    /// [`UnitReport::strip`]).
+    /// The unit as read.
     pub unit: Unit,
+    /// The cell grids it was read from, for renderers that show cells (until
+    /// [`UnitReport::strip`]).
+    pub sources: Sources,
     /// The diagnostics, sorted by place.
     pub diagnostics: Vec<Diagnostic>,
     /// The metrics.
@@ -41,7 +45,7 @@ impl UnitReport {
     /// Drop the cell grids, which only the terminal renderer needs; what is left is the
     /// plain-data report.
     pub fn strip(&mut self) {
-        self.unit.workbooks = Vec::new();
+        self.sources = Sources::default();
     }
 }
 
@@ -58,8 +62,8 @@ pub struct CheckOptions {
 
 /// Check one unit.
 pub fn check_source(source: &UnitSource, opts: &CheckOptions) -> UnitReport {
-    let unit = read_unit_within(source, &opts.config.limits.limits());
-    check_read_unit(unit, opts)
+    let (unit, sources) = read_within(source, &opts.config.limits.limits());
+    check_read_unit(unit, sources, opts)
 }
 
 /// Check one unit as discovery found it (with the files and folders around its workbooks).
@@ -67,7 +71,7 @@ pub fn check_discovered(found: &DiscoveredUnit, opts: &CheckOptions) -> UnitRepo
     match catch_unwind(AssertUnwindSafe(|| {
         read_discovered(found, &opts.config.limits.limits())
     })) {
-        Ok(unit) => check_read_unit(unit, opts),
+        Ok((unit, sources)) => check_read_unit(unit, sources, opts),
         Err(panic) => {
             // The reader guards each file; this is the last net, for the joining itself.
             let unit = Unit {
@@ -82,10 +86,12 @@ pub fn check_discovered(found: &DiscoveredUnit, opts: &CheckOptions) -> UnitRepo
 
 /// Check a unit already read. A panic inside a rule costs that rule's findings only: the
 /// rule gets one diagnostic saying it could not finish, every other rule runs.
-pub fn check_read_unit(unit: Unit, opts: &CheckOptions) -> UnitReport {
+pub fn check_read_unit(unit: Unit, sources: Sources, opts: &CheckOptions) -> UnitReport {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let ctx = Context::new(&unit, opts.as_of, &opts.catalogue);
-        let diagnostics = match catch_unwind(AssertUnwindSafe(|| check_unit(&ctx, &opts.config))) {
+        let diagnostics = match catch_unwind(AssertUnwindSafe(|| {
+            check_unit(&ctx, &|r| opts.config.severity_of(r))
+        })) {
             Ok(d) => d,
             Err(_) => check_rules_guarded(&ctx, RULES, &opts.config),
         };
@@ -105,6 +111,7 @@ pub fn check_read_unit(unit: Unit, opts: &CheckOptions) -> UnitReport {
     match outcome {
         Ok((diagnostics, metrics)) => UnitReport {
             unit,
+            sources,
             diagnostics,
             metrics,
         },
@@ -160,6 +167,7 @@ fn internal_failure(unit: Unit, stage: &str, panic: &Box<dyn std::any::Any + Sen
     );
     UnitReport {
         unit,
+        sources: Sources::default(),
         diagnostics: sink.diagnostics,
         metrics: Metrics::default(),
     }

@@ -1,0 +1,12 @@
+//! The neutral ground under every layer: cell references and A1 names, text folding, and
+//! numbers as a spreadsheet prints them. Both the reader (`workbook`) and everything above
+//! the model (rules, derive, renderers) use these, so they belong to neither.
+
+pub mod cell;
+pub mod number;
+pub mod os_error;
+pub mod text;
+
+pub use cell::{a1, column_letters, CellRef};
+pub use number::format_number;
+pub use os_error::io_reason;
