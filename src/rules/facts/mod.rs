@@ -81,6 +81,10 @@ pub struct Facts<'a> {
     pub usage_computers: Vec<Option<Resolved>>,
     /// For each maintenance table and event: the 计算机编号 as the usage ledger spells it.
     pub event_computers: Vec<Vec<Option<Resolved>>>,
+    /// [`Facts::usage_rows_by_id`] and [`Facts::maintenance_by_id`], built on the first
+    /// [`Facts::reconcile`]: three rules reconcile every number, and building them per
+    /// number made a unit quadratic in its rows.
+    by_id_index: std::sync::OnceLock<(BTreeMap<String, Vec<usize>>, BTreeMap<String, Vec<usize>>)>,
 }
 
 impl<'a> Facts<'a> {
@@ -201,6 +205,7 @@ impl<'a> Facts<'a> {
             computers,
             usage_computers,
             event_computers,
+            by_id_index: std::sync::OnceLock::new(),
         }
     }
 
@@ -291,15 +296,18 @@ impl<'a> Facts<'a> {
         };
         // A negative count is ZB114's to report; comparing it would repeat that fault.
         let installed = row.installed.value().copied().filter(|n| *n >= 0);
-        let usage_rows = self.usage_rows_by_id().remove(id).unwrap_or_default();
+        let (usage_by_id, maintenance_by_id) = self
+            .by_id_index
+            .get_or_init(|| (self.usage_rows_by_id(), self.maintenance_by_id()));
+        let usage_rows = usage_by_id.get(id).cloned().unwrap_or_default();
         let mut usage_holders: BTreeMap<String, usize> = BTreeMap::new();
         for &r in &usage_rows {
             if let Some(c) = self.usage_computer(r) {
                 usage_holders.entry(c.to_string()).or_insert(r);
             }
         }
-        let tables = self.maintenance_by_id().remove(id).unwrap_or_default();
-        let table = match tables.as_slice() {
+        let tables = maintenance_by_id.get(id).map_or(&[][..], Vec::as_slice);
+        let table = match tables {
             [one] => Some(*one),
             _ => None,
         };
