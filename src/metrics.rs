@@ -194,13 +194,14 @@ pub fn installs(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveD
         let id = summary_row.and_then(|r| r.id()).or(row.id());
         // A unit names a few dozen products on thousands of rows: each is matched against
         // the catalogue's patterns once.
-        let category = *classes
-            .entry((id, name, version))
-            .or_insert_with_key(|(id, name, version)| {
-                catalogue
-                    .classify_in(unit, *id, name, version)
-                    .map(|c| c.category)
-            });
+        let category =
+            *classes
+                .entry((id, name, version))
+                .or_insert_with_key(|(id, name, version)| {
+                    catalogue
+                        .classify_in(unit, *id, name, version)
+                        .map(|c| c.category)
+                });
         let Some(category) = category else {
             continue;
         };

@@ -64,7 +64,16 @@ impl<T> Field<T> {
         Field {
             parsed: parse(cell),
             // As typed, only trimmed: a message quoting `____年__月__日` shows the blanks.
-            raw: cell.display().trim().to_string(),
+            raw: match shown_text(cell) {
+                Some(s) => s.trim().to_string(),
+                None => {
+                    let shown = cell.display();
+                    match shown.trim() {
+                        t if t.len() == shown.len() => shown,
+                        t => t.to_string(),
+                    }
+                }
+            },
             cell: at,
         }
     }
@@ -265,14 +274,29 @@ pub fn text(cell: &Cell) -> Parsed<String> {
     if cell.is_blank() {
         return Parsed::Empty;
     }
-    let shown = cell.display();
-    let s = clean(&shown);
+    let displayed;
+    let shown = match shown_text(cell) {
+        Some(s) => s,
+        None => {
+            displayed = cell.display();
+            displayed.as_str()
+        }
+    };
+    let s = clean(shown);
     if s.is_empty() {
         Parsed::Empty
     } else if is_not_applicable(s) {
         Parsed::NotApplicable
     } else {
         Parsed::Value(s.to_string())
+    }
+}
+
+/// The text a cell shows when it holds it as text ([`Cell::display`] without the copy).
+fn shown_text(cell: &Cell) -> Option<&str> {
+    match cell {
+        Cell::Text(s) | Cell::DateIso(s) | Cell::Error(s) => Some(s),
+        _ => None,
     }
 }
 

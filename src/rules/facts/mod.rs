@@ -99,15 +99,22 @@ impl<'a> Facts<'a> {
             }
         }
         let usage_rows: &[UsageRow] = unit.usage().map(|u| u.rows.as_slice()).unwrap_or(&[]);
+        // Thousands of usage rows name a few dozen (number, name, version): each is
+        // resolved once.
+        let mut resolved: HashMap<(Option<&str>, Option<&str>, Option<&str>), Option<Resolved>> =
+            HashMap::new();
         let usage_ids: Vec<Option<Resolved>> = usage_rows
             .iter()
             .map(|r| {
-                resolve(
-                    &by_id,
+                let key = (
                     r.id(),
                     r.name.value().map(String::as_str),
                     r.version.value().map(String::as_str),
-                )
+                );
+                resolved
+                    .entry(key)
+                    .or_insert_with(|| resolve(&by_id, key.0, key.1, key.2))
+                    .clone()
             })
             .collect();
         let maintenance_ids: Vec<Option<Resolved>> = unit
