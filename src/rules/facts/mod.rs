@@ -65,6 +65,12 @@ impl Resolved {
     }
 }
 
+/// Row (or table) indices by summary number.
+type RowsById = BTreeMap<String, Vec<usize>>;
+
+/// (软件编号, 软件名称, 版本) of a usage row, as typed.
+type RowKey<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
 /// Facts shared by the rules of one unit.
 pub struct Facts<'a> {
     /// Summary rows by 软件编号 (first summary only).
@@ -84,7 +90,7 @@ pub struct Facts<'a> {
     /// [`Facts::usage_rows_by_id`] and [`Facts::maintenance_by_id`], built on the first
     /// [`Facts::reconcile`]: three rules reconcile every number, and building them per
     /// number made a unit quadratic in its rows.
-    by_id_index: std::sync::OnceLock<(BTreeMap<String, Vec<usize>>, BTreeMap<String, Vec<usize>>)>,
+    by_id_index: std::sync::OnceLock<(RowsById, RowsById)>,
 }
 
 impl<'a> Facts<'a> {
@@ -101,8 +107,7 @@ impl<'a> Facts<'a> {
         let usage_rows: &[UsageRow] = unit.usage().map(|u| u.rows.as_slice()).unwrap_or(&[]);
         // Thousands of usage rows name a few dozen (number, name, version): each is
         // resolved once.
-        let mut resolved: HashMap<(Option<&str>, Option<&str>, Option<&str>), Option<Resolved>> =
-            HashMap::new();
+        let mut resolved: HashMap<RowKey, Option<Resolved>> = HashMap::new();
         let usage_ids: Vec<Option<Resolved>> = usage_rows
             .iter()
             .map(|r| {
