@@ -1,7 +1,7 @@
 //! The figures reported with every unit (rules.md "Metrics"): computers, users, software by
 //! type, the 正版率 per category, over-deployment and expiring licenses.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -175,6 +175,7 @@ pub fn installs(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveD
     // (category) → (covered, total)
     let mut tally: BTreeMap<Category, (usize, usize)> = BTreeMap::new();
     let mut used: BTreeMap<String, i64> = BTreeMap::new();
+    let mut classes: HashMap<(Option<&str>, String, String), Option<Category>> = HashMap::new();
     for (row, id) in usage.rows.iter().zip(&facts.usage_ids) {
         let summary_row = id.as_ref().and_then(|r| facts.summary_row(&r.id));
         let name = summary_row
@@ -189,10 +190,20 @@ pub fn installs(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveD
             .cloned()
             .unwrap_or_default();
         let id = summary_row.and_then(|r| r.id()).or(row.id());
-        let Some(class) = catalogue.classify_in(unit, id, &name, &version) else {
+        // A unit names a few dozen products on thousands of rows: each is matched against
+        // the catalogue's patterns once.
+        let category =
+            *classes
+                .entry((id, name, version))
+                .or_insert_with_key(|(id, name, version)| {
+                    catalogue
+                        .classify_in(unit, *id, name, version)
+                        .map(|c| c.category)
+                });
+        let Some(category) = category else {
             continue;
         };
-        if class.category == Category::Other {
+        if category == Category::Other {
             continue;
         }
         let covered = match summary_row {
@@ -211,7 +222,7 @@ pub fn installs(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveD
                 None => false,
             },
         };
-        let slot = tally.entry(class.category).or_default();
+        let slot = tally.entry(category).or_default();
         slot.1 += 1;
         if covered {
             slot.0 += 1;

@@ -71,6 +71,12 @@ impl Resolved {
     }
 }
 
+/// Row (or table) indices by summary number.
+type RowsById = BTreeMap<String, Vec<usize>>;
+
+/// (软件编号, 软件名称, 版本) of a usage row, as typed.
+type RowKey<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
 /// Facts shared by the rules of one unit.
 pub struct Facts<'a> {
     /// Summary rows by 软件编号 (first summary only).
@@ -87,6 +93,10 @@ pub struct Facts<'a> {
     pub usage_computers: Vec<Option<Resolved>>,
     /// For each maintenance table and event: the 计算机编号 as the usage ledger spells it.
     pub event_computers: Vec<Vec<Option<Resolved>>>,
+    /// [`Facts::usage_rows_by_id`] and [`Facts::maintenance_by_id`], built on the first
+    /// [`Facts::reconcile`]: three rules reconcile every number, and building them per
+    /// number made a unit quadratic in its rows.
+    by_id_index: std::sync::OnceLock<(RowsById, RowsById)>,
 }
 
 impl<'a> Facts<'a> {
@@ -101,15 +111,21 @@ impl<'a> Facts<'a> {
             }
         }
         let usage_rows: &[UsageRow] = unit.usage().map(|u| u.rows.as_slice()).unwrap_or(&[]);
+        // Thousands of usage rows name a few dozen (number, name, version): each is
+        // resolved once.
+        let mut resolved: HashMap<RowKey, Option<Resolved>> = HashMap::new();
         let usage_ids: Vec<Option<Resolved>> = usage_rows
             .iter()
             .map(|r| {
-                resolve(
-                    &by_id,
+                let key = (
                     r.id(),
                     r.name.value().map(String::as_str),
                     r.version.value().map(String::as_str),
-                )
+                );
+                resolved
+                    .entry(key)
+                    .or_insert_with(|| resolve(&by_id, key.0, key.1, key.2))
+                    .clone()
             })
             .collect();
         let maintenance_ids: Vec<Option<Resolved>> = unit
@@ -207,6 +223,7 @@ impl<'a> Facts<'a> {
             computers,
             usage_computers,
             event_computers,
+            by_id_index: std::sync::OnceLock::new(),
         }
     }
 
@@ -297,15 +314,18 @@ impl<'a> Facts<'a> {
         };
         // A negative count is ZB114's to report; comparing it would repeat that fault.
         let installed = row.installed.value().copied().filter(|n| *n >= 0);
-        let usage_rows = self.usage_rows_by_id().remove(id).unwrap_or_default();
+        let (usage_by_id, maintenance_by_id) = self
+            .by_id_index
+            .get_or_init(|| (self.usage_rows_by_id(), self.maintenance_by_id()));
+        let usage_rows = usage_by_id.get(id).cloned().unwrap_or_default();
         let mut usage_holders: BTreeMap<String, usize> = BTreeMap::new();
         for &r in &usage_rows {
             if let Some(c) = self.usage_computer(r) {
                 usage_holders.entry(c.to_string()).or_insert(r);
             }
         }
-        let tables = self.maintenance_by_id().remove(id).unwrap_or_default();
-        let table = match tables.as_slice() {
+        let tables = maintenance_by_id.get(id).map_or(&[][..], Vec::as_slice);
+        let table = match tables {
             [one] => Some(*one),
             _ => None,
         };
