@@ -12,9 +12,7 @@ use chrono::NaiveDate;
 
 use crate::classify::Catalogue;
 use crate::config::Config;
-use crate::ledger::{
-    read_discovered, read_within, DiscoveredUnit, Sources, Unit, UnitSource,
-};
+use crate::ledger::{read_discovered, read_within, DiscoveredUnit, Sources, Unit, UnitSource};
 use crate::metrics::{metrics, Metrics};
 use crate::rules::{check_unit, sort_diagnostics, Context, Diagnostic, Rule, Severity, Sink};
 use crate::rules::{Target, RULES};

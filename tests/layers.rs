@@ -55,7 +55,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("rules", &["base", "schema", "ledger", "classify"]),
     // the configuration names rules and classification patterns, and checks them at load;
     // its [limits] table sets the reader's limits
-    ("config", &["base", "schema", "workbook", "classify", "rules"]),
+    (
+        "config",
+        &["base", "schema", "workbook", "classify", "rules"],
+    ),
     (
         "metrics",
         &["base", "schema", "ledger", "classify", "rules"],
