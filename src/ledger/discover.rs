@@ -324,7 +324,7 @@ fn entry(p: &Path, depth: usize, seen: &mut Seen) -> Option<Entry> {
     let meta = match std::fs::metadata(p) {
         Ok(m) => m,
         // A dangling or looping link: a workbook name goes to the reader, which says why
-        // it cannot be opened (ZB001); anything else is listed as a broken link.
+        // it cannot be opened (an unreadable file of the unit); anything else is listed as a broken link.
         Err(_) if is_workbook_path(p) => return Some(Entry::Workbook(p.to_path_buf())),
         Err(_) => return Some(Entry::Other(other(p, FileKind::Broken))),
     };

@@ -1,5 +1,5 @@
 //! 软件正版化工作信息统计表: the annual figures a unit reports, read so that `check` can
-//! compare them with what the ledgers say (ZB414).
+//! compare them with what the ledgers say.
 
 use std::sync::{Arc, OnceLock};
 

@@ -29,9 +29,9 @@ pub struct TableMeta {
     pub header_rows: Option<(u32, u32)>,
     /// Recognised columns.
     pub columns: Vec<ColumnInfo>,
-    /// Header cells that match no known column (ZB004).
+    /// Header cells that match no known column.
     pub unknown_columns: Vec<(CellRef, String)>,
-    /// Required columns that were not found (ZB003): published header text.
+    /// Required columns that were not found: published header text.
     pub missing_columns: Vec<&'static str>,
     /// First row of the table (title row).
     pub first_row: u32,
@@ -69,7 +69,7 @@ pub struct ColumnInfo {
     pub header: &'static str,
 }
 
-/// A value the reader could not read as its column's type (ZB006 and friends).
+/// A value the reader could not read as its column's type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InvalidValue {
     /// The table.

@@ -33,12 +33,12 @@ pub struct Unit {
     /// The workbooks read, in file order, with their sheets' names in workbook order (what
     /// sorts diagnostics and names a file; the cells themselves are in [`Sources`]).
     pub books: Vec<Book>,
-    /// Files that could not be read (ZB001).
+    /// Files that could not be read, with the reason.
     pub unreadable: Vec<(Arc<str>, OpenError)>,
     /// Files of the unit that are not workbooks we read (scans, PDFs, WPS `.et` files):
-    /// what ZB002 lists when no ledger was found.
+    /// what a report lists when no ledger was found.
     pub others: Vec<OtherFile>,
-    /// Folders of the unit that could not be listed, with the reason (ZB001).
+    /// Folders of the unit that could not be listed, with the reason.
     pub inaccessible: Vec<(Arc<str>, String)>,
     /// 软件使用情况汇总表 (normally one).
     pub summaries: Vec<Summary>,
@@ -66,7 +66,7 @@ pub struct Unit {
     pub classifications: Vec<Classification>,
     /// Values that could not be read as their column's type.
     pub invalid_values: Vec<InvalidValue>,
-    /// Formula cells showing an error or holding no cached value (ZB007).
+    /// Formula cells showing an error or holding no cached value.
     pub formula_problems: Vec<FormulaProblem>,
 }
 

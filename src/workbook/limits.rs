@@ -2,7 +2,7 @@
 //! or hostile — can exhaust memory or hang a batch. Every limit is checked before the
 //! spreadsheet library allocates for it (see `open.rs`).
 
-/// Reading limits. Exceeding one makes the file unreadable (ZB001) with a message naming the
+/// Reading limits. Exceeding one makes the file unreadable, with a message naming the
 /// limit; the rest of the batch goes on. The defaults are far above any real ledger (a unit
 /// with 5,000 computers is about 1.3 million cells) and keep one file under about 1 GB.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

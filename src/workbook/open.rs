@@ -18,7 +18,7 @@ use super::xls_scan::over_sheets;
 use super::xlsx_merges::SheetParts;
 use super::{ods_scan, xls_scan, Cell, Merge, Sheet, Workbook};
 
-/// Why a file could not be read as a workbook (reported as ZB001).
+/// Why a file could not be read as a workbook.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum OpenError {
     /// The file could not be opened or read from disk.
