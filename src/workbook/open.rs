@@ -60,7 +60,7 @@ pub fn open(path: &Path, display: &str) -> Result<Workbook, OpenError> {
 
 /// Read every sheet of the workbook at `path` within `limits`.
 pub fn open_with(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, OpenError> {
-    let meta = std::fs::metadata(path).map_err(|e| OpenError::Io(e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| OpenError::Io(crate::base::io_reason(&e)))?;
     if meta.len() == 0 {
         return Err(OpenError::Empty);
     }
@@ -119,16 +119,18 @@ fn not_a_spreadsheet(head: &[u8]) -> Option<&'static str> {
 }
 
 fn read_head(path: &Path) -> Result<Vec<u8>, OpenError> {
-    let mut f = std::fs::File::open(path).map_err(|e| OpenError::Io(e.to_string()))?;
+    let mut f = std::fs::File::open(path).map_err(|e| OpenError::Io(crate::base::io_reason(&e)))?;
     let mut buf = vec![0u8; 16];
-    let n = f.read(&mut buf).map_err(|e| OpenError::Io(e.to_string()))?;
+    let n = f
+        .read(&mut buf)
+        .map_err(|e| OpenError::Io(crate::base::io_reason(&e)))?;
     buf.truncate(n);
     Ok(buf)
 }
 
 /// An OLE container: an encrypted OOXML workbook (whatever its extension says), or an .xls.
 fn read_ole(path: &Path, display: &str, limits: &Limits, size: u64) -> Result<Workbook, OpenError> {
-    let file = std::fs::File::open(path).map_err(|e| OpenError::Io(e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| OpenError::Io(crate::base::io_reason(&e)))?;
     let mut cfb = cfb::CompoundFile::open(BufReader::new(file))
         .map_err(|e| OpenError::Corrupt(format!("OLE 容器无法读取（{e}）")))?;
     // Excel and WPS save a password-protected xlsx as an OLE container holding the
@@ -469,9 +471,13 @@ pub(super) fn classify_error(msg: &str) -> OpenError {
         || lower.contains("invalid ole")
         || lower.contains("unsupported")
     {
-        OpenError::NotAWorkbook(msg.to_string())
+        OpenError::NotAWorkbook(format!("无法识别文件格式（读取库的说明：{msg}）"))
+    } else if lower.contains("eocd") || lower.contains("invalid zip archive") {
+        OpenError::Corrupt(format!(
+            "压缩结构不完整，文件可能只复制或下载了一半（{msg}）"
+        ))
     } else {
-        OpenError::Corrupt(msg.to_string())
+        OpenError::Corrupt(format!("文件内部结构有误（读取库的说明：{msg}）"))
     }
 }
 

@@ -30,7 +30,7 @@ pub(super) type Zip = ZipArchive<BufReader<std::fs::File>>;
 
 /// Check the container and tell what it is; the opened zip comes back for further reading.
 pub(super) fn inspect(path: &Path, limits: &Limits) -> Result<(Kind, Zip), OpenError> {
-    let file = std::fs::File::open(path).map_err(|e| OpenError::Io(e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| OpenError::Io(crate::base::io_reason(&e)))?;
     let mut zip = match ZipArchive::new(BufReader::new(file)) {
         Ok(z) => z,
         // A broken zip: calamine's own reading of it names the damage as it always has.
