@@ -53,17 +53,22 @@ impl Cell {
 
     /// The cell as a user would read it on screen (numbers without a trailing `.0`).
     pub fn display(&self) -> String {
+        self.shown().into_owned()
+    }
+
+    /// [`Cell::display`] borrowed where the cell holds the text already: reading a ledger
+    /// looks at every cell's text several times and keeps only part of it.
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s) => s.clone(),
-            Cell::Number(n) => format_number(*n),
-            Cell::Date(serial) => match text::serial_to_date(*serial) {
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(s) | Cell::DateIso(s) | Cell::Error(s) => Cow::Borrowed(s),
+            Cell::Number(n) => Cow::Owned(format_number(*n)),
+            Cell::Date(serial) => Cow::Owned(match text::serial_to_date(*serial) {
                 Some(d) => iso_date(d),
                 None => format_number(*serial),
-            },
-            Cell::DateIso(s) => s.clone(),
-            Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-            Cell::Error(e) => e.clone(),
+            }),
+            Cell::Bool(b) => Cow::Borrowed(if *b { "TRUE" } else { "FALSE" }),
         }
     }
 }

@@ -80,7 +80,7 @@ impl<T> Field<T> {
         Field {
             parsed: parse(cell),
             // As typed, only trimmed: a message quoting `____年__月__日` shows the blanks.
-            raw: cell.display().trim().to_string(),
+            raw: cell.shown().trim().to_string(),
             cell: at,
         }
     }

@@ -9,7 +9,7 @@ pub fn text(cell: &Cell) -> Parsed<String> {
     if cell.is_blank() {
         return Parsed::Empty;
     }
-    let shown = cell.display();
+    let shown = cell.shown();
     let s = clean(&shown);
     if s.is_empty() {
         Parsed::Empty
@@ -28,7 +28,7 @@ pub fn name(cell: &Cell) -> Parsed<String> {
             let rest = s
                 .trim_start_matches(['*', '＊'])
                 .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
-            if rest.is_empty() {
+            if rest.is_empty() || rest.len() == s.len() {
                 Parsed::Value(s)
             } else {
                 Parsed::Value(rest.to_string())
@@ -42,6 +42,8 @@ pub fn name(cell: &Cell) -> Parsed<String> {
 /// so `RJ 003` and `ＲＪ003` are the same number.
 pub fn code(cell: &Cell) -> Parsed<String> {
     match text(cell) {
+        // Most codes are plain ASCII without spaces: kept as they are.
+        Parsed::Value(s) if s.bytes().all(|b| b.is_ascii_graphic()) => Parsed::Value(s),
         Parsed::Value(s) => Parsed::Value(
             fold_width(&s)
                 .chars()
