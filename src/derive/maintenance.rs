@@ -59,14 +59,7 @@ pub(crate) fn add_missing(ctx: &mut Ctx, counted: &Counted) -> Result<(), BlankE
         .title
         .clone()
         .expect("the template has a title");
-    let col = |key: &str| {
-        template
-            .meta
-            .columns
-            .iter()
-            .find(|c| c.key == key)
-            .map(|c| c.col)
-    };
+    let col = |key: &str| template.meta.column(key);
     let (_, header_last) = template
         .meta
         .header_rows

@@ -205,14 +205,7 @@ pub(crate) fn draft(ctx: &mut Ctx, as_output: &Unit) -> Result<(), BlankError> {
         .title
         .clone()
         .expect("the template has a title");
-    let col = |key: &str| {
-        template
-            .meta
-            .columns
-            .iter()
-            .find(|c| c.key == key)
-            .map(|c| c.col)
-    };
+    let col = |key: &str| template.meta.column(key);
     let first_row = template.meta.header_rows.expect("a column header").1 + 1;
     let total_cell = template
         .grand_total

@@ -50,6 +50,11 @@ impl TableMeta {
         })
     }
 
+    /// The column (0-based) of a recognised column by its schema key.
+    pub fn column(&self, key: &str) -> Option<u32> {
+        self.columns.iter().find(|c| c.key == key).map(|c| c.col)
+    }
+
     /// Whether a (sheet, row) lies inside this table.
     pub fn contains(&self, file: &str, sheet: &str, row: u32) -> bool {
         &*self.file == file
