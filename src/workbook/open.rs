@@ -167,17 +167,9 @@ fn read_ole(path: &Path, display: &str, limits: &Limits, size: u64) -> Result<Wo
     let mut budget = Budget::default();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let range = match book.worksheet_range(&name) {
-            Ok(r) => r,
-            Err(e) if is_not_a_worksheet(&e.to_string()) => continue,
-            Err(e) => return Err(classify_error(&e.to_string())),
+        let Some(grid) = range_grid(&mut book, &name, limits, &mut budget, is_1904)? else {
+            continue;
         };
-        let mut grid = Grid::new(&name, limits);
-        put_range(&mut grid, &mut budget, &range, is_1904)?;
-        drop(range);
-        if let Ok(f) = book.worksheet_formula(&name) {
-            put_formulas(&mut grid, &mut budget, &f)?;
-        }
         let merges: Vec<Merge> = book
             .merge_cells_by_sheet_name(&name)
             .ok()
@@ -191,6 +183,32 @@ fn read_ole(path: &Path, display: &str, limits: &Limits, size: u64) -> Result<Wo
     Ok(workbook(display, sheets))
 }
 
+/// One sheet of a reader that hands out whole ranges (xls, ods): its values, then which cells
+/// hold formulas; `None` for a chart or macro sheet.
+fn range_grid<'a, R: Reader<Input>>(
+    book: &mut R,
+    name: &'a str,
+    limits: &'a Limits,
+    budget: &mut Budget,
+    is_1904: bool,
+) -> Result<Option<Grid<'a>>, OpenError>
+where
+    R::Error: std::fmt::Display,
+{
+    let range = match book.worksheet_range(name) {
+        Ok(r) => r,
+        Err(e) if is_not_a_worksheet(&e.to_string()) => return Ok(None),
+        Err(e) => return Err(classify_error(&e.to_string())),
+    };
+    let mut grid = Grid::new(name, limits);
+    put_range(&mut grid, budget, &range, is_1904)?;
+    drop(range);
+    if let Ok(f) = book.worksheet_formula(name) {
+        put_formulas(&mut grid, budget, &f)?;
+    }
+    Ok(Some(grid))
+}
+
 fn read_ods(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, OpenError> {
     let mut merges = ods_scan::scan(path, limits)?;
     let mut book: Ods<Input> =
@@ -199,17 +217,9 @@ fn read_ods(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, Ope
     let mut budget = Budget::default();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let range = match book.worksheet_range(&name) {
-            Ok(r) => r,
-            Err(e) if is_not_a_worksheet(&e.to_string()) => continue,
-            Err(e) => return Err(classify_error(&e.to_string())),
+        let Some(grid) = range_grid(&mut book, &name, limits, &mut budget, false)? else {
+            continue;
         };
-        let mut grid = Grid::new(&name, limits);
-        put_range(&mut grid, &mut budget, &range, false)?;
-        drop(range);
-        if let Ok(f) = book.worksheet_formula(&name) {
-            put_formulas(&mut grid, &mut budget, &f)?;
-        }
         let m = merges.remove(&name).unwrap_or_default();
         sheets.push(finish(&name, grid, m));
     }
