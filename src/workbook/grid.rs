@@ -84,6 +84,9 @@ pub(super) struct Grid<'a> {
     pub(super) rows: Vec<Vec<Cell>>,
     pub(super) formulas: Vec<(u32, u32)>,
     used: u64,
+    /// The length of the row last grown: a sheet's rows are mostly alike, so a new row starts
+    /// with room for as many cells and seldom grows, or shrinks at the end, again.
+    width: usize,
 }
 
 impl<'a> Grid<'a> {
@@ -94,6 +97,7 @@ impl<'a> Grid<'a> {
             rows: Vec::new(),
             formulas: Vec::new(),
             used: 0,
+            width: 0,
         }
     }
 
@@ -131,7 +135,11 @@ impl<'a> Grid<'a> {
                 &mut self.used,
                 (c + 1 - cells.len()) as u64,
             )?;
+            if cells.capacity() == 0 {
+                cells.reserve_exact(self.width.max(c + 1));
+            }
             cells.resize(c + 1, Cell::Empty);
+            self.width = c + 1;
         }
         if let Cell::Text(t) | Cell::DateIso(t) | Cell::Error(t) = &cell {
             budget.text = budget.text.saturating_add(t.len() as u64);

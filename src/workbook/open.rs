@@ -272,8 +272,38 @@ fn read_xlsx(
     limits: &Limits,
     zip: package::Zip,
 ) -> Result<Workbook, OpenError> {
-    let mut book: Xlsx<Input> =
+    let mut parts = SheetParts::new(zip);
+    // One inflate per sheet where the workbook fits in memory; calamine then reads the stored
+    // copy. A copy calamine cannot open is read from the file, for calamine's own message.
+    if let Some(mut inflated) = parts.as_mut().and_then(|p| p.inflate_once(limits)) {
+        let package = std::mem::take(&mut inflated.package);
+        if let Ok(book) = Xlsx::new(std::io::Cursor::new(package)) {
+            return read_xlsx_sheets(book, display, limits, |book, name| {
+                match inflated.merges(name) {
+                    Some(found) => found,
+                    None => merges_of(book, name, limits),
+                }
+            });
+        }
+    }
+    let book: Xlsx<Input> =
         open_workbook(path).map_err(|e: calamine::XlsxError| classify_error(&e.to_string()))?;
+    read_xlsx_sheets(book, display, limits, |book, name| {
+        match parts.as_mut().and_then(|p| p.merges(name, limits)) {
+            Some(found) => found,
+            None => merges_of(book, name, limits),
+        }
+    })
+}
+
+/// Every sheet's values and formula cells in one pass of calamine's cell reader; `merges`
+/// gives each sheet's merged regions.
+fn read_xlsx_sheets<RS: Read + std::io::Seek>(
+    mut book: Xlsx<RS>,
+    display: &str,
+    limits: &Limits,
+    mut merges: impl FnMut(&mut Xlsx<RS>, &str) -> Result<Vec<Merge>, OpenError>,
+) -> Result<Workbook, OpenError> {
     let is_1904 = book.has_1904_epoch();
     let names = book.sheet_names();
     if names.is_empty() {
@@ -282,7 +312,6 @@ fn read_xlsx(
         ));
     }
     let names = sheet_list(names, limits)?;
-    let mut parts = SheetParts::new(zip);
     let mut budget = Budget::default();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
@@ -302,7 +331,7 @@ fn read_xlsx(
                             grid.formula(&mut budget, r, col)?;
                         }
                     }
-                    if let Some(cell) = convert_ref(&c.value, is_1904) {
+                    if let Some(cell) = convert_owned(c.value, is_1904) {
                         grid.put(&mut budget, r, col, cell)?;
                     }
                 }
@@ -311,11 +340,8 @@ fn read_xlsx(
             Err(calamine::XlsxError::NotAWorksheet(_)) => {}
             Err(e) => return Err(classify_error(&e.to_string())),
         }
-        let merges = match parts.as_mut().and_then(|p| p.merges(&name, limits)) {
-            Some(found) => found?,
-            None => merges_of(&mut book, &name, limits)?,
-        };
-        sheets.push(finish(&name, grid, merges));
+        let found = merges(&mut book, &name)?;
+        sheets.push(finish(&name, grid, found));
     }
     Ok(workbook(display, sheets))
 }
@@ -342,7 +368,7 @@ fn is_formula(
     }
 }
 
-fn merges_of(book: &mut Xlsx<Input>, name: &str, limits: &Limits) -> Result<Vec<Merge>, OpenError> {
+fn merges_of<RS: Read + std::io::Seek>(book: &mut Xlsx<RS>, name: &str, limits: &Limits) -> Result<Vec<Merge>, OpenError> {
     let merges: Vec<Merge> = book
         .merge_cells_by_sheet_name(name)
         .ok()
@@ -449,6 +475,16 @@ fn convert(d: &Data, is_1904: bool) -> Option<Cell> {
         Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Error(e) => Cell::Error(e.to_string()),
     })
+}
+
+/// [`convert_ref`] for a value the cell reader hands over: its text is moved, not copied.
+fn convert_owned(d: DataRef<'_>, is_1904: bool) -> Option<Cell> {
+    match d {
+        DataRef::String(s) => Some(Cell::Text(s)),
+        DataRef::DateTimeIso(s) => Some(Cell::DateIso(s)),
+        DataRef::DurationIso(s) => Some(Cell::Text(s)),
+        other => convert_ref(&other, is_1904),
+    }
 }
 
 fn convert_ref(d: &DataRef<'_>, is_1904: bool) -> Option<Cell> {

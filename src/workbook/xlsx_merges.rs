@@ -1,14 +1,19 @@
-//! Merged regions of xlsx sheets without a second XML parse of the sheet.
+//! Merged regions of xlsx sheets without a second XML parse, or a second inflate, of the sheet.
 //!
 //! calamine reads `<mergeCells>` by tokenising the whole sheet again, which costs as much as
 //! reading the cells. The element comes after `</sheetData>` (the schema fixes the order), so
-//! this inflates the sheet's part, finds the end of the cell data with a byte search and hands
-//! only what follows to quick-xml. Sheet parts are found the way calamine finds them: the
-//! package relationships name the workbook part, its relationships name each sheet's part.
-//! Whatever this cannot resolve is left to calamine (`None`).
+//! this finds the end of the cell data with a byte search and hands only what follows to
+//! quick-xml. Inflating a sheet costs a tenth of reading it, and calamine's cell reader cannot
+//! hand back the bytes it inflated: so a workbook of moderate size is inflated here once, its
+//! merges taken from those bytes, and calamine reads the sheets from a stored (uncompressed)
+//! copy of the package in memory ([`SheetParts::inflate_once`]). Larger workbooks stream as
+//! before, at the price of a second inflate ([`SheetParts::merges`]).
+//! Sheet parts are found the way calamine finds them: the package relationships name the
+//! workbook part, its relationships name each sheet's part. Whatever this cannot resolve is
+//! left to calamine (`None`).
 
 use std::collections::HashMap;
-use std::io::{BufReader, Cursor, Read, Seek};
+use std::io::{BufReader, Cursor, Read, Seek, Write};
 
 use quick_xml::events::Event;
 use zip::ZipArchive;
@@ -147,6 +152,92 @@ impl<R: Read + Seek> SheetParts<R> {
         let tail = after_sheet_data(&mut file)?;
         Some(read_merges(tail.chain(file), sheet, limits))
     }
+}
+
+/// Sheets of a workbook whose parts inflate to at most this, together, are held in memory for
+/// one pass ([`SheetParts::inflate_once`]); beyond it the sheets stream.
+const IN_MEMORY_SHEETS: u64 = 64 * 1024 * 1024;
+
+/// A workbook's package with its sheets inflated once.
+pub(super) struct Inflated {
+    /// The package again, every sheet part stored uncompressed, the other parts as they were.
+    pub(super) package: Vec<u8>,
+    /// Sheet name → its merged regions (or why they could not be read).
+    merges: HashMap<String, Result<Vec<Merge>, OpenError>>,
+}
+
+impl Inflated {
+    /// The merged regions of a sheet; `None` for a sheet whose part was not resolved.
+    pub(super) fn merges(&mut self, sheet: &str) -> Option<Result<Vec<Merge>, OpenError>> {
+        self.merges.remove(sheet)
+    }
+}
+
+impl<R: Read + Seek> SheetParts<R> {
+    /// Inflate every sheet once, read its merged regions from the bytes, and repack the
+    /// package with the sheets stored. `None` — stream instead — when the sheets are large
+    /// together, or anything in the package does not copy cleanly (a damaged part is then
+    /// reported by the streaming path, in calamine's words, as before).
+    pub(super) fn inflate_once(&mut self, limits: &Limits) -> Option<Inflated> {
+        let mut sheets_of: HashMap<String, Vec<String>> = HashMap::new();
+        for (sheet, path) in &self.parts {
+            if let Some(stored) = self.names.get(&path.to_ascii_lowercase()) {
+                sheets_of
+                    .entry(stored.clone())
+                    .or_default()
+                    .push(sheet.clone());
+            }
+        }
+        let mut total: u64 = 0;
+        for i in 0..self.zip.len() {
+            let entry = self.zip.by_index_data(i).ok()?;
+            let name = entry.name().ok()?;
+            if sheets_of.contains_key(name.as_ref()) {
+                total = total.saturating_add(entry.size());
+            }
+        }
+        if total > IN_MEMORY_SHEETS {
+            return None;
+        }
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(total as usize + 64 * 1024)));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let mut merges = HashMap::new();
+        let mut bytes = Vec::new();
+        for i in 0..self.zip.len() {
+            let file = self.zip.by_index(i).ok()?;
+            let name = file.name().ok()?.to_string();
+            let Some(sheets) = sheets_of.get(&name) else {
+                out.raw_copy_file(file).ok()?;
+                continue;
+            };
+            bytes.clear();
+            // The zip reader holds a part to the size its directory entry declares, which
+            // `package::inspect` has checked against the limits.
+            file.take(limits.max_part_bytes.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .ok()?;
+            if let Some(found) = merges_in(&bytes, &sheets[0], limits) {
+                for sheet in sheets {
+                    merges.insert(sheet.clone(), found.clone());
+                }
+            }
+            out.start_file(name, stored).ok()?;
+            out.write_all(&bytes).ok()?;
+        }
+        let package = out.finish().ok()?.into_inner();
+        Some(Inflated { package, merges })
+    }
+}
+
+/// The merged regions of a sheet part held in memory; `None` (left to calamine) when the
+/// end of its cell data cannot be found, as in [`SheetParts::merges`].
+fn merges_in(part: &[u8], sheet: &str, limits: &Limits) -> Option<Result<Vec<Merge>, OpenError>> {
+    let finder = memchr::memmem::Finder::new(b"sheetData");
+    let end = finder
+        .find_iter(part)
+        .find_map(|at| end_of_sheet_data(part, at))?;
+    Some(read_merges(&part[end..], sheet, limits))
 }
 
 /// Bytes kept between chunks so a tag split across two reads is still found.
