@@ -368,7 +368,11 @@ fn is_formula(
     }
 }
 
-fn merges_of<RS: Read + std::io::Seek>(book: &mut Xlsx<RS>, name: &str, limits: &Limits) -> Result<Vec<Merge>, OpenError> {
+fn merges_of<RS: Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    name: &str,
+    limits: &Limits,
+) -> Result<Vec<Merge>, OpenError> {
     let merges: Vec<Merge> = book
         .merge_cells_by_sheet_name(name)
         .ok()

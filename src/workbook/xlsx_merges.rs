@@ -199,7 +199,8 @@ impl<R: Read + Seek> SheetParts<R> {
         if total > IN_MEMORY_SHEETS {
             return None;
         }
-        let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(total as usize + 64 * 1024)));
+        let mut out =
+            zip::ZipWriter::new(Cursor::new(Vec::with_capacity(total as usize + 64 * 1024)));
         let stored = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored);
         let mut merges = HashMap::new();
@@ -427,6 +428,78 @@ mod tests {
         let m = read_merges(tail.as_bytes(), "S", &Limits::default()).unwrap();
         assert_eq!(m, vec![parse_range("C3:C9").unwrap()]);
         assert!(tail_of("<worksheet><sheetData>", 4).is_none());
+    }
+
+    /// A minimal deflated xlsx package with one sheet holding `cells` and `merges`.
+    fn package(sheet_xml: &str) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let parts = [
+            (
+                "[Content_Types].xml",
+                r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+            ),
+            (
+                "_rels/.rels",
+                r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+            ),
+            (
+                "xl/workbook.xml",
+                r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            ),
+            ("xl/worksheets/sheet1.xml", sheet_xml),
+        ];
+        for (name, text) in parts {
+            w.start_file(name, deflated).unwrap();
+            w.write_all(text.as_bytes()).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn inflating_once_finds_the_merges_streaming_finds_and_calamine_reads_the_copy() {
+        use calamine::Reader;
+        let sheet = r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>软件使用情况明细表</t></is></c></row><row r="2"><c r="B2"><v>42</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:M1"/><mergeCell ref="B2:B5"/></mergeCells></worksheet>"#;
+        let bytes = package(sheet);
+        let limits = Limits::default();
+        let open =
+            || SheetParts::new(ZipArchive::new(Cursor::new(bytes.clone())).unwrap()).unwrap();
+        let streamed = open().merges("台账", &limits).unwrap().unwrap();
+        assert_eq!(
+            streamed,
+            vec![parse_range("A1:M1").unwrap(), parse_range("B2:B5").unwrap()]
+        );
+        let mut inflated = open().inflate_once(&limits).unwrap();
+        assert_eq!(inflated.merges("台账").unwrap().unwrap(), streamed);
+        assert!(inflated.merges("其他").is_none());
+        // The copy stores the sheet uncompressed and still reads as the same workbook.
+        let mut copy = ZipArchive::new(Cursor::new(inflated.package.clone())).unwrap();
+        assert_eq!(
+            copy.by_name("xl/worksheets/sheet1.xml")
+                .unwrap()
+                .compression(),
+            zip::CompressionMethod::Stored
+        );
+        let mut book = calamine::Xlsx::new(Cursor::new(inflated.package)).unwrap();
+        let range = book.worksheet_range("台账").unwrap();
+        assert_eq!(
+            range.get_value((0, 0)),
+            Some(&calamine::Data::String("软件使用情况明细表".into()))
+        );
+        assert_eq!(range.get_value((1, 1)), Some(&calamine::Data::Float(42.0)));
+    }
+
+    #[test]
+    fn a_sheet_without_an_end_of_cell_data_is_left_to_calamine() {
+        let bytes = package(r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>"#);
+        let mut parts = SheetParts::new(ZipArchive::new(Cursor::new(bytes)).unwrap()).unwrap();
+        let mut inflated = parts.inflate_once(&Limits::default()).unwrap();
+        assert!(inflated.merges("台账").is_none());
     }
 
     #[test]
