@@ -263,16 +263,17 @@ fn read_event(rd: &mut Reader, r: u32) -> Event {
         if uninstall.value() == Some(&true) {
             ticked.push(Action::Uninstall);
         }
-        let show = |f: &Field<bool>| {
+        fn show(f: &Field<bool>) -> &str {
             if f.raw.is_empty() {
-                "（空）".to_string()
+                "（空）"
             } else {
-                f.raw.clone()
+                &f.raw
             }
-        };
+        }
+        let raw = [show(&install), show(&uninstall)].join(" | ");
         Choice {
             ticked,
-            raw: format!("{} | {}", show(&install), show(&uninstall)),
+            raw,
             cells: install.cell.into_iter().chain(uninstall.cell).collect(),
         }
     } else {

@@ -310,22 +310,20 @@ impl<'a> Reader<'a> {
         ];
         if keys.iter().any(|(k, _)| self.col(k).is_some()) {
             let mut choice = Choice::absent();
-            let mut raws = Vec::new();
-            for (key, kind) in keys {
+            choice.cells.reserve_exact(keys.len());
+            for (i, (key, kind)) in keys.into_iter().enumerate() {
                 let f = self.checkbox(row, key, kind.label());
-                if let Some(cell) = f.cell.clone() {
-                    choice.cells.push(cell);
-                }
-                raws.push(if f.raw.is_empty() {
-                    "（空）".to_string()
-                } else {
-                    f.raw.clone()
-                });
                 if f.value() == Some(&true) {
                     choice.ticked.push(kind);
                 }
+                if i > 0 {
+                    choice.raw.push_str(" | ");
+                }
+                choice
+                    .raw
+                    .push_str(if f.raw.is_empty() { "（空）" } else { &f.raw });
+                choice.cells.extend(f.cell);
             }
-            choice.raw = raws.join(" | ");
             return choice;
         }
         let f = self.field(row, "kind", Some(ValueType::Kind), values::kind);

@@ -47,6 +47,21 @@ pub fn checkbox(cell: &Cell, option: &str) -> Parsed<bool> {
         Cell::Number(n) if *n == 1.0 => Parsed::Value(true),
         Cell::Number(n) if *n == 0.0 => Parsed::Value(false),
         Cell::Text(s) => {
+            // Most boxes hold one mark: settled on the stack, without normalising into a String.
+            let mut short = None;
+            with_short_norm(s, |n| {
+                short = if n.is_empty() || is_untick(n) || is_not_applicable_normed(n) {
+                    Some(false)
+                } else if is_tick(n) {
+                    Some(true)
+                } else {
+                    None
+                };
+                true
+            });
+            if let Some(ticked) = short {
+                return Parsed::Value(ticked);
+            }
             let n = norm(s);
             if n.is_empty() {
                 return Parsed::Value(false);

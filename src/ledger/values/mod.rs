@@ -10,7 +10,10 @@ use chrono::{Datelike, Months, NaiveDate};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::base::text::{clean, fold_width, is_not_applicable, norm, serial_to_date};
+use crate::base::text::{
+    clean, fold_width, is_not_applicable, is_not_applicable_normed, norm, serial_to_date,
+    with_short_norm,
+};
 use crate::base::CellRef;
 use crate::workbook::Cell;
 
