@@ -227,12 +227,38 @@ pub(crate) fn match_header_row_in(
 ) -> Option<HeaderMatch> {
     let has_sub = row + 1 < limit.max(row + 2) && row + 1 < sheet.height();
     let list = &*forms.0;
+    if !may_hold_header(sheet, width, row, has_sub, list) {
+        return None;
+    }
     let m = match_rows(sheet, width, row, has_sub, specs, list)?;
     // A "sub-header" row that holds values in other columns is the first data row.
     if m.last_row > row && !sub_row_is_header(sheet, width, row, &m) {
         return match_rows(sheet, width, row, false, specs, list);
     }
     Some(m)
+}
+
+/// Whether two columns of the row (or of its sub row) hold text that could start a header
+/// form: [`match_rows`] matches a column only then, and a header needs two. Most data rows
+/// fail this on their first characters, without the work of matching.
+fn may_hold_header(sheet: &Sheet, width: u32, row: u32, has_sub: bool, list: &ListForms) -> bool {
+    let first = |t: &str| norm_chars(t).next();
+    let mut candidates = 0;
+    for c in 0..width {
+        let top = text_of(sheet.shown(row, c));
+        let sub = if has_sub {
+            text_of(sheet.get(row + 1, c))
+        } else {
+            ""
+        };
+        if list.may_start(first(top)) || list.may_start(first(sub)) {
+            candidates += 1;
+            if candidates >= 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn sub_row_is_header(sheet: &Sheet, width: u32, row: u32, m: &HeaderMatch) -> bool {
