@@ -319,9 +319,11 @@ impl<'a> Reader<'a> {
                 if i > 0 {
                     choice.raw.push_str(" | ");
                 }
-                choice
-                    .raw
-                    .push_str(if f.raw.is_empty() { "（空）" } else { &f.raw });
+                choice.raw.push_str(if f.raw.is_empty() {
+                    "（空）"
+                } else {
+                    &f.raw
+                });
                 choice.cells.extend(f.cell);
             }
             return choice;

@@ -82,7 +82,10 @@ pub(super) fn date_from_text(s: &str) -> Parsed<NaiveDate> {
 
 pub(super) fn strip_time(s: &str) -> String {
     static TIME: OnceLock<Regex> = OnceLock::new();
-    let re = re(&TIME, r"(?:T|\s)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$");
+    let re = re(
+        &TIME,
+        r"(?:T|\s)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?$",
+    );
     re.replace(s, "").into_owned()
 }
 
@@ -96,8 +99,11 @@ pub(super) fn parse_day(compact: &str) -> Option<NaiveDate> {
 pub(super) fn day_parts(compact: &str) -> Option<(i32, u32, u32)> {
     static YMD: OnceLock<Regex> = OnceLock::new();
     static PACKED: OnceLock<Regex> = OnceLock::new();
-    let ymd = re(&YMD, r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$");
-    let packed = re(&PACKED, r"^(\d{4})(\d{2})(\d{2})$");
+    let ymd = re(
+        &YMD,
+        r"^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})[日号]?$",
+    );
+    let packed = re(&PACKED, r"^([0-9]{4})([0-9]{2})([0-9]{2})$");
     let c = ymd.captures(compact).or_else(|| packed.captures(compact))?;
     Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
 }
@@ -148,7 +154,7 @@ pub fn purchase_time(cell: &Cell) -> Parsed<PurchaseTime> {
 
 pub(super) fn month_from_text(s: &str) -> Parsed<PurchaseTime> {
     static YM: OnceLock<Regex> = OnceLock::new();
-    let ym = re(&YM, r"^(\d{4})[-/.年](\d{1,2})月?(?:份)?$");
+    let ym = re(&YM, r"^([0-9]{4})[-/.年]([0-9]{1,2})月?(?:份)?$");
     let compact = norm(s);
     ym.captures(&compact)
         .and_then(|c| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, 1))

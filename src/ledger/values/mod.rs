@@ -80,10 +80,18 @@ impl<T> Field<T> {
 
     /// Build a field from a cell with a parser.
     pub fn read(cell: &Cell, at: Option<CellRef>, parse: impl FnOnce(&Cell) -> Parsed<T>) -> Self {
+        // As typed, only trimmed: a message quoting `____年__月__日` shows the blanks. A
+        // number's or date's text is made once and kept when trimming leaves it whole.
+        let shown = cell.shown();
+        let trimmed = shown.trim();
+        let raw = if trimmed.len() == shown.len() {
+            shown.into_owned()
+        } else {
+            trimmed.to_string()
+        };
         Field {
             parsed: parse(cell),
-            // As typed, only trimmed: a message quoting `____年__月__日` shows the blanks.
-            raw: cell.shown().trim().to_string(),
+            raw,
             cell: at,
         }
     }
@@ -182,6 +190,9 @@ impl SoftwareKind {
     }
 }
 
+/// A value pattern, compiled once. Values are width-folded before they are matched, so the
+/// patterns say `[0-9]`, not `\d`: Unicode's digit class is large to compile at every start,
+/// and a digit of another script would not parse as a number anyway.
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
 }

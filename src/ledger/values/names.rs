@@ -15,6 +15,9 @@ pub fn text(cell: &Cell) -> Parsed<String> {
         Parsed::Empty
     } else if is_not_applicable(s) {
         Parsed::NotApplicable
+    } else if s.len() == shown.len() {
+        // A number's text, made for this cell: kept, not copied.
+        Parsed::Value(shown.into_owned())
     } else {
         Parsed::Value(s.to_string())
     }

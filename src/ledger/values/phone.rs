@@ -71,7 +71,7 @@ pub fn parse_one(text: &str) -> Result<Number, Fault> {
     // A label in front: "电话：", "手机", "Tel:".
     let s = re(&LABEL, r"^[^0-9+(]*").replace(&s, "");
     // An extension: "转8001", "分机 8001", "ext.8001".
-    let s = re(&EXT, r"(?i)\s*(转|分机|ext\.?|x)\s*\d{1,6}\s*$").replace(&s, "");
+    let s = re(&EXT, r"(?i)\s*(转|分机|ext\.?|x)\s*[0-9]{1,6}\s*$").replace(&s, "");
     let s = s.trim_end_matches(|c: char| c.is_whitespace() || "。.，,;；:：".contains(c));
     if s.is_empty() {
         return Err(Fault::NotANumber);

@@ -128,7 +128,7 @@ pub(super) fn term_from_text(s: &str) -> Parsed<LicenseTerm> {
     static DAY: OnceLock<Regex> = OnceLock::new();
     let day = re(
         &DAY,
-        r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?|(\d{4})(\d{2})(\d{2})",
+        r"([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})[日号]?|([0-9]{4})([0-9]{2})([0-9]{2})",
     );
     let dates: Vec<(usize, usize, Option<NaiveDate>)> = day
         .captures_iter(&n)
@@ -194,7 +194,7 @@ pub(super) fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
 
 pub(super) fn years_range(n: &str) -> Option<LicenseTerm> {
     static YEARS: OnceLock<Regex> = OnceLock::new();
-    let years = re(&YEARS, r"^(\d{4})年?(?:-|—|~|至|到)(\d{4})年?$");
+    let years = re(&YEARS, r"^([0-9]{4})年?(?:-|—|~|至|到)([0-9]{4})年?$");
     let c = years.captures(n)?;
     let a = NaiveDate::from_ymd_opt(c[1].parse().ok()?, 1, 1)?;
     let b = NaiveDate::from_ymd_opt(c[2].parse().ok()?, 12, 31)?;
@@ -205,7 +205,7 @@ pub(super) fn duration_months(n: &str) -> Option<u32> {
     static DUR: OnceLock<Regex> = OnceLock::new();
     let dur = re(
         &DUR,
-        r"^(?:有效期|使用期|期限)?(\d+|[一二两三四五六七八九十]+)(年|个月|月)(?:期|有效|授权|使用权)?$",
+        r"^(?:有效期|使用期|期限)?([0-9]+|[一二两三四五六七八九十]+)(年|个月|月)(?:期|有效|授权|使用权)?$",
     );
     let c = dur.captures(n)?;
     let qty = c[1]
