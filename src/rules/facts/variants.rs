@@ -28,6 +28,11 @@ pub(crate) fn variants(
         let (Some(v), Some(cell)) = (f.value(), f.cell.as_ref()) else {
             continue;
         };
+        // Text typed like a value already seen is that value: normalised only when new.
+        if let Some((_, var)) = out.iter_mut().find(|(_, var)| var.shown == *v) {
+            var.rows += 1;
+            continue;
+        }
         let key = norm(v);
         match out.iter_mut().find(|(k, _)| *k == key) {
             Some((_, var)) => var.rows += 1,
