@@ -364,15 +364,32 @@ impl<'a> Facts<'a> {
                     .as_ref()
                     .is_some_and(|f| f.holders.contains_key(c) != held)
             };
-            for (c, &e) in &replay.holders {
-                if !usage_holders.contains_key(c) && !settled(c, true) {
-                    only_in_maintenance.push((c.clone(), e));
-                }
-            }
             // Installs logged without a 计算机编号 (ZB302) may be the missing ones.
-            if replay.unattributed == 0 {
-                for (c, &r) in &usage_holders {
-                    if !replay.holders.contains_key(c) && !settled(c, false) {
+            let usage_side = replay.unattributed == 0;
+            // Both sides are ordered by computer: one walk finds who is on one side only.
+            let mut logs = replay.holders.iter().peekable();
+            let mut listed = usage_holders.iter().peekable();
+            loop {
+                let (l, u) = (logs.peek(), listed.peek());
+                let log_only = match (l, u) {
+                    (None, None) => break,
+                    (Some(_), None) => true,
+                    (None, Some(_)) => false,
+                    (Some((a, _)), Some((b, _))) if a == b => {
+                        logs.next();
+                        listed.next();
+                        continue;
+                    }
+                    (Some((a, _)), Some((b, _))) => a < b,
+                };
+                if log_only {
+                    let (c, &e) = logs.next().expect("peeked");
+                    if !settled(c, true) {
+                        only_in_maintenance.push((c.clone(), e));
+                    }
+                } else {
+                    let (c, &r) = listed.next().expect("peeked");
+                    if usage_side && !settled(c, false) {
                         only_in_usage.push((c.clone(), r));
                     }
                 }
