@@ -176,8 +176,8 @@ pub fn installs(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveD
     let mut tally: BTreeMap<Category, (usize, usize)> = BTreeMap::new();
     let mut used: FastMap<&str, i64> = FastMap::default();
     let mut classes: FastMap<(Option<&str>, &str, &str), Option<Category>> = FastMap::default();
-    for (row, id) in usage.rows.iter().zip(&facts.usage_ids) {
-        let summary_row = id.as_ref().and_then(|r| facts.summary_row(&r.id));
+    for (i, row) in usage.rows.iter().enumerate() {
+        let summary_row = facts.usage_summary_row(i);
         let name = summary_row
             .and_then(|r| r.name.value())
             .or(row.name.value())

@@ -37,11 +37,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     // One disagreement repeated on many rows (the summary changed, the usage ledger not) is
     // one fault: reported once at its first row, the other rows related.
     let mut groups = Groups::default();
-    for (row, resolved) in usage.rows.iter().zip(&ctx.facts.usage_ids) {
+    for (i, (row, resolved)) in usage.rows.iter().zip(&ctx.facts.usage_ids).enumerate() {
         let Some(resolved) = resolved else {
             continue;
         };
-        let Some(s) = ctx.facts.summary_row(&resolved.id) else {
+        let Some(s) = ctx.facts.usage_summary_row(i) else {
             continue;
         };
         let id = resolved.id.as_str();

@@ -84,6 +84,9 @@ pub struct Facts<'a> {
     pub by_id: BTreeMap<String, Vec<&'a SummaryRow>>,
     /// For each usage row of the first usage ledger: the summary number it refers to.
     pub usage_ids: Vec<Option<Resolved>>,
+    /// For each usage row: the first summary row of that number (several rules read it for
+    /// every row; looked up once here).
+    usage_summary: Vec<Option<&'a SummaryRow>>,
     /// For each maintenance table: the summary number it belongs to.
     pub maintenance_ids: Vec<Option<Resolved>>,
     /// For each maintenance table: its replay.
@@ -222,9 +225,20 @@ impl<'a> Facts<'a> {
             &maintenance_ids,
             &replays,
         );
+        let mut first_rows: FastMap<&str, Option<&SummaryRow>> = FastMap::default();
+        let usage_summary = usage_ids
+            .iter()
+            .map(|r| {
+                let id = r.as_ref()?.id.as_str();
+                *first_rows
+                    .entry(id)
+                    .or_insert_with(|| by_id.get(id).and_then(|v| v.first().copied()))
+            })
+            .collect();
         Facts {
             by_id,
             usage_ids,
+            usage_summary,
             maintenance_ids,
             replays,
             computers,
@@ -251,6 +265,12 @@ impl<'a> Facts<'a> {
     /// The first summary row of a number.
     pub fn summary_row(&self, id: &str) -> Option<&'a SummaryRow> {
         self.by_id.get(id).and_then(|v| v.first().copied())
+    }
+
+    /// The first summary row of the number a usage row refers to (its resolved 软件编号):
+    /// `summary_row` of `usage_ids[row]`.
+    pub fn usage_summary_row(&self, row: usize) -> Option<&'a SummaryRow> {
+        self.usage_summary.get(row).copied().flatten()
     }
 
     /// Usage rows counted under each summary number (typos resolved).

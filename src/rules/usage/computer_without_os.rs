@@ -43,7 +43,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         .enumerate()
         .map(|(i, row)| {
             let resolved = ctx.facts.usage_ids.get(i).and_then(|r| r.as_ref());
-            let summary = resolved.and_then(|r| ctx.facts.summary_row(&r.id));
+            let summary = ctx.facts.usage_summary_row(i);
             let id = resolved.map(|r| r.id.as_str()).or(row.id());
             let name = summary.and_then(|s| s.name.value()).or(row.name.value())?;
             let version = summary
