@@ -1,7 +1,7 @@
 //! The figures reported with every unit (rules.md "Metrics"): computers, users, software by
 //! type, the 正版率 per category, over-deployment and expiring licenses.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -10,7 +10,7 @@ use crate::classify::{Catalogue, Category};
 use crate::ledger::values::SoftwareKind;
 use crate::ledger::Unit;
 use crate::rules::facts::EXPIRY_WINDOW_DAYS;
-use crate::rules::Facts;
+use crate::rules::{Facts, FastMap, FastSet};
 
 /// Metrics of one unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -105,8 +105,8 @@ pub struct Expiry {
 pub fn metrics(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveDate) -> Metrics {
     let mut m = Metrics::default();
     if let Some(u) = unit.usage() {
-        let computers: BTreeSet<&str> = u.rows.iter().filter_map(|r| r.computer()).collect();
-        let users: BTreeSet<&str> = u
+        let computers: FastSet<&str> = u.rows.iter().filter_map(|r| r.computer()).collect();
+        let users: FastSet<&str> = u
             .rows
             .iter()
             .filter_map(|r| r.user.value().map(String::as_str))
@@ -174,21 +174,19 @@ pub fn installs(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveD
     };
     // (category) → (covered, total)
     let mut tally: BTreeMap<Category, (usize, usize)> = BTreeMap::new();
-    let mut used: BTreeMap<String, i64> = BTreeMap::new();
-    let mut classes: HashMap<(Option<&str>, String, String), Option<Category>> = HashMap::new();
-    for (row, id) in usage.rows.iter().zip(&facts.usage_ids) {
-        let summary_row = id.as_ref().and_then(|r| facts.summary_row(&r.id));
+    let mut used: FastMap<&str, i64> = FastMap::default();
+    let mut classes: FastMap<(Option<&str>, &str, &str), Option<Category>> = FastMap::default();
+    for (i, row) in usage.rows.iter().enumerate() {
+        let summary_row = facts.usage_summary_row(i);
         let name = summary_row
             .and_then(|r| r.name.value())
             .or(row.name.value())
-            .cloned()
-            .unwrap_or_default();
+            .map_or("", String::as_str);
         let version = summary_row
             .and_then(|r| r.version())
             .and_then(|v| v.value())
             .or(row.version.value())
-            .cloned()
-            .unwrap_or_default();
+            .map_or("", String::as_str);
         let id = summary_row.and_then(|r| r.id()).or(row.id());
         // A unit names a few dozen products on thousands of rows: each is matched against
         // the catalogue's patterns once.
@@ -213,9 +211,7 @@ pub fn installs(unit: &Unit, facts: &Facts, catalogue: &Catalogue, as_of: NaiveD
                 Some(SoftwareKind::Commercial) => {
                     let t = s.commercial().expect("commercial row");
                     let valid = t.term_end().is_none_or(|end| end >= as_of);
-                    let n = used
-                        .entry(s.id().unwrap_or_default().to_string())
-                        .or_default();
+                    let n = used.entry(s.id().unwrap_or_default()).or_default();
                     *n += 1;
                     valid && t.license_count.value().is_some_and(|l| *n <= *l)
                 }

@@ -97,7 +97,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 .push((id.to_string(), t, *r));
         }
     }
-    let in_logs: BTreeSet<&str> = ctx
+    let in_logs: FastSet<&str> = ctx
         .facts
         .event_computers
         .iter()
@@ -105,7 +105,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         .flatten()
         .map(|c| c.id.as_str())
         .collect();
-    let in_usage: BTreeSet<&str> = (0..usage.rows.len())
+    let in_usage: FastSet<&str> = (0..usage.rows.len())
         .filter_map(|r| ctx.facts.usage_computer(r))
         .collect();
     for (computer, items) in &log_only {
@@ -401,7 +401,7 @@ fn computer_typos(ctx: &Context, out: &mut Sink) {
                 .push(Place::Usage(r));
         }
     }
-    let in_logs: BTreeSet<&str> = ctx
+    let in_logs: FastSet<&str> = ctx
         .unit
         .maintenance
         .iter()

@@ -37,11 +37,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     // One disagreement repeated on many rows (the summary changed, the usage ledger not) is
     // one fault: reported once at its first row, the other rows related.
     let mut groups = Groups::default();
-    for (row, resolved) in usage.rows.iter().zip(&ctx.facts.usage_ids) {
+    for (i, (row, resolved)) in usage.rows.iter().zip(&ctx.facts.usage_ids).enumerate() {
         let Some(resolved) = resolved else {
             continue;
         };
-        let Some(s) = ctx.facts.summary_row(&resolved.id) else {
+        let Some(s) = ctx.facts.usage_summary_row(i) else {
             continue;
         };
         let id = resolved.id.as_str();
@@ -79,7 +79,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             }
         };
         if let (Some(n), Some(sn)) = (row.name.value(), s.name.value()) {
-            if !same_name(n, sn) {
+            // Most rows copy the summary's text: equal text is the same name without
+            // normalising both.
+            if n != sn && !same_name(n, sn) {
                 report(
                     "name",
                     &row.name.cell,
@@ -140,7 +142,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         if s.kind() != Some(SoftwareKind::Free) {
             let sv = s.version();
             if let (Some(v), Some(svv)) = (row.version.value(), sv.and_then(|f| f.value())) {
-                if !same_version(v, svv) {
+                if v != svv && !same_version(v, svv) {
                     report(
                         "version",
                         &row.version.cell,

@@ -49,8 +49,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
         return;
     }
-    let usage_by_id = ctx.facts.usage_rows_by_id();
-    let tables = ctx.facts.maintenance_by_id();
+    // Only a row with an unknown number needs these: built on the first.
+    let usage_by_id = std::cell::OnceCell::new();
+    let usage_by_id = || usage_by_id.get_or_init(|| ctx.facts.usage_rows_by_id());
+    let tables = std::cell::OnceCell::new();
+    let tables = || tables.get_or_init(|| ctx.facts.maintenance_by_id());
     for (r, (row, resolved)) in usage.rows.iter().zip(&ctx.facts.usage_ids).enumerate() {
         let (Some(typed), Some(cell)) = (row.id(), &row.id.cell) else {
             continue;
@@ -124,7 +127,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             d.related(c, format!("汇总表 {id} {name}{version}"));
         }
         if let (Some(c), Some(n)) = (&summary_row.installed.cell, summary_row.installed.value()) {
-            let rows = usage_by_id.get(id).map_or(0, Vec::len);
+            let rows = usage_by_id().get(id).map_or(0, Vec::len);
             let agree = if *n == rows as i64 {
                 "一致"
             } else {
@@ -136,7 +139,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             );
         }
         let computer = ctx.facts.usage_computer(r);
-        if let (Some(&[t]), Some(computer)) = (tables.get(id).map(Vec::as_slice), computer) {
+        if let (Some(&[t]), Some(computer)) = (tables().get(id).map(Vec::as_slice), computer) {
             let m = &ctx.unit.maintenance[t];
             let install = ctx.facts.replays[t]
                 .holders

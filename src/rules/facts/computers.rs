@@ -2,6 +2,7 @@
 //! computer differently.
 
 use super::*;
+use crate::base::text::norm;
 
 /// A 计算机编号 reduced to what a typo rarely changes: letters upper-cased, separators
 /// dropped, leading zeros of each digit run dropped (`sj-pc-01` ~ `SJPC001`).
@@ -99,42 +100,19 @@ pub(super) fn resolve_computers(
     tables: &[Maintenance],
     maintenance_ids: &[Option<Resolved>],
 ) -> (Vec<Option<Resolved>>, Vec<Vec<Option<Resolved>>>) {
-    let in_usage: BTreeSet<&str> = usage_rows.iter().filter_map(|r| r.computer()).collect();
-    let in_logs: BTreeSet<&str> = tables
+    // Only membership is asked of these sets; what is only needed when a number is unknown
+    // to the other ledger (users, candidates and their spellings) is built on first use, as
+    // a consistent unit never needs it.
+    let in_usage: FastSet<&str> = usage_rows.iter().filter_map(|r| r.computer()).collect();
+    let in_logs: FastSet<&str> = tables
         .iter()
         .flat_map(|m| m.events.iter().filter_map(|e| e.computer()))
         .collect();
-    let norm = crate::base::text::norm;
-    // Computers by 使用人 / 姓名, in the usage ledger and in each log; users by computer in
-    // each log.
-    let mut usage_by_user: HashMap<String, BTreeSet<&str>> = HashMap::new();
-    for r in usage_rows {
-        if let (Some(c), Some(u)) = (r.computer(), r.user.value()) {
-            usage_by_user.entry(norm(u)).or_default().insert(c);
-        }
-    }
-    let mut log_by_user: HashMap<String, BTreeSet<&str>> = HashMap::new();
-    let table_users: Vec<HashMap<&str, BTreeSet<String>>> = tables
-        .iter()
-        .map(|m| {
-            let mut users: HashMap<&str, BTreeSet<String>> = HashMap::new();
-            for e in &m.events {
-                if let (Some(c), Some(u)) = (e.computer(), e.user.value()) {
-                    users.entry(c).or_default().insert(norm(u));
-                    log_by_user.entry(norm(u)).or_default().insert(c);
-                }
-            }
-            users
-        })
-        .collect();
-    let settled: Vec<BTreeSet<&str>> = tables.iter().map(settled_computers).collect();
-    let spellings: HashMap<&str, Spelling> = in_usage
-        .iter()
-        .chain(&in_logs)
-        .map(|c| (*c, Spelling::of(c)))
-        .collect();
+    let users = std::cell::OnceCell::new();
+    let users = || users.get_or_init(|| Users::new(usage_rows, tables));
+    let settled: Vec<FastSet<&str>> = tables.iter().map(settled_computers).collect();
     // Usage computers holding each summary number.
-    let mut usage_holding: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut usage_holding: FastMap<&str, FastSet<&str>> = FastMap::default();
     for (r, id) in usage_rows.iter().zip(usage_ids) {
         if let (Some(c), Some(id)) = (r.computer(), id) {
             usage_holding.entry(id.id.as_str()).or_default().insert(c);
@@ -143,33 +121,45 @@ pub(super) fn resolve_computers(
     // Per table: typed computer → (strength, usage computer) it probably means.
     let mut guesses: Vec<BTreeMap<&str, (u8, &str)>> = Vec::new();
     for (t, (m, id)) in tables.iter().zip(maintenance_ids).enumerate() {
-        let own: BTreeSet<&str> = m.events.iter().filter_map(|e| e.computer()).collect();
-        let holding = id.as_ref().and_then(|id| usage_holding.get(id.id.as_str()));
-        let open = Candidates::new(
-            holding
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|u| !own.contains(u)),
-            &spellings,
-        );
         let mut table: BTreeMap<&str, (u8, &str)> = BTreeMap::new();
-        for c in &own {
-            if !has_usage || in_usage.contains(c) || settled[t].contains(c) {
-                continue;
-            }
-            let by_user = || {
-                let users = table_users[t].get(c).into_iter().flatten();
-                let named: BTreeSet<&str> = users
-                    .filter_map(|u| usage_by_user.get(u))
-                    .flatten()
-                    .copied()
-                    .filter(|u| open.contains(u) && !in_logs.contains(u))
-                    .collect();
-                named.into_iter().collect()
+        if has_usage {
+            // Each typed computer is guessed on its own: the order they are tried in does not
+            // matter.
+            let own: FastSet<&str> = m.events.iter().filter_map(|e| e.computer()).collect();
+            let open = std::cell::OnceCell::new();
+            let open = || {
+                open.get_or_init(|| {
+                    let holding = id.as_ref().and_then(|id| usage_holding.get(id.id.as_str()));
+                    Candidates::new(
+                        holding
+                            .into_iter()
+                            .flatten()
+                            .copied()
+                            .filter(|u| !own.contains(u)),
+                    )
+                })
             };
-            if let Some(guess) = best_guess(c, &open, &spellings, by_user) {
-                table.insert(c, guess);
+            for c in &own {
+                if in_usage.contains(c) || settled[t].contains(c) {
+                    continue;
+                }
+                let open = open();
+                let by_user = || {
+                    let users = users();
+                    let named: BTreeSet<&str> = users.table_users[t]
+                        .get(c)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|u| users.usage_by_user.get(u))
+                        .flatten()
+                        .copied()
+                        .filter(|u| open.contains(u) && !in_logs.contains(u))
+                        .collect();
+                    named.into_iter().collect()
+                };
+                if let Some(guess) = best_guess(c, open, by_user) {
+                    table.insert(c, guess);
+                }
             }
         }
         guesses.push(table);
@@ -226,7 +216,7 @@ pub(super) fn resolve_computers(
         .collect();
     // Computers the logs of a software leave holding it, and the usage ledger does not
     // list with it: what a usage row's unknown computer may stand for.
-    let mut open_by_id: BTreeMap<&str, Candidates> = BTreeMap::new();
+    let mut open_by_id: FastMap<&str, Candidates> = FastMap::default();
     let usage_computers = usage_rows
         .iter()
         .zip(usage_ids)
@@ -252,19 +242,20 @@ pub(super) fn resolve_computers(
                             .filter(move |c| !done.contains(c))
                     })
                     .filter(|m| holding.is_none_or(|h| !h.contains(m)));
-                Candidates::new(computers, &spellings)
+                Candidates::new(computers)
             });
-            let user = r.user.value().map(|u| norm(u));
             let by_user = || {
-                user.as_ref()
-                    .and_then(|n| log_by_user.get(n))
+                let users = users();
+                r.user
+                    .value()
+                    .and_then(|u| users.log_by_user.get(&norm(u)))
                     .into_iter()
                     .flatten()
                     .copied()
                     .filter(|m| open.contains(m) && !in_usage.contains(m))
                     .collect()
             };
-            let Some((_, guess)) = best_guess(c, open, &spellings, by_user) else {
+            let Some((_, guess)) = best_guess(c, open, by_user) else {
                 return Some(Resolved::typed(c));
             };
             if mapped_logs.contains(&(guess, c)) {
@@ -277,12 +268,51 @@ pub(super) fn resolve_computers(
     (usage_computers, event_computers)
 }
 
+/// Computers by 使用人 / 姓名, in the usage ledger and in each log; users by computer in
+/// each log (normalised names).
+struct Users<'a> {
+    usage_by_user: FastMap<String, BTreeSet<&'a str>>,
+    log_by_user: FastMap<String, BTreeSet<&'a str>>,
+    table_users: Vec<FastMap<&'a str, BTreeSet<String>>>,
+}
+
+impl<'a> Users<'a> {
+    fn new(usage_rows: &'a [UsageRow], tables: &'a [Maintenance]) -> Self {
+        let mut usage_by_user: FastMap<String, BTreeSet<&str>> = FastMap::default();
+        for r in usage_rows {
+            if let (Some(c), Some(u)) = (r.computer(), r.user.value()) {
+                usage_by_user.entry(norm(u)).or_default().insert(c);
+            }
+        }
+        let mut log_by_user: FastMap<String, BTreeSet<&str>> = FastMap::default();
+        let table_users = tables
+            .iter()
+            .map(|m| {
+                let mut users: FastMap<&str, BTreeSet<String>> = FastMap::default();
+                for e in &m.events {
+                    if let (Some(c), Some(u)) = (e.computer(), e.user.value()) {
+                        let u = norm(u);
+                        log_by_user.entry(u.clone()).or_default().insert(c);
+                        users.entry(c).or_default().insert(u);
+                    }
+                }
+                users
+            })
+            .collect();
+        Users {
+            usage_by_user,
+            log_by_user,
+            table_users,
+        }
+    }
+}
+
 /// The computers whose history in one log is complete on its own: first installed, then
 /// uninstalled as often (a computer scrapped or replaced). Such a number is not a typo to
 /// resolve even when the usage ledger no longer lists it.
-pub(super) fn settled_computers(m: &Maintenance) -> BTreeSet<&str> {
+pub(super) fn settled_computers(m: &Maintenance) -> FastSet<&str> {
     type Step = (Option<NaiveDate>, usize, Action, i64);
-    let mut by_computer: BTreeMap<&str, Vec<Step>> = BTreeMap::new();
+    let mut by_computer: FastMap<&str, Vec<Step>> = FastMap::default();
     for (i, e) in m.events.iter().enumerate() {
         if let (Some(c), Some(a)) = (e.computer(), e.action.single()) {
             by_computer
@@ -314,19 +344,14 @@ pub(super) fn settled_computers(m: &Maintenance) -> BTreeSet<&str> {
 pub(super) fn best_guess<'c>(
     typed: &str,
     candidates: &Candidates<'c>,
-    spellings: &HashMap<&str, Spelling>,
     by_user: impl FnOnce() -> Vec<&'c str>,
 ) -> Option<(u8, &'c str)> {
-    let own;
-    let spelling = match spellings.get(typed) {
-        Some(s) => s,
-        None => {
-            own = Spelling::of(typed);
-            &own
-        }
-    };
-    let same_key: Vec<&str> = candidates
-        .list
+    if candidates.set.is_empty() {
+        return None;
+    }
+    let spelling = Spelling::of(typed);
+    let list = candidates.list();
+    let same_key: Vec<&str> = list
         .iter()
         .filter(|(_, s)| s.key == spelling.key)
         .map(|(c, _)| *c)
@@ -337,8 +362,7 @@ pub(super) fn best_guess<'c>(
     if !same_key.is_empty() {
         return None;
     }
-    let similar: Vec<&str> = candidates
-        .list
+    let similar: Vec<&str> = list
         .iter()
         .filter(|(c, s)| *c != typed && spelling.similar(s))
         .map(|(c, _)| *c)
@@ -354,29 +378,24 @@ pub(super) fn best_guess<'c>(
     }
 }
 
-/// The computers a typed number may stand for, with their spellings.
+/// The computers a typed number may stand for; their spellings are prepared when first
+/// compared.
 pub(super) struct Candidates<'c> {
-    list: Vec<(&'c str, Spelling)>,
     set: BTreeSet<&'c str>,
+    list: std::cell::OnceCell<Vec<(&'c str, Spelling)>>,
 }
 
 impl<'c> Candidates<'c> {
-    fn new(computers: impl Iterator<Item = &'c str>, spellings: &HashMap<&str, Spelling>) -> Self {
-        let set: BTreeSet<&str> = computers.collect();
-        let list = set
-            .iter()
-            .map(|c| {
-                let s = spellings.get(c).map_or_else(
-                    || Spelling::of(c),
-                    |s| Spelling {
-                        key: s.key.clone(),
-                        chars: s.chars.clone(),
-                    },
-                );
-                (*c, s)
-            })
-            .collect();
-        Candidates { list, set }
+    fn new(computers: impl Iterator<Item = &'c str>) -> Self {
+        Candidates {
+            set: computers.collect(),
+            list: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn list(&self) -> &[(&'c str, Spelling)] {
+        self.list
+            .get_or_init(|| self.set.iter().map(|c| (*c, Spelling::of(c))).collect())
     }
 
     fn contains(&self, c: &str) -> bool {

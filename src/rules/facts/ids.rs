@@ -112,11 +112,10 @@ pub(super) fn by_log(
     maintenance_ids: &[Option<Resolved>],
     replays: &[Replay],
 ) -> Vec<Option<Resolved>> {
-    let listed: BTreeSet<(String, String)> = ids
-        .iter()
-        .zip(computers)
-        .filter_map(|(id, c)| Some((id.as_ref()?.id.clone(), c.as_ref()?.id.clone())))
-        .collect();
+    // (number, computer) of the rows resolved before this pass; built only when a row is
+    // left unresolved, and the rows this pass settles are set after it.
+    let mut listed: Option<FastSet<(&str, &str)>> = None;
+    let mut settled: Vec<(usize, Resolved)> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         if ids[r].is_some() {
             continue;
@@ -128,10 +127,16 @@ pub(super) fn by_log(
         if candidates.len() < 2 {
             continue;
         }
+        let listed = listed.get_or_insert_with(|| {
+            ids.iter()
+                .zip(computers)
+                .filter_map(|(id, c)| Some((id.as_ref()?.id.as_str(), c.as_ref()?.id.as_str())))
+                .collect()
+        });
         let fitting: Vec<&str> = candidates
             .into_iter()
             .filter(|id| {
-                !listed.contains(&(id.to_string(), computer.id.clone()))
+                !listed.contains(&(*id, computer.id.as_str()))
                     && maintenance_ids.iter().zip(replays).any(|(mid, replay)| {
                         mid.as_ref().is_some_and(|m| m.id == *id)
                             && replay.holders.contains_key(&computer.id)
@@ -139,8 +144,11 @@ pub(super) fn by_log(
             })
             .collect();
         if let [one] = fitting.as_slice() {
-            ids[r] = Some(Resolved::guess(one));
+            settled.push((r, Resolved::guess(one)));
         }
+    }
+    for (r, id) in settled {
+        ids[r] = Some(id);
     }
     ids
 }

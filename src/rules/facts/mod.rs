@@ -25,7 +25,7 @@ mod replay;
 pub mod statistics;
 pub(crate) mod variants;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -35,6 +35,7 @@ use crate::ledger::summary::SummaryRow;
 use crate::ledger::usage::UsageRow;
 use crate::ledger::values::{same_name, same_version, SoftwareKind};
 use crate::ledger::Unit;
+use crate::rules::{FastMap, FastSet};
 
 pub use computers::similar_computers;
 use computers::*;
@@ -83,6 +84,9 @@ pub struct Facts<'a> {
     pub by_id: BTreeMap<String, Vec<&'a SummaryRow>>,
     /// For each usage row of the first usage ledger: the summary number it refers to.
     pub usage_ids: Vec<Option<Resolved>>,
+    /// For each usage row: the first summary row of that number (several rules read it for
+    /// every row; looked up once here).
+    usage_summary: Vec<Option<&'a SummaryRow>>,
     /// For each maintenance table: the summary number it belongs to.
     pub maintenance_ids: Vec<Option<Resolved>>,
     /// For each maintenance table: its replay.
@@ -93,10 +97,10 @@ pub struct Facts<'a> {
     pub usage_computers: Vec<Option<Resolved>>,
     /// For each maintenance table and event: the 计算机编号 as the usage ledger spells it.
     pub event_computers: Vec<Vec<Option<Resolved>>>,
-    /// [`Facts::usage_rows_by_id`] and [`Facts::maintenance_by_id`], built on the first
-    /// [`Facts::reconcile`]: three rules reconcile every number, and building them per
-    /// number made a unit quadratic in its rows.
-    by_id_index: std::sync::OnceLock<(RowsById, RowsById)>,
+    /// Every number's [`Reconciliation`], built on the first [`Facts::reconcile`]: three
+    /// rules reconcile every number, and building the indexes per number made a unit
+    /// quadratic in its rows.
+    reconciled: std::sync::OnceLock<FastMap<String, Reconciliation>>,
 }
 
 impl<'a> Facts<'a> {
@@ -113,7 +117,7 @@ impl<'a> Facts<'a> {
         let usage_rows: &[UsageRow] = unit.usage().map(|u| u.rows.as_slice()).unwrap_or(&[]);
         // Thousands of usage rows name a few dozen (number, name, version): each is
         // resolved once.
-        let mut resolved: HashMap<RowKey, Option<Resolved>> = HashMap::new();
+        let mut resolved: FastMap<RowKey, Option<Resolved>> = FastMap::default();
         let usage_ids: Vec<Option<Resolved>> = usage_rows
             .iter()
             .map(|r| {
@@ -141,12 +145,18 @@ impl<'a> Facts<'a> {
             })
             .collect();
         let maintenance_ids = without_own_table(&by_id, &unit.maintenance, maintenance_ids);
-        let mut computers: BTreeMap<String, Vec<&UsageRow>> = BTreeMap::new();
+        // Grouped by hash first: thousands of rows name a few hundred computers, and only
+        // those are copied into the ordered map.
+        let mut by_computer: FastMap<&str, Vec<&UsageRow>> = FastMap::default();
         for r in usage_rows {
             if let Some(c) = r.computer() {
-                computers.entry(c.to_string()).or_default().push(r);
+                by_computer.entry(c).or_default().push(r);
             }
         }
+        let computers: BTreeMap<String, Vec<&UsageRow>> = by_computer
+            .into_iter()
+            .map(|(c, rows)| (c.to_string(), rows))
+            .collect();
         let (usage_computers, event_computers) = resolve_computers(
             unit.usage().is_some(),
             usage_rows,
@@ -215,15 +225,26 @@ impl<'a> Facts<'a> {
             &maintenance_ids,
             &replays,
         );
+        let mut first_rows: FastMap<&str, Option<&SummaryRow>> = FastMap::default();
+        let usage_summary = usage_ids
+            .iter()
+            .map(|r| {
+                let id = r.as_ref()?.id.as_str();
+                *first_rows
+                    .entry(id)
+                    .or_insert_with(|| by_id.get(id).and_then(|v| v.first().copied()))
+            })
+            .collect();
         Facts {
             by_id,
             usage_ids,
+            usage_summary,
             maintenance_ids,
             replays,
             computers,
             usage_computers,
             event_computers,
-            by_id_index: std::sync::OnceLock::new(),
+            reconciled: std::sync::OnceLock::new(),
         }
     }
 
@@ -246,6 +267,12 @@ impl<'a> Facts<'a> {
         self.by_id.get(id).and_then(|v| v.first().copied())
     }
 
+    /// The first summary row of the number a usage row refers to (its resolved 软件编号):
+    /// `summary_row` of `usage_ids[row]`.
+    pub fn usage_summary_row(&self, row: usize) -> Option<&'a SummaryRow> {
+        self.usage_summary.get(row).copied().flatten()
+    }
+
     /// Usage rows counted under each summary number (typos resolved).
     pub fn usage_by_id(&self, unit: &'a Unit) -> BTreeMap<String, Vec<&'a UsageRow>> {
         let mut out: BTreeMap<String, Vec<&UsageRow>> = BTreeMap::new();
@@ -261,24 +288,12 @@ impl<'a> Facts<'a> {
 
     /// Indices of the usage rows counted under each summary number (typos resolved).
     pub fn usage_rows_by_id(&self) -> BTreeMap<String, Vec<usize>> {
-        let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, id) in self.usage_ids.iter().enumerate() {
-            if let Some(id) = id {
-                out.entry(id.id.clone()).or_default().push(i);
-            }
-        }
-        out
+        owned(indices_by_id(&self.usage_ids))
     }
 
     /// The maintenance table (index) of each summary number, typos resolved.
     pub fn maintenance_by_id(&self) -> BTreeMap<String, Vec<usize>> {
-        let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, id) in self.maintenance_ids.iter().enumerate() {
-            if let Some(id) = id {
-                out.entry(id.id.clone()).or_default().push(i);
-            }
-        }
-        out
+        owned(indices_by_id(&self.maintenance_ids))
     }
 
     /// The summary numbers whose rows carry this name (and, except for free software, this
@@ -307,24 +322,53 @@ impl<'a> Facts<'a> {
     /// How the three ledgers compare for one summary number: what ZB405–ZB407 report and,
     /// so that one fault is reported once, which of them is the odd one out. `None` when
     /// the number is not exactly one summary row.
-    pub fn reconcile(&self, unit: &Unit, id: &str) -> Option<Reconciliation> {
-        let rows = self.by_id.get(id)?;
-        let [row] = rows.as_slice() else {
-            return None;
-        };
+    pub fn reconcile(&self, unit: &Unit, id: &str) -> Option<&Reconciliation> {
+        self.reconciled
+            .get_or_init(|| {
+                let usage_by_id = indices_by_id(&self.usage_ids);
+                let maintenance_by_id = indices_by_id(&self.maintenance_ids);
+                self.by_id
+                    .iter()
+                    .filter_map(|(id, rows)| {
+                        let [row] = rows.as_slice() else {
+                            return None;
+                        };
+                        let usage_rows =
+                            usage_by_id.get(id.as_str()).map_or(&[][..], Vec::as_slice);
+                        let tables = maintenance_by_id
+                            .get(id.as_str())
+                            .map_or(&[][..], Vec::as_slice);
+                        Some((
+                            id.clone(),
+                            self.reconcile_one(unit, row, usage_rows, tables),
+                        ))
+                    })
+                    .collect()
+            })
+            .get(id)
+    }
+
+    /// [`Facts::reconcile`] of one number: its summary row, usage rows and tables.
+    fn reconcile_one(
+        &self,
+        unit: &Unit,
+        row: &SummaryRow,
+        usage_rows: &[usize],
+        tables: &[usize],
+    ) -> Reconciliation {
         // A negative count is ZB114's to report; comparing it would repeat that fault.
         let installed = row.installed.value().copied().filter(|n| *n >= 0);
-        let (usage_by_id, maintenance_by_id) = self
-            .by_id_index
-            .get_or_init(|| (self.usage_rows_by_id(), self.maintenance_by_id()));
-        let usage_rows = usage_by_id.get(id).cloned().unwrap_or_default();
-        let mut usage_holders: BTreeMap<String, usize> = BTreeMap::new();
-        for &r in &usage_rows {
-            if let Some(c) = self.usage_computer(r) {
-                usage_holders.entry(c.to_string()).or_insert(r);
-            }
-        }
-        let tables = maintenance_by_id.get(id).map_or(&[][..], Vec::as_slice);
+        // Distinct computers → their first row: sorted stably, the first of each run is it.
+        let mut holders: Vec<(&str, usize)> = usage_rows
+            .iter()
+            .filter_map(|&r| Some((self.usage_computer(r)?, r)))
+            .collect();
+        holders.sort_by(|a, b| a.0.cmp(b.0));
+        holders.dedup_by(|b, a| a.0 == b.0);
+        let usage_holders: BTreeMap<String, usize> = holders
+            .into_iter()
+            .map(|(c, r)| (c.to_string(), r))
+            .collect();
         let table = match tables {
             [one] => Some(*one),
             _ => None,
@@ -340,23 +384,40 @@ impl<'a> Facts<'a> {
                     .as_ref()
                     .is_some_and(|f| f.holders.contains_key(c) != held)
             };
-            for (c, &e) in &replay.holders {
-                if !usage_holders.contains_key(c) && !settled(c, true) {
-                    only_in_maintenance.push((c.clone(), e));
-                }
-            }
             // Installs logged without a 计算机编号 (ZB302) may be the missing ones.
-            if replay.unattributed == 0 {
-                for (c, &r) in &usage_holders {
-                    if !replay.holders.contains_key(c) && !settled(c, false) {
+            let usage_side = replay.unattributed == 0;
+            // Both sides are ordered by computer: one walk finds who is on one side only.
+            let mut logs = replay.holders.iter().peekable();
+            let mut listed = usage_holders.iter().peekable();
+            loop {
+                let (l, u) = (logs.peek(), listed.peek());
+                let log_only = match (l, u) {
+                    (None, None) => break,
+                    (Some(_), None) => true,
+                    (None, Some(_)) => false,
+                    (Some((a, _)), Some((b, _))) if a == b => {
+                        logs.next();
+                        listed.next();
+                        continue;
+                    }
+                    (Some((a, _)), Some((b, _))) => a < b,
+                };
+                if log_only {
+                    let (c, &e) = logs.next().expect("peeked");
+                    if !settled(c, true) {
+                        only_in_maintenance.push((c.clone(), e));
+                    }
+                } else {
+                    let (c, &r) = listed.next().expect("peeked");
+                    if usage_side && !settled(c, false) {
                         only_in_usage.push((c.clone(), r));
                     }
                 }
             }
         }
-        Some(Reconciliation {
+        Reconciliation {
             installed,
-            usage_rows: unit.usage().map(|_| usage_rows),
+            usage_rows: unit.usage().map(|_| usage_rows.to_vec()),
             usage_holders,
             table,
             held: table.map(|t| self.replays[t].held),
@@ -365,8 +426,27 @@ impl<'a> Facts<'a> {
                 .map(|f| f.held),
             only_in_maintenance,
             only_in_usage,
-        })
+        }
     }
+}
+
+/// Indices of the rows (or tables) resolved to each summary number, in order.
+fn indices_by_id(ids: &[Option<Resolved>]) -> FastMap<&str, Vec<usize>> {
+    let mut out: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(id) = id {
+            out.entry(id.id.as_str()).or_default().push(i);
+        }
+    }
+    out
+}
+
+/// [`indices_by_id`] as an ordered map of owned numbers.
+fn owned(by_id: FastMap<&str, Vec<usize>>) -> RowsById {
+    by_id
+        .into_iter()
+        .map(|(id, rows)| (id.to_string(), rows))
+        .collect()
 }
 
 /// The three ledgers side by side for one summary number.

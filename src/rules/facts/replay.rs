@@ -52,11 +52,11 @@ pub struct OemMove {
 #[derive(Debug, Default)]
 pub(super) struct Whereabouts<'a> {
     /// When each computer first appears in any log or as a usage row's 安装日期.
-    pub first_seen: BTreeMap<&'a str, NaiveDate>,
+    pub first_seen: FastMap<&'a str, NaiveDate>,
     /// The last install on each computer in any log (up to the check date).
-    pub last_install: BTreeMap<&'a str, NaiveDate>,
+    pub last_install: FastMap<&'a str, NaiveDate>,
     /// Computers the usage ledger lists (still in use).
-    pub in_usage: BTreeSet<&'a str>,
+    pub in_usage: FastSet<&'a str>,
 }
 
 impl Whereabouts<'_> {
@@ -212,24 +212,25 @@ fn replay_until(
     // replay: an uninstall where the computer has the software, else an install.
     let mut actions: Vec<Option<Action>> = m.events.iter().map(|e| e.action.single()).collect();
     order.sort_by_key(|&(i, d)| (d, i));
-    // Computer → (copies held, the install that put them there).
-    let mut held: BTreeMap<String, (i64, usize)> = BTreeMap::new();
-    let mut ever_held: BTreeSet<String> = BTreeSet::new();
+    // Computer → (copies held, the install that put them there). Keyed by the resolved
+    // numbers the caller holds; only the holders and the removed are copied out.
+    let mut held: FastMap<&str, (i64, usize)> = FastMap::default();
+    let mut gone: FastMap<&str, usize> = FastMap::default();
+    let mut ever_held: FastSet<&str> = FastSet::default();
     let mut total: i64 = 0;
     // Uninstalls a later install may be the other half of: (event, computer, date).
-    let mut open_uninstalls: Vec<(usize, String, NaiveDate)> = Vec::new();
+    let mut open_uninstalls: Vec<(usize, &str, NaiveDate)> = Vec::new();
     for &(i, date) in &order {
         let e = &m.events[i];
         let n = count_of(e);
         let computer = computers
             .get(i)
             .and_then(|c| c.as_ref())
-            .map(|c| c.id.clone());
-        let action =
-            *actions[i].get_or_insert_with(|| match computer.as_ref().and_then(|c| held.get(c)) {
-                Some((n, _)) if *n > 0 => Action::Uninstall,
-                _ => Action::Install,
-            });
+            .map(|c| c.id.as_str());
+        let action = *actions[i].get_or_insert_with(|| match computer.and_then(|c| held.get(c)) {
+            Some((n, _)) if *n > 0 => Action::Uninstall,
+            _ => Action::Install,
+        });
         let Some(computer) = computer else {
             match action {
                 Action::Install => {
@@ -243,7 +244,7 @@ fn replay_until(
         };
         match action {
             Action::Install => {
-                let slot = held.entry(computer.clone()).or_insert((0, i));
+                let slot = held.entry(computer).or_insert((0, i));
                 if slot.0 > 0 {
                     out.repeat_installs.push((i, slot.1));
                     // The same copy entered twice: keep the larger count, not the sum.
@@ -254,25 +255,25 @@ fn replay_until(
                     slot.0 = n;
                 }
                 slot.1 = i;
-                out.removed.remove(&computer);
+                gone.remove(computer);
                 check_over(&mut out, licenses, total, i);
                 // Reinstalling on the computer it was taken off: its own copy, not a move.
                 if let Some(pos) = open_uninstalls.iter().position(|u| u.1 == computer) {
                     open_uninstalls.remove(pos);
-                } else if oem && !ever_held.contains(&computer) {
-                    if let Some(mv) = oem_move(seen, &mut open_uninstalls, &computer, i, date) {
+                } else if oem && !ever_held.contains(computer) {
+                    if let Some(mv) = oem_move(seen, &mut open_uninstalls, computer, i, date) {
                         out.oem_moves.push(mv);
                     }
                 }
                 ever_held.insert(computer);
             }
-            Action::Uninstall => match held.get_mut(&computer) {
+            Action::Uninstall => match held.get_mut(computer) {
                 Some(slot) if slot.0 > 0 => {
                     let removed = n.min(slot.0);
                     slot.0 -= removed;
                     total -= removed;
                     if slot.0 == 0 {
-                        out.removed.insert(computer.clone(), i);
+                        gone.insert(computer, i);
                     }
                     open_uninstalls.push((i, computer, date));
                 }
@@ -294,8 +295,9 @@ fn replay_until(
     out.holders = held
         .into_iter()
         .filter(|(_, (n, _))| *n > 0)
-        .map(|(c, (_, i))| (c, i))
+        .map(|(c, (_, i))| (c.to_string(), i))
         .collect();
+    out.removed = gone.into_iter().map(|(c, i)| (c.to_string(), i)).collect();
     out
 }
 
@@ -306,7 +308,7 @@ fn replay_until(
 ///   one taken off a computer still in use went somewhere).
 fn oem_move(
     seen: &Whereabouts,
-    open_uninstalls: &mut Vec<(usize, String, NaiveDate)>,
+    open_uninstalls: &mut Vec<(usize, &str, NaiveDate)>,
     computer: &str,
     install: usize,
     date: NaiveDate,
@@ -319,7 +321,7 @@ fn oem_move(
     } else {
         open_uninstalls
             .iter()
-            .rposition(|u| u.2 == date && seen.in_use_after(&u.1, date))
+            .rposition(|u| u.2 == date && seen.in_use_after(u.1, date))
     }?;
     let (uninstall, _, _) = open_uninstalls.remove(pos);
     Some(OemMove {

@@ -52,7 +52,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             else {
                 continue;
             };
-            if same_version(v, version) || usable.iter().any(|u| same_version(v, u)) {
+            // Equal text is the same version without normalising both.
+            let same = |u: &String| v == u || same_version(v, u);
+            if same(version) || usable.iter().any(same) {
                 continue;
             }
             let allowed = if usable.is_empty() {

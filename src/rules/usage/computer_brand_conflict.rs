@@ -36,14 +36,14 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         };
         for other in others {
             out.report(
-                &other.cell,
+                other.cell,
                 format!(
                     "计算机 {computer} 的品牌写作“{}”，该计算机其他 {} 行为“{}”",
                     other.shown, main.rows, main.shown
                 ),
                 "同一台计算机把品牌改成一致；若是两台计算机，给其中一台改用它自己的计算机编号（台账 二.1）",
             )
-            .related(&main.cell, format!("计算机品牌“{}”", main.shown));
+            .related(main.cell, format!("计算机品牌“{}”", main.shown));
         }
     }
 }

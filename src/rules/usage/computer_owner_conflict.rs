@@ -40,14 +40,14 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             };
             for other in others {
                 out.report(
-                    &other.cell,
+                    other.cell,
                     format!(
                         "计算机 {computer} 的{label}写作“{}”，该计算机其他 {} 行为“{}”",
                         other.shown, main.rows, main.shown
                     ),
                     "计算机换了使用人的，把它的所有行改为现在的使用人和部门；计算机编号写错的，改正编号（台账 二.1、二.3）",
                 )
-                .related(&main.cell, format!("{label}“{}”", main.shown));
+                .related(main.cell, format!("{label}“{}”", main.shown));
             }
         }
     }

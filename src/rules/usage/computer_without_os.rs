@@ -36,15 +36,14 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     };
     // Class of each usage row, under the summary's name and version when the number resolves;
     // rows repeat a handful of products, so each (number, name, version) is classified once.
-    let mut known: std::collections::HashMap<(Option<&str>, &str, &str), Option<Category>> =
-        std::collections::HashMap::new();
+    let mut known: FastMap<(Option<&str>, &str, &str), Option<Category>> = FastMap::default();
     let classes: Vec<Option<Category>> = usage
         .rows
         .iter()
         .enumerate()
         .map(|(i, row)| {
             let resolved = ctx.facts.usage_ids.get(i).and_then(|r| r.as_ref());
-            let summary = resolved.and_then(|r| ctx.facts.summary_row(&r.id));
+            let summary = ctx.facts.usage_summary_row(i);
             let id = resolved.map(|r| r.id.as_str()).or(row.id());
             let name = summary.and_then(|s| s.name.value()).or(row.name.value())?;
             let version = summary
@@ -60,7 +59,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         .collect();
     // Computers in order of first appearance, with their rows.
     let mut computers: Vec<(&str, Vec<usize>)> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut index: FastMap<&str, usize> = FastMap::default();
     for (i, row) in usage.rows.iter().enumerate() {
         // A mistyped 计算机编号 is grouped with the computer it means (ZB407 reports the typo).
         let Some(c) = ctx.facts.usage_computer(i).or(row.computer()) else {

@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use super::super::prelude::*;
 
 declare_rule! {
@@ -33,7 +31,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let Some(usage) = ctx.unit.usage() else {
         return;
     };
-    let mut first: BTreeMap<(String, String), &CellRef> = BTreeMap::new();
+    let mut first: FastMap<(&str, &str), &CellRef> = FastMap::default();
     for (i, row) in usage.rows.iter().enumerate() {
         let Some(computer) = row.computer() else {
             continue;
@@ -43,9 +41,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             continue;
         };
         let at = row.id.cell.as_ref().unwrap_or(&row.at);
-        match first.get(&(computer.to_string(), id.to_string())) {
+        match first.get(&(computer, id)) {
             None => {
-                first.insert((computer.to_string(), id.to_string()), at);
+                first.insert((computer, id), at);
             }
             Some(earlier) => {
                 let software = match row.id() {

@@ -38,7 +38,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             continue;
         };
         let resolved = ctx.facts.usage_ids.get(i).and_then(|r| r.as_ref());
-        let summary = resolved.and_then(|r| ctx.facts.summary_row(&r.id));
+        let summary = ctx.facts.usage_summary_row(i);
         // The summary's term where it states one; OEM and free software have none.
         let from_summary = match summary.map(|s| &s.licence) {
             Some(Licence::Commercial(t)) if t.term.value().is_some() => {
