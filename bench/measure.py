@@ -98,8 +98,8 @@ def main():
 
     # corpus -> tools to run on it (openpyxl only where its minutes are worth spending).
     plan = [
-        ("u20x300", ["zhengban", "calamine", "python-calamine", "openpyxl"]),
-        ("u200x40", ["zhengban", "calamine", "python-calamine"]),
+        ("u20x300", ["zhengban", "zhengban-j1", "calamine", "python-calamine", "openpyxl"]),
+        ("u200x40", ["zhengban", "zhengban-j1", "calamine", "python-calamine"]),
         ("lin1x300", ["zhengban", "calamine"]),
         ("lin1x1000", ["zhengban", "calamine"]),
         ("lin1x2000", ["zhengban", "calamine"]),
@@ -115,6 +115,9 @@ def main():
         cmds = {
             "zhengban": zb(path),
             "zhengban-jsonl": zb(path, "jsonl"),
+            # The same check on one thread: its CPU time is the work itself, without what two
+            # threads sharing the machine's caches and memory add to each other.
+            "zhengban-j1": zb(path) + ["-j", "1"],
             "calamine": [a.calamine, path],
             "python-calamine": [py, reader, "calamine", path],
             "openpyxl": [py, reader, "openpyxl", path],
@@ -140,7 +143,8 @@ def main():
            "RSS = peak resident memory. `calamine` is `bench/calamine-read` (Rust, calamine 0.38 "
            "`worksheet_range` over every sheet, one thread); `python-calamine` and `openpyxl` "
            "(read-only, data-only) iterate every cell of every sheet. zhengban runs "
-           f"`check --unit-per-file DIR --as-of {AS_OF} --format json` (jsonl for u4000x40).", "",
+           f"`check --unit-per-file DIR --as-of {AS_OF} --format json` (jsonl for u4000x40) with its "
+           "default of one thread per core; `zhengban-j1` is the same with `-j 1`.", "",
            "| corpus | tool | CPU s | wall s | peak RSS MiB | CPU ÷ calamine | wall ÷ python-calamine |",
            "|---|---|---:|---:|---:|---:|---:|"]
     for corpus, tools in plan:

@@ -172,6 +172,9 @@ pub struct Reader<'a> {
     pub columns: Vec<(&'static str, u32, &'static str)>,
     /// Invalid values found so far.
     pub invalid: &'a mut Vec<InvalidValue>,
+    /// 许可期限 already read in this table, by text: a ledger repeats a few terms on every row,
+    /// and reading one (dates, ranges, durations) is the costliest of the value parsers.
+    terms: foldhash::HashMap<String, Parsed<LicenseTerm>>,
 }
 
 impl<'a> Reader<'a> {
@@ -198,6 +201,7 @@ impl<'a> Reader<'a> {
             kind,
             columns,
             invalid,
+            terms: Default::default(),
         }
     }
 
@@ -288,7 +292,23 @@ impl<'a> Reader<'a> {
     }
     /// A license term.
     pub fn term(&mut self, row: u32, key: &str) -> Field<LicenseTerm> {
-        self.field(row, key, Some(ValueType::Term), values::term)
+        let mut terms = std::mem::take(&mut self.terms);
+        let f = self.field(row, key, Some(ValueType::Term), |c| match c {
+            Cell::Text(s) => match terms.get(s.as_str()) {
+                Some(known) => known.clone(),
+                None => {
+                    let parsed = values::term(c);
+                    // Bounded: a sheet of all-different texts gains nothing from it.
+                    if terms.len() < 4096 {
+                        terms.insert(s.clone(), parsed.clone());
+                    }
+                    parsed
+                }
+            },
+            _ => values::term(c),
+        });
+        self.terms = terms;
+        f
     }
     /// A version list.
     pub fn versions(&mut self, row: u32, key: &str) -> Field<Vec<String>> {
