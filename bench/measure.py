@@ -107,6 +107,7 @@ def main():
         ("u4000x40", ["zhengban-jsonl", "calamine"]),
     ]
     rows = {}
+    ratios = {}
     ledger_rows = {}
     for corpus, tools in plan:
         path = os.path.join(a.corpora, corpus)
@@ -134,6 +135,16 @@ def main():
         for t, s in samples.items():
             rows[(corpus, t)] = (statistics.median(x[0] for x in s), statistics.median(x[1] for x in s),
                                  max(x[2] for x in s))
+        # Ratios are taken within each repetition (the tools ran back to back, under the same
+        # load) and then the median over repetitions: a burst of load on the shared machine
+        # moves both sides of a ratio, not one median.
+        for t in tools:
+            for base, col in (("calamine", 0), ("python-calamine", 1)):
+                if base in samples and samples[base]:
+                    per_rep = [x[col] / b[col] for x, b in zip(samples[t], samples[base]) if b[col] > 0]
+                    if per_rep:
+                        ratios[(corpus, t, base)] = (statistics.median(per_rep), min(per_rep),
+                                                     max(per_rep))
         files = [n for n in os.listdir(path) if n.endswith(".xlsx")]
         ledger_rows[corpus] = len(files)
 
@@ -144,19 +155,24 @@ def main():
            "`worksheet_range` over every sheet, one thread); `python-calamine` and `openpyxl` "
            "(read-only, data-only) iterate every cell of every sheet. zhengban runs "
            f"`check --unit-per-file DIR --as-of {AS_OF} --format json` (jsonl for u4000x40) with its "
-           "default of one thread per core; `zhengban-j1` is the same with `-j 1`.", "",
+           "default of one thread per core; `zhengban-j1` is the same with `-j 1`. Ratios are "
+           "taken within each repetition, then the median over repetitions (range in brackets).", "",
            "| corpus | tool | CPU s | wall s | peak RSS MiB | CPU ÷ calamine | wall ÷ python-calamine |",
            "|---|---|---:|---:|---:|---:|---:|"]
+    def shown(key):
+        r = ratios.get(key)
+        if not r:
+            return ""
+        med, lo, hi = r
+        return f"{med:.2f}" if lo == hi else f"{med:.2f} ({lo:.2f}–{hi:.2f})"
+
     for corpus, tools in plan:
-        base = rows.get((corpus, "calamine"))
-        pyc = rows.get((corpus, "python-calamine"))
         for t in tools:
             if (corpus, t) not in rows:
                 continue
             cpu, wall, rss = rows[(corpus, t)]
-            ratio = f"{cpu / base[0]:.2f}" if base and base[0] > 0 else ""
-            wratio = f"{wall / pyc[1]:.2f}" if pyc and pyc[1] > 0 else ""
-            out.append(f"| {corpus} | {t} | {cpu:.3f} | {wall:.3f} | {rss:.0f} | {ratio} | {wratio} |")
+            out.append(f"| {corpus} | {t} | {cpu:.3f} | {wall:.3f} | {rss:.0f} | "
+                       f"{shown((corpus, t, 'calamine'))} | {shown((corpus, t, 'python-calamine'))} |")
     lin = [(c, rows[(c, "zhengban")]) for c in ("lin1x300", "lin1x1000", "lin1x2000", "lin1x5000")
            if (c, "zhengban") in rows]
     if lin:
