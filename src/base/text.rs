@@ -107,24 +107,24 @@ pub fn is_not_applicable(s: &str) -> bool {
     matches!(
         first,
         Some('—' | '-' | '/' | '无' | '－' | '―' | '─' | 'N' | '不' | '–')
-    ) && with_short_norm(s, is_not_applicable_normed)
+    ) && with_short_norm(s, is_not_applicable_normed).unwrap_or(false)
 }
 
 /// Apply `f` to [`norm`]`(s)` when that is short (at most 12 bytes, every marker and filler
-/// word a template holds), on the stack; `false` for longer text, which is none of them.
-pub fn with_short_norm(s: &str, f: impl FnOnce(&str) -> bool) -> bool {
+/// word a template holds), on the stack; `None` for longer text, which is none of them.
+pub fn with_short_norm<T>(s: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
     const MAX: usize = 12;
     let mut out = [0u8; MAX];
     let mut len = 0;
     for c in norm_chars(s) {
         let l = c.len_utf8();
         if len + l > MAX {
-            return false;
+            return None;
         }
         c.encode_utf8(&mut out[len..]);
         len += l;
     }
-    std::str::from_utf8(&out[..len]).is_ok_and(f)
+    std::str::from_utf8(&out[..len]).ok().map(f)
 }
 
 /// [`is_not_applicable`] for text already in [`norm`]'s form.

@@ -242,7 +242,6 @@ pub(crate) fn match_header_row_in(
 /// form: [`match_rows`] matches a column only then, and a header needs two. Most data rows
 /// fail this on their first characters, without the work of matching.
 fn may_hold_header(sheet: &Sheet, width: u32, row: u32, has_sub: bool, list: &ListForms) -> bool {
-    let first = |t: &str| norm_chars(t).next();
     let mut candidates = 0;
     for c in 0..width {
         let top = text_of(sheet.shown(row, c));
@@ -259,6 +258,12 @@ fn may_hold_header(sheet: &Sheet, width: u32, row: u32, has_sub: bool, list: &Li
         }
     }
     false
+}
+
+/// The first character of a cell's text in [`norm`]'s form: what [`ListForms::may_start`]
+/// looks at.
+fn first(text: &str) -> Option<char> {
+    norm_chars(text).next()
 }
 
 fn sub_row_is_header(sheet: &Sheet, width: u32, row: u32, m: &HeaderMatch) -> bool {
@@ -298,7 +303,6 @@ fn match_rows(
         if top.is_empty() && sub.is_empty() {
             continue;
         }
-        let first = |t: &str| norm_chars(t).next();
         // The forms of a cell are computed only when its first character allows a match.
         let top_n = list
             .may_start(first(top))
@@ -481,6 +485,7 @@ fn is_template_filler(cell: &Cell) -> bool {
                                 | "年月日"
                         )
                 })
+                .unwrap_or(false)
         }
         _ => false,
     }

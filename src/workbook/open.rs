@@ -275,34 +275,25 @@ fn read_xlsx(
     let mut parts = SheetParts::new(zip);
     // One inflate per sheet where the workbook fits in memory; calamine then reads the stored
     // copy. A copy calamine cannot open is read from the file, for calamine's own message.
-    if let Some(mut inflated) = parts.as_mut().and_then(|p| p.inflate_once(limits)) {
-        let package = std::mem::take(&mut inflated.package);
+    if let Some((package, mut merges)) = parts.as_mut().and_then(|p| p.inflate_once(limits)) {
         if let Ok(book) = Xlsx::new(std::io::Cursor::new(package)) {
-            return read_xlsx_sheets(book, display, limits, |book, name| {
-                match inflated.merges(name) {
-                    Some(found) => found,
-                    None => merges_of(book, name, limits),
-                }
-            });
+            return read_xlsx_sheets(book, display, limits, |name| merges.take(name));
         }
     }
     let book: Xlsx<Input> =
         open_workbook(path).map_err(|e: calamine::XlsxError| classify_error(&e.to_string()))?;
-    read_xlsx_sheets(book, display, limits, |book, name| {
-        match parts.as_mut().and_then(|p| p.merges(name, limits)) {
-            Some(found) => found,
-            None => merges_of(book, name, limits),
-        }
+    read_xlsx_sheets(book, display, limits, |name| {
+        parts.as_mut().and_then(|p| p.merges(name, limits))
     })
 }
 
 /// Every sheet's values and formula cells in one pass of calamine's cell reader; `merges`
-/// gives each sheet's merged regions.
+/// gives each sheet's merged regions, or `None` to leave them to calamine.
 fn read_xlsx_sheets<RS: Read + std::io::Seek>(
     mut book: Xlsx<RS>,
     display: &str,
     limits: &Limits,
-    mut merges: impl FnMut(&mut Xlsx<RS>, &str) -> Result<Vec<Merge>, OpenError>,
+    mut merges: impl FnMut(&str) -> Option<Result<Vec<Merge>, OpenError>>,
 ) -> Result<Workbook, OpenError> {
     let is_1904 = book.has_1904_epoch();
     let names = book.sheet_names();
@@ -340,7 +331,10 @@ fn read_xlsx_sheets<RS: Read + std::io::Seek>(
             Err(calamine::XlsxError::NotAWorksheet(_)) => {}
             Err(e) => return Err(classify_error(&e.to_string())),
         }
-        let found = merges(&mut book, &name)?;
+        let found = match merges(&name) {
+            Some(found) => found?,
+            None => merges_of(&mut book, &name, limits)?,
+        };
         sheets.push(finish(&name, grid, found));
     }
     Ok(workbook(display, sheets))

@@ -158,27 +158,23 @@ impl<R: Read + Seek> SheetParts<R> {
 /// one pass ([`SheetParts::inflate_once`]); beyond it the sheets stream.
 const IN_MEMORY_SHEETS: u64 = 64 * 1024 * 1024;
 
-/// A workbook's package with its sheets inflated once.
-pub(super) struct Inflated {
-    /// The package again, every sheet part stored uncompressed, the other parts as they were.
-    pub(super) package: Vec<u8>,
-    /// Sheet name → its merged regions (or why they could not be read).
-    merges: HashMap<String, Result<Vec<Merge>, OpenError>>,
-}
+/// The merged regions read while inflating, by sheet name (or why they could not be read).
+pub(super) struct SheetMerges(HashMap<String, Result<Vec<Merge>, OpenError>>);
 
-impl Inflated {
+impl SheetMerges {
     /// The merged regions of a sheet; `None` for a sheet whose part was not resolved.
-    pub(super) fn merges(&mut self, sheet: &str) -> Option<Result<Vec<Merge>, OpenError>> {
-        self.merges.remove(sheet)
+    pub(super) fn take(&mut self, sheet: &str) -> Option<Result<Vec<Merge>, OpenError>> {
+        self.0.remove(sheet)
     }
 }
 
 impl<R: Read + Seek> SheetParts<R> {
     /// Inflate every sheet once, read its merged regions from the bytes, and repack the
-    /// package with the sheets stored. `None` — stream instead — when the sheets are large
+    /// package: every sheet part stored uncompressed, the other parts copied as they were.
+    /// `None` — stream instead — when the sheets are large
     /// together, or anything in the package does not copy cleanly (a damaged part is then
     /// reported by the streaming path, in calamine's words, as before).
-    pub(super) fn inflate_once(&mut self, limits: &Limits) -> Option<Inflated> {
+    pub(super) fn inflate_once(&mut self, limits: &Limits) -> Option<(Vec<u8>, SheetMerges)> {
         let mut sheets_of: HashMap<String, Vec<String>> = HashMap::new();
         for (sheet, path) in &self.parts {
             if let Some(stored) = self.names.get(&path.to_ascii_lowercase()) {
@@ -214,10 +210,14 @@ impl<R: Read + Seek> SheetParts<R> {
             };
             bytes.clear();
             // The zip reader holds a part to the size its directory entry declares, which
-            // `package::inspect` has checked against the limits.
+            // `package::inspect` has checked against the limits; a part over them anyway is
+            // left to the streaming path, which refuses it.
             file.take(limits.max_part_bytes.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .ok()?;
+            if bytes.len() as u64 > limits.max_part_bytes {
+                return None;
+            }
             if let Some(found) = merges_in(&bytes, &sheets[0], limits) {
                 for sheet in sheets {
                     merges.insert(sheet.clone(), found.clone());
@@ -227,7 +227,7 @@ impl<R: Read + Seek> SheetParts<R> {
             out.write_all(&bytes).ok()?;
         }
         let package = out.finish().ok()?.into_inner();
-        Some(Inflated { package, merges })
+        Some((package, SheetMerges(merges)))
     }
 }
 
@@ -474,18 +474,18 @@ mod tests {
             streamed,
             vec![parse_range("A1:M1").unwrap(), parse_range("B2:B5").unwrap()]
         );
-        let mut inflated = open().inflate_once(&limits).unwrap();
-        assert_eq!(inflated.merges("台账").unwrap().unwrap(), streamed);
-        assert!(inflated.merges("其他").is_none());
+        let (package, mut merges) = open().inflate_once(&limits).unwrap();
+        assert_eq!(merges.take("台账").unwrap().unwrap(), streamed);
+        assert!(merges.take("其他").is_none());
         // The copy stores the sheet uncompressed and still reads as the same workbook.
-        let mut copy = ZipArchive::new(Cursor::new(inflated.package.clone())).unwrap();
+        let mut copy = ZipArchive::new(Cursor::new(package.clone())).unwrap();
         assert_eq!(
             copy.by_name("xl/worksheets/sheet1.xml")
                 .unwrap()
                 .compression(),
             zip::CompressionMethod::Stored
         );
-        let mut book = calamine::Xlsx::new(Cursor::new(inflated.package)).unwrap();
+        let mut book = calamine::Xlsx::new(Cursor::new(package)).unwrap();
         let range = book.worksheet_range("台账").unwrap();
         assert_eq!(
             range.get_value((0, 0)),
@@ -498,8 +498,8 @@ mod tests {
     fn a_sheet_without_an_end_of_cell_data_is_left_to_calamine() {
         let bytes = package(r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>"#);
         let mut parts = SheetParts::new(ZipArchive::new(Cursor::new(bytes)).unwrap()).unwrap();
-        let mut inflated = parts.inflate_once(&Limits::default()).unwrap();
-        assert!(inflated.merges("台账").is_none());
+        let (_, mut merges) = parts.inflate_once(&Limits::default()).unwrap();
+        assert!(merges.take("台账").is_none());
     }
 
     #[test]

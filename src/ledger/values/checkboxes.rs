@@ -48,18 +48,16 @@ pub fn checkbox(cell: &Cell, option: &str) -> Parsed<bool> {
         Cell::Number(n) if *n == 0.0 => Parsed::Value(false),
         Cell::Text(s) => {
             // Most boxes hold one mark: settled on the stack, without normalising into a String.
-            let mut short = None;
-            with_short_norm(s, |n| {
-                short = if n.is_empty() || is_untick(n) || is_not_applicable_normed(n) {
+            let short = with_short_norm(s, |n| {
+                if n.is_empty() || is_untick(n) || is_not_applicable_normed(n) {
                     Some(false)
                 } else if is_tick(n) {
                     Some(true)
                 } else {
                     None
-                };
-                true
+                }
             });
-            if let Some(ticked) = short {
+            if let Some(ticked) = short.flatten() {
                 return Parsed::Value(ticked);
             }
             let n = norm(s);
