@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use crate::base::CellRef;
 use crate::schema::{ColumnSpec, HeaderLabel, TableKind};
-use crate::workbook::layout::{header_block, HeaderEntry, HeaderMatch};
+use crate::workbook::layout::{header_block, HeaderEntry, HeaderMatch, MappingSource};
+use crate::workbook::locate::Evidence;
+use crate::workbook::rows::SkippedRows;
 use crate::workbook::{Cell, Sheet};
 
 use super::values::{self, Field, LicenseTerm, Parsed, PurchaseTime, SoftwareKind};
@@ -37,6 +39,12 @@ pub struct TableMeta {
     pub first_row: u32,
     /// Last row of the table.
     pub last_row: u32,
+    /// What told the table's kind.
+    pub evidence: Evidence,
+    /// Rows inside the table that are not data, and why.
+    pub skipped: Vec<SkippedRows>,
+    /// The data rows: first, last (0-based) and how many.
+    pub data: Option<(u32, u32, usize)>,
 }
 
 impl TableMeta {
@@ -72,6 +80,10 @@ pub struct ColumnInfo {
     pub col: u32,
     /// The published header text.
     pub header: &'static str,
+    /// The header as typed in the sheet.
+    pub typed: String,
+    /// How the column was mapped.
+    pub source: MappingSource,
 }
 
 /// A value the reader could not read as its column's type.
@@ -488,7 +500,7 @@ pub struct ListFrame {
     /// The column header, when one was recognised.
     pub header: Option<HeaderMatch>,
     /// Data rows (empty without a header).
-    pub rows: crate::workbook::layout::DataRows,
+    pub rows: crate::workbook::rows::DataRows,
 }
 
 impl ListFrame {
@@ -523,14 +535,18 @@ pub fn list_frame(
 ) -> ListFrame {
     let search_to = loc.last_row.min(loc.first_row + 40);
     let header = crate::workbook::layout::find_header(sheet, loc.first_row, search_to, specs);
-    let meta = meta_of(sheet, file, loc, header.as_ref(), specs);
+    let mut meta = meta_of(sheet, file, loc, header.as_ref(), specs);
     let rows = match &header {
-        Some(h) => crate::workbook::layout::data_rows(sheet, h, specs, loc.last_row),
-        None => crate::workbook::layout::DataRows {
-            rows: Vec::new(),
-            total: None,
+        Some(h) => crate::workbook::rows::data_rows(sheet, h, specs, loc.last_row),
+        None => crate::workbook::rows::DataRows {
             end: loc.last_row + 1,
+            ..Default::default()
         },
+    };
+    meta.skipped = rows.skipped.clone();
+    meta.data = match (rows.rows.first(), rows.rows.last()) {
+        (Some(&a), Some(&b)) => Some((a, b, rows.rows.len())),
+        _ => None,
     };
     ListFrame { meta, header, rows }
 }
@@ -561,6 +577,8 @@ pub fn meta_of(
                         key: specs[*i].key,
                         col: *c,
                         header: specs[*i].header,
+                        typed: h.typed(sheet, *c),
+                        source: h.source(*c),
                     })
                     .collect()
             })
@@ -583,5 +601,8 @@ pub fn meta_of(
         },
         first_row: loc.first_row,
         last_row: loc.last_row,
+        evidence: loc.evidence,
+        skipped: Vec::new(),
+        data: None,
     }
 }

@@ -11,10 +11,7 @@ use regex::Regex;
 use crate::schema::{ColumnSpec, HeaderLabel};
 
 use super::{Cell, Sheet};
-use crate::base::text::{
-    clean, fold_width, is_not_applicable_normed, norm, norm_chars, norm_into, norm_is,
-    norm_no_parens, with_short_norm,
-};
+use crate::base::text::{clean, fold_width, norm, norm_chars, norm_no_parens};
 use crate::base::CellRef;
 
 /// A column header found in a sheet.
@@ -32,9 +29,57 @@ pub struct HeaderMatch {
     pub missing: Vec<usize>,
     /// Columns recognised by their sub-header text (second header row).
     pub sub_cols: Vec<u32>,
+    /// Columns mapped otherwise than by their header's published text or a built-in alias.
+    pub mapped: Vec<(u32, MappingSource)>,
+}
+
+/// How a column was mapped to its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MappingSource {
+    /// Its header is the published text or a spelling the tool knows.
+    BuiltIn,
+    /// Its header was unclear; the values under it told.
+    Inferred,
+    /// The configuration file said so.
+    Config,
+}
+
+impl MappingSource {
+    /// In a clerk's words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            MappingSource::BuiltIn => "内置",
+            MappingSource::Inferred => "按内容推断",
+            MappingSource::Config => "配置文件",
+        }
+    }
 }
 
 impl HeaderMatch {
+    /// How the column at `col` was mapped.
+    pub fn source(&self, col: u32) -> MappingSource {
+        self.mapped
+            .iter()
+            .find(|(c, _)| *c == col)
+            .map_or(MappingSource::BuiltIn, |(_, s)| *s)
+    }
+
+    /// The header text over a column as typed (group and sub-header joined by " / ").
+    pub fn typed(&self, sheet: &Sheet, col: u32) -> String {
+        let top = sheet.shown(self.first_row, col).display();
+        let top = top.trim();
+        if self.sub_cols.contains(&col) {
+            let sub = sheet.get(self.last_row, col).display();
+            let sub = sub.trim();
+            if top.is_empty() {
+                return sub.to_string();
+            }
+            return format!("{top} / {sub}");
+        }
+        top.to_string()
+    }
+
     /// The sheet column of the spec with `key`, if matched.
     pub fn col(&self, specs: &[ColumnSpec], key: &str) -> Option<u32> {
         self.columns
@@ -421,6 +466,7 @@ fn match_rows(
         unknown,
         missing,
         sub_cols,
+        mapped: Vec::new(),
     })
 }
 
@@ -446,123 +492,6 @@ pub fn find_header(sheet: &Sheet, from: u32, to: u32, specs: &[ColumnSpec]) -> O
         }
     }
     best
-}
-
-/// The data rows under a header.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataRows {
-    /// Rows holding data, in sheet order.
-    pub rows: Vec<u32>,
-    /// A 共计 / 合计 row, if the table ends with one.
-    pub total: Option<u32>,
-    /// The first row after the data (approval and signature blocks start here).
-    pub end: u32,
-}
-
-/// Values a blank template row shows before anything is typed.
-fn is_template_filler(cell: &Cell) -> bool {
-    match cell {
-        Cell::Empty => true,
-        Cell::Text(s) => {
-            s.trim().is_empty()
-                || with_short_norm(s, |n| {
-                    n.is_empty()
-                        || is_not_applicable_normed(n)
-                        || matches!(
-                            n,
-                            "□" | "☐"
-                                | "□□□"
-                                | "OEM软件"
-                                | "商业软件"
-                                | "免费软件"
-                                | "操作系统"
-                                | "办公软件"
-                                | "杀毒软件"
-                                | "其他软件"
-                                | "组长"
-                                | "副组长"
-                                | "成员"
-                                | "年月日"
-                        )
-                })
-                .unwrap_or(false)
-        }
-        _ => false,
-    }
-}
-
-fn starts_footer(text: &str, buf: &mut String) -> bool {
-    norm_into(text, buf);
-    let n = buf.as_str();
-    ["审核", "审批", "签名", "签字", "签章", "盖章"]
-        .iter()
-        .any(|w| n.contains(w))
-        || n.starts_with("注:")
-        || n.starts_with("注：")
-        || n.starts_with("说明")
-        || n.starts_with("填表说明")
-        || n.starts_with("备注:")
-}
-
-fn is_total_label(text: &str) -> bool {
-    ["共计", "合计", "总计", "小计", "合计:", "共计:"]
-        .iter()
-        .any(|label| norm_is(text, label))
-}
-
-/// The data rows between the header and `last_row`: blank and untouched template rows are
-/// skipped; a signature or approval block ends the table. Linear in the rows it walks.
-pub fn data_rows(
-    sheet: &Sheet,
-    header: &HeaderMatch,
-    specs: &[ColumnSpec],
-    last_row: u32,
-) -> DataRows {
-    let mut rows = Vec::new();
-    let mut total = None;
-    let last_row = last_row.min(sheet.height().saturating_sub(1));
-    let value_cols: Vec<u32> = header
-        .columns
-        .iter()
-        .filter(|(_, i)| specs[*i].key != "seq")
-        .map(|(c, _)| *c)
-        .collect();
-    let lo = header.columns.iter().map(|(c, _)| *c).min().unwrap_or(0);
-    let mut buf = String::new();
-    let mut r = header.last_row + 1;
-    while r <= last_row {
-        let first = sheet
-            .rows
-            .get(r as usize)
-            .and_then(|cells| cells.iter().find(|c| !c.is_blank()));
-        let Some(first) = first else {
-            r += 1;
-            continue;
-        };
-        if let Cell::Text(t) = first {
-            if starts_footer(t, &mut buf) {
-                break;
-            }
-        }
-        let labels_total = (lo..lo + 3).any(|c| is_total_label(text_of(sheet.get(r, c))));
-        if labels_total {
-            total = Some(r);
-            r += 1;
-            break;
-        }
-        let untouched = value_cols
-            .iter()
-            .all(|c| is_template_filler(sheet.get(r, *c)));
-        if !untouched {
-            rows.push(r);
-        }
-        r += 1;
-    }
-    DataRows {
-        rows,
-        total,
-        end: r,
-    }
 }
 
 /// One "label：value" of a header block.
@@ -938,7 +867,7 @@ mod tests {
         assert_eq!(m.col(USAGE_COLUMNS, "kind_oem"), Some(10));
         assert!(m.missing.is_empty(), "{:?}", m.missing);
         assert!(m.unknown.is_empty(), "{:?}", m.unknown);
-        let rows = data_rows(&s, &m, USAGE_COLUMNS, 2);
+        let rows = crate::workbook::rows::data_rows(&s, &m, USAGE_COLUMNS, 2);
         assert_eq!(rows.rows, vec![2]);
     }
 
@@ -1015,32 +944,10 @@ mod tests {
         assert_eq!(m.last_row, 0, "the first data row is not a sub-header");
         assert_eq!(m.col(USAGE_COLUMNS, "kind"), Some(9));
         assert_eq!(m.col(USAGE_COLUMNS, "kind_commercial"), None);
-        assert_eq!(data_rows(&s, &m, USAGE_COLUMNS, 1).rows, vec![1]);
-    }
-
-    #[test]
-    fn template_rows_and_footer_are_not_data() {
-        let s = sheet(vec![
-            vec![
-                "序号",
-                "软件编号",
-                "软件名称",
-                "软件类型",
-                "许可数量",
-                "安装数量",
-            ],
-            vec!["1", "", "", "商业软件", "", ""],
-            vec!["2", "RJ001", "WPS", "商业软件", "10", "8"],
-            vec!["", "", "", "", "", ""],
-            vec!["3", "", "", "OEM软件", "—", ""],
-            vec!["4", "RJ002", "UOS", "OEM软件", "—", "3"],
-            vec!["合计", "", "", "", "", "11"],
-            vec!["审核人：", "", "", "", "", ""],
-        ]);
-        let m = match_header_row(&s, 0, 1, SUMMARY_COLUMNS).unwrap();
-        let d = data_rows(&s, &m, SUMMARY_COLUMNS, 7);
-        assert_eq!(d.rows, vec![2, 5]);
-        assert_eq!(d.total, Some(6));
+        assert_eq!(
+            crate::workbook::rows::data_rows(&s, &m, USAGE_COLUMNS, 1).rows,
+            vec![1]
+        );
     }
 
     #[test]

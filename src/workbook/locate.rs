@@ -22,6 +22,25 @@ pub struct Located {
     pub first_row: u32,
     /// Last row that belongs to the table (inclusive).
     pub last_row: u32,
+    /// What told the table's kind.
+    pub evidence: Evidence,
+}
+
+/// What told a table's kind: its title, its column header, or the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "by")]
+pub enum Evidence {
+    /// The published title (or a common short form of it).
+    PublishedTitle,
+    /// The office's own title, by a word in it, and the column header agreeing.
+    OwnTitle {
+        /// The word of the title that named the kind.
+        word: &'static str,
+    },
+    /// The column header alone (the table has no title, or its title named another kind).
+    Header,
+    /// The configuration file (`[[table]]`).
+    Config,
 }
 
 /// Titles may carry a prefix (附件7, 表5) and a suffix (（2024年度）) but are short; longer
@@ -109,47 +128,189 @@ fn title_kind_in(text: &str, buf: &mut String) -> Option<TableKind> {
     best.map(|(_, k)| k)
 }
 
+/// Words of an office's own title that say which table it is, most specific first: "（三）软件
+/// 安装卸载记录" is a maintenance log although it also says 软件. A title naming a list table
+/// this way counts only where a column header of that kind follows (see [`locate`]).
+const OWN_TITLE_WORDS: &[(&str, TableKind)] = &[
+    ("安装维护申请", TableKind::MaintenanceRequest),
+    ("维护申请", TableKind::MaintenanceRequest),
+    ("安装维护确认", TableKind::MaintenanceConfirm),
+    ("维护确认", TableKind::MaintenanceConfirm),
+    ("安装维护", TableKind::Maintenance),
+    ("安装卸载", TableKind::Maintenance),
+    ("安装与卸载", TableKind::Maintenance),
+    ("安装、卸载", TableKind::Maintenance),
+    ("维护记录", TableKind::Maintenance),
+    ("维护情况", TableKind::Maintenance),
+    ("维护登记", TableKind::Maintenance),
+    ("维护明细", TableKind::Maintenance),
+    ("卸载记录", TableKind::Maintenance),
+    ("安装记录", TableKind::Maintenance),
+    ("变更记录", TableKind::Maintenance),
+    ("免费软件", TableKind::FreeList),
+    ("统计表", TableKind::Statistics),
+    ("信息统计", TableKind::Statistics),
+    ("采购计划", TableKind::PurchasePlan),
+    ("需求申请", TableKind::Demand),
+    ("使用需求", TableKind::Demand),
+    ("领导小组", TableKind::LeadingGroup),
+    ("承诺书", TableKind::Pledge),
+    ("软件分类", TableKind::Classification),
+    ("汇总", TableKind::Summary),
+    ("总台账", TableKind::Summary),
+    ("软件清单", TableKind::Summary),
+    ("软件目录", TableKind::Summary),
+    ("许可登记", TableKind::Summary),
+    ("明细", TableKind::Usage),
+    ("使用登记", TableKind::Usage),
+    ("使用情况登记", TableKind::Usage),
+    ("安装使用", TableKind::Usage),
+    ("使用台账", TableKind::Usage),
+    ("使用情况表", TableKind::Usage),
+];
+
+/// Nouns a title of a ledger ends in, one of which an own title must hold.
+const LEDGER_NOUNS: [&str; 12] = [
+    "表", "台账", "清单", "目录", "记录", "登记", "明细", "汇总", "名录", "名单", "台帐", "书",
+];
+
+/// The kind an office's own title names, by a word in it, when the text reads as a title:
+/// short, no sentence, about software or computers, ending in a ledger noun.
+pub fn own_title_kind(text: &str) -> Option<(TableKind, &'static str)> {
+    if text.len() > 120 {
+        return None;
+    }
+    let n = norm(text);
+    // "表一：软件汇总表": a short number before a colon is part of the title; a longer text
+    // before it is a label with its value.
+    let n = match n.split_once(':') {
+        Some((lead, rest)) if lead.chars().count() <= 4 => rest.to_string(),
+        Some(_) => return None,
+        None => n,
+    };
+    let chars = n.chars().count();
+    if !(4..=40).contains(&chars)
+        || n.contains(['，', ',', '。', '；', ';', '《', '》'])
+        || n.starts_with('请')
+        // "二、软件安装卸载明细": a part of a table, not a table
+        || n.chars().nth(1) == Some('、')
+        || n.contains("填写")
+    {
+        return None;
+    }
+    if !["软件", "计算机", "电脑", "正版", "台账", "台帐"]
+        .iter()
+        .any(|w| n.contains(w))
+        || !LEDGER_NOUNS.iter().any(|w| n.contains(w))
+    {
+        return None;
+    }
+    OWN_TITLE_WORDS
+        .iter()
+        .find(|(w, _)| n.contains(w))
+        .map(|(w, k)| (*k, *w))
+}
+
+/// A title candidate: a cell that names a table.
+struct Title {
+    row: u32,
+    col: u32,
+    kind: TableKind,
+    text: String,
+    evidence: Evidence,
+}
+
+/// Whether a row can hold a title: titles stand alone on their row (at most a caption or a
+/// table number beside them).
+fn title_row(row: &[Cell]) -> bool {
+    row.iter().filter(|c| !c.is_blank()).count() <= 2
+}
+
 /// Every table in the sheet at `index`, in reading order.
+///
+/// A published title names its table. An office's own title names one by a word in it
+/// ([`own_title_kind`]) where a column header follows within its rows; the header's kind
+/// decides when it is another list table's (a 明细 title over a summary's columns is a
+/// summary). A sheet with no title holds a table at each column header that is distinctive
+/// enough ([`UNTITLED_KINDS`]), one after the other.
 pub fn locate(sheet: &Sheet, index: usize) -> Vec<Located> {
-    let mut titles: Vec<(u32, u32, TableKind, String)> = Vec::new();
+    let mut titles: Vec<Title> = Vec::new();
     let mut buf = String::new();
     for (r, row) in sheet.rows.iter().enumerate() {
+        let alone = title_row(row);
         for (c, cell) in row.iter().enumerate() {
-            if let Cell::Text(s) = cell {
-                if let Some(kind) = title_kind_in(s, &mut buf) {
-                    // A title is the first such cell of its row; a second hit in the same row
-                    // is a caption repeating it.
-                    if titles.last().is_none_or(|t| t.0 != r as u32) {
-                        titles.push((r as u32, c as u32, kind, s.clone()));
-                    }
+            let Cell::Text(s) = cell else { continue };
+            let found = title_kind_in(s, &mut buf)
+                .map(|k| (k, Evidence::PublishedTitle))
+                .or_else(|| {
+                    alone
+                        .then(|| own_title_kind(s))
+                        .flatten()
+                        .map(|(k, word)| (k, Evidence::OwnTitle { word }))
+                });
+            if let Some((kind, evidence)) = found {
+                // A title is the first such cell of its row; a second hit in the same row
+                // is a caption repeating it.
+                if titles.last().is_none_or(|t| t.row != r as u32) {
+                    titles.push(Title {
+                        row: r as u32,
+                        col: c as u32,
+                        kind,
+                        text: s.clone(),
+                        evidence,
+                    });
                 }
             }
         }
     }
-    if titles.is_empty() {
-        return untitled(sheet, index).into_iter().collect();
-    }
     let last_row = sheet.height().saturating_sub(1);
-    titles
-        .iter()
-        .enumerate()
-        .map(|(i, (r, c, kind, text))| Located {
-            kind: *kind,
+    let mut out: Vec<Located> = Vec::new();
+    for (i, t) in titles.iter().enumerate() {
+        let end = titles
+            .get(i + 1)
+            .map(|next| next.row.saturating_sub(1))
+            .unwrap_or(last_row)
+            .max(t.row);
+        let mut loc = Located {
+            kind: t.kind,
             sheet: index,
-            title: Some((*r, *c)),
-            title_text: text.clone(),
-            first_row: *r,
-            last_row: titles
-                .get(i + 1)
-                .map(|next| next.0.saturating_sub(1))
-                .unwrap_or(last_row)
-                .max(*r),
-        })
-        .collect()
+            title: Some((t.row, t.col)),
+            title_text: t.text.clone(),
+            first_row: t.row,
+            last_row: end,
+            evidence: t.evidence,
+        };
+        if matches!(t.evidence, Evidence::OwnTitle { .. }) {
+            match header_kind(sheet, t.row, end.min(t.row + 40), t.kind) {
+                // The columns under the title tell its kind where they are a list's.
+                Some(kind) => {
+                    if kind != t.kind {
+                        loc.evidence = Evidence::Header;
+                    }
+                    loc.kind = kind;
+                }
+                // A form or the statistics table has no column header to agree.
+                None if t.kind.columns().is_empty() => {}
+                // Words of a title with no table under it (a cover page, a caption): its rows
+                // belong to the table before it, if any.
+                None => {
+                    if let Some(prev) = out.last_mut() {
+                        prev.last_row = end;
+                    }
+                    continue;
+                }
+            }
+        }
+        out.push(loc);
+    }
+    if out.is_empty() {
+        return untitled(sheet, index);
+    }
+    out
 }
 
 /// List tables whose header row is distinctive enough to be recognised without a title
-/// (clerks sometimes delete the title row).
+/// (clerks sometimes delete the title row), or to overrule an own title's word.
 const UNTITLED_KINDS: [TableKind; 4] = [
     TableKind::Usage,
     TableKind::Maintenance,
@@ -157,37 +318,89 @@ const UNTITLED_KINDS: [TableKind; 4] = [
     TableKind::FreeList,
 ];
 
-fn untitled(sheet: &Sheet, index: usize) -> Option<Located> {
-    let scan = sheet.height().min(40);
+/// The best list header among rows `from..=to`: (score, row, kind). A header counts when it
+/// has every required column and at least four columns; `prefer` wins a tie.
+fn best_header(
+    sheet: &Sheet,
+    from: u32,
+    to: u32,
+    prefer: Option<TableKind>,
+) -> Option<(usize, u32, TableKind)> {
     let width = sheet.width();
-    let forms: Vec<HeaderForms> = UNTITLED_KINDS
-        .iter()
-        .map(|k| HeaderForms::of(k.columns()))
-        .collect();
+    let to = to.min(sheet.height().saturating_sub(1));
     let mut best: Option<(usize, u32, TableKind)> = None;
-    for row in 0..scan {
-        for (kind, forms) in UNTITLED_KINDS.into_iter().zip(&forms) {
+    let kinds: Vec<TableKind> = prefer
+        .into_iter()
+        .filter(|k| !k.columns().is_empty())
+        .chain(UNTITLED_KINDS.into_iter().filter(|k| Some(*k) != prefer))
+        .collect();
+    for row in from..=to {
+        if sheet.row_is_blank(row) {
+            continue;
+        }
+        for &kind in &kinds {
             let specs: &[ColumnSpec] = kind.columns();
-            let Some(m) = match_header_row_in(sheet, width, row, scan.min(row + 2), specs, forms)
-            else {
+            let forms = HeaderForms::of(specs);
+            let Some(m) = match_header_row_in(sheet, width, row, to + 1, specs, &forms) else {
                 continue;
             };
-            let required_ok = m.missing.is_empty();
             let score = m.columns.len();
-            if required_ok && score >= 4 && best.is_none_or(|(s, _, _)| score > s) {
+            if m.missing.is_empty() && score >= 4 && best.is_none_or(|(s, _, _)| score > s) {
                 best = Some((score, row, kind));
             }
         }
     }
-    let (_, row, kind) = best?;
-    Some(Located {
-        kind,
-        sheet: index,
-        title: None,
-        title_text: String::new(),
-        first_row: row,
-        last_row: sheet.height().saturating_sub(1),
-    })
+    best
+}
+
+/// The kind of list table whose column header follows an own title, if one does.
+fn header_kind(sheet: &Sheet, from: u32, to: u32, title: TableKind) -> Option<TableKind> {
+    best_header(sheet, from, to, Some(title)).map(|(_, _, k)| k)
+}
+
+/// The tables of a sheet without a title: one at each distinctive column header, the first
+/// from its header to the next header of another kind (a header of the same kind printed
+/// again is a repeated header of the same table).
+fn untitled(sheet: &Sheet, index: usize) -> Vec<Located> {
+    let height = sheet.height();
+    let mut out: Vec<Located> = Vec::new();
+    let mut row = 0;
+    while row < height {
+        // The first header from `row` on, looking 40 rows ahead.
+        let Some((_, at, kind)) = best_header(sheet, row, row + 40, None) else {
+            if out.is_empty() {
+                // No header in the first rows: no untitled table (as before, a sheet's table
+                // starts near its top).
+                break;
+            }
+            row += 41;
+            continue;
+        };
+        // The best header of the window may not be its first: take the window's first header
+        // of that quality, in order, by trying rows up to it.
+        let at = (row..=at)
+            .find(|&r| best_header(sheet, r, r, Some(kind)).is_some_and(|(_, _, k)| k == kind))
+            .unwrap_or(at);
+        match out.last_mut() {
+            Some(prev) if prev.kind == kind => {}
+            _ => {
+                if let Some(prev) = out.last_mut() {
+                    prev.last_row = at.saturating_sub(1).max(prev.first_row);
+                }
+                out.push(Located {
+                    kind,
+                    sheet: index,
+                    title: None,
+                    title_text: String::new(),
+                    first_row: at,
+                    last_row: height.saturating_sub(1),
+                    evidence: Evidence::Header,
+                });
+            }
+        }
+        row = at + 1;
+    }
+    out
 }
 
 #[cfg(test)]

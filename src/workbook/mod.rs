@@ -10,6 +10,7 @@ pub mod locate;
 mod ods_scan;
 mod open;
 mod package;
+pub mod rows;
 mod xls_scan;
 mod xlsx_merges;
 
