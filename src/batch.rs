@@ -60,14 +60,14 @@ pub struct CheckOptions {
 
 /// Check one unit.
 pub fn check_source(source: &UnitSource, opts: &CheckOptions) -> UnitReport {
-    let (unit, sources) = read_within(source, &opts.config.limits.limits());
+    let (unit, sources) = read_within(source, &opts.config.read_options());
     check_read_unit(unit, sources, opts)
 }
 
 /// Check one unit as discovery found it (with the files and folders around its workbooks).
 pub fn check_discovered(found: &DiscoveredUnit, opts: &CheckOptions) -> UnitReport {
     match catch_unwind(AssertUnwindSafe(|| {
-        read_discovered(found, &opts.config.limits.limits())
+        read_discovered(found, &opts.config.read_options())
     })) {
         Ok((unit, sources)) => check_read_unit(unit, sources, opts),
         Err(panic) => {

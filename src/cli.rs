@@ -41,6 +41,8 @@ pub enum Command {
     Derive(DeriveArgs),
     /// 汇总多个单位（工作簿、文件夹或 check 的 jsonl）：写出汇总工作簿与 HTML 页面
     Report(ReportArgs),
+    /// 显示读出了什么：每个工作表认出的表、列标题对应的列、数据行、跳过的行及原因
+    Inspect(InspectArgs),
     /// 显示帮助，或某个命令的帮助
     Help(HelpArgs),
 }
@@ -221,6 +223,38 @@ pub struct ReportArgs {
     /// 不在终端打印汇总
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// `zhengban inspect`
+#[derive(Debug, clap::Args)]
+pub struct InspectArgs {
+    /// 工作簿或文件夹（文件夹内的工作簿合为一个单位，含子文件夹时为多个单位）
+    #[arg(required = true, value_name = "工作簿或文件夹")]
+    pub paths: Vec<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value = "human", value_name = "格式")]
+    pub format: InspectFormat,
+    /// 输出到文件（默认标准输出）
+    #[arg(long, short, value_name = "文件")]
+    pub output: Option<PathBuf>,
+    /// 覆盖已存在的输出文件
+    #[arg(long)]
+    pub force: bool,
+    /// 配置文件（默认当前目录的 zhengban.toml）：其中的 [[table]] 与 [columns] 指明表与列
+    #[arg(long, value_name = "文件")]
+    pub config: Option<PathBuf>,
+    /// 每个工作簿作为一个单位
+    #[arg(long)]
+    pub unit_per_file: bool,
+}
+
+/// Output format of `inspect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InspectFormat {
+    /// 终端可读（默认）
+    Human,
+    /// 一个 JSON 文档
+    Json,
 }
 
 /// Output format of `check`.

@@ -10,6 +10,9 @@ use serde::Deserialize;
 
 use crate::classify::ConfigEntry;
 use crate::rules::{Rule, Severity};
+use crate::ledger::ReadOptions;
+use crate::schema::TableKind;
+use crate::workbook::hints::{ColumnHint, LayoutHints, TableHint};
 use crate::workbook::Limits;
 
 /// A severity or `off`.
@@ -40,6 +43,30 @@ pub struct Config {
     pub classification: Vec<ConfigEntry>,
     /// Reading limits that differ from the defaults (`[limits]`).
     pub limits: LimitsConfig,
+    /// Tables placed by hand (`[[table]]`): a layout the reader cannot work out.
+    pub table: Vec<TableEntry>,
+    /// Column headers that mean a field, per table (`[columns.明细表]`).
+    pub columns: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// One `[[table]]`: which sheet holds which table, where its column header is, and what its
+/// column headers mean.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TableEntry {
+    /// The sheet's name.
+    pub sheet: String,
+    /// Only in this file (its name, or the end of its path).
+    #[serde(default)]
+    pub file: Option<String>,
+    /// The table: 汇总表, 明细表, 安装维护情况明细表, 免费软件清单 … (or summary, usage …).
+    pub kind: String,
+    /// The row of its column header as Excel numbers it (from 1).
+    #[serde(default)]
+    pub header_row: Option<u32>,
+    /// Column header → column of the table (计算机编号, 安装日期 …).
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
 }
 
 /// The `[limits]` table: each key replaces one default of [`Limits`]; sizes in MiB.
@@ -217,6 +244,9 @@ impl Config {
                 "应为正整数",
             ));
         }
+        if let Err((value, message, help)) = cfg.layout_hints() {
+            return Err(invalid(message, &help, span_of(&value), "这里"));
+        }
         for entry in &cfg.classification {
             if let Err(e) = crate::classify::compile_pattern(&entry.pattern) {
                 return Err(invalid(
@@ -228,6 +258,104 @@ impl Config {
             }
         }
         Ok(cfg)
+    }
+
+    /// How units' files are read: the limits and the layouts placed by hand.
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            limits: self.limits.limits(),
+            // Checked when the file was loaded; a config built in code with a fault in its
+            // layouts reads as without them.
+            hints: self.layout_hints().unwrap_or_default(),
+        }
+    }
+
+    /// `[[table]]` and `[columns]` as the reader takes them, or the first fault: (the value
+    /// at fault, what is wrong, how to put it right).
+    fn layout_hints(&self) -> Result<LayoutHints, (String, String, String)> {
+        let kinds = || {
+            [
+                TableKind::Summary,
+                TableKind::Usage,
+                TableKind::Maintenance,
+                TableKind::FreeList,
+                TableKind::PurchasePlan,
+                TableKind::Demand,
+                TableKind::LeadingGroup,
+                TableKind::Classification,
+                TableKind::Statistics,
+            ]
+            .iter()
+            .map(|k| k.short_name())
+            .collect::<Vec<_>>()
+            .join("、")
+        };
+        let kind_of = |name: &str| {
+            TableKind::from_name(name).ok_or_else(|| {
+                (
+                    name.to_string(),
+                    format!("不认识的表“{name}”"),
+                    format!("可以写：{}（或模板的表名、附件号）", kinds()),
+                )
+            })
+        };
+        let columns_of = |kind: TableKind, map: &BTreeMap<String, String>| {
+            map.iter()
+                .map(|(header, column)| {
+                    let spec = kind.column_named(column).ok_or_else(|| {
+                        let known: Vec<String> = kind
+                            .columns()
+                            .iter()
+                            .filter(|c| c.printed || c.key == "kind" || c.key == "action")
+                            .map(|c| crate::base::text::norm_no_parens(c.header))
+                            .collect();
+                        let help = if known.is_empty() {
+                            format!("{}不是列表，没有列可以指定", kind.short_name())
+                        } else {
+                            format!("{}的列：{}", kind.short_name(), known.join("、"))
+                        };
+                        (
+                            column.clone(),
+                            format!("{}没有“{column}”这一列", kind.short_name()),
+                            help,
+                        )
+                    })?;
+                    Ok::<_, (String, String, String)>(ColumnHint::new(header, spec.key))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let mut hints = LayoutHints::default();
+        for t in &self.table {
+            let kind = kind_of(&t.kind)?;
+            if t.sheet.trim().is_empty() {
+                return Err((
+                    "sheet".into(),
+                    "[[table]] 的 sheet 不能为空".into(),
+                    "写工作表的名称，如 sheet = \"登记表\"".into(),
+                ));
+            }
+            if t.header_row == Some(0) {
+                return Err((
+                    "header-row".into(),
+                    "header-row 从 1 开始".into(),
+                    "写列标题所在的行号，与 Excel 左侧的行号相同".into(),
+                ));
+            }
+            hints.tables.push(TableHint {
+                file: t.file.clone(),
+                sheet: t.sheet.clone(),
+                kind,
+                header_row: t.header_row.map(|r| r - 1),
+                columns: columns_of(kind, &t.columns)?,
+            });
+        }
+        for (name, map) in &self.columns {
+            let kind = kind_of(name)?;
+            hints
+                .columns
+                .extend(columns_of(kind, map)?.into_iter().map(|h| (kind, h)));
+        }
+        Ok(hints)
     }
 
     /// The first selected, ignored or re-graded code that names no rule.

@@ -109,6 +109,7 @@ pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
         Some(cli::Command::Convert(args)) => commands::convert::run(&args),
         Some(cli::Command::Derive(args)) => commands::derive::run(&args),
         Some(cli::Command::Report(args)) => commands::report::run(&args),
+        Some(cli::Command::Inspect(args)) => commands::inspect::run(&args),
         Some(cli::Command::Help(args)) => help(args.command.as_deref()),
         None => commands::drop::run(&cli.paths, cli.as_of.as_deref()),
     }

@@ -106,6 +106,34 @@ impl TableKind {
         }
     }
 
+    /// The kind a user names in a config file: its key (`usage`), its title, its short name
+    /// (明细表), a common form of its title, or its annex (附件8).
+    pub fn from_name(name: &str) -> Option<TableKind> {
+        let n = crate::base::text::norm(name);
+        TableKind::RECOGNISED.into_iter().find(|k| {
+            let forms = [k.key(), k.title(), k.short_name()];
+            forms
+                .iter()
+                .chain(k.title_aliases())
+                .any(|f| crate::base::text::norm(f) == n)
+                || (k.national_number() > 0 && n == format!("附件{}", k.national_number()))
+        })
+    }
+
+    /// The column of this table a user names in a config file: its key (`computer`), its
+    /// published header (计算机编号, with or without the unit in brackets) or a known
+    /// spelling of it.
+    pub fn column_named(self, name: &str) -> Option<&'static ColumnSpec> {
+        use crate::base::text::{norm, norm_no_parens};
+        let n = norm(name);
+        self.columns().iter().find(|c| {
+            c.key.eq_ignore_ascii_case(name.trim())
+                || norm(c.header) == n
+                || norm_no_parens(c.header) == n
+                || c.aliases.iter().any(|a| norm(a) == n)
+        })
+    }
+
     /// The annex number in the national guide (附件N).
     pub fn national_number(self) -> u8 {
         match self {
@@ -290,19 +318,97 @@ pub const SEQ: ColumnSpec = col("seq", "序号", 6.0).alias(&["编号序号", "N
 /// 附件7 软件使用情况汇总表.
 pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
     SEQ,
-    req("id", "软件编号", 11.0).alias(&["编号"]),
-    req("name", "软件名称", 22.0).alias(&["名称"]),
+    req("id", "软件编号", 11.0).alias(&["编号", "软件编码", "软件代码", "软件ID"]),
+    req("name", "软件名称", 22.0).alias(&["名称", "产品名称", "软件产品名称"]),
     col("version", "软件版本", 12.0).alias(&["版本", "版本号"]),
-    req("kind", "软件类型", 11.0).alias(&["类型", "软件类别"]),
-    col("purchased_on", "采购时间", 12.0).alias(&["采购日期", "购买时间", "购买日期"]),
-    col("amount", "采购金额\n(单位:元)", 12.0).alias(&["采购金额", "金额", "采购价格"]),
+    req("kind", "软件类型", 11.0).alias(&[
+        "类型",
+        "软件类别",
+        "类别",
+        "来源类型",
+        "软件性质",
+        "软件属性",
+        "取得方式",
+        "获取方式",
+    ]),
+    col("purchased_on", "采购时间", 12.0).alias(&[
+        "采购日期",
+        "购买时间",
+        "购买日期",
+        "购置日期",
+        "购置时间",
+    ]),
+    col("amount", "采购金额\n(单位:元)", 12.0).alias(&[
+        "采购金额",
+        "金额",
+        "采购价格",
+        "价格",
+        "购置金额",
+        "购买金额",
+        "采购总价",
+        "总价",
+    ]),
     col("license_type", "许可类型", 11.0).alias(&["授权类型", "授权方式", "许可方式"]),
-    col("license_count", "许可数量", 9.0).alias(&["许可数", "授权数量", "授权数"]),
-    col("usable_versions", "可使用版本", 12.0).alias(&["可用版本"]),
-    col("term", "许可期限", 14.0).alias(&["授权期限", "使用期限", "有效期"]),
-    col("serial", "序列号", 18.0).alias(&["序列号/授权码", "授权码", "许可证号"]),
-    req("installed", "安装数量", 9.0).alias(&["安装数", "已安装数量"]),
+    col("license_count", "许可数量", 9.0).alias(&[
+        "许可数",
+        "授权数量",
+        "授权数",
+        "采购数量",
+        "购买数量",
+        "许可证数量",
+    ]),
+    col("usable_versions", "可使用版本", 12.0).alias(&["可用版本", "授权版本"]),
+    col("term", "许可期限", 14.0).alias(&[
+        "授权期限",
+        "使用期限",
+        "有效期",
+        "有效期限",
+        "许可有效期",
+        "授权有效期",
+    ]),
+    col("serial", "序列号", 18.0).alias(&[
+        "序列号/授权码",
+        "授权码",
+        "许可证号",
+        "许可证编号",
+        "许可证(授权书)编号",
+        "授权书编号",
+        "授权证书编号",
+        "许可证书编号",
+        "产品密钥",
+        "注册码",
+        "激活码",
+    ]),
+    req("installed", "安装数量", 9.0).alias(&[
+        "安装数",
+        "已安装数量",
+        "已安装数",
+        "安装台数",
+        "已装数量",
+        "使用数量",
+    ]),
+    SUPPLIER,
+    NOTE,
+    ASSET,
 ];
+
+/// Columns offices add that the checks do not read: known, so that they are not reported as
+/// unrecognised, and listed by `inspect` for what they are.
+const SUPPLIER: ColumnSpec = col("supplier", "供货商", 14.0)
+    .alias(&["供应商", "经销商", "销售商", "供货单位"])
+    .alternative();
+const NOTE: ColumnSpec = col("note", "备注", 12.0)
+    .alias(&["说明", "备注说明"])
+    .alternative();
+const ASSET: ColumnSpec = col("asset", "资产编号", 12.0)
+    .alias(&["资产卡片号", "固定资产编号", "资产卡片编号", "资产号"])
+    .alternative();
+const ROOM: ColumnSpec = col("room", "房间号", 8.0)
+    .alias(&["房间", "存放地点", "所在位置", "楼层房间", "办公地点"])
+    .alternative();
+const COMPUTER_TYPE: ColumnSpec = col("computer_type", "计算机类型", 10.0)
+    .alias(&["设备类型", "机型", "计算机类别", "设备类别", "电脑类型"])
+    .alternative();
 
 /// The 汇总表 columns only commercial software fills: OEM rows leave them empty (台账 一.6),
 /// free rows too (and 软件版本 as well, 台账 一.9); the template prints "—" across them.
@@ -319,14 +425,43 @@ pub const LICENSE_COLUMNS: [&str; 7] = [
 /// 附件8 软件使用情况明细表.
 pub const USAGE_COLUMNS: &[ColumnSpec] = &[
     SEQ,
-    req("department", "部门", 12.0).alias(&["使用部门", "所在部门", "科室"]),
-    req("user", "姓名", 8.0).alias(&["使用人", "使用人姓名"]),
-    req("computer", "计算机编号", 12.0).alias(&["电脑编号", "设备编号", "计算机资产编号"]),
-    col("brand", "计算机品牌", 11.0).alias(&["电脑品牌", "品牌", "品牌型号"]),
-    req("id", "软件编号", 10.0).alias(&["编号"]),
-    req("name", "软件名称", 20.0).alias(&["名称"]),
-    col("version", "软件版本", 11.0).alias(&["版本"]),
-    col("term", "许可期限", 12.0).alias(&["授权期限", "使用期限"]),
+    req("department", "部门", 12.0).alias(&[
+        "使用部门",
+        "所在部门",
+        "科室",
+        "处室",
+        "所在科室",
+        "使用科室",
+        "部门(科室)",
+        "科室(部门)",
+    ]),
+    req("user", "姓名", 8.0).alias(&[
+        "使用人",
+        "使用人姓名",
+        "使用者",
+        "使用者姓名",
+        "责任人",
+        "保管人",
+    ]),
+    req("computer", "计算机编号", 12.0).alias(&[
+        "电脑编号",
+        "设备编号",
+        "计算机资产编号",
+        "终端编号",
+        "主机编号",
+        "机器编号",
+    ]),
+    col("brand", "计算机品牌", 11.0).alias(&[
+        "电脑品牌",
+        "品牌",
+        "品牌型号",
+        "计算机品牌型号",
+        "设备品牌",
+    ]),
+    req("id", "软件编号", 10.0).alias(&["编号", "软件编码", "软件代码"]),
+    req("name", "软件名称", 20.0).alias(&["名称", "产品名称"]),
+    col("version", "软件版本", 11.0).alias(&["版本", "版本号"]),
+    col("term", "许可期限", 12.0).alias(&["授权期限", "使用期限", "有效期", "有效期限"]),
     // Checkbox sub-columns as published; some offices type the type into one column
     // instead ("kind"). The usage reader requires one form or the other.
     col("kind_commercial", "商业软件", 9.5)
@@ -339,9 +474,19 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         .under("软件类型")
         .alias(&["免费"]),
     col("kind", "软件类型", 10.0)
-        .alias(&["类型", "软件类别"])
+        .alias(&["类型", "软件类别", "类别", "来源类型", "软件性质", "软件属性"])
         .alternative(),
-    req("installed_on", "安装日期", 12.0).alias(&["安装时间"]),
+    req("installed_on", "安装日期", 12.0).alias(&[
+        "安装时间",
+        "装机日期",
+        "装机时间",
+        "安装日",
+        "部署日期",
+    ]),
+    ROOM,
+    COMPUTER_TYPE,
+    ASSET,
+    NOTE,
 ];
 
 /// 附件9 part 二、软件安装卸载明细.
@@ -352,15 +497,46 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
     col("install", "安装", 6.0).alias(&["安装□"]),
     col("uninstall", "卸载", 6.0).alias(&["卸载□"]),
     col("action", "安装/卸载", 8.0)
-        .alias(&["操作类型", "维护类型", "安装或卸载", "安装卸载"])
+        .alias(&[
+            "操作类型",
+            "维护类型",
+            "安装或卸载",
+            "安装卸载",
+            "操作",
+            "安装/卸载/升级",
+            "变更类型",
+            "事项",
+            "维护事项",
+        ])
         .alternative(),
-    req("computer", "计算机编号", 12.0).alias(&["电脑编号", "设备编号"]),
-    col("brand", "计算机品牌", 11.0).alias(&["电脑品牌", "品牌"]),
-    req("user", "使用人", 9.0).alias(&["姓名", "使用人姓名"]),
-    col("department", "使用部门", 11.0).alias(&["部门"]),
-    col("version", "安装/卸载\n版本", 11.0).alias(&["版本", "安装版本", "安装卸载版本"]),
-    req("date", "安装/卸载\n日期", 12.0).alias(&["日期", "安装日期", "安装卸载日期"]),
-    req("count", "安装数量", 9.0).alias(&["数量", "安装/卸载数量"]),
+    req("computer", "计算机编号", 12.0).alias(&[
+        "电脑编号",
+        "设备编号",
+        "终端编号",
+        "主机编号",
+        "机器编号",
+    ]),
+    col("brand", "计算机品牌", 11.0).alias(&["电脑品牌", "品牌", "设备品牌"]),
+    req("user", "使用人", 9.0).alias(&["姓名", "使用人姓名", "使用者", "使用者姓名", "责任人"]),
+    col("department", "使用部门", 11.0).alias(&["部门", "科室", "处室", "使用科室", "所在部门"]),
+    col("version", "安装/卸载\n版本", 11.0).alias(&[
+        "版本",
+        "安装版本",
+        "安装卸载版本",
+        "软件版本",
+        "版本号",
+    ]),
+    req("date", "安装/卸载\n日期", 12.0).alias(&[
+        "日期",
+        "安装日期",
+        "安装卸载日期",
+        "操作日期",
+        "变更日期",
+        "维护日期",
+        "时间",
+        "安装/卸载时间",
+    ]),
+    req("count", "安装数量", 9.0).alias(&["数量", "安装/卸载数量", "台数", "套数"]),
     // A flat log of every software in one sheet, as ledger systems export it: each row
     // names its software instead of a part 一 above (the reader splits it by number).
     col("software_id", "软件编号", 10.0).alternative(),
@@ -384,17 +560,38 @@ pub const MAINTENANCE_INFO_COLUMNS: &[ColumnSpec] = &[
 pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
     SEQ,
     req("id", "软件编号", 10.0),
-    req("name", "软件名称", 18.0),
-    col("version", "软件版本", 10.0),
-    col("source", "软件来源", 14.0).alias(&["来源", "下载地址"]),
-    col("vendor", "软件厂商名称", 16.0).alias(&["厂商名称", "软件厂商", "厂商"]),
+    req("name", "软件名称", 18.0).alias(&["名称"]),
+    col("version", "软件版本", 10.0).alias(&["版本", "版本号"]),
+    col("source", "软件来源", 14.0).alias(&[
+        "来源",
+        "下载地址",
+        "获取方式",
+        "获取途径",
+        "来源网址",
+        "下载网址",
+        "下载渠道",
+    ]),
+    col("vendor", "软件厂商名称", 16.0).alias(&[
+        "厂商名称",
+        "软件厂商",
+        "厂商",
+        "开发商",
+        "开发者",
+        "生产厂商",
+        "厂家",
+    ]),
     col("vendor_contact", "软件厂商\n客服联系方式", 16.0).alias(&[
         "客服联系方式",
         "厂商客服联系方式",
         "联系方式",
+        "客服电话",
+        "厂商联系方式",
+        "服务电话",
+        "客服",
     ]),
-    col("departments", "使用部门", 12.0),
-    col("reason", "使用原因", 16.0).alias(&["用途"]),
+    col("departments", "使用部门", 12.0).alias(&["使用科室", "使用处室", "使用范围"]),
+    col("reason", "使用原因", 16.0).alias(&["用途", "主要用途", "使用理由", "功能"]),
+    NOTE,
 ];
 
 /// 附件4 软件采购计划表.
@@ -464,27 +661,21 @@ const fn hl(
 
 /// 单位名称（盖章） · 填表人 · 联系电话 · 填表日期 (and the summary's people/computer counts).
 pub const STANDARD_HEADER: &[HeaderLabel] = &[
+    UNIT_LABEL,
+    FILLER_LABEL,
+    PHONE_LABEL,
+    FILLED_ON_LABEL,
+    hl("people_total", "总人数", &["人员总数", "总人数（人）", "职工总数", "在编人数"]),
     hl(
-        "unit",
-        "单位名称（盖章）",
-        &[
-            "单位名称(盖章)",
-            "单位名称",
-            "填报单位",
-            "单位（盖章）",
-            "单位",
-        ],
+        "people_using",
+        "使用计算机人数",
+        &["使用电脑人数", "计算机使用人数", "使用计算机的人数"],
     ),
-    hl("filler", "填表人", &["填报人", "制表人"]),
-    hl("phone", "联系电话", &["电话", "联系方式"]),
-    hl("filled_on", "填表日期", &["填报日期", "制表日期", "日期"]),
-    hl("people_total", "总人数", &["人员总数", "总人数（人）"]),
-    hl("people_using", "使用计算机人数", &["使用电脑人数"]),
     hl("servers", "服务器数", &["服务器数量", "服务器"]),
     hl(
         "desktops",
         "台式机数",
-        &["台式机数量", "台式机", "台式计算机数"],
+        &["台式机数量", "台式机", "台式计算机数", "台式电脑", "台式计算机"],
     ),
     hl(
         "laptops",
@@ -495,9 +686,33 @@ pub const STANDARD_HEADER: &[HeaderLabel] = &[
             "笔记本数",
             "笔记本电脑数",
             "便携机",
+            "笔记本电脑",
+            "便携式计算机",
         ],
     ),
 ];
+
+/// The labels every header block spells its own way: 单位名称, 填表人, 联系电话, 填表日期.
+const UNIT_LABEL: HeaderLabel = hl("unit", "单位名称（盖章）", UNIT_ALIASES);
+/// 单位名称 as 附件4 and 附件9 print it (without 盖章).
+const PLAIN_UNIT_LABEL: HeaderLabel = hl("unit", "单位名称", UNIT_ALIASES);
+const UNIT_ALIASES: &[&str] = &[
+    "单位名称（盖章）",
+    "单位名称(盖章)",
+    "单位名称",
+    "填报单位",
+    "填报单位（盖章）",
+    "填报单位(盖章)",
+    "单位（盖章）",
+    "单位",
+];
+const FILLER_LABEL: HeaderLabel = hl("filler", "填表人", &["填报人", "制表人", "填写人"]);
+const PHONE_LABEL: HeaderLabel = hl("phone", "联系电话", &["电话", "联系方式"]);
+const FILLED_ON_LABEL: HeaderLabel = hl(
+    "filled_on",
+    "填表日期",
+    &["填报日期", "制表日期", "填写日期", "日期"],
+);
 
 /// 附件3's header: 申请部门 · 经手人 · 联系电话 · 填表日期.
 pub const DEMAND_HEADER: &[HeaderLabel] = &[
@@ -509,32 +724,28 @@ pub const DEMAND_HEADER: &[HeaderLabel] = &[
 
 /// 附件4's header: 经手人 · 联系电话 · 填表日期.
 pub const PURCHASE_PLAN_HEADER: &[HeaderLabel] = &[
-    hl("unit", "单位名称", &["单位名称（盖章）", "单位名称(盖章)"]),
+    PLAIN_UNIT_LABEL,
     hl("handler", "经手人", &[]),
-    hl("phone", "联系电话", &["电话"]),
-    hl("filled_on", "填表日期", &["填报日期", "日期"]),
+    PHONE_LABEL,
+    FILLED_ON_LABEL,
 ];
 
 /// 附件9's header: 单位名称 · 填表人 · 联系电话.
-pub const MAINTENANCE_HEADER: &[HeaderLabel] = &[
-    hl("unit", "单位名称", &["单位名称（盖章）", "单位名称(盖章)"]),
-    hl("filler", "填表人", &["填报人"]),
-    hl("phone", "联系电话", &["电话"]),
-    hl("filled_on", "填表日期", &["填报日期"]),
-];
+pub const MAINTENANCE_HEADER: &[HeaderLabel] =
+    &[PLAIN_UNIT_LABEL, FILLER_LABEL, PHONE_LABEL, FILLED_ON_LABEL];
 
 /// The three software types of the ledgers, in template order.
 pub const SOFTWARE_KINDS: [&str; 3] = ["商业软件", "OEM软件", "免费软件"];
 
 /// 附件9 part 一 written as "label：value" pairs instead of a header row and a value row.
 pub const MAINTENANCE_INFO_LABELS: &[HeaderLabel] = &[
-    hl("id", "软件编号", &[]),
+    hl("id", "软件编号", &["软件编码"]),
     hl("name", "软件名称", &[]),
-    hl("version", "软件版本", &[]),
-    hl("kind", "软件类型", &[]),
-    hl("license_count", "许可数量", &["许可数"]),
-    hl("usable_versions", "可使用版本", &[]),
-    hl("term", "许可期限", &["授权期限"]),
+    hl("version", "软件版本", &["版本"]),
+    hl("kind", "软件类型", &["来源类型", "软件类别"]),
+    hl("license_count", "许可数量", &["许可数", "授权数量", "授权数"]),
+    hl("usable_versions", "可使用版本", &["可用版本"]),
+    hl("term", "许可期限", &["授权期限", "有效期", "有效期限"]),
 ];
 
 /// The columns the published template prints, in order.

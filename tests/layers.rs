@@ -57,7 +57,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // its [limits] table sets the reader's limits
     (
         "config",
-        &["base", "schema", "workbook", "classify", "rules"],
+        &["base", "schema", "workbook", "ledger", "classify", "rules"],
     ),
     (
         "metrics",

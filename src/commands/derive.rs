@@ -109,16 +109,19 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     };
     // The safety check runs every rule whatever the configuration selects: a rule switched
     // off for reporting still tells whether derived figures would be wrong.
+    let read = config.read_options();
     let opts = CheckOptions {
         as_of,
         config: crate::config::Config {
             classification: config.classification,
             limits: config.limits,
+            table: config.table,
+            columns: config.columns,
             ..Default::default()
         },
         catalogue: catalogue.clone(),
     };
-    let (unit, sources) = read_within(&source, &config.limits.limits());
+    let (unit, sources) = read_within(&source, &read);
     let report = check_read_unit(unit, sources, &opts);
     let stops = blocking(&report);
     if !stops.is_empty() && !args.force {

@@ -5,6 +5,7 @@ pub mod check;
 pub mod convert;
 pub mod derive;
 pub mod drop;
+pub mod inspect;
 pub mod report;
 pub mod rule;
 pub mod template;

@@ -11,7 +11,9 @@ use crate::schema::{
     TableKind, MAINTENANCE_EVENT_COLUMNS, MAINTENANCE_HEADER, MAINTENANCE_INFO_COLUMNS,
     MAINTENANCE_INFO_LABELS, SOFTWARE_KINDS,
 };
-use crate::workbook::layout::{find_header, header_block};
+use crate::workbook::layout::{
+    apply_hints, find_header, header_block, match_header_row_in, HeaderForms,
+};
 use crate::workbook::locate::Located;
 use crate::workbook::{Cell, Sheet};
 
@@ -122,6 +124,103 @@ impl Maintenance {
 /// columns, no part 一, as ledger systems export it) is split by that number, in the order
 /// the numbers first appear, each part keeping its rows in sheet order.
 pub fn parse_all(
+    sheet: &Sheet,
+    file: &Arc<str>,
+    loc: &Located,
+    invalid: &mut Vec<InvalidValue>,
+) -> Vec<Maintenance> {
+    let parts = stacked(sheet, file, loc);
+    if parts.len() > 1 {
+        let mut tables: Vec<Maintenance> = parts
+            .iter()
+            .flat_map(|part| parse_one(sheet, file, part, invalid))
+            .collect();
+        // The header block printed once above the stack speaks for every log in it.
+        if let Some(first) = tables.first().map(|t| t.header.clone()) {
+            for t in tables.iter_mut().skip(1) {
+                if t.header == HeaderBlock::default() {
+                    t.header = first.clone();
+                }
+            }
+        }
+        return tables;
+    }
+    parse_one(sheet, file, loc, invalid)
+}
+
+/// Several logs stacked in one region, one below the other, each with its own part 二
+/// header (and a part 一 or a "软件编号：…" line above it): the region split before each
+/// log's part 一, so that each log is read on its own. One log: the region itself.
+fn stacked(sheet: &Sheet, file: &Arc<str>, loc: &Located) -> Vec<Located> {
+    let specs = MAINTENANCE_EVENT_COLUMNS;
+    let width = sheet.width();
+    let forms = HeaderForms::of(specs);
+    let last = loc.last_row.min(sheet.height().saturating_sub(1));
+    let headers: Vec<u32> = (loc.first_row..=last)
+        .filter(|&r| !sheet.row_is_blank(r))
+        .filter(|&r| {
+            let found = match_header_row_in(sheet, width, r, r + 2, specs, &forms);
+            apply_hints(sheet, found, None, specs, &loc.columns)
+                .is_some_and(|m| m.missing.is_empty() && m.columns.len() >= 4 && m.first_row == r)
+        })
+        .collect();
+    if headers.len() < 2 {
+        return vec![loc.clone()];
+    }
+    let typed = |r: u32| {
+        sheet
+            .rows
+            .get(r as usize)
+            .map_or(0, |row| row.iter().filter(|c| !c.is_blank()).count())
+    };
+    let mut starts = vec![loc.first_row];
+    for pair in headers.windows(2) {
+        let (prev, next) = (pair[0], pair[1]);
+        if next <= prev + 1 {
+            continue;
+        }
+        // Where the next log begins: its part 一 header, else its "软件编号：…" line, else
+        // its part 二 header; then up over the labels and captions just above that.
+        let info = find_header(sheet, prev + 2, next - 1, MAINTENANCE_INFO_COLUMNS)
+            .map(|h| h.first_row);
+        let label = || {
+            (prev + 1..next).find(|&r| {
+                header_block(sheet, file, r..r + 1, MAINTENANCE_INFO_LABELS)
+                    .iter()
+                    .any(|e| e.key == "id")
+            })
+        };
+        let mut begin = info.or_else(label).unwrap_or(next);
+        while begin > prev + 1 && typed(begin - 1) > 0 && typed(begin - 1) <= 2 {
+            begin -= 1;
+        }
+        starts.push(begin);
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &first)| {
+            let end = starts
+                .get(i + 1)
+                .map(|n| n.saturating_sub(1))
+                .unwrap_or(loc.last_row);
+            Located {
+                first_row: first,
+                last_row: end.max(first),
+                title: if i == 0 { loc.title } else { None },
+                title_text: if i == 0 {
+                    loc.title_text.clone()
+                } else {
+                    String::new()
+                },
+                ..loc.clone()
+            }
+        })
+        .collect()
+}
+
+/// One log's region, read into one table per software number (see [`parse_all`]).
+fn parse_one(
     sheet: &Sheet,
     file: &Arc<str>,
     loc: &Located,

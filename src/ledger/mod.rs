@@ -7,6 +7,7 @@ pub mod forms;
 pub mod free_list;
 pub mod maintenance;
 pub mod natural;
+pub mod parts;
 pub mod statistics;
 pub mod summary;
 pub mod table;
@@ -18,5 +19,7 @@ pub use discover::{discover, discover_units, is_workbook_path, DiscoveredUnit, U
 #[cfg(test)]
 pub(crate) use unit::from_text;
 pub use unit::{
-    read_discovered, read_unit, read_with_sources, read_within, Book, FormulaProblem, Sources, Unit,
+    read_discovered, read_unit, read_with_sources, read_within, Book, FormulaProblem, ReadOptions,
+    Sources, Unit,
+    UnrecognisedSheet,
 };

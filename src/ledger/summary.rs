@@ -8,6 +8,7 @@ use crate::schema::{TableKind, LICENSE_COLUMNS, STANDARD_HEADER, SUMMARY_COLUMNS
 use crate::workbook::locate::Located;
 use crate::workbook::Sheet;
 
+use super::parts::Part;
 use super::table::{list_frame, HeaderBlock, InvalidValue, Reader, TableMeta};
 use super::values::{Field, LicenseTerm, Parsed, PurchaseTime, SoftwareKind};
 
@@ -18,8 +19,10 @@ pub struct Summary {
     pub meta: TableMeta,
     /// 单位名称, 填表人 … and the people/computer counts.
     pub header: HeaderBlock,
-    /// The software rows.
+    /// The software rows, of every part, in sheet order.
     pub rows: Vec<SummaryRow>,
+    /// The other sheets the ledger continues on.
+    pub parts: Vec<Part>,
 }
 
 /// One software number.
@@ -193,6 +196,7 @@ pub fn parse(
         meta: frame.meta,
         header,
         rows,
+        parts: Vec::new(),
     }
 }
 

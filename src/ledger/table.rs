@@ -533,8 +533,21 @@ pub fn list_frame(
     loc: &crate::workbook::locate::Located,
     specs: &[ColumnSpec],
 ) -> ListFrame {
-    let search_to = loc.last_row.min(loc.first_row + 40);
-    let header = crate::workbook::layout::find_header(sheet, loc.first_row, search_to, specs);
+    use crate::workbook::layout::{apply_hints, find_header_with, match_header_row};
+    let header = match loc.header_row {
+        // Where the user said the header is, it is there, whatever its words.
+        Some(r) => apply_hints(
+            sheet,
+            match_header_row(sheet, r, r + 2, specs),
+            Some(r),
+            specs,
+            &loc.columns,
+        ),
+        None => {
+            let search_to = loc.last_row.min(loc.first_row + 40);
+            find_header_with(sheet, loc.first_row, search_to, specs, &loc.columns)
+        }
+    };
     let mut meta = meta_of(sheet, file, loc, header.as_ref(), specs);
     let rows = match &header {
         Some(h) => crate::workbook::rows::data_rows(sheet, h, specs, loc.last_row),

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use crate::base::CellRef;
 use crate::schema::TableKind;
-use crate::workbook::locate::locate;
+use crate::workbook::hints::LayoutHints;
+use crate::workbook::locate::{locate_with, unrecognised, Unrecognised};
 use crate::workbook::{self, Cell, Limits, OpenError, Workbook};
 
 use super::classification::{self, Classification};
@@ -68,6 +69,19 @@ pub struct Unit {
     pub invalid_values: Vec<InvalidValue>,
     /// Formula cells showing an error or holding no cached value.
     pub formula_problems: Vec<FormulaProblem>,
+    /// Sheets in which no table was found, and what they hold.
+    pub unrecognised: Vec<UnrecognisedSheet>,
+}
+
+/// A sheet in which no table was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnrecognisedSheet {
+    /// The file.
+    pub file: Arc<str>,
+    /// The sheet.
+    pub sheet: Arc<str>,
+    /// What it holds.
+    pub holds: Unrecognised,
 }
 
 /// One workbook's shape as plain data: its file and its sheets' names, in workbook order.
@@ -125,8 +139,14 @@ impl Unit {
     /// Every table found, with its header block where it has one.
     pub fn tables(&self) -> Vec<(&TableMeta, Option<&HeaderBlock>)> {
         let mut out: Vec<(&TableMeta, Option<&HeaderBlock>)> = Vec::new();
-        out.extend(self.summaries.iter().map(|t| (&t.meta, Some(&t.header))));
-        out.extend(self.usages.iter().map(|t| (&t.meta, Some(&t.header))));
+        for t in &self.summaries {
+            out.push((&t.meta, Some(&t.header)));
+            out.extend(t.parts.iter().map(|p| (&p.meta, Some(&p.header))));
+        }
+        for t in &self.usages {
+            out.push((&t.meta, Some(&t.header)));
+            out.extend(t.parts.iter().map(|p| (&p.meta, Some(&p.header))));
+        }
         out.extend(self.maintenance.iter().map(|t| (&t.meta, Some(&t.header))));
         out.extend(self.free_lists.iter().map(|t| (&t.meta, Some(&t.header))));
         out.extend(self.statistics.iter().map(|t| (&t.meta, Some(&t.header))));
@@ -157,10 +177,18 @@ impl Unit {
             .max_by_key(|m| m.first_row)
     }
 
-    fn add_workbook(&mut self, book: &Workbook) {
+    fn add_workbook(&mut self, book: &Workbook, hints: &LayoutHints) {
         let file = book.file.clone();
         for (index, sheet) in book.sheets.iter().enumerate() {
-            for loc in locate(sheet, index) {
+            let found = locate_with(sheet, index, &file, hints);
+            if found.is_empty() {
+                self.unrecognised.push(UnrecognisedSheet {
+                    file: file.clone(),
+                    sheet: sheet.name.clone(),
+                    holds: unrecognised(sheet),
+                });
+            }
+            for loc in found {
                 let inv = &mut self.invalid_values;
                 match loc.kind {
                     TableKind::Summary => {
@@ -249,6 +277,7 @@ impl Unit {
             classifications,
             invalid_values,
             formula_problems,
+            unrecognised,
         } = other;
         self.files.extend(files);
         self.books.extend(books);
@@ -269,6 +298,13 @@ impl Unit {
         self.classifications.extend(classifications);
         self.invalid_values.extend(invalid_values);
         self.formula_problems.extend(formula_problems);
+        self.unrecognised.extend(unrecognised);
+    }
+
+    /// Join the tables that are parts of one ledger ([`super::parts`]).
+    fn join_parts(&mut self) {
+        self.usages = super::parts::join_usages(std::mem::take(&mut self.usages));
+        self.summaries = super::parts::join_summaries(std::mem::take(&mut self.summaries));
     }
 
     fn name_from_tables(&self) -> Option<String> {
@@ -294,18 +330,28 @@ pub fn read_unit(source: &UnitSource) -> Unit {
 /// Read every file of a unit into the model, and keep the grids it was read from for the
 /// renderers.
 pub fn read_with_sources(source: &UnitSource) -> (Unit, Sources) {
-    read_within(source, &Limits::default())
+    read_within(source, &ReadOptions::default())
+}
+
+/// How a unit's files are read: the reading limits, and what the user said about layouts
+/// the reader cannot work out (both from zhengban.toml).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadOptions {
+    /// The reading limits (`[limits]`).
+    pub limits: Limits,
+    /// Tables and columns placed by hand (`[[table]]`, `[columns]`).
+    pub hints: LayoutHints,
 }
 
 /// [`read_with_sources`] within reading limits other than the defaults (`[limits]` of the
 /// config). The files are opened and parsed in parallel (each on its own), then joined in
 /// order.
-pub fn read_within(source: &UnitSource, limits: &Limits) -> (Unit, Sources) {
+pub fn read_within(source: &UnitSource, opts: &ReadOptions) -> (Unit, Sources) {
     use rayon::prelude::*;
     let parts: Vec<(Unit, Option<Workbook>)> = source
         .files
         .par_iter()
-        .map(|p| read_file(p, limits))
+        .map(|p| read_file(p, opts))
         .collect();
     let mut unit = Unit::default();
     let mut sources = Sources::default();
@@ -313,6 +359,7 @@ pub fn read_within(source: &UnitSource, limits: &Limits) -> (Unit, Sources) {
         unit.join(part);
         sources.workbooks.extend(book);
     }
+    unit.join_parts();
     unit.name = unit
         .name_from_tables()
         .unwrap_or_else(|| source.label.clone());
@@ -321,8 +368,8 @@ pub fn read_within(source: &UnitSource, limits: &Limits) -> (Unit, Sources) {
 
 /// Read a unit as discovery found it: its workbooks, and what else was there (files that
 /// are no workbook, folders that could not be listed) for the rules to report.
-pub fn read_discovered(found: &DiscoveredUnit, limits: &Limits) -> (Unit, Sources) {
-    let (mut unit, sources) = read_within(&found.source, limits);
+pub fn read_discovered(found: &DiscoveredUnit, opts: &ReadOptions) -> (Unit, Sources) {
+    let (mut unit, sources) = read_within(&found.source, opts);
     unit.path = Some(Arc::from(found.path.display().to_string().as_str()));
     unit.others = found.others.clone();
     unit.inaccessible = found
@@ -349,23 +396,24 @@ pub(crate) fn from_text<R: AsRef<[S]>, S: AsRef<str>>(file: &str, sheets: &[(&st
         files: vec![file],
         ..Unit::default()
     };
-    unit.add_workbook(&book);
+    unit.add_workbook(&book, &LayoutHints::default());
+    unit.join_parts();
     unit
 }
 
 /// One file as a unit of its own, to be joined with the unit's other files. A panic while
 /// parsing its tables makes the file unreadable, not the batch end.
-fn read_file(path: &Path, limits: &Limits) -> (Unit, Option<Workbook>) {
+fn read_file(path: &Path, opts: &ReadOptions) -> (Unit, Option<Workbook>) {
     let display: Arc<str> = Arc::from(path.display().to_string().as_str());
     let mut part = Unit {
         files: vec![display.clone()],
         ..Unit::default()
     };
-    match workbook::open_with(path, &display, limits) {
+    match workbook::open_with(path, &display, &opts.limits) {
         Ok(book) => {
             let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let mut u = part.clone();
-                u.add_workbook(&book);
+                u.add_workbook(&book, &opts.hints);
                 u
             }));
             match parsed {

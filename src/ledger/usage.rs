@@ -9,6 +9,7 @@ use crate::schema::{TableKind, STANDARD_HEADER, USAGE_COLUMNS};
 use crate::workbook::locate::Located;
 use crate::workbook::Sheet;
 
+use super::parts::Part;
 use super::table::{list_frame, Choice, HeaderBlock, InvalidValue, Reader, TableMeta};
 use super::values::{Field, LicenseTerm, SoftwareKind};
 
@@ -19,8 +20,10 @@ pub struct Usage {
     pub meta: TableMeta,
     /// 单位名称, 填表人 ….
     pub header: HeaderBlock,
-    /// The rows.
+    /// The rows, of every part, in sheet order.
     pub rows: Vec<UsageRow>,
+    /// The other sheets the ledger continues on (one per department, one per building).
+    pub parts: Vec<Part>,
 }
 
 /// One installed software on one computer.
@@ -116,5 +119,6 @@ pub fn parse(
         meta: frame.meta,
         header,
         rows,
+        parts: Vec::new(),
     }
 }

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod error;
 pub mod escape;
 pub mod html;
+pub mod inspect;
 pub mod json;
 pub mod markdown;
 pub mod normalised;

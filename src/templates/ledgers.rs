@@ -36,7 +36,7 @@ pub(crate) fn list_rows(filled: usize) -> u32 {
 /// 附件7 软件使用情况汇总表, blank or filled with `data`.
 pub(crate) fn summary(ws: &mut Worksheet, data: Option<&SummaryTable>) -> Result<(), XlsxError> {
     let kind = TableKind::Summary;
-    let specs = SUMMARY_COLUMNS;
+    let specs = &printed(SUMMARY_COLUMNS);
     let header_data = data.map(|d| &d.header);
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;

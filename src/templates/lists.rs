@@ -150,7 +150,7 @@ pub(crate) fn purchase_plan(
 /// 附件6 可使用免费软件清单, blank or filled with `data`.
 pub(crate) fn free_list(ws: &mut Worksheet, data: Option<&FreeListTable>) -> Result<(), XlsxError> {
     let kind = TableKind::FreeList;
-    let specs = FREE_LIST_COLUMNS;
+    let specs = &crate::schema::printed(FREE_LIST_COLUMNS);
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
     sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;

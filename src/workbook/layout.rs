@@ -10,6 +10,8 @@ use regex::Regex;
 
 use crate::schema::{ColumnSpec, HeaderLabel};
 
+use super::hints::ColumnHint;
+
 use super::{Cell, Sheet};
 use crate::base::text::{clean, fold_width, norm, norm_chars, norm_no_parens};
 use crate::base::CellRef;
@@ -332,7 +334,7 @@ fn match_rows(
     let forms = &list.specs;
     let mut used: HashSet<usize> = HashSet::new();
     let mut columns = Vec::new();
-    let mut unknown_cells: Vec<(u32, u32, &str)> = Vec::new();
+    let mut unknown_cells: Vec<(u32, &str, &str)> = Vec::new();
     let mut sub_cols = Vec::new();
     for c in 0..width {
         let top = text_of(sheet.shown(row, c));
@@ -422,16 +424,7 @@ fn match_rows(
                 used.insert(i);
                 columns.push((c, i));
             }
-            None => {
-                let (r, text) = if !sub.is_empty() {
-                    (row + 1, sub)
-                } else {
-                    (row, top)
-                };
-                if !text.is_empty() {
-                    unknown_cells.push((r, c, text));
-                }
-            }
+            None => unknown_cells.push((c, top, sub)),
         }
     }
     if columns.len() < 2 {
@@ -440,7 +433,17 @@ fn match_rows(
     // Unknown header cells, once per merged region (known only now that the row is a header).
     let mut reported_merges: HashSet<(u32, u32)> = HashSet::new();
     let mut unknown = Vec::new();
-    for (r, c, text) in unknown_cells {
+    for (c, top, sub) in unknown_cells {
+        // A sub-row's text is a header only where the sub-row is one (some column was
+        // recognised by it); otherwise it is the first data row's value.
+        let (r, text) = if !sub.is_empty() && !sub_cols.is_empty() {
+            (row + 1, sub)
+        } else {
+            (row, top)
+        };
+        if text.is_empty() {
+            continue;
+        }
         let origin = sheet
             .merge_at(r, c)
             .map(|m| (m.first_row, m.first_col))
@@ -472,6 +475,17 @@ fn match_rows(
 
 /// The best column header among rows `from..=to`: most matched columns, earliest first.
 pub fn find_header(sheet: &Sheet, from: u32, to: u32, specs: &[ColumnSpec]) -> Option<HeaderMatch> {
+    find_header_with(sheet, from, to, specs, &[])
+}
+
+/// [`find_header`] with the column headers the user named ([`apply_hints`]).
+pub fn find_header_with(
+    sheet: &Sheet,
+    from: u32,
+    to: u32,
+    specs: &[ColumnSpec],
+    hints: &[ColumnHint],
+) -> Option<HeaderMatch> {
     let mut best: Option<HeaderMatch> = None;
     let to = to.min(sheet.height().saturating_sub(1));
     let width = sheet.width();
@@ -480,7 +494,14 @@ pub fn find_header(sheet: &Sheet, from: u32, to: u32, specs: &[ColumnSpec]) -> O
         if sheet.row_is_blank(row) {
             continue;
         }
-        if let Some(m) = match_header_row_in(sheet, width, row, to + 1, specs, &forms) {
+        let found = match_header_row_in(sheet, width, row, to + 1, specs, &forms);
+        let found = if hints.is_empty() {
+            found
+        } else {
+            apply_hints(sheet, found, Some(row), specs, hints)
+                .filter(|m| !m.mapped.is_empty() || m.columns.len() >= 2)
+        };
+        if let Some(m) = found {
             let has_required = m.columns.iter().any(|(_, i)| specs[*i].required);
             if has_required
                 && best
@@ -492,6 +513,86 @@ pub fn find_header(sheet: &Sheet, from: u32, to: u32, specs: &[ColumnSpec]) -> O
         }
     }
     best
+}
+
+/// The header with the columns the user named mapped to their fields, over what the
+/// built-in spellings found. Without a header found, `row` is tried as one (every text cell
+/// of it unknown until a hint names it). `None` when no hint applies and no header was found,
+/// or when fewer than two columns are mapped.
+pub fn apply_hints(
+    sheet: &Sheet,
+    found: Option<HeaderMatch>,
+    row: Option<u32>,
+    specs: &[ColumnSpec],
+    hints: &[ColumnHint],
+) -> Option<HeaderMatch> {
+    if hints.is_empty() {
+        return found;
+    }
+    let mut m = match (found, row) {
+        (Some(m), _) => m,
+        (None, Some(r)) => bare_header(sheet, r, specs),
+        (None, None) => return None,
+    };
+    let width = sheet.width();
+    for c in 0..width {
+        let top = sheet.shown(m.first_row, c).display();
+        let sub = if m.last_row > m.first_row {
+            sheet.get(m.last_row, c).display()
+        } else {
+            String::new()
+        };
+        let named = |t: &str| {
+            if t.trim().is_empty() {
+                return None;
+            }
+            let (n, np) = (norm(t), norm_no_parens(t));
+            hints.iter().find(|h| h.header == n || h.header == np)
+        };
+        let Some(hint) = named(&sub).or_else(|| named(&format!("{top}{sub}"))).or_else(|| named(&top)) else {
+            continue;
+        };
+        let Some(i) = specs.iter().position(|s| s.key == hint.key) else {
+            continue;
+        };
+        m.columns.retain(|(col, j)| *col != c && *j != i);
+        m.columns.push((c, i));
+        m.columns.sort_unstable();
+        m.mapped.retain(|(col, _)| *col != c);
+        m.mapped.push((c, MappingSource::Config));
+        m.unknown.retain(|(_, col, _)| *col != c);
+    }
+    m.missing = specs
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| s.required && !m.columns.iter().any(|(_, j)| j == i))
+        .map(|(i, _)| i)
+        .collect();
+    (m.columns.len() >= 2).then_some(m)
+}
+
+/// A header at `row` with nothing recognised yet: every text cell unknown.
+fn bare_header(sheet: &Sheet, row: u32, specs: &[ColumnSpec]) -> HeaderMatch {
+    let unknown = (0..sheet.width())
+        .filter_map(|c| match sheet.get(row, c) {
+            Cell::Text(t) if !t.trim().is_empty() => Some((row, c, t.trim().to_string())),
+            _ => None,
+        })
+        .collect();
+    HeaderMatch {
+        first_row: row,
+        last_row: row,
+        columns: Vec::new(),
+        unknown,
+        missing: specs
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.required)
+            .map(|(i, _)| i)
+            .collect(),
+        sub_cols: Vec::new(),
+        mapped: Vec::new(),
+    }
 }
 
 /// One "label：value" of a header block.

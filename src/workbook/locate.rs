@@ -3,7 +3,8 @@
 
 use crate::schema::{ColumnSpec, TableKind};
 
-use super::layout::{match_header_row_in, HeaderForms};
+use super::hints::{ColumnHint, LayoutHints, TableHint};
+use super::layout::{apply_hints, match_header_row_in, HeaderForms};
 use super::{Cell, Sheet};
 use crate::base::text::{fold_char, norm, norm_into};
 
@@ -24,6 +25,10 @@ pub struct Located {
     pub last_row: u32,
     /// What told the table's kind.
     pub evidence: Evidence,
+    /// The column header's row where the user gave it (zhengban.toml), 0-based.
+    pub header_row: Option<u32>,
+    /// Column headers the user named for this table.
+    pub columns: Vec<ColumnHint>,
 }
 
 /// What told a table's kind: its title, its column header, or the user.
@@ -234,6 +239,71 @@ fn title_row(row: &[Cell]) -> bool {
 /// summary). A sheet with no title holds a table at each column header that is distinctive
 /// enough ([`UNTITLED_KINDS`]), one after the other.
 pub fn locate(sheet: &Sheet, index: usize) -> Vec<Located> {
+    locate_with(sheet, index, "", &LayoutHints::default())
+}
+
+/// [`locate`] following what the user said (zhengban.toml): a sheet placed by hand holds the
+/// tables named there and nothing else; elsewhere the column headers the user named count as
+/// the built-in spellings do.
+pub fn locate_with(sheet: &Sheet, index: usize, file: &str, hints: &LayoutHints) -> Vec<Located> {
+    let placed = hints.tables_in(file, &sheet.name);
+    if !placed.is_empty() {
+        return by_hand(sheet, index, &placed, hints);
+    }
+    let mut found = locate_in(sheet, index, hints);
+    for loc in &mut found {
+        loc.columns = hints.columns_for(loc.kind);
+    }
+    found
+}
+
+/// The tables of a sheet the user placed: each from its header row (or the sheet's top) to
+/// the next one's, with the title found above its header if there is one.
+fn by_hand(sheet: &Sheet, index: usize, placed: &[&TableHint], hints: &LayoutHints) -> Vec<Located> {
+    let last = sheet.height().saturating_sub(1);
+    let mut out: Vec<Located> = Vec::new();
+    for (i, t) in placed.iter().enumerate() {
+        let first = match (i, out.last()) {
+            (0, _) | (_, None) => 0,
+            (_, Some(prev)) => prev.header_row.map_or(prev.first_row, |h| h + 1),
+        };
+        let end = placed
+            .get(i + 1)
+            .and_then(|n| n.header_row)
+            .map(|h| h.saturating_sub(1))
+            .unwrap_or(last)
+            .max(first);
+        let top = t.header_row.unwrap_or(end.min(first + 40));
+        let mut buf = String::new();
+        let title = (first..top.max(first)).find_map(|r| {
+            sheet.rows.get(r as usize)?.iter().enumerate().find_map(|(c, cell)| match cell {
+                Cell::Text(s)
+                    if title_kind_in(s, &mut buf).is_some() || own_title_kind(s).is_some() =>
+                {
+                    Some((r, c as u32, s.clone()))
+                }
+                _ => None,
+            })
+        });
+        let mut columns = hints.columns_for(t.kind);
+        columns.extend(t.columns.iter().cloned());
+        out.push(Located {
+            kind: t.kind,
+            sheet: index,
+            title: title.as_ref().map(|(r, c, _)| (*r, *c)),
+            title_text: title.map(|(_, _, s)| s).unwrap_or_default(),
+            first_row: first,
+            last_row: end,
+            evidence: Evidence::Config,
+            header_row: t.header_row,
+            columns,
+        });
+    }
+    out
+}
+
+/// [`locate_with`] for a sheet the user did not place.
+fn locate_in(sheet: &Sheet, index: usize, hints: &LayoutHints) -> Vec<Located> {
     let mut titles: Vec<Title> = Vec::new();
     let mut buf = String::new();
     for (r, row) in sheet.rows.iter().enumerate() {
@@ -279,9 +349,11 @@ pub fn locate(sheet: &Sheet, index: usize) -> Vec<Located> {
             first_row: t.row,
             last_row: end,
             evidence: t.evidence,
+            header_row: None,
+            columns: Vec::new(),
         };
         if matches!(t.evidence, Evidence::OwnTitle { .. }) {
-            match header_kind(sheet, t.row, end.min(t.row + 40), t.kind) {
+            match header_kind(sheet, t.row, end.min(t.row + 40), t.kind, hints) {
                 // The columns under the title tell its kind where they are a list's.
                 Some(kind) => {
                     if kind != t.kind {
@@ -304,7 +376,7 @@ pub fn locate(sheet: &Sheet, index: usize) -> Vec<Located> {
         out.push(loc);
     }
     if out.is_empty() {
-        return untitled(sheet, index);
+        return untitled(sheet, index, hints);
     }
     out
 }
@@ -325,6 +397,7 @@ fn best_header(
     from: u32,
     to: u32,
     prefer: Option<TableKind>,
+    hints: &LayoutHints,
 ) -> Option<(usize, u32, TableKind)> {
     let width = sheet.width();
     let to = to.min(sheet.height().saturating_sub(1));
@@ -341,7 +414,13 @@ fn best_header(
         for &kind in &kinds {
             let specs: &[ColumnSpec] = kind.columns();
             let forms = HeaderForms::of(specs);
-            let Some(m) = match_header_row_in(sheet, width, row, to + 1, specs, &forms) else {
+            let found = match_header_row_in(sheet, width, row, to + 1, specs, &forms);
+            let found = if hints.columns.is_empty() {
+                found
+            } else {
+                apply_hints(sheet, found, Some(row), specs, &hints.columns_for(kind))
+            };
+            let Some(m) = found else {
                 continue;
             };
             let score = m.columns.len();
@@ -354,20 +433,26 @@ fn best_header(
 }
 
 /// The kind of list table whose column header follows an own title, if one does.
-fn header_kind(sheet: &Sheet, from: u32, to: u32, title: TableKind) -> Option<TableKind> {
-    best_header(sheet, from, to, Some(title)).map(|(_, _, k)| k)
+fn header_kind(
+    sheet: &Sheet,
+    from: u32,
+    to: u32,
+    title: TableKind,
+    hints: &LayoutHints,
+) -> Option<TableKind> {
+    best_header(sheet, from, to, Some(title), hints).map(|(_, _, k)| k)
 }
 
 /// The tables of a sheet without a title: one at each distinctive column header, the first
 /// from its header to the next header of another kind (a header of the same kind printed
 /// again is a repeated header of the same table).
-fn untitled(sheet: &Sheet, index: usize) -> Vec<Located> {
+fn untitled(sheet: &Sheet, index: usize, hints: &LayoutHints) -> Vec<Located> {
     let height = sheet.height();
     let mut out: Vec<Located> = Vec::new();
     let mut row = 0;
     while row < height {
         // The first header from `row` on, looking 40 rows ahead.
-        let Some((_, at, kind)) = best_header(sheet, row, row + 40, None) else {
+        let Some((_, at, kind)) = best_header(sheet, row, row + 40, None, hints) else {
             if out.is_empty() {
                 // No header in the first rows: no untitled table (as before, a sheet's table
                 // starts near its top).
@@ -379,7 +464,9 @@ fn untitled(sheet: &Sheet, index: usize) -> Vec<Located> {
         // The best header of the window may not be its first: take the window's first header
         // of that quality, in order, by trying rows up to it.
         let at = (row..=at)
-            .find(|&r| best_header(sheet, r, r, Some(kind)).is_some_and(|(_, _, k)| k == kind))
+            .find(|&r| {
+                best_header(sheet, r, r, Some(kind), hints).is_some_and(|(_, _, k)| k == kind)
+            })
             .unwrap_or(at);
         match out.last_mut() {
             Some(prev) if prev.kind == kind => {}
@@ -395,12 +482,105 @@ fn untitled(sheet: &Sheet, index: usize) -> Vec<Located> {
                     first_row: at,
                     last_row: height.saturating_sub(1),
                     evidence: Evidence::Header,
+                    header_row: None,
+                    columns: Vec::new(),
                 });
             }
         }
         row = at + 1;
     }
     out
+}
+
+/// What a sheet holds where no table was found: what `inspect` says about it, and whether
+/// it looks like a table the reader could not place (rule ZB013).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "holds")]
+pub enum Unrecognised {
+    /// Nothing typed.
+    Empty,
+    /// Text that is no table (a cover page, notes): its first text.
+    Text {
+        /// Row and column of the first text (0-based).
+        at: (u32, u32),
+        /// The text, shortened.
+        text: String,
+    },
+    /// A row of column headers over rows of values: a table of a kind not known.
+    Grid {
+        /// The header row (0-based).
+        row: u32,
+        /// Its first column (0-based).
+        col: u32,
+        /// The header texts, in order.
+        headers: Vec<String>,
+        /// Rows of values under it.
+        rows: u32,
+    },
+}
+
+/// What a sheet without a table holds: a grid of a header row (three or more short texts)
+/// with values under it, other text, or nothing. Looks at the first 60 rows.
+pub fn unrecognised(sheet: &Sheet) -> Unrecognised {
+    let short_texts = |r: u32| -> Vec<(u32, String)> {
+        sheet
+            .rows
+            .get(r as usize)
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .filter_map(|(c, cell)| match cell {
+                        Cell::Text(t)
+                            if !t.trim().is_empty()
+                                && t.chars().count() <= 24
+                                && t.trim().parse::<f64>().is_err() =>
+                        {
+                            Some((c as u32, t.split_whitespace().collect::<Vec<_>>().join(" ")))
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let typed = |r: u32| {
+        sheet
+            .rows
+            .get(r as usize)
+            .map_or(0, |row| row.iter().filter(|c| !c.is_blank()).count())
+    };
+    let scan = sheet.height().min(60);
+    for r in 0..scan {
+        let heads = short_texts(r);
+        if heads.len() < 3 {
+            continue;
+        }
+        let rows = (r + 1..sheet.height().min(r + 200))
+            .filter(|&x| typed(x) >= 2)
+            .count() as u32;
+        if rows >= 1 {
+            return Unrecognised::Grid {
+                row: r,
+                col: heads[0].0,
+                headers: heads.into_iter().map(|(_, t)| t).collect(),
+                rows,
+            };
+        }
+    }
+    for (r, row) in sheet.rows.iter().enumerate() {
+        if let Some((c, cell)) = row.iter().enumerate().find(|(_, c)| !c.is_blank()) {
+            let text = cell.display();
+            let text = match text.char_indices().nth(30) {
+                Some((at, _)) => format!("{}…", &text[..at]),
+                None => text,
+            };
+            return Unrecognised::Text {
+                at: (r as u32, c as u32),
+                text: text.trim().to_string(),
+            };
+        }
+    }
+    Unrecognised::Empty
 }
 
 #[cfg(test)]

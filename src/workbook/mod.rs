@@ -4,6 +4,7 @@
 //! types, so calamine stays an implementation detail of `open.rs`.
 
 mod grid;
+pub mod hints;
 pub mod layout;
 mod limits;
 pub mod locate;

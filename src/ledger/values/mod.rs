@@ -177,14 +177,16 @@ impl SoftwareKind {
         let n = norm(s);
         let n = n.trim_end_matches("类");
         match n {
-            "商业软件" | "商业" | "商用软件" | "商用" | "正版商业软件" | "收费软件" => {
-                Some(SoftwareKind::Commercial)
-            }
+            // An office's own ledger says how the software came (来源类型): bought, given or
+            // transferred with a license is commercial (台账 一.4), preinstalled is OEM.
+            "商业软件" | "商业" | "商用软件" | "商用" | "正版商业软件" | "收费软件" | "采购"
+            | "购买" | "购置" | "采购软件" | "政府采购" | "自行采购" | "统一采购" | "集中采购"
+            | "受赠" | "赠送" | "捐赠" | "调拨" | "划拨" | "调入" => Some(SoftwareKind::Commercial),
             "OEM软件" | "OEM" | "OEM预装" | "OEM预装软件" | "预装软件" | "预装" | "随机预装"
-            | "随机预装软件" | "随机软件" => Some(SoftwareKind::Oem),
-            "免费软件" | "免费" | "开源软件" | "开源免费软件" | "免费开源软件" => {
-                Some(SoftwareKind::Free)
-            }
+            | "随机预装软件" | "随机软件" | "随机" | "随机附带" | "随机自带" | "出厂预装"
+            | "整机预装" | "预装正版" | "随机赠送" | "随机附赠" | "OEM版" => Some(SoftwareKind::Oem),
+            "免费软件" | "免费" | "开源软件" | "开源免费软件" | "免费开源软件" | "开源" | "免费下载"
+            | "自由软件" | "公益软件" | "免费版" | "免费使用" => Some(SoftwareKind::Free),
             _ => None,
         }
     }

@@ -11,4 +11,5 @@ rules! {
     ZB008 duplicate_table,
     ZB009 unit_name_mismatch,
     ZB010 empty_ledgers,
+    ZB013 unrecognised_table,
 }
