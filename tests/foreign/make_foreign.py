@@ -64,10 +64,13 @@ def county_statistics_bureau():
     }
     free_on = {"RJ-05": ["TJ-PC-01", "TJ-PC-03", "TJ-PC-04", "TJ-NB-01"], "RJ-06": ["TJ-PC-02", "TJ-PC-05"]}
     install_day = {c[2]: dt.date(2023, 3, 1) + dt.timedelta(days=i * 3) for i, c in enumerate(computers)}
+    # The network antivirus (RJ-04) was bought in March 2024 and rolled out from then, not
+    # with the computers a year before: an install before its purchase is a fault (ZB416).
+    av_day = {c[2]: dt.date(2024, 3, 4) + dt.timedelta(days=i) for i, c in enumerate(computers)}
     rows = []  # usage rows: (dept,user,pc,brand,id,date)
     for dept, user, pc, brand, os_id in computers:
         for sid in (os_id, "RJ-03", "RJ-04"):
-            rows.append((dept, user, pc, brand, sid, install_day[pc]))
+            rows.append((dept, user, pc, brand, sid, av_day[pc] if sid == "RJ-04" else install_day[pc]))
         for sid, pcs in free_on.items():
             if pc in pcs:
                 rows.append((dept, user, pc, brand, sid, install_day[pc] + dt.timedelta(days=1)))
@@ -668,6 +671,13 @@ def county_water_bureau():
                  "SW-08": dt.date(2023, 4, 5)}
     day = {(pc, sid): first_day[sid] + dt.timedelta(days=i) for i, (_, _, pc, _) in enumerate(computers)
            for sid in installs[pc]}
+    # The computers moved to 统信UOS (SW-02) in 2024 had their software installed again on it:
+    # nothing on them predates their system (ZB209).
+    for pc, sids in installs.items():
+        if "SW-02" in sids:
+            for sid in sids:
+                if sid != "SW-02":
+                    day[(pc, sid)] = max(day[(pc, sid)], day[(pc, "SW-02")] + dt.timedelta(days=1))
     count = {sid: sum(1 for pc in installs if sid in installs[pc]) for sid in first_day}
     # Software: id -> (name, version, kind, licence) ; licence None for OEM/free, else a dict.
     software = {

@@ -31,6 +31,14 @@ impl LicenseTerm {
         }
     }
 
+    /// The first day the license is valid, when the term states one (a range of dates).
+    pub fn start(&self) -> Option<NaiveDate> {
+        match *self {
+            LicenseTerm::Between(s, _) => Some(s),
+            _ => None,
+        }
+    }
+
     /// Whether the term never ends.
     pub fn is_perpetual(&self) -> bool {
         matches!(self, LicenseTerm::Perpetual)

@@ -18,4 +18,6 @@ rules! {
     ZB413 stale_ledger,
     ZB414 statistics_differ,
     ZB415 purchase_plan_arithmetic,
+    ZB416 install_before_purchase,
+    ZB417 maintenance_brand_differs,
 }

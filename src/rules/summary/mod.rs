@@ -30,6 +30,8 @@ rules! {
     ZB121 home_edition,
     ZB122 licensed_product_as_free,
     ZB123 unstated_edition,
+    ZB124 shared_serial,
+    ZB125 term_before_purchase,
 }
 
 /// How messages name a row's software: `RJ002“WPS Office 2019”`, `“7-Zip”`, `RJ005` or `此行`.

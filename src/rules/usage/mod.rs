@@ -9,4 +9,5 @@ rules! {
     ZB206 computer_owner_conflict,
     ZB207 computer_without_os,
     ZB208 install_after_license_end,
+    ZB209 app_before_os,
 }
