@@ -9,8 +9,8 @@ use miette::{NamedSource, SourceSpan};
 use serde::Deserialize;
 
 use crate::classify::ConfigEntry;
-use crate::rules::{Rule, Severity};
 use crate::ledger::ReadOptions;
+use crate::rules::{Rule, Severity};
 use crate::schema::TableKind;
 use crate::workbook::hints::{ColumnHint, LayoutHints, TableHint};
 use crate::workbook::Limits;

@@ -321,7 +321,9 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
     req("id", "软件编号", 11.0).alias(&["编号", "软件编码", "软件代码", "软件ID"]),
     req("name", "软件名称", 22.0).alias(&["名称", "产品名称", "软件产品名称"]),
     col("version", "软件版本", 12.0).alias(&["版本", "版本号"]),
-    req("kind", "软件类型", 11.0).alias(&[
+    // The type typed as text, as published; some offices tick one of three boxes under a
+    // merged 软件类型 instead. The summary reader requires one form or the other.
+    col("kind", "软件类型", 11.0).alias(&[
         "类型",
         "软件类别",
         "类别",
@@ -387,6 +389,18 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "已装数量",
         "使用数量",
     ]),
+    col("kind_commercial", "商业软件", 9.5)
+        .under("软件类型")
+        .alias(&["商业"])
+        .alternative(),
+    col("kind_oem", "OEM软件", 9.5)
+        .under("软件类型")
+        .alias(&["OEM", "预装软件"])
+        .alternative(),
+    col("kind_free", "免费软件", 9.5)
+        .under("软件类型")
+        .alias(&["免费"])
+        .alternative(),
     SUPPLIER,
     NOTE,
     ASSET,
@@ -474,7 +488,14 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         .under("软件类型")
         .alias(&["免费"]),
     col("kind", "软件类型", 10.0)
-        .alias(&["类型", "软件类别", "类别", "来源类型", "软件性质", "软件属性"])
+        .alias(&[
+            "类型",
+            "软件类别",
+            "类别",
+            "来源类型",
+            "软件性质",
+            "软件属性",
+        ])
         .alternative(),
     req("installed_on", "安装日期", 12.0).alias(&[
         "安装时间",
@@ -545,15 +566,21 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
 
 /// 附件9 part 一、软件基本信息.
 pub const MAINTENANCE_INFO_COLUMNS: &[ColumnSpec] = &[
-    req("id", "软件编号", 12.0),
-    col("name", "软件名称", 12.0),
-    col("version", "软件版本", 12.0),
-    col("kind_commercial", "商业软件", 9.5).under("软件类型"),
-    col("kind_oem", "OEM软件", 9.5).under("软件类型"),
-    col("kind_free", "免费软件", 9.5).under("软件类型"),
-    col("license_count", "许可数量", 9.0).alias(&["许可数"]),
-    col("usable_versions", "可使用版本", 11.0),
-    col("term", "许可期限", 12.0).alias(&["授权期限"]),
+    req("id", "软件编号", 12.0).alias(&["软件编码"]),
+    col("name", "软件名称", 12.0).alias(&["名称"]),
+    col("version", "软件版本", 12.0).alias(&["版本", "版本号"]),
+    col("kind_commercial", "商业软件", 9.5)
+        .under("软件类型")
+        .alias(&["商业"]),
+    col("kind_oem", "OEM软件", 9.5)
+        .under("软件类型")
+        .alias(&["OEM", "预装软件"]),
+    col("kind_free", "免费软件", 9.5)
+        .under("软件类型")
+        .alias(&["免费"]),
+    col("license_count", "许可数量", 9.0).alias(&["许可数", "授权数量", "授权数"]),
+    col("usable_versions", "可使用版本", 11.0).alias(&["可用版本"]),
+    col("term", "许可期限", 12.0).alias(&["授权期限", "有效期", "有效期限"]),
 ];
 
 /// 附件6 可使用免费软件清单.
@@ -661,11 +688,27 @@ const fn hl(
 
 /// 单位名称（盖章） · 填表人 · 联系电话 · 填表日期 (and the summary's people/computer counts).
 pub const STANDARD_HEADER: &[HeaderLabel] = &[
+    // Section names (人员情况：…　计算机情况：…) hold no value: known so that the value
+    // before one ends there.
+    hl(
+        "section",
+        "人员情况",
+        &[
+            "计算机情况",
+            "人员基本情况",
+            "计算机基本情况",
+            "计算机配备情况",
+        ],
+    ),
     UNIT_LABEL,
     FILLER_LABEL,
     PHONE_LABEL,
     FILLED_ON_LABEL,
-    hl("people_total", "总人数", &["人员总数", "总人数（人）", "职工总数", "在编人数"]),
+    hl(
+        "people_total",
+        "总人数",
+        &["人员总数", "总人数（人）", "职工总数", "在编人数"],
+    ),
     hl(
         "people_using",
         "使用计算机人数",
@@ -675,7 +718,13 @@ pub const STANDARD_HEADER: &[HeaderLabel] = &[
     hl(
         "desktops",
         "台式机数",
-        &["台式机数量", "台式机", "台式计算机数", "台式电脑", "台式计算机"],
+        &[
+            "台式机数量",
+            "台式机",
+            "台式计算机数",
+            "台式电脑",
+            "台式计算机",
+        ],
     ),
     hl(
         "laptops",
@@ -741,9 +790,17 @@ pub const SOFTWARE_KINDS: [&str; 3] = ["商业软件", "OEM软件", "免费软�
 pub const MAINTENANCE_INFO_LABELS: &[HeaderLabel] = &[
     hl("id", "软件编号", &["软件编码"]),
     hl("name", "软件名称", &[]),
-    hl("version", "软件版本", &["版本"]),
-    hl("kind", "软件类型", &["来源类型", "软件类别"]),
-    hl("license_count", "许可数量", &["许可数", "授权数量", "授权数"]),
+    hl("version", "软件版本", &["版本", "版本号"]),
+    hl(
+        "kind",
+        "软件类型",
+        &["来源类型", "软件类别", "类别", "类型"],
+    ),
+    hl(
+        "license_count",
+        "许可数量",
+        &["许可数", "授权数量", "授权数"],
+    ),
     hl("usable_versions", "可使用版本", &["可用版本"]),
     hl("term", "许可期限", &["授权期限", "有效期", "有效期限"]),
 ];

@@ -834,7 +834,7 @@ fn software() -> Vec<Software> {
             version: Some("V10"),
             kind: Commercial,
             license: Some(License {
-                purchased_on: day(2025, 1, 10),
+                purchased_on: day(2024, 12, 26),
                 unit_price: 150.0,
                 license_type: "终端授权",
                 count: 45,

@@ -125,10 +125,21 @@ pub(crate) fn derive_counts(ctx: &mut Ctx) -> Counted {
             None => {}
             Some(cell) => {
                 let state = typed_count(field, |v| v == people);
-                let held = ctx.propose(
+                // Typed in its label's cell: the number goes into that text.
+                let inline = summary
+                    .header
+                    .inline
+                    .iter()
+                    .find(|v| v.key == "people_using" && &v.cell == cell);
+                let value = match inline {
+                    Some(v) => Value::Text(v.with(&people.to_string())),
+                    None => Value::Number(people as f64),
+                };
+                let held = ctx.propose_in(
                     cell,
                     state,
-                    Value::Number(people as f64),
+                    value,
+                    inline.is_some(),
                     "汇总表 使用计算机人数",
                     &format!("明细表中不同的姓名共 {people} 个"),
                     "ZB409",

@@ -99,8 +99,25 @@ impl Ctx<'_> {
         note: &str,
         code: &'static str,
     ) -> bool {
+        self.propose_in(cell, typed, value, false, what, note, code)
+    }
+
+    /// [`Ctx::propose`] for a value that may sit in its label's cell (`in_label`): then the
+    /// cell is never blank, and `value` is the label's whole text with the value filled in.
+    #[allow(clippy::too_many_arguments)]
+    pub fn propose_in(
+        &mut self,
+        cell: &CellRef,
+        typed: Typed,
+        value: Value,
+        in_label: bool,
+        what: &str,
+        note: &str,
+        code: &'static str,
+    ) -> bool {
         let when = match typed {
             Typed::Same => return true,
+            Typed::Blank if in_label => When::Overwrite,
             Typed::Blank => When::IfBlank,
             Typed::Other(t) => {
                 self.plan.conflicts.push(Conflict {

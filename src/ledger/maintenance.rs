@@ -105,6 +105,23 @@ pub struct Event {
     pub software_name: Field<String>,
 }
 
+/// 安装 or 卸载 written as a word in one column (安装/卸载, 操作).
+pub fn action(cell: &Cell) -> Parsed<Action> {
+    match values::text(cell) {
+        Parsed::Value(s) => match norm(&s).as_str() {
+            "安装" | "新装" | "装" | "加装" | "重装" | "安装软件" => {
+                Parsed::Value(Action::Install)
+            }
+            "卸载" | "删除" | "卸" | "卸载软件" | "移除" => {
+                Parsed::Value(Action::Uninstall)
+            }
+            _ => Parsed::Invalid,
+        },
+        Parsed::Empty => Parsed::Empty,
+        _ => Parsed::Invalid,
+    }
+}
+
 impl Event {
     /// 计算机编号, when filled.
     pub fn computer(&self) -> Option<&str> {
@@ -181,8 +198,8 @@ fn stacked(sheet: &Sheet, file: &Arc<str>, loc: &Located) -> Vec<Located> {
         }
         // Where the next log begins: its part 一 header, else its "软件编号：…" line, else
         // its part 二 header; then up over the labels and captions just above that.
-        let info = find_header(sheet, prev + 2, next - 1, MAINTENANCE_INFO_COLUMNS)
-            .map(|h| h.first_row);
+        let info =
+            find_header(sheet, prev + 2, next - 1, MAINTENANCE_INFO_COLUMNS).map(|h| h.first_row);
         let label = || {
             (prev + 1..next).find(|&r| {
                 header_block(sheet, file, r..r + 1, MAINTENANCE_INFO_LABELS)
@@ -278,10 +295,24 @@ pub fn parse(
         frame.meta.missing_columns.push("安装 / 卸载");
     }
     let top = frame.header_block_rows();
+    // Part 一 as a header row over a value row: at least three of its columns, side by side.
+    // A row of "label | value" pairs (软件编号 | RJ01 | 软件名称 | …) is no header: its values
+    // sit between the labels, and the labels are read as such below.
     let info_header = if top.is_empty() {
         None
     } else {
-        find_header(sheet, top.start, top.end - 1, MAINTENANCE_INFO_COLUMNS)
+        find_header(sheet, top.start, top.end - 1, MAINTENANCE_INFO_COLUMNS).filter(|h| {
+            let (lo, hi) = h
+                .columns
+                .iter()
+                .fold((u32::MAX, 0), |(lo, hi), (c, _)| (lo.min(*c), hi.max(*c)));
+            let between = h
+                .unknown
+                .iter()
+                .filter(|(r, c, _)| *r == h.first_row && (lo..=hi).contains(c))
+                .count();
+            h.columns.len() >= 3 && between * 2 <= h.columns.len()
+        })
     };
     let block_end = info_header.as_ref().map(|h| h.first_row).unwrap_or(top.end);
     let header = HeaderBlock::read(
@@ -376,20 +407,7 @@ fn read_event(rd: &mut Reader, r: u32) -> Event {
             cells: install.cell.into_iter().chain(uninstall.cell).collect(),
         }
     } else {
-        let f = rd.field(
-            r,
-            "action",
-            Some(ValueType::Checkbox),
-            |c| match values::text(c) {
-                Parsed::Value(s) => match norm(&s).as_str() {
-                    "安装" | "新装" | "装" => Parsed::Value(Action::Install),
-                    "卸载" | "删除" | "卸" => Parsed::Value(Action::Uninstall),
-                    _ => Parsed::Invalid,
-                },
-                Parsed::Empty => Parsed::Empty,
-                _ => Parsed::Invalid,
-            },
-        );
+        let f = rd.field(r, "action", Some(ValueType::Checkbox), action);
         Choice {
             ticked: f.value().copied().into_iter().collect(),
             cells: f.cell.into_iter().collect(),

@@ -5,6 +5,7 @@ pub mod classification;
 pub mod discover;
 pub mod forms;
 pub mod free_list;
+mod infer;
 pub mod maintenance;
 pub mod natural;
 pub mod parts;
@@ -12,6 +13,7 @@ pub mod statistics;
 pub mod summary;
 pub mod table;
 mod unit;
+pub mod unrecognised;
 pub mod usage;
 pub mod values;
 
@@ -20,6 +22,5 @@ pub use discover::{discover, discover_units, is_workbook_path, DiscoveredUnit, U
 pub(crate) use unit::from_text;
 pub use unit::{
     read_discovered, read_unit, read_with_sources, read_within, Book, FormulaProblem, ReadOptions,
-    Sources, Unit,
-    UnrecognisedSheet,
+    Sources, Unit, UnrecognisedSheet,
 };

@@ -152,7 +152,13 @@ pub fn parse(
     loc: &Located,
     invalid: &mut Vec<InvalidValue>,
 ) -> Summary {
-    let frame = list_frame(sheet, file, loc, SUMMARY_COLUMNS);
+    let mut frame = list_frame(sheet, file, loc, SUMMARY_COLUMNS);
+    let has_kind = ["kind", "kind_commercial", "kind_oem", "kind_free"]
+        .iter()
+        .any(|k| frame.meta.columns.iter().any(|c| c.key == *k));
+    if frame.header.is_some() && !has_kind {
+        frame.meta.missing_columns.push("软件类型");
+    }
     let header = HeaderBlock::read(
         sheet,
         file,
@@ -201,12 +207,33 @@ pub fn parse(
 }
 
 fn read_row(rd: &mut Reader, r: u32) -> SummaryRow {
-    let kind = rd.field(
-        r,
-        "kind",
-        Some(super::table::ValueType::Kind),
-        super::values::kind,
-    );
+    let kind = if rd.col("kind").is_none() && rd.col("kind_commercial").is_some() {
+        // Three boxes: one ticked is the type, none is empty, several are unreadable.
+        let choice = rd.kind_choice(r);
+        let parsed = match choice.ticked.as_slice() {
+            [one] => Parsed::Value(*one),
+            [] if choice
+                .raw
+                .split(" | ")
+                .all(|b| b == "（空）" || b.trim() == "□") =>
+            {
+                Parsed::Empty
+            }
+            _ => Parsed::Invalid,
+        };
+        Field {
+            parsed,
+            raw: choice.raw,
+            cell: choice.cells.into_iter().next(),
+        }
+    } else {
+        rd.field(
+            r,
+            "kind",
+            Some(super::table::ValueType::Kind),
+            super::values::kind,
+        )
+    };
     let licence = match kind.value() {
         Some(SoftwareKind::Oem) => Licence::Oem {
             version: rd.text(r, "version"),

@@ -58,6 +58,13 @@ impl TableMeta {
         })
     }
 
+    /// Whether the table is the published form (found by its published title), whose
+    /// printed header labels it must carry; an office's own table carries the labels its own
+    /// form prints.
+    pub fn is_published_form(&self) -> bool {
+        self.evidence == Evidence::PublishedTitle
+    }
+
     /// The column (0-based) of a recognised column by its schema key.
     pub fn column(&self, key: &str) -> Option<u32> {
         self.columns.iter().find(|c| c.key == key).map(|c| c.col)
@@ -403,6 +410,48 @@ pub struct HeaderBlock {
     pub desktops: Option<Field<i64>>,
     /// 便携机数.
     pub laptops: Option<Field<i64>>,
+    /// Values typed inside their label's cell, where they sit in its text.
+    pub inline: Vec<InlineValue>,
+}
+
+/// A header value typed inside its label's cell ("人员情况：总人数 45 人　使用计算机人数 40 人"):
+/// a writer that fills it rewrites that part of the text and keeps the rest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InlineValue {
+    /// The label's key (`people_using` …).
+    pub key: &'static str,
+    /// The cell.
+    pub cell: CellRef,
+    /// The cell's whole text.
+    pub text: String,
+    /// The value's characters in the text (start, end), up to the next label.
+    pub chars: (usize, usize),
+}
+
+impl InlineValue {
+    /// The cell's text with the value replaced by `value`: the number typed there, or the
+    /// blank before its unit ("使用计算机人数　　人" → "使用计算机人数 40 人").
+    pub fn with(&self, value: &str) -> String {
+        let chars: Vec<char> = self.text.chars().collect();
+        let (a, b) = (self.chars.0.min(chars.len()), self.chars.1.min(chars.len()));
+        let before: String = chars[..a].iter().collect();
+        let part: String = chars[a..b].iter().collect();
+        let after: String = chars[b..].iter().collect();
+        let digits = part.find(|c: char| c.is_ascii_digit());
+        let part = match digits {
+            Some(i) => {
+                let end = part[i..]
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                    .map_or(part.len(), |e| i + e);
+                format!("{}{value}{}", &part[..i], &part[end..])
+            }
+            None => {
+                let rest = part.trim_start_matches(|c: char| c.is_whitespace() || c == '_');
+                format!(" {value} {rest}")
+            }
+        };
+        format!("{before}{part}{after}")
+    }
 }
 
 impl HeaderBlock {
@@ -418,6 +467,14 @@ impl HeaderBlock {
         let entries = header_block(sheet, file, rows, labels);
         let mut h = HeaderBlock::default();
         for e in &entries {
+            if let Some(chars) = e.inline {
+                h.inline.push(InlineValue {
+                    key: e.key,
+                    cell: e.label_cell.clone(),
+                    text: sheet.get(e.label_cell.row, e.label_cell.col).display(),
+                    chars,
+                });
+            }
             match e.key {
                 "unit" => {
                     set(&mut h.unit, e, values::text);
@@ -548,7 +605,7 @@ pub fn list_frame(
             find_header_with(sheet, loc.first_row, search_to, specs, &loc.columns)
         }
     };
-    let mut meta = meta_of(sheet, file, loc, header.as_ref(), specs);
+    let mut header = header;
     let rows = match &header {
         Some(h) => crate::workbook::rows::data_rows(sheet, h, specs, loc.last_row),
         None => crate::workbook::rows::DataRows {
@@ -556,6 +613,10 @@ pub fn list_frame(
             ..Default::default()
         },
     };
+    if let Some(h) = header.as_mut() {
+        super::infer::infer_columns(sheet, h, specs, &rows.rows);
+    }
+    let mut meta = meta_of(sheet, file, loc, header.as_ref(), specs);
     meta.skipped = rows.skipped.clone();
     meta.data = match (rows.rows.first(), rows.rows.last()) {
         (Some(&a), Some(&b)) => Some((a, b, rows.rows.len())),

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use crate::base::CellRef;
 use crate::schema::TableKind;
 use crate::workbook::hints::LayoutHints;
-use crate::workbook::locate::{locate_with, unrecognised, Unrecognised};
+use crate::workbook::locate::locate_with;
+
+use super::unrecognised::{unrecognised, Unrecognised};
 use crate::workbook::{self, Cell, Limits, OpenError, Workbook};
 
 use super::classification::{self, Classification};

@@ -8,10 +8,11 @@ use serde::Serialize;
 
 use crate::base::cell::{a1, column_letters};
 use crate::ledger::table::{HeaderBlock, TableMeta};
+use crate::ledger::unrecognised::Unrecognised;
 use crate::ledger::values::Field;
 use crate::ledger::Unit;
 use crate::workbook::layout::MappingSource;
-use crate::workbook::locate::{Evidence, Unrecognised};
+use crate::workbook::locate::Evidence;
 use crate::workbook::rows::SkippedRows;
 
 /// One unit as read.
@@ -127,7 +128,12 @@ pub fn view(unit: &Unit) -> UnitView {
                 .find(|m| std::ptr::eq(&m.meta, meta))
                 .and_then(|m| m.id().map(str::to_string));
             let place = place(unit, &meta.file, &meta.sheet);
-            (place.0, place.1, meta.first_row, table(meta, header, software))
+            (
+                place.0,
+                place.1,
+                meta.first_row,
+                table(meta, header, software),
+            )
         })
         .collect();
     tables.sort_by_key(|t| (t.0, t.1, t.2));
@@ -220,7 +226,11 @@ fn skipped(s: &SkippedRows) -> SkippedView {
 }
 
 fn header_block(h: &HeaderBlock) -> Vec<(&'static str, String, String)> {
-    fn one<T>(out: &mut Vec<(&'static str, String, String)>, label: &'static str, f: &Option<Field<T>>) {
+    fn one<T>(
+        out: &mut Vec<(&'static str, String, String)>,
+        label: &'static str,
+        f: &Option<Field<T>>,
+    ) {
         if let Some(f) = f {
             let at = f.cell.as_ref().map(|c| c.a1()).unwrap_or_default();
             out.push((label, at, f.raw.clone()));
@@ -315,10 +325,7 @@ pub fn text(v: &UnitView) -> String {
             } else {
                 format!(" ← “{}”", c.header)
             };
-            out.push_str(&format!(
-                "      {:>2} {}{typed}{how}\n",
-                c.column, c.field
-            ));
+            out.push_str(&format!("      {:>2} {}{typed}{how}\n", c.column, c.field));
         }
         if !t.unmapped_columns.is_empty() {
             let list: Vec<String> = t
@@ -326,13 +333,13 @@ pub fn text(v: &UnitView) -> String {
                 .iter()
                 .map(|(cell, text)| format!("{cell} “{text}”"))
                 .collect();
-            out.push_str(&format!("    未对应的列 {}（内容不检查）\n", list.join("、")));
+            out.push_str(&format!(
+                "    未对应的列 {}（内容不检查）\n",
+                list.join("、")
+            ));
         }
         if !t.missing_columns.is_empty() {
-            out.push_str(&format!(
-                "    缺少的列  {}\n",
-                t.missing_columns.join("、")
-            ));
+            out.push_str(&format!("    缺少的列  {}\n", t.missing_columns.join("、")));
         }
         match &t.data_rows {
             Some(d) => out.push_str(&format!(
@@ -383,7 +390,10 @@ pub fn text(v: &UnitView) -> String {
                 format!("没有表格，只有文字（{} “{text}”）", a1(at.0, at.1))
             }
             Unrecognised::Grid {
-                row, headers, rows: n, ..
+                row,
+                headers,
+                rows: n,
+                ..
             } => format!(
                 "有一张表认不出是哪张台账：第 {} 行的列标题 {}，下面 {n} 行",
                 row + 1,

@@ -739,11 +739,17 @@ mod tests {
 
     #[test]
     fn wide_table_takes_the_header_block_on_one_line() {
-        let lines = layout_header(&widths(&crate::schema::printed(SUMMARY_COLUMNS)), &standard());
+        let lines = layout_header(
+            &widths(&crate::schema::printed(SUMMARY_COLUMNS)),
+            &standard(),
+        );
         assert_eq!(lines.len(), 1);
         let line = &lines[0];
         assert_eq!(line.len(), 4);
-        assert_eq!(line[3].value.1 as usize, crate::schema::printed(SUMMARY_COLUMNS).len() - 1);
+        assert_eq!(
+            line[3].value.1 as usize,
+            crate::schema::printed(SUMMARY_COLUMNS).len() - 1
+        );
         for pair in line.windows(2) {
             assert_eq!(pair[0].value.1 + 1, pair[1].label.0);
         }

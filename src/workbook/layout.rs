@@ -549,7 +549,10 @@ pub fn apply_hints(
             let (n, np) = (norm(t), norm_no_parens(t));
             hints.iter().find(|h| h.header == n || h.header == np)
         };
-        let Some(hint) = named(&sub).or_else(|| named(&format!("{top}{sub}"))).or_else(|| named(&top)) else {
+        let Some(hint) = named(&sub)
+            .or_else(|| named(&format!("{top}{sub}")))
+            .or_else(|| named(&top))
+        else {
             continue;
         };
         let Some(i) = specs.iter().position(|s| s.key == hint.key) else {
@@ -606,6 +609,29 @@ pub struct HeaderEntry {
     pub value: Cell,
     /// The cell holding the value (the label's own cell for inline values).
     pub value_cell: CellRef,
+    /// For a value typed in the label's own cell: where it sits in the cell's text, in
+    /// characters (start, end), up to the next label.
+    pub inline: Option<(usize, usize)>,
+}
+
+/// Where a label of a header cell ends, at byte `at` of its (folded) text: after a colon,
+/// at the end of the text, or before a number or a unit that follows a space
+/// ("总人数 45 人", "使用计算机人数　　人"). `None` where the words go on: the label is part of
+/// other text.
+fn label_end(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start();
+    let spaced = trimmed.len() < rest.len();
+    match trimmed.chars().next() {
+        None => Some(text.len()),
+        Some(':') => Some(text.len() - trimmed.len() + 1),
+        Some(c)
+            if spaced && (c.is_ascii_digit() || matches!(c, '人' | '台' | '个' | '套' | '_')) =>
+        {
+            Some(text.len() - trimmed.len())
+        }
+        _ => None,
+    }
 }
 
 struct LabelPattern {
@@ -637,7 +663,9 @@ fn compile_label_pattern(labels: &[HeaderLabel]) -> LabelPattern {
         } else {
             ""
         };
-        alts.push(format!(r"{guard}(?P<l{i}>{body})\s*(?::|$)"));
+        // What may follow a label is settled in [`label_end`]: the regex crate has no
+        // look-ahead, and a value right after the label must not be consumed.
+        alts.push(format!(r"{guard}(?P<l{i}>{body})"));
         keys.push(*key);
     }
     LabelPattern {
@@ -689,8 +717,8 @@ pub fn header_block(
             continue;
         };
         let width = cells.len() as u32;
-        // Labels found in this row: (col, key, inline value).
-        let mut found: Vec<(u32, &'static str, String)> = Vec::new();
+        // Labels found in this row: (col, key, inline value, its characters in the cell).
+        let mut found: Vec<(u32, &'static str, String, (usize, usize))> = Vec::new();
         for (c, cell) in cells.iter().enumerate() {
             let c = c as u32;
             let Cell::Text(s) = cell else {
@@ -704,7 +732,7 @@ pub fn header_block(
                     // Group `l{i}` is capture group i + 1: the guards do not capture.
                     let (i, m) =
                         (0..pat.keys.len()).find_map(|i| cap.get(i + 1).map(|m| (i, m)))?;
-                    Some((m.start(), cap.get(0)?.end(), pat.keys[i]))
+                    Some((m.start(), label_end(&folded, m.end())?, pat.keys[i]))
                 })
                 .collect();
             for (j, (_, end, key)) in hits.iter().enumerate() {
@@ -713,11 +741,14 @@ pub fn header_block(
                 // underscores); a value of only blanks is no value.
                 let typed = folded[*end..next].trim_matches(|c| c == ':').trim();
                 let value = if clean(typed).is_empty() { "" } else { typed }.to_string();
-                found.push((c, key, value));
+                // Where the value sits in the cell's text, in characters (folding keeps one
+                // character for one), for a writer that fills it in place.
+                let chars = |b: usize| folded[..b].chars().count();
+                found.push((c, key, value, (chars(*end), chars(next))));
             }
         }
         let label_cols: HashSet<u32> = found.iter().map(|f| f.0).collect();
-        for (idx, (c, key, inline)) in found.iter().enumerate() {
+        for (idx, (c, key, inline, chars)) in found.iter().enumerate() {
             let label_cell = CellRef::new(file, &sheet.name, r, *c);
             let is_last_in_cell = found.get(idx + 1).is_none_or(|n| n.0 != *c);
             if !inline.is_empty() || !is_last_in_cell {
@@ -730,6 +761,7 @@ pub fn header_block(
                         Cell::Text(inline.clone())
                     },
                     value_cell: label_cell,
+                    inline: Some(*chars),
                 });
                 continue;
             }
@@ -756,6 +788,7 @@ pub fn header_block(
                 label_cell,
                 value,
                 value_cell: CellRef::new(file, &sheet.name, r, at),
+                inline: None,
             });
         }
     }

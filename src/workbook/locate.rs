@@ -259,7 +259,12 @@ pub fn locate_with(sheet: &Sheet, index: usize, file: &str, hints: &LayoutHints)
 
 /// The tables of a sheet the user placed: each from its header row (or the sheet's top) to
 /// the next one's, with the title found above its header if there is one.
-fn by_hand(sheet: &Sheet, index: usize, placed: &[&TableHint], hints: &LayoutHints) -> Vec<Located> {
+fn by_hand(
+    sheet: &Sheet,
+    index: usize,
+    placed: &[&TableHint],
+    hints: &LayoutHints,
+) -> Vec<Located> {
     let last = sheet.height().saturating_sub(1);
     let mut out: Vec<Located> = Vec::new();
     for (i, t) in placed.iter().enumerate() {
@@ -276,14 +281,19 @@ fn by_hand(sheet: &Sheet, index: usize, placed: &[&TableHint], hints: &LayoutHin
         let top = t.header_row.unwrap_or(end.min(first + 40));
         let mut buf = String::new();
         let title = (first..top.max(first)).find_map(|r| {
-            sheet.rows.get(r as usize)?.iter().enumerate().find_map(|(c, cell)| match cell {
-                Cell::Text(s)
-                    if title_kind_in(s, &mut buf).is_some() || own_title_kind(s).is_some() =>
-                {
-                    Some((r, c as u32, s.clone()))
-                }
-                _ => None,
-            })
+            sheet
+                .rows
+                .get(r as usize)?
+                .iter()
+                .enumerate()
+                .find_map(|(c, cell)| match cell {
+                    Cell::Text(s)
+                        if title_kind_in(s, &mut buf).is_some() || own_title_kind(s).is_some() =>
+                    {
+                        Some((r, c as u32, s.clone()))
+                    }
+                    _ => None,
+                })
         });
         let mut columns = hints.columns_for(t.kind);
         columns.extend(t.columns.iter().cloned());
@@ -490,97 +500,6 @@ fn untitled(sheet: &Sheet, index: usize, hints: &LayoutHints) -> Vec<Located> {
         row = at + 1;
     }
     out
-}
-
-/// What a sheet holds where no table was found: what `inspect` says about it, and whether
-/// it looks like a table the reader could not place (rule ZB013).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case", tag = "holds")]
-pub enum Unrecognised {
-    /// Nothing typed.
-    Empty,
-    /// Text that is no table (a cover page, notes): its first text.
-    Text {
-        /// Row and column of the first text (0-based).
-        at: (u32, u32),
-        /// The text, shortened.
-        text: String,
-    },
-    /// A row of column headers over rows of values: a table of a kind not known.
-    Grid {
-        /// The header row (0-based).
-        row: u32,
-        /// Its first column (0-based).
-        col: u32,
-        /// The header texts, in order.
-        headers: Vec<String>,
-        /// Rows of values under it.
-        rows: u32,
-    },
-}
-
-/// What a sheet without a table holds: a grid of a header row (three or more short texts)
-/// with values under it, other text, or nothing. Looks at the first 60 rows.
-pub fn unrecognised(sheet: &Sheet) -> Unrecognised {
-    let short_texts = |r: u32| -> Vec<(u32, String)> {
-        sheet
-            .rows
-            .get(r as usize)
-            .map(|row| {
-                row.iter()
-                    .enumerate()
-                    .filter_map(|(c, cell)| match cell {
-                        Cell::Text(t)
-                            if !t.trim().is_empty()
-                                && t.chars().count() <= 24
-                                && t.trim().parse::<f64>().is_err() =>
-                        {
-                            Some((c as u32, t.split_whitespace().collect::<Vec<_>>().join(" ")))
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let typed = |r: u32| {
-        sheet
-            .rows
-            .get(r as usize)
-            .map_or(0, |row| row.iter().filter(|c| !c.is_blank()).count())
-    };
-    let scan = sheet.height().min(60);
-    for r in 0..scan {
-        let heads = short_texts(r);
-        if heads.len() < 3 {
-            continue;
-        }
-        let rows = (r + 1..sheet.height().min(r + 200))
-            .filter(|&x| typed(x) >= 2)
-            .count() as u32;
-        if rows >= 1 {
-            return Unrecognised::Grid {
-                row: r,
-                col: heads[0].0,
-                headers: heads.into_iter().map(|(_, t)| t).collect(),
-                rows,
-            };
-        }
-    }
-    for (r, row) in sheet.rows.iter().enumerate() {
-        if let Some((c, cell)) = row.iter().enumerate().find(|(_, c)| !c.is_blank()) {
-            let text = cell.display();
-            let text = match text.char_indices().nth(30) {
-                Some((at, _)) => format!("{}…", &text[..at]),
-                None => text,
-            };
-            return Unrecognised::Text {
-                at: (r as u32, c as u32),
-                text: text.trim().to_string(),
-            };
-        }
-    }
-    Unrecognised::Empty
 }
 
 #[cfg(test)]

@@ -110,10 +110,11 @@ fn is_template_filler(cell: &Cell) -> bool {
 /// Labels that start what follows a table: signatures and approvals, and the header labels
 /// some offices write under it instead of above.
 const FOOTER_WORDS: [&str; 6] = ["审核", "审批", "签名", "签字", "签章", "盖章"];
-const FOOTER_LABELS: [&str; 10] = [
+const FOOTER_LABELS: [&str; 17] = [
     "填表人",
     "填报人",
     "制表人",
+    "制表",
     "经办人",
     "负责人",
     "联系人",
@@ -121,6 +122,12 @@ const FOOTER_LABELS: [&str; 10] = [
     "填报日期",
     "制表日期",
     "单位负责人",
+    "分管领导",
+    "主管领导",
+    "单位领导",
+    "部门负责人",
+    "批准",
+    "复核",
 ];
 
 /// What the first typed text of a row says about the rest of the sheet: the start of notes,
@@ -133,6 +140,9 @@ fn ends_table(text: &str, buf: &mut String) -> Option<RowKind> {
         || n.starts_with("说明:")
         || n == "说明"
         || n.starts_with("填表说明")
+        || n.starts_with("填报说明")
+        || n.starts_with("填写说明")
+        || n.starts_with("附注")
         || n.starts_with("备注:")
     {
         return Some(RowKind::Note);

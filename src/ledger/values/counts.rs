@@ -21,6 +21,10 @@ pub fn count(cell: &Cell) -> Parsed<i64> {
             let n = n.trim_end_matches([
                 '个', '套', '台', '份', '人', '次', '只', '件', '户', '部', '组',
             ]);
+            // "　　人": a unit with no number is a blank left to be filled.
+            if n.is_empty() {
+                return Parsed::Empty;
+            }
             n.parse::<i64>().map_or(Parsed::Invalid, Parsed::Value)
         }
         _ => Parsed::Invalid,

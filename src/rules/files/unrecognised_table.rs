@@ -1,5 +1,5 @@
 use super::super::prelude::*;
-use crate::workbook::locate::Unrecognised;
+use crate::ledger::unrecognised::Unrecognised;
 
 declare_rule! {
     /// ## 检查什么

@@ -5,13 +5,12 @@ use chrono::{Datelike, NaiveDate};
 
 declare_rule! {
     /// ## 检查什么
-    /// **商业软件**的许可期限写成起止日期，起始日所在的月份早于采购时间所在的月份（即起始日
-    /// 早于采购当月第一天；同一个月内签合同、付款、起算许可有先有后，不算）。许可期限只写年份
-    /// 的（`2024-2026`），按年份比较。采购时间晚于填表日期或检查日期的，是采购时间填错（ZB117
-    /// 报告），这里不计。
+    /// **商业软件**的许可期限写成起止日期，起始日早于采购时间。采购时间只写到月的
+    /// （`2024年3月`），起始日早于该月第一天才算；许可期限只写年份的（`2024-2026`），按年份
+    /// 比较。采购时间晚于填表日期或检查日期的，是采购时间填错（ZB117 报告），这里不计。
     ///
     /// ## 为什么
-    /// 许可自采购（签订合同、取得授权）起生效，起始日不会早于采购的那个月。早了，多半是许可
+    /// 许可自采购（签订合同、取得授权）起生效，起始日不会早于采购。早了，多半是许可
     /// 期限照抄了上一批次（续购时沿用旧期限），或采购时间、期限中的年月输错；到期提醒和到期后的
     /// 安装检查都按许可期限计算，期限错了就会漏报或误报（台账 一.3：许可期限不同的批次各用
     /// 自己的软件编号）。
@@ -44,15 +43,16 @@ fn years_only(raw: &str) -> bool {
     runs == [4, 4]
 }
 
-/// Whether a term typed `raw` and starting on `start` starts before the purchase: before the
-/// first of the purchase's month. Contract, payment and the certificate's start date fall a few
-/// days apart within one month (a term from 2025-01-01 bought on 2025-01-10 is as certified),
-/// and a month-only purchase says no more.
+/// Whether a term typed `raw` and starting on `start` starts before the purchase: before its
+/// day, or, for a purchase typed as a month (2024年3月), before the first of that month; a
+/// term of whole years (2024-2026) starts before a purchase of a later year only.
 fn starts_early(start: NaiveDate, p: &PurchaseTime, raw: &str) -> bool {
     if years_only(raw) {
         start.year() < p.date.year()
-    } else {
+    } else if p.month_only {
         (start.year(), start.month()) < (p.date.year(), p.date.month())
+    } else {
+        start < p.date
     }
 }
 
@@ -97,8 +97,8 @@ pub fn check(ctx: &Context, out: &mut Sink) {
 }
 
 /// ZB125 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB125.snap`):
-/// 奇安信's term starts the month before its purchase. WPS bought on 2023-03-15 with a term from
-/// 2023-03-01 (the same month), and a license of 2024-2026 bought in June 2024, are not early.
+/// 奇安信's term starts the month before its purchase, WPS's (bought on 2023-03-15) on the
+/// first of that month. A license of 2024-2026 bought in June 2024 is not early.
 const TRIGGER: Trigger = Trigger::clean(&[
     Edit::Set("汇总表", "K8", "2023.12.1-2027.12.31"),
     Edit::Set("汇总表", "K7", "2023.3.1-2026.2.28"),
@@ -137,7 +137,7 @@ mod tests {
     }
 
     #[test]
-    fn a_purchase_counts_from_the_first_of_its_month() {
+    fn a_purchase_counts_from_its_day_or_the_first_of_its_month() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         let march = PurchaseTime {
             date: d("2023-03-01"),
@@ -150,8 +150,9 @@ mod tests {
             date: d("2023-03-15"),
             month_only: false,
         };
-        // A day's purchase counts from the first of its month too.
-        assert!(!starts_early(d("2023-03-01"), &day, raw));
+        // A day's purchase counts from its day.
+        assert!(starts_early(d("2023-03-01"), &day, raw));
+        assert!(!starts_early(d("2023-03-15"), &day, raw));
         assert!(starts_early(d("2023-02-28"), &day, raw));
         // Years only: the year of purchase is not early.
         assert!(!starts_early(d("2023-01-01"), &day, "2023-2025"));
