@@ -246,6 +246,9 @@ pub struct InspectArgs {
     /// 每个工作簿作为一个单位
     #[arg(long)]
     pub unit_per_file: bool,
+    /// 只显示这些工作表（名称，可写多次或用逗号分隔）
+    #[arg(long, value_delimiter = ',', value_name = "工作表")]
+    pub sheet: Vec<String>,
 }
 
 /// Output format of `inspect`.

@@ -45,7 +45,7 @@ pub struct Config {
     pub limits: LimitsConfig,
     /// Tables placed by hand (`[[table]]`): a layout the reader cannot work out.
     pub table: Vec<TableEntry>,
-    /// Column headers that mean a field, per table (`[columns.明细表]`).
+    /// Column headers that mean a field, per table (`[columns."明细表"]`).
     pub columns: BTreeMap<String, BTreeMap<String, String>>,
 }
 
@@ -475,6 +475,12 @@ fn toml_message(message: &str) -> (String, String) {
             format!("应为{}", kind(expected)),
         );
     }
+    if m.contains("invalid unquoted key") {
+        return (
+            "键中有中文、空格或符号时要加引号".into(),
+            "例如 [columns.\"明细表\"]、\"机号\" = \"计算机编号\"".into(),
+        );
+    }
     if m.contains("duplicate key") {
         return ("同一个键写了两次".into(), "重复的键".into());
     }
@@ -523,6 +529,67 @@ mod tests {
         let text = "ignore = \"ZB119\"\n";
         let err = Config::parse(text, "zhengban.toml").unwrap_err();
         assert!(err.to_string().contains("应为列表"), "{err}");
+    }
+
+    #[test]
+    fn layouts_placed_by_hand_read_as_hints() {
+        let text = "[[table]]\nsheet = \"登记\"\nkind = \"明细表\"\nheader-row = 3\n\
+                    columns = { \"机号\" = \"计算机编号\", \"装机日\" = \"installed_on\" }\n\
+                    [columns.\"附件7\"]\n\"授权书号\" = \"序列号\"\n";
+        let hints = Config::parse(text, "zhengban.toml")
+            .unwrap()
+            .read_options()
+            .hints;
+        let t = &hints.tables[0];
+        assert_eq!((t.sheet.as_str(), t.kind), ("登记", TableKind::Usage));
+        assert_eq!(t.header_row, Some(2), "0-based");
+        let keys: Vec<(&str, &str)> = t
+            .columns
+            .iter()
+            .map(|c| (c.header.as_str(), c.key))
+            .collect();
+        assert_eq!(keys, [("机号", "computer"), ("装机日", "installed_on")]);
+        assert_eq!(hints.columns.len(), 1);
+        assert_eq!(hints.columns[0].0, TableKind::Summary);
+        assert_eq!(hints.columns[0].1.key, "serial");
+    }
+
+    #[test]
+    fn layout_faults_are_told_with_their_place() {
+        let fault = |text: &str| match Config::parse(text, "zhengban.toml").unwrap_err() {
+            ConfigError::Invalid(e) => {
+                let span = e.span.expect("a span");
+                let at = text[span.offset()..span.offset() + span.len()].to_string();
+                (e.message, e.help, at)
+            }
+            other => panic!("{other:?}"),
+        };
+        let (message, help, at) = fault("[[table]]\nsheet = \"S\"\nkind = \"明细帐\"\n");
+        assert_eq!(message, "不认识的表“明细帐”");
+        assert!(help.contains("明细表") && help.contains("汇总表"), "{help}");
+        assert_eq!(at, "\"明细帐\"");
+        let (message, help, at) = fault(
+            "[[table]]\nsheet = \"S\"\nkind = \"明细表\"\ncolumns = { \"机号\" = \"机器\" }\n",
+        );
+        assert_eq!(message, "明细表没有“机器”这一列");
+        assert!(
+            help.contains("计算机编号") && help.contains("安装日期"),
+            "{help}"
+        );
+        assert_eq!(at, "\"机器\"");
+        let (message, _, at) =
+            fault("[[table]]\nsheet = \"S\"\nkind = \"明细表\"\nheader-row = 0\n");
+        assert_eq!(message, "header-row 从 1 开始");
+        assert_eq!(at, "header-row");
+        let (message, _, _) = fault("[[table]]\nsheet = \"S\"\nkind = \"明细表\"\nheder-row = 2\n");
+        assert!(message.starts_with("未知的键 heder-row"), "{message}");
+        // TOML's bare keys are ASCII: a Chinese table name must be quoted, and is told so.
+        let text = "[columns.明细表]\n\"机号\" = \"计算机编号\"\n";
+        let ConfigError::Invalid(e) = Config::parse(text, "zhengban.toml").unwrap_err() else {
+            panic!("not a fault in the file");
+        };
+        assert_eq!(e.message, "键中有中文、空格或符号时要加引号");
+        assert!(e.label.contains("[columns.\"明细表\"]"), "{}", e.label);
     }
 
     #[test]

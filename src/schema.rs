@@ -406,6 +406,9 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
     ASSET,
 ];
 
+/// The keys of the columns offices add that no check reads ([`SUPPLIER`], [`NOTE`] …).
+pub const UNCHECKED_COLUMNS: [&str; 5] = ["supplier", "note", "asset", "room", "computer_type"];
+
 /// Columns offices add that the checks do not read: known, so that they are not reported as
 /// unrecognised, and listed by `inspect` for what they are.
 const SUPPLIER: ColumnSpec = col("supplier", "供货商", 14.0)

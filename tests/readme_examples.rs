@@ -1,5 +1,6 @@
-//! The drop-mode and derive examples in README.md are what the binary prints today, run the
-//! way a clerk runs them: on a copy of an openpyxl-written workbook, in its own folder.
+//! The drop-mode, derive, inspect and configuration examples in README.md are what the
+//! binary prints today, run the way a clerk runs them: on a copy of an openpyxl-written
+//! workbook, in its own folder (with the zhengban.toml the example puts beside it).
 //! `ZHENGBAN_BLESS=1 cargo test --test readme_examples` rewrites them.
 
 use std::path::Path;
@@ -17,6 +18,8 @@ struct Example {
     code: i32,
     /// Files that must exist in the folder afterwards.
     written: &'static [&'static str],
+    /// Other files copied into the folder first (a zhengban.toml): (source, name).
+    beside: &'static [(&'static str, &'static str)],
 }
 
 const EXAMPLES: &[Example] = &[
@@ -27,6 +30,7 @@ const EXAMPLES: &[Example] = &[
         args: &["区教育局台账.xlsx"],
         code: 1,
         written: &["区教育局台账.诊断.xlsx", "区教育局台账.诊断.html"],
+        beside: &[],
     },
     Example {
         name: "derive",
@@ -35,6 +39,43 @@ const EXAMPLES: &[Example] = &[
         args: &["derive", "县统计局台账.xlsx", "--as-of", "2026-11-25"],
         code: 0,
         written: &["县统计局台账.补填.xlsx"],
+        beside: &[],
+    },
+    Example {
+        name: "inspect-own",
+        source: "tests/layouts/coal-bureau.clean.xlsx",
+        file: "煤炭局台账.xlsx",
+        args: &["inspect", "煤炭局台账.xlsx", "--sheet", "台账一"],
+        code: 0,
+        written: &[],
+        beside: &[],
+    },
+    Example {
+        name: "inspect-misread",
+        source: "samples/custom-layout/信息中心台账.xlsx",
+        file: "信息中心台账.xlsx",
+        args: &["inspect", "信息中心台账.xlsx", "--sheet", "登记"],
+        code: 0,
+        written: &[],
+        beside: &[],
+    },
+    Example {
+        name: "inspect-config",
+        source: "samples/custom-layout/信息中心台账.xlsx",
+        file: "信息中心台账.xlsx",
+        args: &["inspect", "信息中心台账.xlsx", "--sheet", "登记"],
+        code: 0,
+        written: &[],
+        beside: &[("samples/custom-layout/zhengban.toml", "zhengban.toml")],
+    },
+    Example {
+        name: "check-config",
+        source: "samples/custom-layout/信息中心台账.xlsx",
+        file: "信息中心台账.xlsx",
+        args: &["check", "信息中心台账.xlsx", "--as-of", "2026-11-25"],
+        code: 0,
+        written: &[],
+        beside: &[("samples/custom-layout/zhengban.toml", "zhengban.toml")],
     },
 ];
 
@@ -45,11 +86,11 @@ fn shown(example: &Example) -> String {
 }
 
 fn run(example: &Example, dir: &Path) -> String {
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(example.source),
-        dir.join(example.file),
-    )
-    .unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join(example.source), dir.join(example.file)).unwrap();
+    for (source, name) in example.beside {
+        std::fs::copy(root.join(source), dir.join(name)).unwrap();
+    }
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhengban"));
     cmd.current_dir(dir)
         .args(example.args)

@@ -39,6 +39,7 @@ pub fn welcome() -> String {
 在命令行中：
 
   zhengban check 台账.xlsx     检查台账，逐条列出问题（加 --annotate 同时写出批注副本）
+  zhengban inspect 台账.xlsx   查看认出了哪些表、每一列被认成了哪一栏（检查结果不对时先看这里）
   zhengban rule ZB405          查看一条规则：检查什么、为什么、如何修改
   zhengban template -o 模板    写出空白的官方台账模板
 

@@ -24,7 +24,13 @@ pub fn run(args: &InspectArgs) -> Result<Status, RunError> {
     for unit in &found.units {
         let (unit, _) = read_discovered(unit, &opts);
         faults |= !unit.unreadable.is_empty();
-        views.push(view(&unit));
+        let mut v = view(&unit);
+        if !args.sheet.is_empty() {
+            let wanted = |s: &str| args.sheet.iter().any(|w| w.trim() == s);
+            v.tables.retain(|t| wanted(&t.sheet));
+            v.sheets_without_table.retain(|t| wanted(&t.sheet));
+        }
+        views.push(v);
     }
     let bytes = match args.format {
         InspectFormat::Human => views

@@ -116,6 +116,16 @@ pub struct SheetView {
     pub holds: Unrecognised,
 }
 
+/// A column's published header without its line break and unit ("采购金额\n(单位:元)" →
+/// "采购金额").
+fn field_name(header: &str) -> String {
+    let h = header.replace('\n', "");
+    match h.find(['(', '（']) {
+        Some(at) if at > 0 => h[..at].to_string(),
+        _ => h,
+    }
+}
+
 /// The view of a unit.
 pub fn view(unit: &Unit) -> UnitView {
     let mut tables: Vec<(usize, usize, u32, TableView)> = unit
@@ -177,7 +187,7 @@ fn table(meta: &TableMeta, header: Option<&HeaderBlock>, software: Option<String
         .map(|c| ColumnView {
             column: column_letters(c.col),
             key: c.key,
-            field: c.header.replace('\n', ""),
+            field: field_name(c.header),
             header: c.typed.replace('\n', " "),
             source: c.source,
         })
@@ -325,7 +335,15 @@ pub fn text(v: &UnitView) -> String {
             } else {
                 format!(" ← “{}”", c.header)
             };
-            out.push_str(&format!("      {:>2} {}{typed}{how}\n", c.column, c.field));
+            let unchecked = if crate::schema::UNCHECKED_COLUMNS.contains(&c.key) {
+                "（不检查）"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "      {:>2} {}{typed}{how}{unchecked}\n",
+                c.column, c.field
+            ));
         }
         if !t.unmapped_columns.is_empty() {
             let list: Vec<String> = t

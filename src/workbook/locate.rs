@@ -279,22 +279,31 @@ fn by_hand(
             .unwrap_or(last)
             .max(first);
         let top = t.header_row.unwrap_or(end.min(first + 40));
+        // The title above the header: a cell naming a table, else the first text standing
+        // alone on its row.
         let mut buf = String::new();
-        let title = (first..top.max(first)).find_map(|r| {
-            sheet
-                .rows
-                .get(r as usize)?
-                .iter()
-                .enumerate()
-                .find_map(|(c, cell)| match cell {
-                    Cell::Text(s)
-                        if title_kind_in(s, &mut buf).is_some() || own_title_kind(s).is_some() =>
-                    {
-                        Some((r, c as u32, s.clone()))
-                    }
+        let cells_above = || {
+            (first..top.max(first)).filter_map(|r| {
+                let row = sheet.rows.get(r as usize)?;
+                let (c, cell) = row.iter().enumerate().find(|(_, c)| !c.is_blank())?;
+                Some((r, c as u32, cell, title_row(row)))
+            })
+        };
+        let title = cells_above()
+            .find_map(|(r, c, cell, _)| match cell {
+                Cell::Text(s)
+                    if title_kind_in(s, &mut buf).is_some() || own_title_kind(s).is_some() =>
+                {
+                    Some((r, c, s.clone()))
+                }
+                _ => None,
+            })
+            .or_else(|| {
+                cells_above().find_map(|(r, c, cell, alone)| match cell {
+                    Cell::Text(s) if alone && !s.contains([':', '：']) => Some((r, c, s.clone())),
                     _ => None,
                 })
-        });
+            });
         let mut columns = hints.columns_for(t.kind);
         columns.extend(t.columns.iter().cloned());
         out.push(Located {

@@ -19,7 +19,7 @@ declare_rule! {
     ///
     /// ## 如何修改
     /// 单位自加的列可以保留，忽略本提示。若它对应台账的某一栏，把列标题改成模板的写法，或在
-    /// zhengban.toml 中写明它是哪一列（`[columns.明细表]` 下写 `"上网方式" = "…"`，见 README
+    /// zhengban.toml 中写明它是哪一列（`[columns."明细表"]` 下写 `"上网方式" = "…"`，见 README
     /// “配置文件”一节）；`zhengban inspect` 显示每一列被认成了什么。
     pub struct UnknownColumn {
         code: "ZB004",
