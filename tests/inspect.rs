@@ -138,3 +138,23 @@ fn a_sheet_the_reader_cannot_place_and_the_configuration_that_places_it() {
     assert_eq!(table["data_rows"]["count"], 13);
     assert!(table["missing_columns"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn the_configuration_beside_the_workbook_counts_when_run_from_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("单位");
+    std::fs::create_dir(&unit).unwrap();
+    for f in ["信息中心台账.xlsx", "zhengban.toml"] {
+        std::fs::copy(root().join("samples/custom-layout").join(f), unit.join(f)).unwrap();
+    }
+    let elsewhere = tempfile::tempdir().unwrap();
+    let book = unit.join("信息中心台账.xlsx");
+    let (_, doc) = inspect(
+        elsewhere.path(),
+        &[book.to_str().unwrap(), "--sheet", "登记"],
+    );
+    assert_eq!(
+        doc["units"][0]["tables"][0]["recognised_by"]["by"],
+        "config"
+    );
+}

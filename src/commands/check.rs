@@ -37,25 +37,34 @@ pub fn as_of(arg: Option<&str>) -> Result<NaiveDate, RunError> {
     }
 }
 
-/// Load `--config`, or `zhengban.toml` in the current directory when present.
-pub fn load_config(arg: Option<&Path>) -> Result<Config, RunError> {
-    match arg {
-        Some(p) => Ok(Config::load(p)?),
-        None => {
-            let default = Path::new("zhengban.toml");
-            if default.is_file() {
-                Ok(Config::load(default)?)
-            } else {
-                Ok(Config::default())
-            }
+/// Load `--config`; else `zhengban.toml` in the current directory; else the one beside the
+/// first input (in the folder given, or in the folder of the file given), where a clerk who
+/// drops a workbook keeps it; else the defaults.
+pub fn load_config(arg: Option<&Path>, inputs: &[PathBuf]) -> Result<Config, RunError> {
+    if let Some(p) = arg {
+        return Ok(Config::load(p)?);
+    }
+    let beside = inputs.first().and_then(|p| {
+        if p.is_dir() {
+            Some(p.join("zhengban.toml"))
+        } else {
+            p.parent().map(|d| d.join("zhengban.toml"))
         }
+    });
+    let found = std::iter::once(PathBuf::from("zhengban.toml"))
+        .chain(beside)
+        .find(|p| p.is_file());
+    match found {
+        Some(p) => Ok(Config::load(&p)?),
+        None => Ok(Config::default()),
     }
 }
 
 /// Run `check`.
 pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     let as_of = as_of(args.as_of.as_deref())?;
-    let config = load_config(args.config.as_deref())?.with_cli(&args.select, &args.ignore)?;
+    let config =
+        load_config(args.config.as_deref(), &args.paths)?.with_cli(&args.select, &args.ignore)?;
     let catalogue = Catalogue::with_config(&config.classification)?;
     for p in &args.paths {
         if std::fs::symlink_metadata(p).is_err() {

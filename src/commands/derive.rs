@@ -77,7 +77,7 @@ fn not_editable(path: &Path) -> Option<String> {
 /// Run `derive`.
 pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     let as_of = as_of(args.as_of.as_deref())?;
-    let config = load_config(args.config.as_deref())?;
+    let config = load_config(args.config.as_deref(), std::slice::from_ref(&args.path))?;
     let catalogue = Catalogue::with_config(&config.classification)?;
     if !args.path.exists() {
         return Err(RunError::Usage(format!("找不到 {}", args.path.display())));

@@ -244,7 +244,7 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
     if existing.is_empty() {
         return Err(RunError::Usage("没有可以检查的文件".into()));
     }
-    let config = load_config(None)?;
+    let config = load_config(None, &existing)?;
     let catalogue = Catalogue::with_config(&config.classification)?;
     let opts = CheckOptions {
         as_of,

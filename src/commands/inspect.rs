@@ -16,7 +16,7 @@ pub fn run(args: &InspectArgs) -> Result<Status, RunError> {
             return Err(RunError::Usage(format!("找不到 {}", p.display())));
         }
     }
-    let config = load_config(args.config.as_deref())?;
+    let config = load_config(args.config.as_deref(), &args.paths)?;
     let found = discover_units(&args.paths, args.unit_per_file);
     let mut views = Vec::new();
     let mut faults = false;

@@ -56,7 +56,8 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
         )));
     }
     let as_of = as_of(args.as_of.as_deref())?;
-    let config = load_config(args.config.as_deref())?.with_cli(&args.select, &args.ignore)?;
+    let config =
+        load_config(args.config.as_deref(), &args.paths)?.with_cli(&args.select, &args.ignore)?;
     let catalogue = Catalogue::with_config(&config.classification)?;
 
     // Each argument, expanded where the shell left a wildcard (cmd.exe and PowerShell do).
