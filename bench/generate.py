@@ -143,7 +143,7 @@ def write_unit(path, index, computers, seed=7):
         name, version, kind, term = SOFTWARE[sid]
         if kind == "商业软件":
             licenses = installed[sid] + 2
-            row = [i, sid, name, version, kind, dt.date(2020, 2, 1) if term == "永久" else dt.date(2025, 1, 5),
+            row = [i, sid, name, version, kind, dt.date(2020, 2, 1) if term == "永久" else dt.date(2024, 12, 28),
                    licenses * 300, "批量许可", licenses, version, term, f"SN-{prefix}-{sid}-7752", installed[sid]]
         else:
             row = [i, sid, name, shown_version(sid), kind] + ["—"] * 7 + [installed[sid]]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::base::text::norm;
+use crate::base::text::{norm, norm_is};
 use crate::base::CellRef;
 use crate::schema::{
     TableKind, MAINTENANCE_EVENT_COLUMNS, MAINTENANCE_HEADER, MAINTENANCE_INFO_COLUMNS,
@@ -173,13 +173,29 @@ fn stacked(sheet: &Sheet, file: &Arc<str>, loc: &Located) -> Vec<Located> {
     let width = sheet.width();
     let forms = HeaderForms::of(specs);
     let last = loc.last_row.min(sheet.height().saturating_sub(1));
-    let headers: Vec<u32> = (loc.first_row..=last)
-        .filter(|&r| !sheet.row_is_blank(r))
-        .filter(|&r| {
-            let found = match_header_row_in(sheet, width, r, r + 2, specs, &forms);
-            apply_hints(sheet, found, None, specs, &loc.columns)
-                .is_some_and(|m| m.missing.is_empty() && m.columns.len() >= 4 && m.first_row == r)
-        })
+    let is_header = |r: u32| {
+        let found = match_header_row_in(sheet, width, r, r + 2, specs, &forms);
+        apply_hints(sheet, found, None, specs, &loc.columns)
+            .is_some_and(|m| m.missing.is_empty() && m.columns.len() >= 4 && m.first_row == r)
+    };
+    // A log's part 二 header, and where another log's starts: a row beginning with the same
+    // words (序号 …) — most rows of a long log are settled by their first cell alone.
+    let Some(first) = (loc.first_row..=last).find(|&r| !sheet.row_is_blank(r) && is_header(r))
+    else {
+        return vec![loc.clone()];
+    };
+    let lead = |r: u32| {
+        sheet
+            .rows
+            .get(r as usize)
+            .and_then(|row| row.iter().find(|c| !c.is_blank()))
+    };
+    let opening = norm(&lead(first).map(Cell::display).unwrap_or_default());
+    let headers: Vec<u32> = std::iter::once(first)
+        .chain((first + 1..=last).filter(|&r| {
+            lead(r).is_some_and(|c| matches!(c, Cell::Text(t) if norm_is(t, &opening)))
+                && is_header(r)
+        }))
         .collect();
     if headers.len() < 2 {
         return vec![loc.clone()];

@@ -77,6 +77,10 @@ pub fn join_summaries(tables: Vec<Summary>) -> Vec<Summary> {
 /// Fold each table into the first ledger it continues; a table that copies the ledger stays
 /// apart.
 fn join<T>(tables: Vec<T>, keys: fn(&T) -> Vec<String>, absorb: fn(&mut T, T)) -> Vec<T> {
+    // One table, the common case: nothing to join, no keys to make.
+    if tables.len() < 2 {
+        return tables;
+    }
     let mut out: Vec<(T, HashSet<String>)> = Vec::new();
     for t in tables {
         let k = keys(&t);

@@ -179,6 +179,15 @@ const LEDGER_NOUNS: [&str; 12] = [
     "表", "台账", "清单", "目录", "记录", "登记", "明细", "汇总", "名录", "名单", "台帐", "书",
 ];
 
+/// A cheap first test of [`own_title_kind`] on the text as typed: a title holds a ledger
+/// noun (表, 台账, 清单, 记录, 登记, 明细 …) and a word about software or computers. Most
+/// cells of a sheet fail it on their characters, without being normalised.
+fn may_be_own_title(text: &str) -> bool {
+    text.len() <= 120
+        && text.contains(['表', '账', '帐', '单', '录', '记', '细', '汇', '书'])
+        && text.contains(['软', '计', '脑', '正', '账', '帐'])
+}
+
 /// The kind an office's own title names, by a word in it, when the text reads as a title:
 /// short, no sentence, about software or computers, ending in a ledger noun.
 pub fn own_title_kind(text: &str) -> Option<(TableKind, &'static str)> {
@@ -228,7 +237,7 @@ struct Title {
 /// Whether a row can hold a title: titles stand alone on their row (at most a caption or a
 /// table number beside them).
 fn title_row(row: &[Cell]) -> bool {
-    row.iter().filter(|c| !c.is_blank()).count() <= 2
+    row.iter().filter(|c| !c.is_blank()).take(3).count() <= 2
 }
 
 /// Every table in the sheet at `index`, in reading order.
@@ -326,16 +335,17 @@ fn locate_in(sheet: &Sheet, index: usize, hints: &LayoutHints) -> Vec<Located> {
     let mut titles: Vec<Title> = Vec::new();
     let mut buf = String::new();
     for (r, row) in sheet.rows.iter().enumerate() {
-        let alone = title_row(row);
+        // Whether the row holds a title alone, counted only for a cell that may be one.
+        let mut alone: Option<bool> = None;
         for (c, cell) in row.iter().enumerate() {
             let Cell::Text(s) = cell else { continue };
             let found = title_kind_in(s, &mut buf)
                 .map(|k| (k, Evidence::PublishedTitle))
                 .or_else(|| {
-                    alone
-                        .then(|| own_title_kind(s))
-                        .flatten()
-                        .map(|(k, word)| (k, Evidence::OwnTitle { word }))
+                    if !*alone.get_or_insert_with(|| title_row(row)) || !may_be_own_title(s) {
+                        return None;
+                    }
+                    own_title_kind(s).map(|(k, word)| (k, Evidence::OwnTitle { word }))
                 });
             if let Some((kind, evidence)) = found {
                 // A title is the first such cell of its row; a second hit in the same row

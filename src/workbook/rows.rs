@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::layout::HeaderMatch;
 use super::{Cell, Sheet};
-use crate::base::text::{is_not_applicable_normed, norm, norm_into, with_short_norm};
+use crate::base::text::{is_not_applicable_normed, norm, norm_into, norm_is, with_short_norm};
 use crate::schema::ColumnSpec;
 
 /// The data rows under a header, and the rows between them that are not data.
@@ -160,8 +160,9 @@ fn ends_table(text: &str, buf: &mut String) -> Option<RowKind> {
 /// Whether text labels a total: 合计, 共计, 总计 or 小计, alone or with a short qualifier
 /// ("商业软件小计", "合计（台）", "小计：3"). `Some(true)` for a 小计.
 fn total_label(text: &str) -> Option<bool> {
-    // A qualifier is short; a longer text mentioning 合计 is a note or a name.
-    if text.len() > 48 {
+    // A qualifier is short; a longer text mentioning 合计 is a note or a name. Every label
+    // ends in 计: most text is settled by that alone.
+    if text.len() > 48 || !text.contains('计') {
         return None;
     }
     let n = norm(text);
@@ -216,17 +217,15 @@ pub fn data_rows(
     };
     while r <= last_row {
         let cells = sheet.rows.get(r as usize).map(Vec::as_slice).unwrap_or(&[]);
-        let typed: Vec<(u32, &Cell)> = cells
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.is_blank())
-            .map(|(c, cell)| (c as u32, cell))
-            .collect();
-        let Some(&(_, first)) = typed.first() else {
+        // The first typed cell, and whether it is the only one: what most rows need, found
+        // without looking at every cell.
+        let Some(at) = cells.iter().position(|c| !c.is_blank()) else {
             skip(&mut out, r, RowKind::Blank, "");
             r += 1;
             continue;
         };
+        let first = &cells[at];
+        let alone = !cells[at + 1..].iter().any(|c| !c.is_blank());
         if let Cell::Text(t) = first {
             if let Some(why) = ends_table(t, &mut buf) {
                 let last_typed = (r..=last_row)
@@ -243,10 +242,14 @@ pub fn data_rows(
             }
         }
         // A total's label sits in the first columns of the table, or is the only text.
-        let label = typed
+        let reach = if alone {
+            at + 1
+        } else {
+            (lo as usize + 4).min(cells.len())
+        };
+        let label = cells[at.min(reach)..reach]
             .iter()
-            .filter(|(c, _)| *c <= lo + 3 || typed.len() == 1)
-            .find_map(|(_, cell)| match cell {
+            .find_map(|cell| match cell {
                 Cell::Text(t) => total_label(t).map(|sub| (sub, t.as_str())),
                 _ => None,
             });
@@ -272,13 +275,14 @@ pub fn data_rows(
             r += 1;
             continue;
         }
-        if let [(c, Cell::Text(t))] = typed.as_slice() {
+        if let (true, Cell::Text(t)) = (alone, first) {
+            let c = at as u32;
             let wide = sheet
-                .merge_at(r, *c)
+                .merge_at(r, c)
                 .is_some_and(|m| m.last_col >= m.first_col + 2);
             // Text alone outside the value columns (in 序号's column, or beside the table)
             // cannot be a value of the row.
-            let outside = !value_cols.contains(c) && t.trim().parse::<f64>().is_err();
+            let outside = !value_cols.contains(&c) && t.trim().parse::<f64>().is_err();
             if wide || outside || is_group_label(t) {
                 skip(&mut out, r, RowKind::GroupLabel, t);
                 r += 1;
@@ -321,14 +325,15 @@ fn repeats_header(sheet: &Sheet, r: u32, texts: &[(u32, String)]) -> bool {
     if texts.len() < 2 {
         return false;
     }
-    let same = texts
-        .iter()
-        .filter(|(c, t)| match sheet.get(r, *c) {
-            Cell::Text(s) => norm(s) == *t,
-            _ => false,
-        })
-        .count();
-    same * 2 > texts.len()
+    let same = |(c, t): &(u32, String)| match sheet.get(r, *c) {
+        Cell::Text(s) => norm_is(s, t),
+        _ => false,
+    };
+    // A header printed again repeats its first columns: a data row is settled by them.
+    if !texts.iter().take(2).any(same) {
+        return false;
+    }
+    texts.iter().filter(|t| same(t)).count() * 2 > texts.len()
 }
 
 /// The first words of a label or note, for a reader of `inspect`.
