@@ -758,12 +758,26 @@ const UNIT_ALIASES: &[&str] = &[
     "单位（盖章）",
     "单位",
 ];
-const FILLER_LABEL: HeaderLabel = hl("filler", "填表人", &["填报人", "制表人", "填写人"]);
-const PHONE_LABEL: HeaderLabel = hl("phone", "联系电话", &["电话", "联系方式"]);
+const FILLER_LABEL: HeaderLabel = hl(
+    "filler",
+    "填表人",
+    &["填报人", "制表人", "填写人", "联系人", "统计人"],
+);
+const PHONE_LABEL: HeaderLabel = hl("phone", "联系电话", &["电话", "联系方式", "办公电话"]);
 const FILLED_ON_LABEL: HeaderLabel = hl(
     "filled_on",
     "填表日期",
-    &["填报日期", "制表日期", "填写日期", "日期"],
+    &[
+        "填报日期",
+        "制表日期",
+        "填写日期",
+        "填表时间",
+        "填报时间",
+        "制表时间",
+        "报送日期",
+        "统计日期",
+        "日期",
+    ],
 );
 
 /// 附件3's header: 申请部门 · 经手人 · 联系电话 · 填表日期.

@@ -364,6 +364,11 @@ fn match_rows(
             let by_group = || {
                 let sub_n = sub_n.as_ref()?;
                 let top_norm = norm(top);
+                // A group header in the office's own words (软件性质, 类别) over the published
+                // sub-headers: a cell merged across the columns it groups.
+                let spans = sheet
+                    .merge_at(row, c)
+                    .is_some_and(|m| m.first_row == row && m.last_col > m.first_col);
                 specs
                     .iter()
                     .enumerate()
@@ -371,6 +376,7 @@ fn match_rows(
                     .find(|(i, s)| {
                         s.group.is_some()
                             && (top.is_empty()
+                                || spans
                                 || forms[*i]
                                     .group
                                     .as_deref()
@@ -619,6 +625,11 @@ pub struct HeaderEntry {
 /// ("总人数 45 人", "使用计算机人数　　人"). `None` where the words go on: the label is part of
 /// other text.
 fn label_end(text: &str, at: usize) -> Option<usize> {
+    // A qualifier in brackets belongs to the label: 联系电话（手机）：…
+    let at = match text[at..].strip_prefix('(') {
+        Some(inner) => at + 1 + inner.find(')')? + 1,
+        None => at,
+    };
     let rest = &text[at..];
     let trimmed = rest.trim_start();
     let spaced = trimmed.len() < rest.len();

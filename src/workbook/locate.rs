@@ -405,7 +405,17 @@ fn locate_in(sheet: &Sheet, index: usize, hints: &LayoutHints) -> Vec<Located> {
         out.push(loc);
     }
     if out.is_empty() {
-        return untitled(sheet, index, hints);
+        return untitled(sheet, index, hints, sheet.height());
+    }
+    // A table above the first title whose own title the reader does not know (a summary, and a
+    // titled free list under it): found by its header, ending where the title begins.
+    let first = out[0].first_row;
+    if first >= 2 {
+        let mut above = untitled(sheet, index, hints, first);
+        if !above.is_empty() {
+            above.append(&mut out);
+            return above;
+        }
     }
     out
 }
@@ -419,8 +429,48 @@ const UNTITLED_KINDS: [TableKind; 4] = [
     TableKind::FreeList,
 ];
 
-/// The best list header among rows `from..=to`: (score, row, kind). A header counts when it
-/// has every required column and at least four columns; `prefer` wins a tie.
+/// A list header's kinds and their forms, prepared once for a sheet's rows.
+struct Kinds {
+    kinds: Vec<(TableKind, HeaderForms, Vec<ColumnHint>)>,
+}
+
+impl Kinds {
+    /// `prefer` first (wins a tie), then the kinds recognised without a title.
+    fn new(prefer: Option<TableKind>, hints: &LayoutHints) -> Kinds {
+        let kinds = prefer
+            .into_iter()
+            .filter(|k| !k.columns().is_empty())
+            .chain(UNTITLED_KINDS.into_iter().filter(|k| Some(*k) != prefer))
+            .map(|k| (k, HeaderForms::of(k.columns()), hints.columns_for(k)))
+            .collect();
+        Kinds { kinds }
+    }
+
+    /// The best header starting at `row` (its sub-header at most at `limit`): (score, kind).
+    /// A header counts when it has every required column and at least four columns.
+    fn at(&self, sheet: &Sheet, width: u32, row: u32, limit: u32) -> Option<(usize, TableKind)> {
+        let mut best: Option<(usize, TableKind)> = None;
+        for (kind, forms, hints) in &self.kinds {
+            let specs: &[ColumnSpec] = kind.columns();
+            let found = match_header_row_in(sheet, width, row, limit, specs, forms);
+            let found = if hints.is_empty() {
+                found
+            } else {
+                apply_hints(sheet, found, Some(row), specs, hints)
+            };
+            let Some(m) = found else {
+                continue;
+            };
+            let score = m.columns.len();
+            if m.missing.is_empty() && score >= 4 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, *kind));
+            }
+        }
+        best
+    }
+}
+
+/// The best list header among rows `from..=to`: (score, row, kind); `prefer` wins a tie.
 fn best_header(
     sheet: &Sheet,
     from: u32,
@@ -430,30 +480,14 @@ fn best_header(
 ) -> Option<(usize, u32, TableKind)> {
     let width = sheet.width();
     let to = to.min(sheet.height().saturating_sub(1));
+    let kinds = Kinds::new(prefer, hints);
     let mut best: Option<(usize, u32, TableKind)> = None;
-    let kinds: Vec<TableKind> = prefer
-        .into_iter()
-        .filter(|k| !k.columns().is_empty())
-        .chain(UNTITLED_KINDS.into_iter().filter(|k| Some(*k) != prefer))
-        .collect();
     for row in from..=to {
         if sheet.row_is_blank(row) {
             continue;
         }
-        for &kind in &kinds {
-            let specs: &[ColumnSpec] = kind.columns();
-            let forms = HeaderForms::of(specs);
-            let found = match_header_row_in(sheet, width, row, to + 1, specs, &forms);
-            let found = if hints.columns.is_empty() {
-                found
-            } else {
-                apply_hints(sheet, found, Some(row), specs, &hints.columns_for(kind))
-            };
-            let Some(m) = found else {
-                continue;
-            };
-            let score = m.columns.len();
-            if m.missing.is_empty() && score >= 4 && best.is_none_or(|(s, _, _)| score > s) {
+        if let Some((score, kind)) = kinds.at(sheet, width, row, to + 1) {
+            if best.is_none_or(|(s, _, _)| score > s) {
                 best = Some((score, row, kind));
             }
         }
@@ -472,43 +506,36 @@ fn header_kind(
     best_header(sheet, from, to, Some(title), hints).map(|(_, _, k)| k)
 }
 
-/// The tables of a sheet without a title: one at each distinctive column header, the first
-/// from its header to the next header of another kind (a header of the same kind printed
-/// again is a repeated header of the same table).
-fn untitled(sheet: &Sheet, index: usize, hints: &LayoutHints) -> Vec<Located> {
-    let height = sheet.height();
+/// The tables of a sheet without a title: one at each distinctive column header, each from
+/// its header to the next header of another kind (a header of the same kind printed again is
+/// a repeated header of the same table). Rows from `end` on are not looked at.
+fn untitled(sheet: &Sheet, index: usize, hints: &LayoutHints, end: u32) -> Vec<Located> {
+    let height = end.min(sheet.height());
+    let width = sheet.width();
+    let kinds = Kinds::new(None, hints);
     let mut out: Vec<Located> = Vec::new();
     let mut row = 0;
     while row < height {
-        // The first header from `row` on, looking 40 rows ahead.
-        let Some((_, at, kind)) = best_header(sheet, row, row + 40, None, hints) else {
-            if out.is_empty() {
-                // No header in the first rows: no untitled table (as before, a sheet's table
-                // starts near its top).
-                break;
-            }
-            row += 41;
+        if sheet.row_is_blank(row) {
+            row += 1;
+            continue;
+        }
+        let Some((_, kind)) = kinds.at(sheet, width, row, height) else {
+            row += 1;
             continue;
         };
-        // The best header of the window may not be its first: take the window's first header
-        // of that quality, in order, by trying rows up to it.
-        let at = (row..=at)
-            .find(|&r| {
-                best_header(sheet, r, r, Some(kind), hints).is_some_and(|(_, _, k)| k == kind)
-            })
-            .unwrap_or(at);
         match out.last_mut() {
             Some(prev) if prev.kind == kind => {}
             _ => {
                 if let Some(prev) = out.last_mut() {
-                    prev.last_row = at.saturating_sub(1).max(prev.first_row);
+                    prev.last_row = row.saturating_sub(1).max(prev.first_row);
                 }
                 out.push(Located {
                     kind,
                     sheet: index,
                     title: None,
                     title_text: String::new(),
-                    first_row: at,
+                    first_row: row,
                     last_row: height.saturating_sub(1),
                     evidence: Evidence::Header,
                     header_row: None,
@@ -516,7 +543,8 @@ fn untitled(sheet: &Sheet, index: usize, hints: &LayoutHints) -> Vec<Located> {
                 });
             }
         }
-        row = at + 1;
+        // Past its sub-header row, which matches nothing on its own.
+        row += 2;
     }
     out
 }
@@ -570,5 +598,127 @@ mod tests {
                 assert_eq!(title_kind(&format!("附件9 {t}（2024年度）")), found, "{t}");
             }
         }
+    }
+    fn sheet(rows: Vec<Vec<&str>>) -> Sheet {
+        crate::workbook::text_sheet("S", &rows)
+    }
+
+    const SUMMARY_HEADER: [&str; 6] =
+        ["序号", "编号", "软件名称", "版本", "来源类型", "已安装数量"];
+    const USAGE_HEADER: [&str; 7] = [
+        "序号",
+        "科室",
+        "使用者姓名",
+        "计算机编号",
+        "软件编号",
+        "软件名称",
+        "安装日期",
+    ];
+
+    #[test]
+    fn an_own_title_names_its_table_where_the_header_agrees() {
+        assert_eq!(
+            own_title_kind("计算机软件使用登记台账（一）软件汇总"),
+            Some((TableKind::Summary, "汇总"))
+        );
+        assert_eq!(
+            own_title_kind("（三）软件安装卸载记录"),
+            Some((TableKind::Maintenance, "安装卸载"))
+        );
+        // Prose, a notice and a part of a table are no titles.
+        assert_eq!(
+            own_title_kind("请各科室于11月底前报送软件汇总表，逾期不候。"),
+            None
+        );
+        assert_eq!(own_title_kind("二、软件安装卸载明细"), None);
+        let s = sheet(vec![
+            vec!["请于每年11月底前报送"],
+            vec!["计算机软件使用登记台账（一）软件汇总"],
+            SUMMARY_HEADER.to_vec(),
+            vec!["1", "MT-01", "Windows 10", "专业版", "预装", "15"],
+        ]);
+        let found = locate(&s, 0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, TableKind::Summary);
+        assert_eq!(found[0].evidence, Evidence::OwnTitle { word: "汇总" });
+        assert_eq!(found[0].title, Some((1, 0)));
+    }
+
+    #[test]
+    fn the_header_overrules_an_own_titles_word_and_a_title_without_a_table_is_none() {
+        // "明细" says usage, the columns say summary.
+        let s = sheet(vec![
+            vec!["软件登记明细"],
+            SUMMARY_HEADER.to_vec(),
+            vec!["1", "MT-01", "Windows 10", "专业版", "预装", "15"],
+        ]);
+        let found = locate(&s, 0);
+        assert_eq!(found[0].kind, TableKind::Summary);
+        assert_eq!(found[0].evidence, Evidence::Header);
+        // A cover page naming the ledger holds no table.
+        let cover = sheet(vec![
+            vec!["某局计算机软件使用登记台账"],
+            vec!["二〇二六年十一月"],
+        ]);
+        assert!(locate(&cover, 0).is_empty());
+    }
+
+    #[test]
+    fn a_table_above_the_first_known_title_is_found_by_its_header() {
+        let s = sheet(vec![
+            vec!["本局软件一览"],
+            SUMMARY_HEADER.to_vec(),
+            vec!["1", "MT-01", "Windows 10", "专业版", "预装", "15"],
+            vec![],
+            vec!["可使用免费软件清单"],
+            vec!["序号", "软件编号", "软件名称", "软件版本"],
+            vec!["1", "MT-07", "7-Zip", "24.08"],
+        ]);
+        let kinds: Vec<(TableKind, u32, u32)> = locate(&s, 0)
+            .iter()
+            .map(|l| (l.kind, l.first_row, l.last_row))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![(TableKind::Summary, 1, 3), (TableKind::FreeList, 4, 6)]
+        );
+    }
+
+    #[test]
+    fn a_sheet_without_titles_holds_a_table_at_each_header() {
+        let s = sheet(vec![
+            SUMMARY_HEADER.to_vec(),
+            vec!["1", "MT-01", "Windows 10", "专业版", "预装", "15"],
+            vec![],
+            USAGE_HEADER.to_vec(),
+            vec![
+                "1",
+                "办公室",
+                "张三",
+                "PC-01",
+                "MT-01",
+                "Windows 10",
+                "2024-03-01",
+            ],
+            // The header printed again over the next page: the same table.
+            USAGE_HEADER.to_vec(),
+            vec![
+                "2",
+                "办公室",
+                "李四",
+                "PC-02",
+                "MT-01",
+                "Windows 10",
+                "2024-03-02",
+            ],
+        ]);
+        let kinds: Vec<(TableKind, u32, u32)> = locate(&s, 0)
+            .iter()
+            .map(|l| (l.kind, l.first_row, l.last_row))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![(TableKind::Summary, 0, 2), (TableKind::Usage, 3, 6)]
+        );
     }
 }
