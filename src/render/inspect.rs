@@ -397,7 +397,11 @@ pub fn text(v: &UnitView) -> String {
                     }
                 })
                 .collect();
-            out.push_str(&format!("    表头信息  {}\n", list.join("；")));
+            // One label a line: a header block of nine values does not fit a terminal's line.
+            for (i, item) in list.iter().enumerate() {
+                let lead = if i == 0 { "    表头信息  " } else { "              " };
+                out.push_str(&format!("{lead}{item}\n"));
+            }
         }
     }
     for s in &v.sheets_without_table {
