@@ -13,7 +13,10 @@ For every layout manifest NAME.json here:
     table must equal the figures in the manifest (computed by the generator from its data).
     If derive refuses (exit ≠ 0, no output) it is run again with --force and that is said.
 
-Usage: python3 tests/layouts/score.py [--bin PATH] [--formats xlsx,xls,ods] [--json OUT] [NAME ...]
+Usage: python3 tests/layouts/score.py [--bin PATH] [--dir DIR] [--formats xlsx,xls,ods] [--json OUT] [NAME ...]
+--dir DIR scores the corpus in DIR (default: this directory, tests/layouts), e.g. tests/layouts2. A unit
+kept as a folder of workbooks is NAME.clean/ (NAME.faulty/, NAME.derive/) and its resaves are folders
+resaved/NAME.clean.lo.xls/ …; such a folder is checked as one unit.
 Default binary: target/release/zhengban of this repository (built with cargo build --release
 when absent). Exit status 0 whatever the score: the output is the measurement.
 """
@@ -28,6 +31,7 @@ from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
+CORPUS = HERE  # the corpus directory scored (--dir)
 DEFAULT_BIN = os.path.join(REPO, "target", "release", "zhengban")
 TIMEOUT = 300
 
@@ -52,7 +56,9 @@ def ensure_binary(path):
 def variants(name, kind, formats):
     out = []
     for fmt in formats:
-        path = os.path.join(HERE, f"{name}.{kind}.xlsx") if fmt == "xlsx" else os.path.join(HERE, "resaved", f"{name}.{kind}.lo.{fmt}")
+        path = os.path.join(CORPUS, f"{name}.{kind}.xlsx") if fmt == "xlsx" else os.path.join(CORPUS, "resaved", f"{name}.{kind}.lo.{fmt}")
+        if fmt == "xlsx" and not os.path.exists(path) and os.path.isdir(os.path.join(CORPUS, f"{name}.{kind}")):
+            path = os.path.join(CORPUS, f"{name}.{kind}")  # a unit kept as a folder of workbooks
         label = "xlsx" if fmt == "xlsx" else f"lo.{fmt}"
         out.append((label, path))
     return out
@@ -61,7 +67,7 @@ def variants(name, kind, formats):
 def check(binary, path, as_of):
     """Diagnostics of every unit found in path: list of dicts, or an error string."""
     if not os.path.exists(path):
-        return f"missing file {os.path.relpath(path, HERE)}"
+        return f"missing file {os.path.relpath(path, CORPUS)}"
     rc, out, err = run([binary, "check", path, "--as-of", as_of, "--format", "json"])
     if rc is None or rc not in (0, 1):
         return f"check failed (exit {rc}): {err.strip()[:400]}"
@@ -199,13 +205,16 @@ def score_derive(model, want):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=DEFAULT_BIN, help="zhengban binary (default: %(default)s)")
+    ap.add_argument("--dir", default=HERE, help="corpus directory with the NAME.json manifests (default: %(default)s)")
     ap.add_argument("--formats", default="xlsx,xls,ods", help="which files to check: xlsx and/or the LibreOffice resaves")
     ap.add_argument("--json", help="also write the results as JSON to this file")
     ap.add_argument("names", nargs="*", help="layouts to score (default: all)")
     a = ap.parse_args()
+    global CORPUS
+    CORPUS = os.path.abspath(a.dir)
     ensure_binary(a.bin)
     formats = [f.strip() for f in a.formats.split(",") if f.strip()]
-    manifests = sorted(f for f in os.listdir(HERE) if f.endswith(".json"))
+    manifests = sorted(f for f in os.listdir(CORPUS) if f.endswith(".json"))
     if a.names:
         manifests = [f"{n}.json" for n in a.names]
     rc, ver, _ = run([a.bin, "--version"])
@@ -215,7 +224,7 @@ def main():
     by_code = defaultdict(Counter)
     results = []
     for mf in manifests:
-        m = json.load(open(os.path.join(HERE, mf), encoding="utf-8"))
+        m = json.load(open(os.path.join(CORPUS, mf), encoding="utf-8"))
         name, as_of = m["layout"], m["as_of"]
         res = {"layout": name, "clean": {}, "faulty": {}, "derive": {}}
         print()
@@ -295,7 +304,7 @@ def main():
                                     "unexpected_not_on_clean": [show(d) for d in new]}
         # --- derive ---
         dv = m["derive"]
-        model, notes = derive_figures(a.bin, os.path.join(HERE, dv["file"]), as_of, dv["year"])
+        model, notes = derive_figures(a.bin, os.path.join(CORPUS, dv["file"]), as_of, dv["year"])
         rows = score_derive(model, dv)
         ok = sum(1 for r in rows if r[3])
         totals["derived"] += len(rows)
