@@ -45,6 +45,22 @@ pub struct TableMeta {
     pub skipped: Vec<SkippedRows>,
     /// The data rows: first, last (0-based) and how many.
     pub data: Option<(u32, u32, usize)>,
+    /// Fields the table states once for all its rows instead of in a column.
+    pub implied: Vec<Implied>,
+}
+
+/// A field stated once for every row of a table (a per-department sheet's department, in its
+/// title).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Implied {
+    /// The field's key.
+    pub key: &'static str,
+    /// Its published header.
+    pub header: &'static str,
+    /// The value.
+    pub value: String,
+    /// Where it is written.
+    pub cell: CellRef,
 }
 
 impl TableMeta {
@@ -678,5 +694,6 @@ pub fn meta_of(
         evidence: loc.evidence,
         skipped: Vec::new(),
         data: None,
+        implied: Vec::new(),
     }
 }

@@ -10,8 +10,8 @@ use crate::workbook::locate::Located;
 use crate::workbook::Sheet;
 
 use super::parts::Part;
-use super::table::{list_frame, Choice, HeaderBlock, InvalidValue, Reader, TableMeta};
-use super::values::{Field, LicenseTerm, SoftwareKind};
+use super::table::{list_frame, Choice, HeaderBlock, Implied, InvalidValue, Reader, TableMeta};
+use super::values::{Field, LicenseTerm, Parsed, SoftwareKind};
 
 /// The usage ledger.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +88,20 @@ pub fn parse(
         TableKind::Usage,
         invalid,
     );
+    // A ledger kept one sheet per department names the department once, in its title
+    // ("软件使用情况明细表（办公室）"), not in a column.
+    let department = (frame.header.is_some() && frame.meta.column("department").is_none())
+        .then(|| department_of(&frame.meta))
+        .flatten();
+    if let Some((name, cell)) = &department {
+        frame.meta.missing_columns.retain(|c| *c != "部门");
+        frame.meta.implied.push(Implied {
+            key: "department",
+            header: "部门",
+            value: name.clone(),
+            cell: cell.clone(),
+        });
+    }
     let mut rd = Reader::new(
         sheet,
         file,
@@ -103,7 +117,14 @@ pub fn parse(
         .map(|&r| UsageRow {
             at: rd.at(r, "seq"),
             seq: rd.text(r, "seq"),
-            department: rd.text(r, "department"),
+            department: match &department {
+                Some((name, cell)) => Field {
+                    parsed: Parsed::Value(name.clone()),
+                    raw: name.clone(),
+                    cell: Some(cell.clone()),
+                },
+                None => rd.text(r, "department"),
+            },
             user: rd.text(r, "user"),
             computer: rd.code(r, "computer"),
             brand: rd.text(r, "brand"),
@@ -121,4 +142,18 @@ pub fn parse(
         rows,
         parts: Vec::new(),
     }
+}
+
+/// The department a per-department sheet names in its title's last brackets
+/// ("软件使用情况明细表（办公室）" → 办公室), with the title's cell.
+fn department_of(meta: &TableMeta) -> Option<(String, CellRef)> {
+    let title = meta.title.as_ref()?;
+    let t = meta.title_text.replace('（', "(").replace('）', ")");
+    let inner = t.trim_end().strip_suffix(')')?;
+    let name = inner[inner.rfind('(')? + 1..].trim();
+    // A year or an annex number in brackets is no department.
+    let plausible = (2..=12).contains(&name.chars().count())
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && !name.contains("年度");
+    plausible.then(|| (name.to_string(), title.clone()))
 }

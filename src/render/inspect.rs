@@ -399,7 +399,11 @@ pub fn text(v: &UnitView) -> String {
                 .collect();
             // One label a line: a header block of nine values does not fit a terminal's line.
             for (i, item) in list.iter().enumerate() {
-                let lead = if i == 0 { "    表头信息  " } else { "              " };
+                let lead = if i == 0 {
+                    "    表头信息  "
+                } else {
+                    "              "
+                };
                 out.push_str(&format!("{lead}{item}\n"));
             }
         }

@@ -620,6 +620,32 @@ pub struct HeaderEntry {
     pub inline: Option<(usize, usize)>,
 }
 
+/// Where, in a value's text, a label the reader does not know begins: after a space, a word
+/// of two to ten characters followed by a colon. Dates and times (2024-03-01 10:30) have no
+/// word before their colon.
+fn unknown_label_at(text: &str) -> Option<usize> {
+    static LABEL: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re =
+        LABEL.get_or_init(|| Regex::new(r"\s+[\p{Han}A-Za-z()]{2,10}\s*:").expect("valid regex"));
+    let m = re.find(text)?;
+    // A value of nothing but the next label: no value.
+    Some(m.start())
+}
+
+/// A piece of a date typed over several cells: a number, or 年 / 月 / 日.
+fn date_piece(cell: &Cell) -> bool {
+    match cell {
+        Cell::Number(_) => true,
+        Cell::Text(t) => {
+            let t = t.trim();
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '_' | ' '))
+        }
+        _ => false,
+    }
+}
+
 /// Where a label of a header cell ends, at byte `at` of its (folded) text: after a colon,
 /// at the end of the text, or before a number or a unit that follows a space
 /// ("总人数 45 人", "使用计算机人数　　人"). `None` where the words go on: the label is part of
@@ -748,6 +774,9 @@ pub fn header_block(
                 .collect();
             for (j, (_, end, key)) in hits.iter().enumerate() {
                 let next = hits.get(j + 1).map(|h| h.0).unwrap_or(folded.len());
+                // A label the reader does not know ends the value all the same ("许可数量：6套
+                // 适用版本：2019"): a short word and a colon after a space.
+                let next = unknown_label_at(&folded[*end..next]).map_or(next, |at| end + at);
                 // Kept as typed (a blank `____年11月__日` quoted in a message shows its
                 // underscores); a value of only blanks is no value.
                 let typed = folded[*end..next].trim_matches(|c| c == ':').trim();
@@ -776,12 +805,17 @@ pub fn header_block(
                 });
                 continue;
             }
-            // The value sits in the following cells, up to the next label.
+            // The value sits in the next typed cell, up to the next label; a date typed over
+            // several cells (2024 | 年 | 3 | 月 | 1 | 日) goes on over its pieces, while any
+            // other text after the value is the next label's, known or not.
             let mut parts: Vec<(u32, &Cell)> = Vec::new();
             let mut cc = *c + 1;
             while cc < width && !label_cols.contains(&cc) {
                 let cell = sheet.get(r, cc);
                 if !cell.is_blank() {
+                    if !parts.is_empty() && !(date_piece(parts[0].1) && date_piece(cell)) {
+                        break;
+                    }
                     parts.push((cc, cell));
                 }
                 cc += 1;

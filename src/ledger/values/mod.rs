@@ -175,26 +175,29 @@ impl SoftwareKind {
     /// Read the type as typed in a cell (商业软件, 商业, OEM, 预装, 免费 …).
     pub fn from_text(s: &str) -> Option<SoftwareKind> {
         let n = norm(s);
-        let n = n.trim_end_matches("类");
-        match n {
-            // An office's own ledger says how the software came (来源类型): bought, given or
-            // transferred with a license is commercial (台账 一.4), preinstalled is OEM.
-            "商业软件" | "商业" | "商用软件" | "商用" | "正版商业软件" | "收费软件" | "采购"
-            | "购买" | "购置" | "采购软件" | "政府采购" | "自行采购" | "统一采购" | "集中采购"
-            | "受赠" | "赠送" | "捐赠" | "调拨" | "划拨" | "调入" => {
-                Some(SoftwareKind::Commercial)
-            }
-            "OEM软件" | "OEM" | "OEM预装" | "OEM预装软件" | "预装软件" | "预装" | "随机预装"
-            | "随机预装软件" | "随机软件" | "随机" | "随机附带" | "随机自带" | "出厂预装"
-            | "整机预装" | "预装正版" | "随机赠送" | "随机附赠" | "OEM版" => {
-                Some(SoftwareKind::Oem)
-            }
-            "免费软件" | "免费" | "开源软件" | "开源免费软件" | "免费开源软件" | "开源"
-            | "免费下载" | "自由软件" | "公益软件" | "免费版" | "免费使用" => {
-                Some(SoftwareKind::Free)
-            }
-            _ => None,
+        // A type is a word or two; longer text is a remark that merely mentions one.
+        if n.is_empty() || n.chars().count() > 12 {
+            return None;
         }
+        let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
+        // An office's own ledger says how the software came (来源类型, 取得方式): bought,
+        // licensed, given or transferred with a license is commercial (台账 一.4), preinstalled
+        // with the computer is OEM, free to use is free. Preinstalled wins over a word of
+        // giving (随机赠送), a negation over free (非免费).
+        if has(&["非免费", "不免费"]) {
+            return Some(SoftwareKind::Commercial);
+        }
+        if has(&["OEM", "预装", "随机", "出厂", "随机附带", "随机自带"]) {
+            return Some(SoftwareKind::Oem);
+        }
+        if has(&["免费", "开源", "自由软件", "公益软件"]) {
+            return Some(SoftwareKind::Free);
+        }
+        let commercial = [
+            "商业", "商用", "采购", "购买", "购置", "收费", "付费", "正版", "授权", "赠", "调拨",
+            "划拨", "调入", "租用", "订阅", "许可",
+        ];
+        has(&commercial).then_some(SoftwareKind::Commercial)
     }
 }
 
