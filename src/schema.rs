@@ -319,7 +319,7 @@ pub const SEQ: ColumnSpec = col("seq", "序号", 6.0).alias(&["编号序号", "N
 pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
     SEQ,
     req("id", "软件编号", 11.0).alias(&["编号", "软件编码", "软件代码", "软件ID"]),
-    req("name", "软件名称", 22.0).alias(&["名称", "产品名称", "软件产品名称"]),
+    req("name", "软件名称", 22.0).alias(&["名称", "产品名称", "软件产品名称", "软件全称"]),
     col("version", "软件版本", 12.0).alias(&["版本", "版本号"]),
     // The type typed as text, as published; some offices tick one of three boxes under a
     // merged 软件类型 instead. The summary reader requires one form or the other.
@@ -350,7 +350,13 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "采购总价",
         "总价",
     ]),
-    col("license_type", "许可类型", 11.0).alias(&["授权类型", "授权方式", "许可方式"]),
+    col("license_type", "许可类型", 11.0).alias(&[
+        "授权类型",
+        "授权方式",
+        "许可方式",
+        "授权形式",
+        "许可形式",
+    ]),
     col("license_count", "许可数量", 9.0).alias(&[
         "许可数",
         "授权数量",
@@ -358,8 +364,16 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "采购数量",
         "购买数量",
         "许可证数量",
+        "授权点数",
+        "许可点数",
     ]),
-    col("usable_versions", "可使用版本", 12.0).alias(&["可用版本", "授权版本"]),
+    col("usable_versions", "可使用版本", 12.0).alias(&[
+        "可用版本",
+        "授权版本",
+        "适用版本",
+        "可装版本",
+        "允许安装版本",
+    ]),
     col("term", "许可期限", 14.0).alias(&[
         "授权期限",
         "使用期限",
@@ -367,9 +381,15 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "有效期限",
         "许可有效期",
         "授权有效期",
+        "有效期至",
+        "授权截止日期",
+        "到期日期",
     ]),
     col("serial", "序列号", 18.0).alias(&[
         "序列号/授权码",
+        "序列号/激活码",
+        "激活码/序列号",
+        "授权码/序列号",
         "授权码",
         "许可证号",
         "许可证编号",
@@ -388,18 +408,22 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "安装台数",
         "已装数量",
         "使用数量",
+        "装机数",
+        "装机数量",
+        "安装点数",
+        "已安装",
     ]),
     col("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
-        .alias(&["商业"])
+        .alias(KIND_COMMERCIAL_BOX)
         .alternative(),
     col("kind_oem", "OEM软件", 9.5)
         .under("软件类型")
-        .alias(&["OEM", "预装软件"])
+        .alias(KIND_OEM_BOX)
         .alternative(),
     col("kind_free", "免费软件", 9.5)
         .under("软件类型")
-        .alias(&["免费"])
+        .alias(KIND_FREE_BOX)
         .alternative(),
     SUPPLIER,
     NOTE,
@@ -439,6 +463,11 @@ pub const LICENSE_COLUMNS: [&str; 7] = [
     "serial",
 ];
 
+/// The three boxes of 软件类型, as offices head them.
+const KIND_COMMERCIAL_BOX: &[&str] = &["商业", "采购", "购买", "商业授权"];
+const KIND_OEM_BOX: &[&str] = &["OEM", "预装软件", "预装", "随机预装"];
+const KIND_FREE_BOX: &[&str] = &["免费", "开源"];
+
 /// 附件8 软件使用情况明细表.
 pub const USAGE_COLUMNS: &[ColumnSpec] = &[
     SEQ,
@@ -450,6 +479,12 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "所在科室",
         "使用科室",
         "部门(科室)",
+        "所属部门",
+        "所属科室",
+        "股室",
+        "所属股室",
+        "班组",
+        "组别",
         "科室(部门)",
     ]),
     req("user", "姓名", 8.0).alias(&[
@@ -459,6 +494,10 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "使用者姓名",
         "责任人",
         "保管人",
+        "使用人员",
+        "使用民警",
+        "使用干部",
+        "持有人",
     ]),
     req("computer", "计算机编号", 12.0).alias(&[
         "电脑编号",
@@ -476,20 +515,20 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "设备品牌",
     ]),
     req("id", "软件编号", 10.0).alias(&["编号", "软件编码", "软件代码"]),
-    req("name", "软件名称", 20.0).alias(&["名称", "产品名称"]),
+    req("name", "软件名称", 20.0).alias(&["名称", "产品名称", "软件全称"]),
     col("version", "软件版本", 11.0).alias(&["版本", "版本号"]),
     col("term", "许可期限", 12.0).alias(&["授权期限", "使用期限", "有效期", "有效期限"]),
     // Checkbox sub-columns as published; some offices type the type into one column
     // instead ("kind"). The usage reader requires one form or the other.
     col("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
-        .alias(&["商业"]),
+        .alias(KIND_COMMERCIAL_BOX),
     col("kind_oem", "OEM软件", 9.5)
         .under("软件类型")
-        .alias(&["OEM", "预装软件"]),
+        .alias(KIND_OEM_BOX),
     col("kind_free", "免费软件", 9.5)
         .under("软件类型")
-        .alias(&["免费"]),
+        .alias(KIND_FREE_BOX),
     col("kind", "软件类型", 10.0)
         .alias(&[
             "类型",
@@ -541,8 +580,27 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "机器编号",
     ]),
     col("brand", "计算机品牌", 11.0).alias(&["电脑品牌", "品牌", "设备品牌"]),
-    req("user", "使用人", 9.0).alias(&["姓名", "使用人姓名", "使用者", "使用者姓名", "责任人"]),
-    col("department", "使用部门", 11.0).alias(&["部门", "科室", "处室", "使用科室", "所在部门"]),
+    req("user", "使用人", 9.0).alias(&[
+        "姓名",
+        "使用人姓名",
+        "使用者",
+        "使用者姓名",
+        "责任人",
+        "保管人",
+        "使用人员",
+        "使用民警",
+    ]),
+    col("department", "使用部门", 11.0).alias(&[
+        "部门",
+        "科室",
+        "处室",
+        "使用科室",
+        "所在部门",
+        "所属部门",
+        "股室",
+        "班组",
+        "组别",
+    ]),
     col("version", "安装/卸载\n版本", 11.0).alias(&[
         "版本",
         "安装版本",
@@ -570,27 +628,32 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
 /// 附件9 part 一、软件基本信息.
 pub const MAINTENANCE_INFO_COLUMNS: &[ColumnSpec] = &[
     req("id", "软件编号", 12.0).alias(&["软件编码"]),
-    col("name", "软件名称", 12.0).alias(&["名称"]),
+    col("name", "软件名称", 12.0).alias(&["名称", "软件全称"]),
     col("version", "软件版本", 12.0).alias(&["版本", "版本号"]),
     col("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
-        .alias(&["商业"]),
+        .alias(KIND_COMMERCIAL_BOX),
     col("kind_oem", "OEM软件", 9.5)
         .under("软件类型")
-        .alias(&["OEM", "预装软件"]),
+        .alias(KIND_OEM_BOX),
     col("kind_free", "免费软件", 9.5)
         .under("软件类型")
-        .alias(&["免费"]),
-    col("license_count", "许可数量", 9.0).alias(&["许可数", "授权数量", "授权数"]),
-    col("usable_versions", "可使用版本", 11.0).alias(&["可用版本"]),
-    col("term", "许可期限", 12.0).alias(&["授权期限", "有效期", "有效期限"]),
+        .alias(KIND_FREE_BOX),
+    col("license_count", "许可数量", 9.0).alias(&["许可数", "授权数量", "授权数", "授权点数"]),
+    col("usable_versions", "可使用版本", 11.0).alias(&[
+        "可用版本",
+        "授权版本",
+        "适用版本",
+        "可装版本",
+    ]),
+    col("term", "许可期限", 12.0).alias(&["授权期限", "有效期", "有效期限", "使用期限"]),
 ];
 
 /// 附件6 可使用免费软件清单.
 pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
     SEQ,
-    req("id", "软件编号", 10.0),
-    req("name", "软件名称", 18.0).alias(&["名称"]),
+    req("id", "软件编号", 10.0).alias(&["编号", "软件编码"]),
+    req("name", "软件名称", 18.0).alias(&["名称", "软件全称"]),
     col("version", "软件版本", 10.0).alias(&["版本", "版本号"]),
     col("source", "软件来源", 14.0).alias(&[
         "来源",
@@ -619,7 +682,7 @@ pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
         "服务电话",
         "客服",
     ]),
-    col("departments", "使用部门", 12.0).alias(&["使用科室", "使用处室", "使用范围"]),
+    col("departments", "使用部门", 12.0).alias(&["使用科室", "使用处室", "使用范围", "使用股室"]),
     col("reason", "使用原因", 16.0).alias(&["用途", "主要用途", "使用理由", "功能"]),
     NOTE,
 ];
@@ -740,6 +803,7 @@ pub const STANDARD_HEADER: &[HeaderLabel] = &[
             "便携机",
             "笔记本电脑",
             "便携式计算机",
+            "笔记本",
         ],
     ),
 ];
@@ -805,21 +869,29 @@ pub const SOFTWARE_KINDS: [&str; 3] = ["商业软件", "OEM软件", "免费软�
 
 /// 附件9 part 一 written as "label：value" pairs instead of a header row and a value row.
 pub const MAINTENANCE_INFO_LABELS: &[HeaderLabel] = &[
-    hl("id", "软件编号", &["软件编码"]),
-    hl("name", "软件名称", &[]),
+    hl("id", "软件编号", &["软件编码", "编号"]),
+    hl("name", "软件名称", &["名称", "软件全称"]),
     hl("version", "软件版本", &["版本", "版本号"]),
     hl(
         "kind",
         "软件类型",
-        &["来源类型", "软件类别", "类别", "类型"],
+        &["来源类型", "软件类别", "类别", "类型", "软件来源", "来源"],
     ),
     hl(
         "license_count",
         "许可数量",
-        &["许可数", "授权数量", "授权数"],
+        &["许可数", "授权数量", "授权数", "授权点数"],
     ),
-    hl("usable_versions", "可使用版本", &["可用版本"]),
-    hl("term", "许可期限", &["授权期限", "有效期", "有效期限"]),
+    hl(
+        "usable_versions",
+        "可使用版本",
+        &["可用版本", "授权版本", "适用版本", "可装版本"],
+    ),
+    hl(
+        "term",
+        "许可期限",
+        &["授权期限", "有效期", "有效期限", "使用期限", "有效期至"],
+    ),
 ];
 
 /// The columns the published template prints, in order.

@@ -123,6 +123,14 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     };
     let (unit, sources) = read_within(&source, &read);
     let report = check_read_unit(unit, sources, &opts);
+    // Everything derive fills is counted from the summary: without one it cannot do its job.
+    if report.unit.summaries.is_empty() {
+        return Err(RunError::Usage(format!(
+            "{} 中没有找到软件使用情况汇总表，derive 无法推算（其余各表都由汇总表推算）。用 zhengban inspect {} 查看认出了哪些表；认错的表可在 zhengban.toml 中指明",
+            args.path.display(),
+            args.path.display()
+        )));
+    }
     let stops = blocking(&report);
     if !stops.is_empty() && !args.force {
         let mut shown = report.clone();

@@ -364,8 +364,32 @@ pub fn parse(
                 None => SoftwareInfo::absent(),
             }
         }
-        None => info_from_labels(sheet, file, top, invalid),
+        None => info_from_labels(sheet, file, top.clone(), invalid),
     };
+    // Some offices write the number above the log's title ("软件编号：G03" over
+    // "软件安装卸载登记表"): looked for in the rows just above it; others open a log with the
+    // number in brackets ("【W01】　软件名称：…").
+    let mut info = info;
+    if info.id.cell.is_none() {
+        if let Some((cell, id)) = bracketed_id(sheet, file, top.clone()) {
+            info.id = Field {
+                parsed: Parsed::Value(id.clone()),
+                raw: id,
+                cell: Some(cell),
+            };
+        }
+    }
+    if info.id.cell.is_none() {
+        if let Some((t, _)) = loc.title {
+            let above = t.saturating_sub(3)..t;
+            let id = header_block(sheet, file, above, MAINTENANCE_INFO_LABELS)
+                .into_iter()
+                .find(|e| e.key == "id");
+            if let Some(e) = id {
+                info.id = Field::read(&e.value, Some(e.value_cell), values::code);
+            }
+        }
+    }
     let mut rd = Reader::new(
         sheet,
         file,
@@ -444,6 +468,29 @@ fn read_event(rd: &mut Reader, r: u32) -> Event {
         software_id: rd.code(r, "software_id"),
         software_name: rd.name(r, "software_name"),
     }
+}
+
+/// A software number a log's caption opens with, in brackets: 【W01】, [W01], （W01）.
+fn bracketed_id(
+    sheet: &Sheet,
+    file: &Arc<str>,
+    rows: std::ops::Range<u32>,
+) -> Option<(CellRef, String)> {
+    rows.into_iter().find_map(|r| {
+        let cells = sheet.rows.get(r as usize)?;
+        let (c, cell) = cells.iter().enumerate().find(|(_, c)| !c.is_blank())?;
+        let Cell::Text(t) = cell else { return None };
+        let t = crate::base::text::fold_width(t.trim());
+        let rest = t.strip_prefix(['【', '[', '('])?;
+        let id = &rest[..rest.find(['】', ']', ')'])?];
+        let id = id.trim();
+        let code = (2..=16).contains(&id.len())
+            && id.chars().any(|c| c.is_ascii_digit())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        code.then(|| (CellRef::new(file, &sheet.name, r, c as u32), id.to_string()))
+    })
 }
 
 /// Part 一 written as "软件编号：RJ003  软件名称：…" pairs.

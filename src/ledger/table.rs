@@ -461,6 +461,8 @@ impl InlineValue {
                     .map_or(part.len(), |e| i + e);
                 format!("{}{value}{}", &part[..i], &part[end..])
             }
+            // Nothing typed after the label: the number alone.
+            None if part.trim().is_empty() => value.to_string(),
             None => {
                 let rest = part.trim_start_matches(|c: char| c.is_whitespace() || c == '_');
                 format!(" {value} {rest}")
@@ -579,12 +581,13 @@ pub struct ListFrame {
 impl ListFrame {
     /// Rows above the column header that may hold the header block.
     pub fn header_block_rows(&self) -> std::ops::Range<u32> {
-        let start = self
-            .meta
-            .title
-            .as_ref()
-            .map(|t| t.row + 1)
-            .unwrap_or(self.meta.first_row);
+        // From under the title; from the region's start where it begins above the title (a
+        // sheet's header block printed once above the first of its tables).
+        let start = match self.meta.title.as_ref() {
+            Some(t) if t.row > self.meta.first_row => self.meta.first_row,
+            Some(t) => t.row + 1,
+            None => self.meta.first_row,
+        };
         let end = self
             .header
             .as_ref()
@@ -617,8 +620,9 @@ pub fn list_frame(
             &loc.columns,
         ),
         None => {
-            let search_to = loc.last_row.min(loc.first_row + 40);
-            find_header_with(sheet, loc.first_row, search_to, specs, &loc.columns)
+            let from = loc.title.map_or(loc.first_row, |(r, _)| r);
+            let search_to = loc.last_row.min(from + 40);
+            find_header_with(sheet, from, search_to, specs, &loc.columns)
         }
     };
     let mut header = header;
@@ -630,7 +634,7 @@ pub fn list_frame(
         },
     };
     if let Some(h) = header.as_mut() {
-        super::infer::infer_columns(sheet, h, specs, &rows.rows);
+        crate::workbook::infer::infer_columns(sheet, h, specs, &rows.rows, &super::infer::fits);
     }
     let mut meta = meta_of(sheet, file, loc, header.as_ref(), specs);
     meta.skipped = rows.skipped.clone();

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::base::CellRef;
 use crate::schema::TableKind;
 use crate::workbook::hints::LayoutHints;
-use crate::workbook::locate::locate_with;
+use crate::workbook::locate::{locate_with, side_by_side};
 
 use super::unrecognised::{unrecognised, Unrecognised};
 use crate::workbook::{self, Cell, Limits, OpenError, Workbook};
@@ -182,50 +182,22 @@ impl Unit {
     fn add_workbook(&mut self, book: &Workbook, hints: &LayoutHints) {
         let file = book.file.clone();
         for (index, sheet) in book.sheets.iter().enumerate() {
-            let found = locate_with(sheet, index, &file, hints);
-            if found.is_empty() {
+            // Tables side by side are read one band of columns at a time.
+            let bands = side_by_side(sheet);
+            let found = if bands.is_empty() {
+                self.add_tables(sheet, index, &file, hints)
+            } else {
+                bands
+                    .iter()
+                    .map(|band| self.add_tables(band, index, &file, hints))
+                    .sum()
+            };
+            if found == 0 {
                 self.unrecognised.push(UnrecognisedSheet {
                     file: file.clone(),
                     sheet: sheet.name.clone(),
                     holds: unrecognised(sheet),
                 });
-            }
-            for loc in found {
-                let inv = &mut self.invalid_values;
-                match loc.kind {
-                    TableKind::Summary => {
-                        self.summaries.push(summary::parse(sheet, &file, &loc, inv))
-                    }
-                    TableKind::Usage => self.usages.push(usage::parse(sheet, &file, &loc, inv)),
-                    TableKind::Maintenance => self
-                        .maintenance
-                        .extend(maintenance::parse_all(sheet, &file, &loc, inv)),
-                    TableKind::FreeList => self
-                        .free_lists
-                        .push(free_list::parse(sheet, &file, &loc, inv)),
-                    TableKind::Statistics => self
-                        .statistics
-                        .push(statistics::parse(sheet, &file, &loc, inv)),
-                    TableKind::PurchasePlan => self
-                        .purchase_plans
-                        .push(forms::parse_purchase_plan(sheet, &file, &loc, inv)),
-                    TableKind::Demand => self
-                        .demands
-                        .push(forms::parse_demand(sheet, &file, &loc, inv)),
-                    TableKind::LeadingGroup => self
-                        .leading_groups
-                        .push(forms::parse_leading_group(sheet, &file, &loc, inv)),
-                    TableKind::Pledge => self.pledges.push(forms::parse_pledge(sheet, &file, &loc)),
-                    TableKind::MaintenanceRequest => self
-                        .maintenance_requests
-                        .push(forms::parse_form(sheet, &file, &loc)),
-                    TableKind::MaintenanceConfirm => self
-                        .maintenance_confirms
-                        .push(forms::parse_form(sheet, &file, &loc)),
-                    TableKind::Classification => self
-                        .classifications
-                        .push(classification::parse(sheet, &file, &loc, inv)),
-                }
             }
             for (r, row) in sheet.rows.iter().enumerate() {
                 for (c, cell) in row.iter().enumerate() {
@@ -252,6 +224,54 @@ impl Unit {
             file: book.file.clone(),
             sheets: book.sheets.iter().map(|s| s.name.clone()).collect(),
         });
+    }
+
+    /// Read the tables of a sheet (or of one band of its columns) into the model; how many.
+    fn add_tables(
+        &mut self,
+        sheet: &workbook::Sheet,
+        index: usize,
+        file: &Arc<str>,
+        hints: &LayoutHints,
+    ) -> usize {
+        let found = locate_with(sheet, index, file, hints, &super::infer::fits);
+        let n = found.len();
+        for loc in found {
+            let inv = &mut self.invalid_values;
+            match loc.kind {
+                TableKind::Summary => self.summaries.push(summary::parse(sheet, file, &loc, inv)),
+                TableKind::Usage => self.usages.push(usage::parse(sheet, file, &loc, inv)),
+                TableKind::Maintenance => self
+                    .maintenance
+                    .extend(maintenance::parse_all(sheet, file, &loc, inv)),
+                TableKind::FreeList => self
+                    .free_lists
+                    .push(free_list::parse(sheet, file, &loc, inv)),
+                TableKind::Statistics => self
+                    .statistics
+                    .push(statistics::parse(sheet, file, &loc, inv)),
+                TableKind::PurchasePlan => self
+                    .purchase_plans
+                    .push(forms::parse_purchase_plan(sheet, file, &loc, inv)),
+                TableKind::Demand => self
+                    .demands
+                    .push(forms::parse_demand(sheet, file, &loc, inv)),
+                TableKind::LeadingGroup => self
+                    .leading_groups
+                    .push(forms::parse_leading_group(sheet, file, &loc, inv)),
+                TableKind::Pledge => self.pledges.push(forms::parse_pledge(sheet, file, &loc)),
+                TableKind::MaintenanceRequest => self
+                    .maintenance_requests
+                    .push(forms::parse_form(sheet, file, &loc)),
+                TableKind::MaintenanceConfirm => self
+                    .maintenance_confirms
+                    .push(forms::parse_form(sheet, file, &loc)),
+                TableKind::Classification => self
+                    .classifications
+                    .push(classification::parse(sheet, file, &loc, inv)),
+            }
+        }
+        n
     }
 
     /// Append another part of the same unit (the tables of its next file). Every field is
@@ -303,10 +323,64 @@ impl Unit {
         self.unrecognised.extend(unrecognised);
     }
 
-    /// Join the tables that are parts of one ledger ([`super::parts`]).
+    /// Join the tables that are parts of one ledger ([`super::parts`]), after each table
+    /// without a header block of its own took the one printed above it on its sheet.
     fn join_parts(&mut self) {
+        self.share_header_blocks();
         self.usages = super::parts::join_usages(std::mem::take(&mut self.usages));
         self.summaries = super::parts::join_summaries(std::mem::take(&mut self.summaries));
+    }
+
+    /// Tables stacked on one sheet under one header block ("填报单位：…" printed once above
+    /// 一、软件汇总表, 二、软件使用明细表 …): a table with no header block of its own has the
+    /// one of the nearest table above it on its sheet.
+    fn share_header_blocks(&mut self) {
+        let empty = HeaderBlock::default();
+        let donors: Vec<(&TableMeta, &HeaderBlock)> = self
+            .tables()
+            .into_iter()
+            .filter_map(|(m, h)| h.filter(|h| **h != empty).map(|h| (m, h)))
+            .collect();
+        if donors.is_empty() {
+            return;
+        }
+        let shared = |meta: &TableMeta| -> Option<HeaderBlock> {
+            donors
+                .iter()
+                .filter(|(m, _)| {
+                    m.file == meta.file && m.sheet == meta.sheet && m.first_row < meta.first_row
+                })
+                .max_by_key(|(m, _)| m.first_row)
+                .map(|(_, h)| (*h).clone())
+        };
+        let mut given: Vec<(TableKind, u32, HeaderBlock)> = Vec::new();
+        for (meta, header) in self.tables() {
+            if header.is_some_and(|h| *h == empty) {
+                if let Some(h) = shared(meta) {
+                    given.push((meta.kind, meta.first_row, h));
+                }
+            }
+        }
+        drop(donors);
+        for (kind, first_row, h) in given {
+            let slot = |meta: &TableMeta, header: &mut HeaderBlock| {
+                if meta.kind == kind && meta.first_row == first_row && *header == empty {
+                    *header = h.clone();
+                }
+            };
+            for t in &mut self.summaries {
+                slot(&t.meta, &mut t.header);
+            }
+            for t in &mut self.usages {
+                slot(&t.meta, &mut t.header);
+            }
+            for t in &mut self.free_lists {
+                slot(&t.meta, &mut t.header);
+            }
+            for t in &mut self.statistics {
+                slot(&t.meta, &mut t.header);
+            }
+        }
     }
 
     fn name_from_tables(&self) -> Option<String> {

@@ -55,6 +55,17 @@ pub struct UsageRow {
     pub installed_on: Field<NaiveDate>,
 }
 
+impl Usage {
+    /// The header block over a row: its part's, on a ledger kept one sheet per department
+    /// (each with its own 填表日期), else the ledger's.
+    pub fn header_of(&self, row: &UsageRow) -> &HeaderBlock {
+        self.parts
+            .iter()
+            .find(|p| p.meta.contains(&row.at.file, &row.at.sheet, row.at.row))
+            .map_or(&self.header, |p| &p.header)
+    }
+}
+
 impl UsageRow {
     /// 软件编号, when filled.
     pub fn id(&self) -> Option<&str> {

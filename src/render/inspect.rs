@@ -266,7 +266,7 @@ fn evidence(e: &Evidence, title: Option<&(String, String)>) -> String {
     match e {
         Evidence::PublishedTitle => "按标题（模板的表名）".into(),
         Evidence::OwnTitle { word } => format!("按标题中的“{word}”，列标题相符"),
-        Evidence::Header if title.is_some() => "按列标题（标题说的是另一张表）".into(),
+        Evidence::Header if title.is_some() => "按列标题（标题没有说明是哪张表）".into(),
         Evidence::Header => "按列标题（没有标题）".into(),
         Evidence::Config => "按配置文件".into(),
     }

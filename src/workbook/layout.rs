@@ -361,14 +361,17 @@ fn match_rows(
                 .may_start(first(sub))
                 .then(|| NormText::new(sub))
                 .filter(|t| list.could_match(t));
+            // A group header (软件性质, 采购信息, 许可信息) over sub-headers: a short caption
+            // merged across the columns it groups (a long "label：value" line over a table is
+            // its caption, not a group).
+            let spans = sheet
+                .merge_at(row, c)
+                .is_some_and(|m| m.first_row == row && m.last_col > m.first_col)
+                && top.chars().count() <= 12
+                && !top.contains([':', '：']);
             let by_group = || {
                 let sub_n = sub_n.as_ref()?;
                 let top_norm = norm(top);
-                // A group header in the office's own words (软件性质, 类别) over the published
-                // sub-headers: a cell merged across the columns it groups.
-                let spans = sheet
-                    .merge_at(row, c)
-                    .is_some_and(|m| m.first_row == row && m.last_col > m.first_col);
                 specs
                     .iter()
                     .enumerate()
@@ -399,7 +402,7 @@ fn match_rows(
                     .find(|(i, _)| forms[*i].matches(&joined))
             };
             let by_sub_alone = || {
-                let sub_n = sub_n.as_ref().filter(|_| top.is_empty())?;
+                let sub_n = sub_n.as_ref().filter(|_| top.is_empty() || spans)?;
                 specs
                     .iter()
                     .enumerate()
@@ -648,9 +651,10 @@ fn date_piece(cell: &Cell) -> bool {
 
 /// Where a label of a header cell ends, at byte `at` of its (folded) text: after a colon,
 /// at the end of the text, or before a number or a unit that follows a space
-/// ("总人数 45 人", "使用计算机人数　　人"). `None` where the words go on: the label is part of
-/// other text.
-fn label_end(text: &str, at: usize) -> Option<usize> {
+/// ("总人数 45 人", "使用计算机人数　　人") — or before any value after a space when the label
+/// stands `alone` ("编号 WH01"). `None` where the words go on: the label is part of other
+/// text.
+fn label_end(text: &str, at: usize, alone: bool) -> Option<usize> {
     // A qualifier in brackets belongs to the label: 联系电话（手机）：…
     let at = match text[at..].strip_prefix('(') {
         Some(inner) => at + 1 + inner.find(')')? + 1,
@@ -663,7 +667,10 @@ fn label_end(text: &str, at: usize) -> Option<usize> {
         None => Some(text.len()),
         Some(':') => Some(text.len() - trimmed.len() + 1),
         Some(c)
-            if spaced && (c.is_ascii_digit() || matches!(c, '人' | '台' | '个' | '套' | '_')) =>
+            if spaced
+                && (alone
+                    || c.is_ascii_digit()
+                    || matches!(c, '人' | '台' | '个' | '套' | '_')) =>
         {
             Some(text.len() - trimmed.len())
         }
@@ -695,10 +702,13 @@ fn compile_label_pattern(labels: &[HeaderLabel]) -> LabelPattern {
         let body = body.join(r"\s*");
         // Short labels (电话, 日期) only at the start of a cell or after a space, so that
         // 部门负责人电话 is not read as 电话.
+        // Longer labels may take the space before them too: a short label's guard would
+        // otherwise start its match a character earlier and win over a longer label that
+        // begins with it (版本 over 版本号).
         let guard = if form.chars().count() <= 2 {
             r"(?:^|\s)"
         } else {
-            ""
+            r"\s?"
         };
         // What may follow a label is settled in [`label_end`]: the regex crate has no
         // look-ahead, and a value right after the label must not be consumed.
@@ -769,7 +779,13 @@ pub fn header_block(
                     // Group `l{i}` is capture group i + 1: the guards do not capture.
                     let (i, m) =
                         (0..pat.keys.len()).find_map(|i| cap.get(i + 1).map(|m| (i, m)))?;
-                    Some((m.start(), label_end(&folded, m.end())?, pat.keys[i]))
+                    // A label standing alone (at the start or after a space) may be followed
+                    // by its value after a space, without a colon: "编号 WH01　名称 …".
+                    let alone = folded[..m.start()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| c.is_whitespace());
+                    Some((m.start(), label_end(&folded, m.end(), alone)?, pat.keys[i]))
                 })
                 .collect();
             for (j, (_, end, key)) in hits.iter().enumerate() {
@@ -809,19 +825,39 @@ pub fn header_block(
             // several cells (2024 | 年 | 3 | 月 | 1 | 日) goes on over its pieces, while any
             // other text after the value is the next label's, known or not.
             let mut parts: Vec<(u32, &Cell)> = Vec::new();
-            let mut cc = *c + 1;
+            // Past the label's own merged cell: what it covers is the label's.
+            let after = sheet.merge_at(r, *c).map_or(*c + 1, |m| m.last_col + 1);
+            let mut cc = after;
             while cc < width && !label_cols.contains(&cc) {
                 let cell = sheet.get(r, cc);
                 if !cell.is_blank() {
-                    if !parts.is_empty() && !(date_piece(parts[0].1) && date_piece(cell)) {
+                    let goes_on = match parts.first() {
+                        None => true,
+                        Some((_, first)) => date_piece(first) && date_piece(cell),
+                    };
+                    if !goes_on {
                         break;
                     }
                     parts.push((cc, cell));
                 }
                 cc += 1;
             }
+            // Nothing after the label before the next one: the value is to be typed in the
+            // label's own cell ("使用计算机人数：" beside "台式机：5台").
+            if parts.is_empty() && label_cols.contains(&after) {
+                let text = fold_width(&sheet.get(r, *c).display());
+                let end = text.chars().count();
+                out.push(HeaderEntry {
+                    key,
+                    label_cell: label_cell.clone(),
+                    value: Cell::Empty,
+                    value_cell: label_cell,
+                    inline: Some((end, end)),
+                });
+                continue;
+            }
             let (value, at) = match parts.as_slice() {
-                [] => (Cell::Empty, *c + 1),
+                [] => (Cell::Empty, after),
                 [(col, cell)] => ((*cell).clone(), *col),
                 many => {
                     let joined: String = many.iter().map(|(_, cell)| cell.display()).collect();

@@ -4,6 +4,7 @@
 use crate::schema::{ColumnSpec, TableKind};
 
 use super::hints::{ColumnHint, LayoutHints, TableHint};
+use super::infer::{infer_columns, Shapes};
 use super::layout::{apply_hints, match_header_row_in, HeaderForms};
 use super::{Cell, Sheet};
 use crate::base::text::{fold_char, norm, norm_into};
@@ -163,6 +164,7 @@ const OWN_TITLE_WORDS: &[(&str, TableKind)] = &[
     ("软件分类", TableKind::Classification),
     ("汇总", TableKind::Summary),
     ("总台账", TableKind::Summary),
+    ("总账", TableKind::Summary),
     ("软件清单", TableKind::Summary),
     ("软件目录", TableKind::Summary),
     ("许可登记", TableKind::Summary),
@@ -175,8 +177,9 @@ const OWN_TITLE_WORDS: &[(&str, TableKind)] = &[
 ];
 
 /// Nouns a title of a ledger ends in, one of which an own title must hold.
-const LEDGER_NOUNS: [&str; 12] = [
+const LEDGER_NOUNS: [&str; 13] = [
     "表", "台账", "清单", "目录", "记录", "登记", "明细", "汇总", "名录", "名单", "台帐", "书",
+    "总账",
 ];
 
 /// A cheap first test of [`own_title_kind`] on the text as typed: a title holds a ledger
@@ -206,8 +209,12 @@ pub fn own_title_kind(text: &str) -> Option<(TableKind, &'static str)> {
     if !(4..=40).contains(&chars)
         || n.contains(['，', ',', '。', '；', ';', '《', '》'])
         || n.starts_with('请')
-        // "二、软件安装卸载明细": a part of a table, not a table
-        || n.chars().nth(1) == Some('、')
+        // "二、软件安装卸载明细": a part of a table, not a table; "一、软件汇总表" numbers a
+        // table of several on one sheet.
+        || (n.chars().nth(1) == Some('、')
+            && !["表", "台账", "台帐", "清单", "目录", "名录", "记录"]
+                .iter()
+                .any(|w| n.ends_with(w)))
         || n.contains("填写")
     {
         return None;
@@ -248,18 +255,25 @@ fn title_row(row: &[Cell]) -> bool {
 /// summary). A sheet with no title holds a table at each column header that is distinctive
 /// enough ([`UNTITLED_KINDS`]), one after the other.
 pub fn locate(sheet: &Sheet, index: usize) -> Vec<Located> {
-    locate_with(sheet, index, "", &LayoutHints::default())
+    locate_with(sheet, index, "", &LayoutHints::default(), &|_, _| None)
 }
 
 /// [`locate`] following what the user said (zhengban.toml): a sheet placed by hand holds the
 /// tables named there and nothing else; elsewhere the column headers the user named count as
 /// the built-in spellings do.
-pub fn locate_with(sheet: &Sheet, index: usize, file: &str, hints: &LayoutHints) -> Vec<Located> {
+pub fn locate_with(
+    sheet: &Sheet,
+    index: usize,
+    file: &str,
+    hints: &LayoutHints,
+    fits: Shapes,
+) -> Vec<Located> {
     let placed = hints.tables_in(file, &sheet.name);
     if !placed.is_empty() {
         return by_hand(sheet, index, &placed, hints);
     }
-    let mut found = locate_in(sheet, index, hints);
+    let ctx = Ctx { hints, fits };
+    let mut found = locate_in(sheet, index, &ctx);
     for loc in &mut found {
         loc.columns = hints.columns_for(loc.kind);
     }
@@ -331,7 +345,7 @@ fn by_hand(
 }
 
 /// [`locate_with`] for a sheet the user did not place.
-fn locate_in(sheet: &Sheet, index: usize, hints: &LayoutHints) -> Vec<Located> {
+fn locate_in(sheet: &Sheet, index: usize, ctx: &Ctx) -> Vec<Located> {
     let mut titles: Vec<Title> = Vec::new();
     let mut buf = String::new();
     for (r, row) in sheet.rows.iter().enumerate() {
@@ -382,7 +396,7 @@ fn locate_in(sheet: &Sheet, index: usize, hints: &LayoutHints) -> Vec<Located> {
             columns: Vec::new(),
         };
         if matches!(t.evidence, Evidence::OwnTitle { .. }) {
-            match header_kind(sheet, t.row, end.min(t.row + 40), t.kind, hints) {
+            match header_kind(sheet, t.row, end.min(t.row + 40), t.kind, ctx) {
                 // The columns under the title tell its kind where they are a list's.
                 Some(kind) => {
                     if kind != t.kind {
@@ -405,18 +419,21 @@ fn locate_in(sheet: &Sheet, index: usize, hints: &LayoutHints) -> Vec<Located> {
         out.push(loc);
     }
     if out.is_empty() {
-        return untitled(sheet, index, hints, sheet.height());
+        return untitled(sheet, index, ctx, sheet.height());
     }
     // A table above the first title whose own title the reader does not know (a summary, and a
     // titled free list under it): found by its header, ending where the title begins.
     let first = out[0].first_row;
     if first >= 2 {
-        let mut above = untitled(sheet, index, hints, first);
+        let mut above = untitled(sheet, index, ctx, first);
         if !above.is_empty() {
             above.append(&mut out);
             return above;
         }
     }
+    // Otherwise the rows above the first title are its: a notice, the sheet's own caption,
+    // and a header block printed once for the tables below.
+    out[0].first_row = 0;
     out
 }
 
@@ -429,27 +446,70 @@ const UNTITLED_KINDS: [TableKind; 4] = [
     TableKind::FreeList,
 ];
 
-/// A list header's kinds and their forms, prepared once for a sheet's rows.
-struct Kinds {
-    kinds: Vec<(TableKind, HeaderForms, Vec<ColumnHint>)>,
+/// What locating a sheet's tables goes by: what the user said, and how values are judged.
+struct Ctx<'a> {
+    hints: &'a LayoutHints,
+    fits: Shapes<'a>,
 }
 
-impl Kinds {
+/// The columns that tell a list table from the others: a header holding them is that
+/// table's, whatever other columns it shares with another (软件来源 is a free list's column,
+/// but a header with 计算机编号 and 安装日期 is a usage ledger's).
+fn distinctive(kind: TableKind) -> &'static [&'static str] {
+    match kind {
+        TableKind::Usage => &["computer", "user", "installed_on", "department"],
+        TableKind::Summary => &[
+            "installed",
+            "license_count",
+            "purchased_on",
+            "amount",
+            "serial",
+            "license_type",
+            "usable_versions",
+        ],
+        TableKind::Maintenance => &["install", "uninstall", "action", "date", "count"],
+        TableKind::FreeList => &[
+            "source",
+            "vendor",
+            "vendor_contact",
+            "reason",
+            "departments",
+        ],
+        _ => &[],
+    }
+}
+
+/// Rows under a header looked at to place its unknown columns by their values.
+const PEEK: u32 = 25;
+
+/// A list header's kinds and their forms, prepared once for a sheet's rows.
+struct Kinds<'a> {
+    kinds: Vec<(TableKind, HeaderForms, Vec<ColumnHint>)>,
+    fits: Shapes<'a>,
+}
+
+impl<'a> Kinds<'a> {
     /// `prefer` first (wins a tie), then the kinds recognised without a title.
-    fn new(prefer: Option<TableKind>, hints: &LayoutHints) -> Kinds {
+    fn new(prefer: Option<TableKind>, ctx: &Ctx<'a>) -> Kinds<'a> {
         let kinds = prefer
             .into_iter()
             .filter(|k| !k.columns().is_empty())
             .chain(UNTITLED_KINDS.into_iter().filter(|k| Some(*k) != prefer))
-            .map(|k| (k, HeaderForms::of(k.columns()), hints.columns_for(k)))
+            .map(|k| (k, HeaderForms::of(k.columns()), ctx.hints.columns_for(k)))
             .collect();
-        Kinds { kinds }
+        Kinds {
+            kinds,
+            fits: ctx.fits,
+        }
     }
 
-    /// The best header starting at `row` (its sub-header at most at `limit`): (score, kind).
-    /// A header counts when it has every required column and at least four columns.
+    /// The header starting at `row` (its sub-header at most at `limit`): (score, kind). A
+    /// header counts when it has at least four columns and every required one — some
+    /// placed by the values under them. Its score weighs the columns that tell its kind;
+    /// a header whose columns tell another kind better is no header of this kind, and one
+    /// told as two kinds alike is no header at all (the reader says it cannot place it).
     fn at(&self, sheet: &Sheet, width: u32, row: u32, limit: u32) -> Option<(usize, TableKind)> {
-        let mut best: Option<(usize, TableKind)> = None;
+        let mut scored: Vec<(usize, usize, TableKind, bool)> = Vec::new();
         for (kind, forms, hints) in &self.kinds {
             let specs: &[ColumnSpec] = kind.columns();
             let found = match_header_row_in(sheet, width, row, limit, specs, forms);
@@ -458,15 +518,36 @@ impl Kinds {
             } else {
                 apply_hints(sheet, found, Some(row), specs, hints)
             };
-            let Some(m) = found else {
+            let Some(mut m) = found else {
                 continue;
             };
-            let score = m.columns.len();
-            if m.missing.is_empty() && score >= 4 && best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, *kind));
+            if !m.missing.is_empty() && m.columns.len() >= 3 && !m.unknown.is_empty() {
+                let rows: Vec<u32> = (m.last_row + 1..sheet.height().min(m.last_row + 1 + PEEK))
+                    .filter(|&r| !sheet.row_is_blank(r))
+                    .collect();
+                infer_columns(sheet, &mut m, specs, &rows, self.fits);
             }
+            let told = m
+                .columns
+                .iter()
+                .filter(|(_, i)| distinctive(*kind).contains(&specs[*i].key))
+                .count();
+            let complete = m.missing.is_empty() && m.columns.len() >= 4;
+            scored.push((m.columns.len() + 2 * told, told, *kind, complete));
         }
-        best
+        // The first of equal scores: the preferred kind is listed first.
+        let best = scored.iter().filter(|s| s.3).fold(
+            None,
+            |best: Option<(usize, usize, TableKind, bool)>, s| match best {
+                Some(b) if b.0 >= s.0 => Some(b),
+                _ => Some(*s),
+            },
+        )?;
+        // Another kind's columns tell more: the header is not this kind's.
+        if scored.iter().any(|s| s.2 != best.2 && s.1 >= best.1 + 2) {
+            return None;
+        }
+        Some((best.0, best.2))
     }
 }
 
@@ -476,11 +557,11 @@ fn best_header(
     from: u32,
     to: u32,
     prefer: Option<TableKind>,
-    hints: &LayoutHints,
+    ctx: &Ctx,
 ) -> Option<(usize, u32, TableKind)> {
     let width = sheet.width();
     let to = to.min(sheet.height().saturating_sub(1));
-    let kinds = Kinds::new(prefer, hints);
+    let kinds = Kinds::new(prefer, ctx);
     let mut best: Option<(usize, u32, TableKind)> = None;
     for row in from..=to {
         if sheet.row_is_blank(row) {
@@ -501,18 +582,18 @@ fn header_kind(
     from: u32,
     to: u32,
     title: TableKind,
-    hints: &LayoutHints,
+    ctx: &Ctx,
 ) -> Option<TableKind> {
-    best_header(sheet, from, to, Some(title), hints).map(|(_, _, k)| k)
+    best_header(sheet, from, to, Some(title), ctx).map(|(_, _, k)| k)
 }
 
 /// The tables of a sheet without a title: one at each distinctive column header, each from
 /// its header to the next header of another kind (a header of the same kind printed again is
 /// a repeated header of the same table). Rows from `end` on are not looked at.
-fn untitled(sheet: &Sheet, index: usize, hints: &LayoutHints, end: u32) -> Vec<Located> {
+fn untitled(sheet: &Sheet, index: usize, ctx: &Ctx, end: u32) -> Vec<Located> {
     let height = end.min(sheet.height());
     let width = sheet.width();
-    let kinds = Kinds::new(None, hints);
+    let kinds = Kinds::new(None, ctx);
     let mut out: Vec<Located> = Vec::new();
     let mut row = 0;
     while row < height {
@@ -526,10 +607,8 @@ fn untitled(sheet: &Sheet, index: usize, hints: &LayoutHints, end: u32) -> Vec<L
         };
         match out.last_mut() {
             Some(prev) if prev.kind == kind => {}
-            _ => {
-                if let Some(prev) = out.last_mut() {
-                    prev.last_row = row.saturating_sub(1).max(prev.first_row);
-                }
+            Some(prev) => {
+                prev.last_row = row.saturating_sub(1).max(prev.first_row);
                 out.push(Located {
                     kind,
                     sheet: index,
@@ -542,11 +621,128 @@ fn untitled(sheet: &Sheet, index: usize, hints: &LayoutHints, end: u32) -> Vec<L
                     columns: Vec::new(),
                 });
             }
+            // The first table takes the rows above its header: its header block, and its
+            // title in the office's own words, which named no table.
+            None => {
+                let title = (0..row).find_map(|r| {
+                    let cells = sheet.rows.get(r as usize)?;
+                    let (c, cell) = cells.iter().enumerate().find(|(_, c)| !c.is_blank())?;
+                    match cell {
+                        Cell::Text(t)
+                            if title_row(cells)
+                                && !t.contains([':', '：'])
+                                && t.chars().count() <= 40 =>
+                        {
+                            Some((r, c as u32, t.clone()))
+                        }
+                        _ => None,
+                    }
+                });
+                out.push(Located {
+                    kind,
+                    sheet: index,
+                    title: title.as_ref().map(|(r, c, _)| (*r, *c)),
+                    title_text: title.map(|(_, _, t)| t).unwrap_or_default(),
+                    first_row: 0,
+                    last_row: height.saturating_sub(1),
+                    evidence: Evidence::Header,
+                    header_row: None,
+                    columns: Vec::new(),
+                });
+            }
         }
         // Past its sub-header row, which matches nothing on its own.
         row += 2;
     }
     out
+}
+
+/// A sheet holding tables side by side (two logs next to each other, each under its own
+/// title in one row): one copy of the sheet per band of columns, each showing only its
+/// band's cells, so that each table is read on its own with its cells where they are. Empty
+/// when the sheet's tables stand one below the other.
+pub fn side_by_side(sheet: &Sheet) -> Vec<Sheet> {
+    let mut buf = String::new();
+    let starts: Option<(usize, Vec<u32>)> =
+        sheet.rows.iter().take(60).enumerate().find_map(|(r, row)| {
+            let cols: Vec<u32> = row
+                .iter()
+                .enumerate()
+                .filter_map(|(c, cell)| match cell {
+                    Cell::Text(s)
+                        if title_kind_in(s, &mut buf).is_some() || own_title_kind(s).is_some() =>
+                    {
+                        Some(c as u32)
+                    }
+                    _ => None,
+                })
+                .collect();
+            // Titles apart by more than a caption's width, each over its own columns.
+            (cols.len() >= 2 && cols.windows(2).all(|w| w[1] >= w[0] + 3)).then_some((r, cols))
+        });
+    let Some((title_row, starts)) = starts else {
+        return Vec::new();
+    };
+    let width = sheet.width();
+    // Each band holds a table: rows typed under its title (not a caption repeated at the
+    // right of one title).
+    let holds_table = |from: u32, to: u32| {
+        sheet
+            .rows
+            .iter()
+            .skip(title_row + 1)
+            .filter(|row| {
+                row.iter()
+                    .enumerate()
+                    .any(|(c, cell)| (from..to).contains(&(c as u32)) && !cell.is_blank())
+            })
+            .take(3)
+            .count()
+            >= 3
+    };
+    let bounds: Vec<(u32, u32)> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &from)| (from, starts.get(i + 1).map_or(width, |&n| n)))
+        .collect();
+    if !bounds.iter().all(|&(from, to)| holds_table(from, to)) {
+        return Vec::new();
+    }
+    bounds
+        .iter()
+        .map(|&(from, to)| {
+            let band = |c: u32| (from..to).contains(&c);
+            let rows = sheet
+                .rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .enumerate()
+                        .map(|(c, cell)| {
+                            if band(c as u32) {
+                                cell.clone()
+                            } else {
+                                Cell::Empty
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            let merges = sheet
+                .merges
+                .iter()
+                .filter(|m| band(m.first_col))
+                .copied()
+                .collect();
+            let formulas = sheet
+                .formulas
+                .iter()
+                .filter(|(_, c)| band(*c))
+                .copied()
+                .collect();
+            Sheet::new(sheet.name.clone(), rows, merges, formulas)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -674,14 +870,18 @@ mod tests {
             vec!["序号", "软件编号", "软件名称", "软件版本"],
             vec!["1", "MT-07", "7-Zip", "24.08"],
         ]);
-        let kinds: Vec<(TableKind, u32, u32)> = locate(&s, 0)
+        let found = locate(&s, 0);
+        let kinds: Vec<(TableKind, u32, u32)> = found
             .iter()
             .map(|l| (l.kind, l.first_row, l.last_row))
             .collect();
         assert_eq!(
             kinds,
-            vec![(TableKind::Summary, 1, 3), (TableKind::FreeList, 4, 6)]
+            vec![(TableKind::Summary, 0, 3), (TableKind::FreeList, 4, 6)]
         );
+        // Its own title named no table; it is the table's title all the same.
+        assert_eq!(found[0].title, Some((0, 0)));
+        assert_eq!(found[0].title_text, "本局软件一览");
     }
 
     #[test]

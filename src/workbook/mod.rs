@@ -5,6 +5,7 @@
 
 mod grid;
 pub mod hints;
+pub mod infer;
 pub mod layout;
 mod limits;
 pub mod locate;

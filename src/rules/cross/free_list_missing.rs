@@ -69,11 +69,18 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             listed.join("、")
         )
     };
+    // A table the unit lacks belongs to the unit, as a missing ledger does (ZB002); the row
+    // that needs it is shown beside.
+    let target = match ctx.unit.books.as_slice() {
+        [one] => Target::File(one.file.clone()),
+        _ => Target::Unit,
+    };
     out.report(
-        cell,
+        target,
         what,
         "建立《可使用免费软件清单》（附件6），列出经测试确认可用的免费软件（配置 二.2）",
-    );
+    )
+    .related(&cell, "登记为免费软件");
 }
 
 /// ZB411 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB411.snap`):

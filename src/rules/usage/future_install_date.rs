@@ -2,7 +2,8 @@ use super::super::prelude::*;
 
 declare_rule! {
     /// ## 检查什么
-    /// 明细表的安装日期晚于明细表表头的填表日期，或晚于检查日期。
+    /// 明细表的安装日期晚于明细表表头的填表日期（按科室分表的明细表，各表自己的填表日期），
+    /// 或晚于检查日期。
     ///
     /// ## 为什么
     /// 明细表登记的是已经安装的软件（台账 二.2）；填表时还没发生的安装不能登记。这类日期多是
@@ -31,16 +32,17 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let Some(usage) = ctx.unit.usage() else {
         return;
     };
-    let filled = usage.header.filled_on.as_ref().and_then(|f| {
-        f.value()
-            .copied()
-            .filter(|d| *d <= ctx.as_of)
-            .map(|d| (d, f.cell.clone()))
-    });
     for row in &usage.rows {
         let (Some(&date), Some(cell)) = (row.installed_on.value(), &row.installed_on.cell) else {
             continue;
         };
+        // Each part of a ledger kept one sheet per department was filled in on its own date.
+        let filled = usage.header_of(row).filled_on.as_ref().and_then(|f| {
+            f.value()
+                .copied()
+                .filter(|d| *d <= ctx.as_of)
+                .map(|d| (d, f.cell.clone()))
+        });
         let fmt = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
         match &filled {
             Some((f, f_cell)) if date > *f => {
