@@ -176,12 +176,14 @@ pub fn parse(
         invalid,
     );
     let mut rows: Vec<SummaryRow> = Vec::new();
+    let mut continuation: Vec<u32> = Vec::new();
     for &r in &frame.rows.rows {
         let mark = rd.invalid.len();
         let row = read_row(&mut rd, r);
         match rows.last_mut() {
             Some(head) if continues(head, &row, r) => match absorb(head, row, r) {
                 Ok(()) => {
+                    continuation.push(r);
                     // The merged cells were read (and any unreadable one recorded) with the
                     // first row; only the sub-row's own cells are new.
                     let mut i = mark;
@@ -198,8 +200,18 @@ pub fn parse(
             _ => rows.push(row),
         }
     }
+    let mut meta = frame.meta;
+    for r in continuation {
+        meta.skipped.push(crate::workbook::rows::SkippedRows {
+            first: r,
+            last: r,
+            why: crate::workbook::rows::RowKind::Continuation,
+            text: String::new(),
+        });
+    }
+    meta.skipped.sort_by_key(|s| s.first);
     Summary {
-        meta: frame.meta,
+        meta,
         header,
         rows,
         parts: Vec::new(),

@@ -52,6 +52,8 @@ pub struct TableView {
     pub header_rows: Option<(u32, u32)>,
     /// The columns mapped to fields, in sheet order.
     pub columns: Vec<ColumnView>,
+    /// Fields stated once for every row instead of in a column: (field, value, A1).
+    pub implied: Vec<(&'static str, String, String)>,
     /// Header cells mapped to no field: (A1, text).
     pub unmapped_columns: Vec<(String, String)>,
     /// Required columns not found (published headers).
@@ -206,6 +208,11 @@ fn table(meta: &TableMeta, header: Option<&HeaderBlock>, software: Option<String
         recognised_by: meta.evidence,
         header_rows: meta.header_rows.map(|(a, b)| (a + 1, b + 1)),
         columns,
+        implied: meta
+            .implied
+            .iter()
+            .map(|i| (i.header, i.value.clone(), i.cell.a1()))
+            .collect(),
         unmapped_columns: meta
             .unknown_columns
             .iter()
@@ -343,6 +350,11 @@ pub fn text(v: &UnitView) -> String {
             out.push_str(&format!(
                 "      {:>2} {}{typed}{how}{unchecked}\n",
                 c.column, c.field
+            ));
+        }
+        for (field, value, cell) in &t.implied {
+            out.push_str(&format!(
+                "       · {field} “{value}”（每一行都是，取自 {cell}）\n"
             ));
         }
         if !t.unmapped_columns.is_empty() {

@@ -57,6 +57,9 @@ pub enum RowKind {
     Note,
     /// Signatures, approvals and header labels written under the table (审核人, 填表人：).
     Footer,
+    /// A line continuing the row above it: its cells merged down from that row (a license
+    /// batch over several lines of serial numbers), read as part of that row.
+    Continuation,
 }
 
 impl RowKind {
@@ -71,6 +74,7 @@ impl RowKind {
             RowKind::RepeatedHeader => "重复的表头",
             RowKind::Note => "注释",
             RowKind::Footer => "签名、审核或填表信息",
+            RowKind::Continuation => "上一行的续行（合并单元格），并入上一行",
         }
     }
 }
