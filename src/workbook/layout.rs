@@ -332,7 +332,8 @@ fn match_rows(
     list: &ListForms,
 ) -> Option<HeaderMatch> {
     let forms = &list.specs;
-    let mut used: HashSet<usize> = HashSet::new();
+    // Which specs a column took already: a few dozen at most, no hashing needed.
+    let mut used: Vec<bool> = vec![false; specs.len()];
     let mut columns = Vec::new();
     let mut unknown_cells: Vec<(u32, &str, &str)> = Vec::new();
     let mut sub_cols = Vec::new();
@@ -355,7 +356,7 @@ fn match_rows(
             .may_start(first(top))
             .then(|| NormText::new(top))
             .filter(|t| list.could_match(t));
-        let free = |i: &usize| !used.contains(i);
+        let free = |i: &usize| !used[*i];
         let found = if !sub.is_empty() {
             let sub_n = list
                 .may_start(first(sub))
@@ -430,7 +431,7 @@ fn match_rows(
         });
         match found {
             Some(i) => {
-                used.insert(i);
+                used[i] = true;
                 columns.push((c, i));
             }
             None => unknown_cells.push((c, top, sub)),
@@ -468,7 +469,7 @@ fn match_rows(
     let missing = specs
         .iter()
         .enumerate()
-        .filter(|(i, s)| s.required && !used.contains(i))
+        .filter(|(i, s)| s.required && !used[*i])
         .map(|(i, _)| i)
         .collect();
     Some(HeaderMatch {
@@ -627,12 +628,31 @@ pub struct HeaderEntry {
 /// of two to ten characters followed by a colon. Dates and times (2024-03-01 10:30) have no
 /// word before their colon.
 fn unknown_label_at(text: &str) -> Option<usize> {
-    static LABEL: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let re =
-        LABEL.get_or_init(|| Regex::new(r"\s+[\p{Han}A-Za-z()]{2,10}\s*:").expect("valid regex"));
-    let m = re.find(text)?;
-    // A value of nothing but the next label: no value.
-    Some(m.start())
+    // By hand rather than a regex of Unicode classes: this runs on every inline value.
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !c.is_whitespace() {
+            continue;
+        }
+        while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        let mut word = 0;
+        while chars
+            .next_if(|(_, c)| is_han(*c) || c.is_ascii_alphabetic() || matches!(c, '(' | ')'))
+            .is_some()
+        {
+            word += 1;
+        }
+        while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        if (2..=10).contains(&word) && chars.peek().is_some_and(|(_, c)| *c == ':') {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// A CJK ideograph (the unified block and its first extension).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// A piece of a date typed over several cells: a number, or 年 / 月 / 日.
@@ -702,13 +722,10 @@ fn compile_label_pattern(labels: &[HeaderLabel]) -> LabelPattern {
         let body = body.join(r"\s*");
         // Short labels (电话, 日期) only at the start of a cell or after a space, so that
         // 部门负责人电话 is not read as 电话.
-        // Longer labels may take the space before them too: a short label's guard would
-        // otherwise start its match a character earlier and win over a longer label that
-        // begins with it (版本 over 版本号).
         let guard = if form.chars().count() <= 2 {
             r"(?:^|\s)"
         } else {
-            r"\s?"
+            ""
         };
         // What may follow a label is settled in [`label_end`]: the regex crate has no
         // look-ahead, and a value right after the label must not be consumed.
@@ -772,22 +789,39 @@ pub fn header_block(
                 continue;
             };
             let folded = fold_width(s);
-            let hits: Vec<(usize, usize, &'static str)> = pat
-                .re
-                .captures_iter(&folded)
-                .filter_map(|cap| {
-                    // Group `l{i}` is capture group i + 1: the guards do not capture.
-                    let (i, m) =
-                        (0..pat.keys.len()).find_map(|i| cap.get(i + 1).map(|m| (i, m)))?;
-                    // A label standing alone (at the start or after a space) may be followed
-                    // by its value after a space, without a colon: "编号 WH01　名称 …".
-                    let alone = folded[..m.start()]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| c.is_whitespace());
-                    Some((m.start(), label_end(&folded, m.end(), alone)?, pat.keys[i]))
-                })
-                .collect();
+            // Each label, with where its value starts. A match that is no label (版本 in
+            // 版本号 …, a word that goes on) is passed over by one character only: a short
+            // label's guard takes the space before it, which a longer label starting right
+            // after that space must still be found from.
+            let mut hits: Vec<(usize, usize, &'static str)> = Vec::new();
+            let mut pos = 0;
+            while let Some(cap) = pat.re.captures_at(&folded, pos) {
+                let whole = cap.get(0).expect("a match has its span");
+                // Group `l{i}` is capture group i + 1: the guards do not capture.
+                let Some((i, m)) = (0..pat.keys.len()).find_map(|i| cap.get(i + 1).map(|m| (i, m)))
+                else {
+                    break;
+                };
+                // A label standing alone (at the start or after a space) may be followed by
+                // its value after a space, without a colon: "编号 WH01　名称 …".
+                let alone = folded[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace());
+                match label_end(&folded, m.end(), alone) {
+                    Some(end) => {
+                        hits.push((m.start(), end, pat.keys[i]));
+                        pos = m.end();
+                    }
+                    None => {
+                        pos = whole.start()
+                            + folded[whole.start()..]
+                                .chars()
+                                .next()
+                                .map_or(1, char::len_utf8);
+                    }
+                }
+            }
             for (j, (_, end, key)) in hits.iter().enumerate() {
                 let next = hits.get(j + 1).map(|h| h.0).unwrap_or(folded.len());
                 // A label the reader does not know ends the value all the same ("许可数量：6套

@@ -665,12 +665,17 @@ pub fn side_by_side(sheet: &Sheet) -> Vec<Sheet> {
     let mut buf = String::new();
     let starts: Option<(usize, Vec<u32>)> =
         sheet.rows.iter().take(60).enumerate().find_map(|(r, row)| {
+            // A row of titles holds little else: a data row is settled by its count of cells.
+            if row.iter().filter(|c| !c.is_blank()).take(7).count() > 6 {
+                return None;
+            }
             let cols: Vec<u32> = row
                 .iter()
                 .enumerate()
                 .filter_map(|(c, cell)| match cell {
                     Cell::Text(s)
-                        if title_kind_in(s, &mut buf).is_some() || own_title_kind(s).is_some() =>
+                        if title_kind_in(s, &mut buf).is_some()
+                            || (may_be_own_title(s) && own_title_kind(s).is_some()) =>
                     {
                         Some(c as u32)
                     }
