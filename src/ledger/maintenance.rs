@@ -260,7 +260,11 @@ fn parse_one(
     invalid: &mut Vec<InvalidValue>,
 ) -> Vec<Maintenance> {
     let table = parse(sheet, file, loc, invalid);
-    let flat = table.meta.columns.iter().any(|c| c.key == "software_id");
+    let has = |key: &str| table.meta.columns.iter().any(|c| c.key == key);
+    // A flat log names its software on every row: by number, or by name where the unit keeps
+    // no numbers.
+    let by_name = !has("software_id") && has("software_name");
+    let flat = has("software_id") || by_name;
     if !flat || table.info.id.cell.is_some() || table.events.is_empty() {
         return vec![table];
     }
@@ -271,7 +275,10 @@ fn parse_one(
         ..
     } = table;
     let mut parts: Vec<(Option<String>, Vec<Event>)> = Vec::new();
-    for e in events {
+    for mut e in events {
+        if by_name {
+            e.software_id = e.software_name.clone();
+        }
         let id = e.software_id.value().cloned();
         match parts.iter_mut().find(|(k, _)| *k == id) {
             Some((_, list)) => list.push(e),
@@ -368,7 +375,8 @@ pub fn parse(
     };
     // Some offices write the number above the log's title ("软件编号：G03" over
     // "软件安装卸载登记表"): looked for in the rows just above it; others open a log with the
-    // number in brackets ("【W01】　软件名称：…").
+    // number in brackets ("【W01】　软件名称：…"); a unit that keeps no numbers knows the
+    // software by its name.
     let mut info = info;
     if info.id.cell.is_none() {
         if let Some((cell, id)) = bracketed_id(sheet, file, top.clone()) {
@@ -389,6 +397,9 @@ pub fn parse(
                 info.id = Field::read(&e.value, Some(e.value_cell), values::code);
             }
         }
+    }
+    if info.id.cell.is_none() && info.name.is_filled() {
+        info.id = info.name.clone();
     }
     let mut rd = Reader::new(
         sheet,

@@ -47,6 +47,8 @@ pub struct TableMeta {
     pub data: Option<(u32, u32, usize)>,
     /// Fields the table states once for all its rows instead of in a column.
     pub implied: Vec<Implied>,
+    /// The table has no 软件编号 column: its software is known by name.
+    pub keyed_by_name: bool,
 }
 
 /// A field stated once for every row of a table (a per-department sheet's department, in its
@@ -307,7 +309,17 @@ impl<'a> Reader<'a> {
     }
     /// A code (软件编号, 计算机编号).
     pub fn code(&mut self, row: u32, key: &str) -> Field<String> {
+        if key == "id" && self.keyed_by_name() {
+            // No 软件编号 column: the software is known by its name (seed 003's field list
+            // has no number), read from the name's cell.
+            return self.field(row, "name", None, values::name);
+        }
         self.field(row, key, None, values::code)
+    }
+
+    /// Whether the table names its software with no number column, by name alone.
+    pub fn keyed_by_name(&self) -> bool {
+        self.col("id").is_none() && self.col("name").is_some()
     }
     /// A date.
     pub fn date(&mut self, row: u32, key: &str) -> Field<NaiveDate> {
@@ -637,6 +649,17 @@ pub fn list_frame(
         crate::workbook::infer::infer_columns(sheet, h, specs, &rows.rows, &super::infer::fits);
     }
     let mut meta = meta_of(sheet, file, loc, header.as_ref(), specs);
+    // A ledger that names its software without numbers (the 003 notice's field list has none)
+    // lacks no column: its rows match by name.
+    let has = |key: &str| meta.columns.iter().any(|c| c.key == key);
+    if header.is_some()
+        && !has("id")
+        && has("name")
+        && specs.iter().any(|s| s.key == "id" && s.required)
+    {
+        meta.missing_columns.retain(|h| *h != "软件编号");
+        meta.keyed_by_name = true;
+    }
     meta.skipped = rows.skipped.clone();
     meta.data = match (rows.rows.first(), rows.rows.last()) {
         (Some(&a), Some(&b)) => Some((a, b, rows.rows.len())),
@@ -699,5 +722,92 @@ pub fn meta_of(
         skipped: Vec::new(),
         data: None,
         implied: Vec::new(),
+        keyed_by_name: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A ledger built from seed 003's field list has no 软件编号: its software is matched by
+    /// name, and no table lacks a column for it.
+    #[test]
+    fn a_ledger_without_numbers_knows_its_software_by_name() {
+        let summary: Vec<Vec<&str>> = vec![
+            vec!["软件汇总表"],
+            vec![
+                "序号",
+                "软件名称",
+                "版本",
+                "来源类型",
+                "授权数量",
+                "已安装数量",
+            ],
+            vec!["1", "WPS Office 2019", "专业版", "采购", "5", "2"],
+            vec!["2", "7-Zip", "", "免费", "—", "1"],
+        ];
+        let usage: Vec<Vec<&str>> = vec![
+            vec!["软件使用明细表"],
+            vec![
+                "序号",
+                "科室",
+                "使用者姓名",
+                "计算机编号",
+                "软件名称",
+                "来源类型",
+                "安装日期",
+            ],
+            vec![
+                "1",
+                "办公室",
+                "张三",
+                "PC-01",
+                "WPS Office 2019",
+                "采购",
+                "2024-03-01",
+            ],
+            vec![
+                "2",
+                "办公室",
+                "李四",
+                "PC-02",
+                "WPS Office 2019",
+                "采购",
+                "2024-03-02",
+            ],
+            vec![
+                "3",
+                "办公室",
+                "李四",
+                "PC-02",
+                "7-Zip",
+                "免费",
+                "2024-03-02",
+            ],
+        ];
+        let unit = crate::ledger::from_text("t.xlsx", &[("汇总", &summary), ("明细", &usage)]);
+        let s = unit.summary().expect("the summary");
+        assert!(s.meta.keyed_by_name);
+        assert!(
+            s.meta.missing_columns.is_empty(),
+            "{:?}",
+            s.meta.missing_columns
+        );
+        assert_eq!(s.rows[0].id(), Some("WPS Office 2019"));
+        assert_eq!(s.rows[0].id.cell, s.rows[0].name.cell, "the name's cell");
+        let u = unit.usage().expect("the usage ledger");
+        assert!(
+            u.meta.missing_columns.is_empty(),
+            "{:?}",
+            u.meta.missing_columns
+        );
+        let ids: Vec<Option<&str>> = u.rows.iter().map(|r| r.id()).collect();
+        assert_eq!(
+            ids,
+            [
+                Some("WPS Office 2019"),
+                Some("WPS Office 2019"),
+                Some("7-Zip")
+            ]
+        );
     }
 }

@@ -54,6 +54,8 @@ pub struct TableView {
     pub columns: Vec<ColumnView>,
     /// Fields stated once for every row instead of in a column: (field, value, A1).
     pub implied: Vec<(&'static str, String, String)>,
+    /// The table has no 软件编号 column and matches its software by name.
+    pub keyed_by_name: bool,
     /// Header cells mapped to no field: (A1, text).
     pub unmapped_columns: Vec<(String, String)>,
     /// Required columns not found (published headers).
@@ -208,6 +210,7 @@ fn table(meta: &TableMeta, header: Option<&HeaderBlock>, software: Option<String
         recognised_by: meta.evidence,
         header_rows: meta.header_rows.map(|(a, b)| (a + 1, b + 1)),
         columns,
+        keyed_by_name: meta.keyed_by_name,
         implied: meta
             .implied
             .iter()
@@ -351,6 +354,9 @@ pub fn text(v: &UnitView) -> String {
                 "      {:>2} {}{typed}{how}{unchecked}\n",
                 c.column, c.field
             ));
+        }
+        if t.keyed_by_name {
+            out.push_str("       · 软件编号：本表没有这一列，按软件名称与其他表对应\n");
         }
         for (field, value, cell) in &t.implied {
             out.push_str(&format!(

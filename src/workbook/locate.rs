@@ -532,7 +532,11 @@ impl<'a> Kinds<'a> {
                 .iter()
                 .filter(|(_, i)| distinctive(*kind).contains(&specs[*i].key))
                 .count();
-            let complete = m.missing.is_empty() && m.columns.len() >= 4;
+            // A table without software numbers names its software (seed 003's ledger): the
+            // name stands for the number.
+            let named = m.columns.iter().any(|(_, i)| specs[*i].key == "name");
+            let complete =
+                m.missing.iter().all(|i| named && specs[*i].key == "id") && m.columns.len() >= 4;
             scored.push((m.columns.len() + 2 * told, told, *kind, complete));
         }
         // The first of equal scores: the preferred kind is listed first.
