@@ -483,6 +483,41 @@ fn match_rows(
     })
 }
 
+/// Whether a row is a header block's — labels with their values ("单位名称 | 某局 | 填报人 |
+/// 张三 …", or a grid of 总人数 | 使用计算机人数 | 服务器数 …) — rather than a table's column
+/// header, whatever words it shares with one: two or more of its cells are labels only a
+/// header block has (not 电话 or 单位, which columns have too), alone or with their value.
+pub fn is_header_block_row(sheet: &Sheet, row: u32) -> bool {
+    static FORMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        crate::schema::STANDARD_HEADER
+            .iter()
+            .filter(|l| !matches!(l.key, "phone" | "section"))
+            .flat_map(|l| std::iter::once(l.label).chain(l.aliases.iter().copied()))
+            .map(norm)
+            .filter(|f| f.chars().count() >= 3)
+            .collect()
+    });
+    let Some(cells) = sheet.rows.get(row as usize) else {
+        return false;
+    };
+    let labels = cells
+        .iter()
+        .filter(|cell| {
+            let Cell::Text(t) = cell else { return false };
+            if t.len() > 200 {
+                return false;
+            }
+            let n = norm(t);
+            forms.iter().any(|f| {
+                n.strip_prefix(f.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+            })
+        })
+        .count();
+    labels >= 2
+}
+
 /// The best column header among rows `from..=to`: most matched columns, earliest first.
 pub fn find_header(sheet: &Sheet, from: u32, to: u32, specs: &[ColumnSpec]) -> Option<HeaderMatch> {
     find_header_with(sheet, from, to, specs, &[])
@@ -511,6 +546,7 @@ pub fn find_header_with(
             apply_hints(sheet, found, Some(row), specs, hints)
                 .filter(|m| !m.mapped.is_empty() || m.columns.len() >= 2)
         };
+        let found = found.filter(|_| !is_header_block_row(sheet, row));
         if let Some(m) = found {
             let has_required = m.columns.iter().any(|(_, i)| specs[*i].required);
             if has_required

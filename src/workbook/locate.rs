@@ -5,7 +5,7 @@ use crate::schema::{ColumnSpec, TableKind};
 
 use super::hints::{ColumnHint, LayoutHints, TableHint};
 use super::infer::{infer_columns, Shapes};
-use super::layout::{apply_hints, match_header_row_in, HeaderForms};
+use super::layout::{apply_hints, is_header_block_row, match_header_row_in, HeaderForms};
 use super::{Cell, Sheet};
 use crate::base::text::{fold_char, norm, norm_into};
 
@@ -510,6 +510,7 @@ impl<'a> Kinds<'a> {
     /// told as two kinds alike is no header at all (the reader says it cannot place it).
     fn at(&self, sheet: &Sheet, width: u32, row: u32, limit: u32) -> Option<(usize, TableKind)> {
         let mut scored: Vec<(usize, usize, TableKind, bool)> = Vec::new();
+        let mut block: Option<bool> = None;
         for (kind, forms, hints) in &self.kinds {
             let specs: &[ColumnSpec] = kind.columns();
             let found = match_header_row_in(sheet, width, row, limit, specs, forms);
@@ -521,6 +522,10 @@ impl<'a> Kinds<'a> {
             let Some(mut m) = found else {
                 continue;
             };
+            // Labels with their values are a header block, not a column header.
+            if *block.get_or_insert_with(|| is_header_block_row(sheet, row)) {
+                return None;
+            }
             if !m.missing.is_empty() && m.columns.len() >= 3 && !m.unknown.is_empty() {
                 let rows: Vec<u32> = (m.last_row + 1..sheet.height().min(m.last_row + 1 + PEEK))
                     .filter(|&r| !sheet.row_is_blank(r))
