@@ -318,9 +318,9 @@ pub const SEQ: ColumnSpec = col("seq", "序号", 6.0).alias(&["编号序号", "N
 /// 附件7 软件使用情况汇总表.
 pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
     SEQ,
-    req("id", "软件编号", 11.0).alias(&["编号", "软件编码", "软件代码", "软件ID"]),
-    req("name", "软件名称", 22.0).alias(&["名称", "产品名称", "软件产品名称", "软件全称"]),
-    col("version", "软件版本", 12.0).alias(&["版本", "版本号"]),
+    req("id", "软件编号", 11.0).alias(ID_ALIASES),
+    req("name", "软件名称", 22.0).alias(NAME_ALIASES),
+    col("version", "软件版本", 12.0).alias(VERSION_ALIASES),
     // The type typed as text, as published; some offices tick one of three boxes under a
     // merged 软件类型 instead. The summary reader requires one form or the other.
     col("kind", "软件类型", 11.0).alias(&[
@@ -332,6 +332,9 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "软件属性",
         "取得方式",
         "获取方式",
+        "来源方式",
+        "授权性质",
+        "软件来源",
     ]),
     col("purchased_on", "采购时间", 12.0).alias(&[
         "采购日期",
@@ -339,6 +342,11 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "购买日期",
         "购置日期",
         "购置时间",
+        "购入日期",
+        "购入时间",
+        "购进日期",
+        "合同日期",
+        "合同签订日期",
     ]),
     col("amount", "采购金额\n(单位:元)", 12.0).alias(&[
         "采购金额",
@@ -349,13 +357,25 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "购买金额",
         "采购总价",
         "总价",
+        "购置费用",
+        "采购费用",
+        "合同金额",
     ]),
+    // Some offices keep the unit price and the number of licences and no total: the amount is
+    // their product (the summary reader computes it).
+    col("unit_price", "单价", 10.0)
+        .alias(&["单价(元)", "采购单价", "合同单价", "购置单价"])
+        .alternative(),
     col("license_type", "许可类型", 11.0).alias(&[
         "授权类型",
         "授权方式",
         "许可方式",
         "授权形式",
         "许可形式",
+        "授权类别",
+        "许可种类",
+        "授权模式",
+        "许可类别",
     ]),
     col("license_count", "许可数量", 9.0).alias(&[
         "许可数",
@@ -366,6 +386,11 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "许可证数量",
         "授权点数",
         "许可点数",
+        "许可套数",
+        "授权套数",
+        "许可用户数",
+        "许可证数",
+        "授权用户数",
     ]),
     col("usable_versions", "可使用版本", 12.0).alias(&[
         "可用版本",
@@ -373,6 +398,9 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "适用版本",
         "可装版本",
         "允许安装版本",
+        "授权版本范围",
+        "可部署版本",
+        "许可版本",
     ]),
     col("term", "许可期限", 14.0).alias(&[
         "授权期限",
@@ -384,6 +412,13 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "有效期至",
         "授权截止日期",
         "到期日期",
+        "授权截至",
+        "授权截止",
+        "授权到期",
+        "授权到期日",
+        "到期日",
+        "使用年限",
+        "授权年限",
     ]),
     col("serial", "序列号", 18.0).alias(&[
         "序列号/授权码",
@@ -397,6 +432,9 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "授权书编号",
         "授权证书编号",
         "许可证书编号",
+        "许可证书号",
+        "授权证号",
+        "授权证书号",
         "产品密钥",
         "注册码",
         "激活码",
@@ -412,6 +450,11 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "装机数量",
         "安装点数",
         "已安装",
+        "部署数量",
+        "部署数",
+        "在用台数",
+        "在用数量",
+        "装机台数",
     ]),
     col("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
@@ -486,6 +529,10 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "班组",
         "组别",
         "科室(部门)",
+        "使用组",
+        "教研组",
+        "使用单位",
+        "责任部门",
     ]),
     req("user", "姓名", 8.0).alias(&[
         "使用人",
@@ -498,6 +545,7 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "使用民警",
         "使用干部",
         "持有人",
+        "使用教师",
     ]),
     req("computer", "计算机编号", 12.0).alias(&[
         "电脑编号",
@@ -506,6 +554,8 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "终端编号",
         "主机编号",
         "机器编号",
+        "设备标签号",
+        "资产标签号",
     ]),
     col("brand", "计算机品牌", 11.0).alias(&[
         "电脑品牌",
@@ -513,10 +563,11 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "品牌型号",
         "计算机品牌型号",
         "设备品牌",
+        "终端品牌",
     ]),
-    req("id", "软件编号", 10.0).alias(&["编号", "软件编码", "软件代码"]),
-    req("name", "软件名称", 20.0).alias(&["名称", "产品名称", "软件全称"]),
-    col("version", "软件版本", 11.0).alias(&["版本", "版本号"]),
+    req("id", "软件编号", 10.0).alias(ID_ALIASES),
+    req("name", "软件名称", 20.0).alias(NAME_ALIASES),
+    col("version", "软件版本", 11.0).alias(VERSION_ALIASES),
     col("term", "许可期限", 12.0).alias(&["授权期限", "使用期限", "有效期", "有效期限"]),
     // Checkbox sub-columns as published; some offices type the type into one column
     // instead ("kind"). The usage reader requires one form or the other.
@@ -537,6 +588,10 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
             "来源类型",
             "软件性质",
             "软件属性",
+            "取得方式",
+            "获取方式",
+            "来源方式",
+            "授权性质",
         ])
         .alternative(),
     req("installed_on", "安装日期", 12.0).alias(&[
@@ -545,6 +600,7 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "装机时间",
         "安装日",
         "部署日期",
+        "部署时间",
     ]),
     ROOM,
     COMPUTER_TYPE,
@@ -578,8 +634,16 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "终端编号",
         "主机编号",
         "机器编号",
+        "设备标签号",
+        "资产标签号",
     ]),
-    col("brand", "计算机品牌", 11.0).alias(&["电脑品牌", "品牌", "设备品牌"]),
+    col("brand", "计算机品牌", 11.0).alias(&[
+        "电脑品牌",
+        "品牌",
+        "设备品牌",
+        "品牌型号",
+        "终端品牌",
+    ]),
     req("user", "使用人", 9.0).alias(&[
         "姓名",
         "使用人姓名",
@@ -589,6 +653,7 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "保管人",
         "使用人员",
         "使用民警",
+        "使用教师",
     ]),
     col("department", "使用部门", 11.0).alias(&[
         "部门",
@@ -600,6 +665,9 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "股室",
         "班组",
         "组别",
+        "使用组",
+        "教研组",
+        "使用单位",
     ]),
     col("version", "安装/卸载\n版本", 11.0).alias(&[
         "版本",
@@ -607,6 +675,8 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "安装卸载版本",
         "软件版本",
         "版本号",
+        "产品版本",
+        "发行版本",
     ]),
     req("date", "安装/卸载\n日期", 12.0).alias(&[
         "日期",
@@ -617,19 +687,25 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "维护日期",
         "时间",
         "安装/卸载时间",
+        "变更时间",
+        "部署时间",
     ]),
     req("count", "安装数量", 9.0).alias(&["数量", "安装/卸载数量", "台数", "套数"]),
     // A flat log of every software in one sheet, as ledger systems export it: each row
     // names its software instead of a part 一 above (the reader splits it by number).
-    col("software_id", "软件编号", 10.0).alternative(),
-    col("software_name", "软件名称", 18.0).alternative(),
+    col("software_id", "软件编号", 10.0)
+        .alias(&["软件编码", "软件资产编码", "登记号"])
+        .alternative(),
+    col("software_name", "软件名称", 18.0)
+        .alias(&["软件产品", "产品名称", "软件产品名称"])
+        .alternative(),
 ];
 
 /// 附件9 part 一、软件基本信息.
 pub const MAINTENANCE_INFO_COLUMNS: &[ColumnSpec] = &[
-    req("id", "软件编号", 12.0).alias(&["软件编码"]),
-    col("name", "软件名称", 12.0).alias(&["名称", "软件全称"]),
-    col("version", "软件版本", 12.0).alias(&["版本", "版本号"]),
+    req("id", "软件编号", 12.0).alias(&["软件编码", "软件资产编码", "登记号"]),
+    col("name", "软件名称", 12.0).alias(&["名称", "软件全称", "软件产品", "产品名称"]),
+    col("version", "软件版本", 12.0).alias(VERSION_ALIASES),
     col("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
         .alias(KIND_COMMERCIAL_BOX),
@@ -639,22 +715,43 @@ pub const MAINTENANCE_INFO_COLUMNS: &[ColumnSpec] = &[
     col("kind_free", "免费软件", 9.5)
         .under("软件类型")
         .alias(KIND_FREE_BOX),
-    col("license_count", "许可数量", 9.0).alias(&["许可数", "授权数量", "授权数", "授权点数"]),
+    col("license_count", "许可数量", 9.0).alias(&[
+        "许可数",
+        "授权数量",
+        "授权数",
+        "授权点数",
+        "许可套数",
+        "授权套数",
+        "许可用户数",
+        "许可证数",
+    ]),
     col("usable_versions", "可使用版本", 11.0).alias(&[
         "可用版本",
         "授权版本",
         "适用版本",
         "可装版本",
+        "可部署版本",
+        "允许安装版本",
+        "授权版本范围",
     ]),
-    col("term", "许可期限", 12.0).alias(&["授权期限", "有效期", "有效期限", "使用期限"]),
+    col("term", "许可期限", 12.0).alias(&[
+        "授权期限",
+        "有效期",
+        "有效期限",
+        "使用期限",
+        "授权截至",
+        "授权到期",
+        "授权到期日",
+        "使用年限",
+    ]),
 ];
 
 /// 附件6 可使用免费软件清单.
 pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
     SEQ,
-    req("id", "软件编号", 10.0).alias(&["编号", "软件编码"]),
-    req("name", "软件名称", 18.0).alias(&["名称", "软件全称"]),
-    col("version", "软件版本", 10.0).alias(&["版本", "版本号"]),
+    req("id", "软件编号", 10.0).alias(ID_ALIASES),
+    req("name", "软件名称", 18.0).alias(NAME_ALIASES),
+    col("version", "软件版本", 10.0).alias(VERSION_ALIASES),
     col("source", "软件来源", 14.0).alias(&[
         "来源",
         "下载地址",
@@ -663,6 +760,9 @@ pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
         "来源网址",
         "下载网址",
         "下载渠道",
+        "来源网站",
+        "获取来源",
+        "下载来源",
     ]),
     col("vendor", "软件厂商名称", 16.0).alias(&[
         "厂商名称",
@@ -672,6 +772,9 @@ pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
         "开发者",
         "生产厂商",
         "厂家",
+        "开发单位",
+        "开发厂商",
+        "开发公司",
     ]),
     col("vendor_contact", "软件厂商\n客服联系方式", 16.0).alias(&[
         "客服联系方式",
@@ -686,6 +789,26 @@ pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
     col("reason", "使用原因", 16.0).alias(&["用途", "主要用途", "使用理由", "功能"]),
     NOTE,
 ];
+
+/// 软件编号 as offices head it in every list.
+const ID_ALIASES: &[&str] = &[
+    "编号",
+    "软件编码",
+    "软件代码",
+    "软件ID",
+    "软件资产编码",
+    "登记号",
+];
+/// 软件名称 as offices head it.
+const NAME_ALIASES: &[&str] = &[
+    "名称",
+    "产品名称",
+    "软件产品名称",
+    "软件全称",
+    "软件产品",
+];
+/// 软件版本 as offices head it.
+const VERSION_ALIASES: &[&str] = &["版本", "版本号", "产品版本", "发行版本"];
 
 /// 附件4 软件采购计划表.
 pub const PURCHASE_PLAN_COLUMNS: &[ColumnSpec] = &[
@@ -773,12 +896,27 @@ pub const STANDARD_HEADER: &[HeaderLabel] = &[
     hl(
         "people_total",
         "总人数",
-        &["人员总数", "总人数（人）", "职工总数", "在编人数"],
+        &[
+            "人员总数",
+            "总人数（人）",
+            "职工总数",
+            "在编人数",
+            "干部职工总数",
+            "教职工总数",
+            "职工人数",
+            "员工总数",
+            "员工人数",
+        ],
     ),
     hl(
         "people_using",
         "使用计算机人数",
-        &["使用电脑人数", "计算机使用人数", "使用计算机的人数"],
+        &[
+            "使用电脑人数",
+            "计算机使用人数",
+            "使用计算机的人数",
+            "用机人数",
+        ],
     ),
     hl("servers", "服务器数", &["服务器数量", "服务器"]),
     hl(
@@ -821,13 +959,30 @@ const UNIT_ALIASES: &[&str] = &[
     "填报单位(盖章)",
     "单位（盖章）",
     "单位",
+    "填报单位（公章）",
+    "填报单位(公章)",
+    "单位名称（公章）",
+    "填报学校",
+    "报送单位",
 ];
 const FILLER_LABEL: HeaderLabel = hl(
     "filler",
     "填表人",
-    &["填报人", "制表人", "填写人", "联系人", "统计人"],
+    &[
+        "填报人",
+        "制表人",
+        "填写人",
+        "联系人",
+        "统计人",
+        "报送人",
+        "登记人",
+    ],
 );
-const PHONE_LABEL: HeaderLabel = hl("phone", "联系电话", &["电话", "联系方式", "办公电话"]);
+const PHONE_LABEL: HeaderLabel = hl(
+    "phone",
+    "联系电话",
+    &["电话", "联系方式", "办公电话", "手机", "手机号码", "联系手机"],
+);
 const FILLED_ON_LABEL: HeaderLabel = hl(
     "filled_on",
     "填表日期",
@@ -840,6 +995,8 @@ const FILLED_ON_LABEL: HeaderLabel = hl(
         "制表时间",
         "报送日期",
         "统计日期",
+        "报送时间",
+        "登记日期",
         "日期",
     ],
 );
@@ -847,7 +1004,7 @@ const FILLED_ON_LABEL: HeaderLabel = hl(
 /// 附件3's header: 申请部门 · 经手人 · 联系电话 · 填表日期.
 pub const DEMAND_HEADER: &[HeaderLabel] = &[
     hl("department", "申请部门", &["申请单位"]),
-    hl("handler", "经手人", &[]),
+    hl("handler", "经手人", &["经办人"]),
     hl("phone", "联系电话", &["电话"]),
     hl("filled_on", "填表日期", &["填报日期", "日期"]),
 ];
@@ -855,7 +1012,7 @@ pub const DEMAND_HEADER: &[HeaderLabel] = &[
 /// 附件4's header: 经手人 · 联系电话 · 填表日期.
 pub const PURCHASE_PLAN_HEADER: &[HeaderLabel] = &[
     PLAIN_UNIT_LABEL,
-    hl("handler", "经手人", &[]),
+    hl("handler", "经手人", &["经办人"]),
     PHONE_LABEL,
     FILLED_ON_LABEL,
 ];
@@ -869,28 +1026,64 @@ pub const SOFTWARE_KINDS: [&str; 3] = ["商业软件", "OEM软件", "免费软�
 
 /// 附件9 part 一 written as "label：value" pairs instead of a header row and a value row.
 pub const MAINTENANCE_INFO_LABELS: &[HeaderLabel] = &[
-    hl("id", "软件编号", &["软件编码", "编号"]),
-    hl("name", "软件名称", &["名称", "软件全称"]),
-    hl("version", "软件版本", &["版本", "版本号"]),
+    hl("id", "软件编号", &["软件编码", "编号", "软件资产编码", "登记号"]),
+    hl("name", "软件名称", &["名称", "软件全称", "软件产品", "产品名称"]),
+    hl("version", "软件版本", &["版本", "版本号", "产品版本", "发行版本"]),
     hl(
         "kind",
         "软件类型",
-        &["来源类型", "软件类别", "类别", "类型", "软件来源", "来源"],
+        &[
+            "来源类型",
+            "软件类别",
+            "类别",
+            "类型",
+            "软件来源",
+            "来源",
+            "取得方式",
+            "来源方式",
+            "授权性质",
+            "软件性质",
+        ],
     ),
     hl(
         "license_count",
         "许可数量",
-        &["许可数", "授权数量", "授权数", "授权点数"],
+        &[
+            "许可数",
+            "授权数量",
+            "授权数",
+            "授权点数",
+            "许可套数",
+            "授权套数",
+            "许可用户数",
+        ],
     ),
     hl(
         "usable_versions",
         "可使用版本",
-        &["可用版本", "授权版本", "适用版本", "可装版本"],
+        &[
+            "可用版本",
+            "授权版本",
+            "适用版本",
+            "可装版本",
+            "可部署版本",
+            "允许安装版本",
+        ],
     ),
     hl(
         "term",
         "许可期限",
-        &["授权期限", "有效期", "有效期限", "使用期限", "有效期至"],
+        &[
+            "授权期限",
+            "有效期",
+            "有效期限",
+            "使用期限",
+            "有效期至",
+            "授权截至",
+            "授权到期",
+            "授权到期日",
+            "使用年限",
+        ],
     ),
 ];
 

@@ -383,15 +383,35 @@ fn add_count(head: &mut Field<i64>, more: &Field<i64>) {
 }
 
 fn terms(rd: &mut Reader, r: u32) -> CommercialTerms {
+    let license_count = rd.count(r, "license_count");
+    let amount = if rd.col("amount").is_none() && rd.col("unit_price").is_some() {
+        priced(rd.money(r, "unit_price"), &license_count)
+    } else {
+        rd.money(r, "amount")
+    };
     CommercialTerms {
         version: rd.text(r, "version"),
         purchased_on: rd.purchase_time(r, "purchased_on"),
-        amount: rd.money(r, "amount"),
+        amount,
         license_type: rd.text(r, "license_type"),
-        license_count: rd.count(r, "license_count"),
+        license_count,
         usable_versions: rd.versions(r, "usable_versions"),
         term: rd.term(r, "term"),
         serial: rd.text(r, "serial"),
+    }
+}
+
+/// 采购金额 of a ledger that keeps 单价 and the number of licences instead of a total: their
+/// product, at the price's cell. A price without a readable count is the amount unknown
+/// (kept as typed, so the rules that need an amount see one filled).
+fn priced(price: Field<f64>, count: &Field<i64>) -> Field<f64> {
+    match (&price.parsed, count.value()) {
+        (Parsed::Value(p), Some(&n)) => Field {
+            parsed: Parsed::Value((p * n as f64 * 100.0).round() / 100.0),
+            raw: format!("{} × {n}", price.raw),
+            cell: price.cell,
+        },
+        _ => price,
     }
 }
 

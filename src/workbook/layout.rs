@@ -686,6 +686,11 @@ fn unknown_label_at(text: &str) -> Option<usize> {
     None
 }
 
+/// A unit of a figure standing in its own cell ("人", "台").
+fn is_unit(text: &str) -> bool {
+    matches!(text.trim(), "人" | "台" | "个" | "套" | "名" | "元" | "部")
+}
+
 /// A CJK ideograph (the unified block and its first extension).
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
@@ -811,7 +816,12 @@ pub fn header_block(
 ) -> Vec<HeaderEntry> {
     let pat = label_pattern(labels);
     let mut out: Vec<HeaderEntry> = Vec::new();
-    for r in rows {
+    let rows: Vec<u32> = rows.into_iter().collect();
+    let is_label = |cell: &Cell| match cell {
+        Cell::Text(t) => pat.re.is_match(&fold_width(t)),
+        _ => false,
+    };
+    for &r in &rows {
         // Cells past the end of the row are empty: the row's own length bounds every walk.
         let Some(cells) = sheet.rows.get(r as usize) else {
             continue;
@@ -874,6 +884,25 @@ pub fn header_block(
             }
         }
         let label_cols: HashSet<u32> = found.iter().map(|f| f.0).collect();
+        // A grid: labels with nothing beside them and their figures in the row below
+        // (总人数 | 使用计算机人数 | 服务器 over 21人 | 7人 | 1台). Known as one when a label
+        // standing alone has a figure under it in the next row of the block; then every
+        // label of the row standing alone takes the cell under it, filled or not.
+        let below = (r + 1 < sheet.height() && rows.contains(&(r + 1))).then_some(r + 1);
+        let bare = |c: u32| {
+            let after = sheet.merge_at(r, c).map_or(c + 1, |m| m.last_col + 1);
+            (after..width)
+                .take_while(|cc| !label_cols.contains(cc))
+                .all(|cc| sheet.get(r, cc).is_blank())
+        };
+        let under = |c: u32| below.map(|b| sheet.get(b, c)).filter(|cell| !is_label(cell));
+        let grid = below.is_some()
+            && found.iter().enumerate().any(|(idx, (c, _, inline, _))| {
+                inline.is_empty()
+                    && found.get(idx + 1).is_none_or(|n| n.0 != *c)
+                    && bare(*c)
+                    && under(*c).is_some_and(|cell| !cell.is_blank())
+            });
         for (idx, (c, key, inline, chars)) in found.iter().enumerate() {
             let label_cell = CellRef::new(file, &sheet.name, r, *c);
             let is_last_in_cell = found.get(idx + 1).is_none_or(|n| n.0 != *c);
@@ -890,6 +919,18 @@ pub fn header_block(
                     inline: Some(*chars),
                 });
                 continue;
+            }
+            if grid && bare(*c) {
+                if let (Some(b), Some(cell)) = (below, under(*c)) {
+                    out.push(HeaderEntry {
+                        key,
+                        label_cell,
+                        value: cell.clone(),
+                        value_cell: CellRef::new(file, &sheet.name, b, *c),
+                        inline: None,
+                    });
+                    continue;
+                }
             }
             // The value sits in the next typed cell, up to the next label; a date typed over
             // several cells (2024 | 年 | 3 | 月 | 1 | 日) goes on over its pieces, while any
@@ -928,6 +969,8 @@ pub fn header_block(
             }
             let (value, at) = match parts.as_slice() {
                 [] => (Cell::Empty, after),
+                // "总人数 | | 人": the figure is to be typed in the blank cell before its unit.
+                [(col, Cell::Text(t))] if *col > after && is_unit(t) => (Cell::Empty, after),
                 [(col, cell)] => ((*cell).clone(), *col),
                 many => {
                     let joined: String = many.iter().map(|(_, cell)| cell.display()).collect();

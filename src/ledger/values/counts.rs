@@ -17,7 +17,9 @@ pub fn count(cell: &Cell) -> Parsed<i64> {
             if is_not_applicable(s) {
                 return Parsed::NotApplicable;
             }
+            // A figure typed in a list ("48人；") ends with the list's punctuation.
             let n = norm(s).replace(',', "");
+            let n = n.trim_end_matches([';', '、', '。', '.']);
             let n = n.trim_end_matches([
                 '个', '套', '台', '份', '人', '次', '只', '件', '户', '部', '组',
             ]);
