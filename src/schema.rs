@@ -942,6 +942,8 @@ pub const STANDARD_HEADER: &[HeaderLabel] = &[
             "笔记本电脑",
             "便携式计算机",
             "笔记本",
+            "笔记本计算机",
+            "便携计算机",
         ],
     ),
 ];

@@ -105,13 +105,21 @@ pub struct Event {
     pub software_name: Field<String>,
 }
 
+/// 重装 in a log's 变更类型: the copy is taken off and put back the same day. The national
+/// form has only 安装 and 卸载, so the row is read as both, an uninstall and an install on the
+/// same computer and day: the copies held do not change, and a reinstall of software the
+/// computer never had is an uninstall without install.
+const REINSTALL: &str = "重装";
+
 /// 安装 or 卸载 written as a word in one column (安装/卸载, 操作).
 pub fn action(cell: &Cell) -> Parsed<Action> {
     match values::text(cell) {
         Parsed::Value(s) => match norm(&s).as_str() {
-            "安装" | "新装" | "装" | "加装" | "重装" | "安装软件" => {
+            "安装" | "新装" | "装" | "加装" | "安装软件" | "新增" | "增加" | "添加" | "部署" => {
                 Parsed::Value(Action::Install)
             }
+            // Taken off and put back the same day: read as both (see [`REINSTALL`]).
+            REINSTALL | "重新安装" => Parsed::Value(Action::Install),
             "卸载" | "删除" | "卸" | "卸载软件" | "移除" => {
                 Parsed::Value(Action::Uninstall)
             }
@@ -409,12 +417,16 @@ pub fn parse(
         MAINTENANCE_EVENT_COLUMNS,
         invalid,
     );
-    let events = frame
-        .rows
-        .rows
-        .iter()
-        .map(|&r| read_event(&mut rd, r))
-        .collect();
+    let mut events = Vec::with_capacity(frame.rows.rows.len());
+    for &r in &frame.rows.rows {
+        let event = read_event(&mut rd, r);
+        if matches!(norm(&event.action.raw).as_str(), REINSTALL | "重新安装") {
+            let mut off = event.clone();
+            off.action.ticked = vec![Action::Uninstall];
+            events.push(off);
+        }
+        events.push(event);
+    }
     Maintenance {
         meta: frame.meta,
         header,

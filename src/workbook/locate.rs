@@ -5,7 +5,9 @@ use crate::schema::{ColumnSpec, TableKind};
 
 use super::hints::{ColumnHint, LayoutHints, TableHint};
 use super::infer::{infer_columns, Shapes};
-use super::layout::{apply_hints, is_header_block_row, match_header_row_in, HeaderForms};
+use super::layout::{
+    apply_hints, is_header_block_row, match_header_row_in, HeaderForms, MappingSource,
+};
 use super::{Cell, Sheet};
 use crate::base::text::{fold_char, norm, norm_into};
 
@@ -532,10 +534,18 @@ impl<'a> Kinds<'a> {
                     .collect();
                 infer_columns(sheet, &mut m, specs, &rows, self.fits);
             }
+            // What the header says tells the kind; a column placed by its values only
+            // completes it (a column of dates is an install date or a log's date alike).
             let told = m
                 .columns
                 .iter()
-                .filter(|(_, i)| distinctive(*kind).contains(&specs[*i].key))
+                .filter(|(c, i)| {
+                    distinctive(*kind).contains(&specs[*i].key)
+                        && !m
+                            .mapped
+                            .iter()
+                            .any(|(mc, src)| mc == c && *src == MappingSource::Inferred)
+                })
                 .count();
             // A table without software numbers names its software (seed 003's ledger): the
             // name stands for the number.
