@@ -8,6 +8,8 @@ pub struct Replay {
     /// Dated events (indices) that break the sheet's date order: the fewest rows whose
     /// removal leaves the others in order (one misplaced row is one entry, not all after it).
     pub out_of_order: Vec<usize>,
+    /// Whether the log is kept newest first (the order `out_of_order` is measured against).
+    pub newest_first: bool,
     /// Uninstalls from a computer that does not have the software at that date.
     pub orphan_uninstalls: Vec<usize>,
     /// Installs on a computer that already has it: (event, the earlier install).
@@ -181,7 +183,18 @@ fn replay_until(
         .enumerate()
         .filter_map(|(i, e)| e.date.value().filter(|d| counted(d)).map(|d| (i, *d)))
         .collect();
-    out.out_of_order = out_of_order(&dated);
+    // A log kept newest first is in order too (some offices add each row at the top): the
+    // direction that leaves fewer rows out of order is the log's, ties going to oldest first.
+    let ascending = out_of_order(&dated);
+    let reversed: Vec<(usize, NaiveDate)> = dated.iter().rev().copied().collect();
+    let mut descending = out_of_order(&reversed);
+    if descending.len() < ascending.len() {
+        descending.sort_unstable();
+        out.out_of_order = descending;
+        out.newest_first = true;
+    } else {
+        out.out_of_order = ascending;
+    }
     let licenses = row
         .and_then(|r| r.commercial())
         .and_then(|t| t.license_count.value().copied())
@@ -194,8 +207,19 @@ fn replay_until(
     // A row without a date keeps its place in the sheet: it takes the date of the row above
     // (of the last one replayed, when rows beyond the check date are left out).
     let mut effective: Vec<Option<NaiveDate>> = Vec::with_capacity(m.events.len());
-    let mut last: Option<NaiveDate> = dated.first().map(|d| d.1);
-    for e in &m.events {
+    // In a log kept newest first, the row the undated one follows in time is the one below.
+    let mut last: Option<NaiveDate> = if out.newest_first {
+        dated.last()
+    } else {
+        dated.first()
+    }
+    .map(|d| d.1);
+    let mut in_time: Box<dyn Iterator<Item = &Event>> = if out.newest_first {
+        Box::new(m.events.iter().rev())
+    } else {
+        Box::new(m.events.iter())
+    };
+    for e in &mut in_time {
         match e.date.value() {
             Some(d) if counted(d) => {
                 last = Some(*d);
@@ -204,6 +228,9 @@ fn replay_until(
             Some(_) => effective.push(None),
             None => effective.push(last),
         }
+    }
+    if out.newest_first {
+        effective.reverse();
     }
     let mut order: Vec<(usize, NaiveDate)> = (0..m.events.len())
         .filter_map(|i| effective[i].map(|d| (i, d)))

@@ -1,5 +1,6 @@
 use super::super::prelude::*;
 use crate::rules::facts::ymd;
+use chrono::NaiveDate;
 
 declare_rule! {
     /// ## 检查什么
@@ -42,18 +43,31 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 |j: &usize| !replay.out_of_order.contains(j) && m.events[*j].date.value().is_some();
             let before = (0..i).rev().find(in_order);
             let after = (i + 1..m.events.len()).find(in_order);
+            // Which way the log runs: a row above is earlier (oldest first) or later.
+            let newest = replay.newest_first;
+            let above_ok = |a: NaiveDate| if newest { a >= date } else { a <= date };
+            let below_ok = |b: NaiveDate| if newest { b <= date } else { b >= date };
+            let (sooner, later, note) = if newest {
+                ("晚于", "早于", "（本表新的记录在上）")
+            } else {
+                ("早于", "晚于", "")
+            };
             let text = match (before, after) {
-                (Some(b), _) if m.events[b].date.value().is_some_and(|d| *d > date) => format!(
-                    "日期 {} 早于上方一行的 {}",
-                    ymd(date),
-                    ymd(*m.events[b].date.value()?)
-                ),
-                (_, Some(a)) if m.events[a].date.value().is_some_and(|d| *d < date) => format!(
-                    "日期 {} 晚于下方一行的 {}",
-                    ymd(date),
-                    ymd(*m.events[a].date.value()?)
-                ),
-                _ => format!("日期 {} 不在先后顺序上", ymd(date)),
+                (Some(b), _) if m.events[b].date.value().is_some_and(|d| !above_ok(*d)) => {
+                    format!(
+                        "日期 {} {sooner}上方一行的 {}{note}",
+                        ymd(date),
+                        ymd(*m.events[b].date.value()?)
+                    )
+                }
+                (_, Some(a)) if m.events[a].date.value().is_some_and(|d| !below_ok(*d)) => {
+                    format!(
+                        "日期 {} {later}下方一行的 {}{note}",
+                        ymd(date),
+                        ymd(*m.events[a].date.value()?)
+                    )
+                }
+                _ => format!("日期 {} 不在先后顺序上{note}", ymd(date)),
             };
             Some((e.date.cell.clone()?, text))
         };
