@@ -124,13 +124,30 @@ fn title_kind_in(text: &str, buf: &mut String) -> Option<TableKind> {
     if n_chars > titles.max_chars + TITLE_SLACK_CHARS {
         return None;
     }
-    let mut best: Option<(usize, TableKind)> = None;
+    let mut best: Option<(&str, TableKind)> = None;
+    let mut other: Option<(&str, TableKind)> = None;
     for (t, t_chars, kind) in &titles.forms {
-        if n_chars <= t_chars + TITLE_SLACK_CHARS
-            && best.is_none_or(|(len, _)| t.len() > len)
-            && n.contains(t.as_str())
-        {
-            best = Some((t.len(), *kind));
+        if n_chars > t_chars + TITLE_SLACK_CHARS || !n.contains(t.as_str()) {
+            continue;
+        }
+        match best {
+            Some((b, k)) if k != *kind => {
+                if t.len() > b.len() {
+                    other = best;
+                    best = Some((t.as_str(), *kind));
+                } else {
+                    other = other.or(Some((t.as_str(), *kind)));
+                }
+            }
+            Some((b, _)) if t.len() <= b.len() => {}
+            _ => best = Some((t.as_str(), *kind)),
+        }
+    }
+    // Text naming two tables ("（软件使用情况汇总表　可使用免费软件清单）" on a cover) lists
+    // what a file holds: it is the title of neither. One title inside the other is one table.
+    if let (Some((b, _)), Some((o, _))) = (best, other) {
+        if !b.contains(o) {
+            return None;
         }
     }
     best.map(|(_, k)| k)
