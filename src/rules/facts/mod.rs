@@ -41,7 +41,7 @@ pub use computers::similar_computers;
 use computers::*;
 use ids::*;
 use replay::*;
-pub use replay::{OemMove, Replay};
+pub use replay::{LogOrder, OemMove, Replay};
 
 /// Licenses expiring within this many days are reported (ZB113), and counted as expiring by
 /// the metrics.
@@ -91,6 +91,8 @@ pub struct Facts<'a> {
     pub maintenance_ids: Vec<Option<Resolved>>,
     /// For each maintenance table: its replay.
     pub replays: Vec<Replay>,
+    /// Each log's date order, as its sheet keeps it (a flat log's parts are one log).
+    pub log_orders: Vec<LogOrder>,
     /// Usage rows by 计算机编号 (as typed).
     pub computers: BTreeMap<String, Vec<&'a UsageRow>>,
     /// For each usage row: its 计算机编号, or the maintenance logs' number it probably means.
@@ -204,17 +206,25 @@ impl<'a> Facts<'a> {
             .flatten()
             .map(|c| c.id.as_str())
             .collect();
+        let log_orders = log_orders(&unit.maintenance, as_of);
+        let mut newest_first = vec![false; unit.maintenance.len()];
+        for log in &log_orders {
+            for &t in &log.tables {
+                newest_first[t] = log.newest_first;
+            }
+        }
         let replays = unit
             .maintenance
             .iter()
             .zip(&maintenance_ids)
             .zip(&event_computers)
-            .map(|((m, id), cs)| {
+            .zip(&newest_first)
+            .map(|(((m, id), cs), &newest)| {
                 let row = id
                     .as_ref()
                     .and_then(|r| by_id.get(&r.id))
                     .and_then(|v| v.first().copied());
-                replay(m, cs, row, &seen, as_of)
+                replay(m, cs, row, &seen, as_of, newest)
             })
             .collect::<Vec<_>>();
         let usage_ids = by_log(
@@ -241,6 +251,7 @@ impl<'a> Facts<'a> {
             usage_summary,
             maintenance_ids,
             replays,
+            log_orders,
             computers,
             usage_computers,
             event_computers,
@@ -992,7 +1003,8 @@ mod tests {
         let holders: Vec<&str> = r.holders.keys().map(String::as_str).collect();
         assert_eq!(holders, vec!["PC-1", "PC-3"]);
         assert_eq!(r.removed.get("PC-2"), Some(&4));
-        assert!(r.out_of_order.is_empty());
+        assert!(f.log_orders[0].out_of_order.is_empty());
+        assert!(!f.log_orders[0].newest_first);
     }
 
     #[test]

@@ -5,11 +5,6 @@ use super::*;
 /// The outcome of replaying one maintenance table in date order.
 #[derive(Debug, Clone, Default)]
 pub struct Replay {
-    /// Dated events (indices) that break the sheet's date order: the fewest rows whose
-    /// removal leaves the others in order (one misplaced row is one entry, not all after it).
-    pub out_of_order: Vec<usize>,
-    /// Whether the log is kept newest first (the order `out_of_order` is measured against).
-    pub newest_first: bool,
     /// Uninstalls from a computer that does not have the software at that date.
     pub orphan_uninstalls: Vec<usize>,
     /// Installs on a computer that already has it: (event, the earlier install).
@@ -153,12 +148,88 @@ pub(super) fn replay(
     row: Option<&SummaryRow>,
     seen: &Whereabouts,
     as_of: NaiveDate,
+    newest_first: bool,
 ) -> Replay {
-    let mut out = replay_until(m, computers, row, seen, Some(as_of));
+    let mut out = replay_until(m, computers, row, seen, Some(as_of), newest_first);
     if !out.future.is_empty() {
-        out.with_future = Some(Box::new(replay_until(m, computers, row, seen, None)));
+        out.with_future = Some(Box::new(replay_until(
+            m,
+            computers,
+            row,
+            seen,
+            None,
+            newest_first,
+        )));
     }
     out
+}
+
+/// The date order of a log as the sheet keeps it. A flat log of several software is read
+/// as one table per software, but its clerk kept one order over all its rows: that order is
+/// the log's, measured over the rows of every part.
+#[derive(Debug, Clone, Default)]
+pub struct LogOrder {
+    /// The maintenance tables (indices) read from the log, in the order of the unit.
+    pub tables: Vec<usize>,
+    /// Every row of the log in sheet order: (table, event).
+    pub rows: Vec<(usize, usize)>,
+    /// Dated rows (up to the check date) that break the log's order: the fewest rows whose
+    /// removal leaves the others in order (one misplaced row is one entry, not all after it).
+    pub out_of_order: Vec<(usize, usize)>,
+    /// Whether the log is kept newest first: some offices add each row at the top. The
+    /// direction leaving fewer rows out of order is the log's, ties going to oldest first.
+    pub newest_first: bool,
+}
+
+/// The order of every log of the unit: the tables read from one region of one sheet (a
+/// flat log's parts) make one log.
+pub(super) fn log_orders(maintenance: &[Maintenance], as_of: NaiveDate) -> Vec<LogOrder> {
+    let mut logs: Vec<LogOrder> = Vec::new();
+    // A region: its sheet, rows and first column (logs side by side share their rows).
+    type Region<'m> = (&'m str, &'m str, u32, Option<(u32, u32)>, Option<u32>);
+    let mut by_region: FastMap<Region, usize> = FastMap::default();
+    for (t, m) in maintenance.iter().enumerate() {
+        let key = (
+            &*m.meta.file,
+            &*m.meta.sheet,
+            m.meta.first_row,
+            m.meta.header_rows,
+            m.meta.columns.iter().map(|c| c.col).min(),
+        );
+        let at = *by_region.entry(key).or_insert_with(|| {
+            logs.push(LogOrder::default());
+            logs.len() - 1
+        });
+        logs[at].tables.push(t);
+        logs[at].rows.extend((0..m.events.len()).map(|e| (t, e)));
+    }
+    for log in &mut logs {
+        if log.tables.len() > 1 {
+            log.rows
+                .sort_by_key(|&(t, e)| (maintenance[t].events[e].at.row, t, e));
+        }
+        let dated: Vec<(usize, NaiveDate)> = log
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(t, e))| {
+                let d = *maintenance[t].events[e].date.value()?;
+                (d <= as_of).then_some((i, d))
+            })
+            .collect();
+        let ascending = out_of_order(&dated);
+        let reversed: Vec<(usize, NaiveDate)> = dated.iter().rev().copied().collect();
+        let mut descending = out_of_order(&reversed);
+        let outliers = if descending.len() < ascending.len() {
+            log.newest_first = true;
+            descending.sort_unstable();
+            descending
+        } else {
+            ascending
+        };
+        log.out_of_order = outliers.into_iter().map(|i| log.rows[i]).collect();
+    }
+    logs
 }
 
 fn replay_until(
@@ -167,6 +238,7 @@ fn replay_until(
     row: Option<&SummaryRow>,
     seen: &Whereabouts,
     as_of: Option<NaiveDate>,
+    newest_first: bool,
 ) -> Replay {
     let mut out = Replay::default();
     let counted = |d: &NaiveDate| as_of.is_none_or(|a| *d <= a);
@@ -183,18 +255,7 @@ fn replay_until(
         .enumerate()
         .filter_map(|(i, e)| e.date.value().filter(|d| counted(d)).map(|d| (i, *d)))
         .collect();
-    // A log kept newest first is in order too (some offices add each row at the top): the
-    // direction that leaves fewer rows out of order is the log's, ties going to oldest first.
-    let ascending = out_of_order(&dated);
-    let reversed: Vec<(usize, NaiveDate)> = dated.iter().rev().copied().collect();
-    let mut descending = out_of_order(&reversed);
-    if descending.len() < ascending.len() {
-        descending.sort_unstable();
-        out.out_of_order = descending;
-        out.newest_first = true;
-    } else {
-        out.out_of_order = ascending;
-    }
+
     let licenses = row
         .and_then(|r| r.commercial())
         .and_then(|t| t.license_count.value().copied())
@@ -208,13 +269,13 @@ fn replay_until(
     // (of the last one replayed, when rows beyond the check date are left out).
     let mut effective: Vec<Option<NaiveDate>> = Vec::with_capacity(m.events.len());
     // In a log kept newest first, the row the undated one follows in time is the one below.
-    let mut last: Option<NaiveDate> = if out.newest_first {
+    let mut last: Option<NaiveDate> = if newest_first {
         dated.last()
     } else {
         dated.first()
     }
     .map(|d| d.1);
-    let mut in_time: Box<dyn Iterator<Item = &Event>> = if out.newest_first {
+    let mut in_time: Box<dyn Iterator<Item = &Event>> = if newest_first {
         Box::new(m.events.iter().rev())
     } else {
         Box::new(m.events.iter())
@@ -229,7 +290,7 @@ fn replay_until(
             None => effective.push(last),
         }
     }
-    if out.newest_first {
+    if newest_first {
         effective.reverse();
     }
     let mut order: Vec<(usize, NaiveDate)> = (0..m.events.len())

@@ -29,22 +29,21 @@ declare_rule! {
 
 /// ZB306
 pub fn check(ctx: &Context, out: &mut Sink) {
-    for (m, replay) in ctx.unit.maintenance.iter().zip(&ctx.facts.replays) {
-        let outliers: Vec<usize> = replay
-            .out_of_order
-            .iter()
-            .copied()
-            .filter(|&i| m.events[i].date.value().is_some_and(|d| *d <= ctx.as_of))
-            .collect();
-        let describe = |i: usize| -> Option<(CellRef, String)> {
-            let e = &m.events[i];
-            let date = *e.date.value()?;
-            let in_order =
-                |j: &usize| !replay.out_of_order.contains(j) && m.events[*j].date.value().is_some();
-            let before = (0..i).rev().find(in_order);
-            let after = (i + 1..m.events.len()).find(in_order);
+    let events = &ctx.unit.maintenance;
+    for log in &ctx.facts.log_orders {
+        let event = |pos: usize| {
+            let (t, e) = log.rows[pos];
+            &events[t].events[e]
+        };
+        let date_at = |pos: usize| event(pos).date.value().copied();
+        let outlier = |pos: usize| log.out_of_order.contains(&log.rows[pos]);
+        let describe = |pos: usize| -> Option<(CellRef, String)> {
+            let date = date_at(pos)?;
+            let in_order = |j: &usize| !outlier(*j) && date_at(*j).is_some();
+            let before = (0..pos).rev().find(in_order).and_then(date_at);
+            let after = (pos + 1..log.rows.len()).find(in_order).and_then(date_at);
             // Which way the log runs: a row above is earlier (oldest first) or later.
-            let newest = replay.newest_first;
+            let newest = log.newest_first;
             let above_ok = |a: NaiveDate| if newest { a >= date } else { a <= date };
             let below_ok = |b: NaiveDate| if newest { b <= date } else { b >= date };
             let (sooner, later, note) = if newest {
@@ -53,25 +52,18 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 ("早于", "晚于", "")
             };
             let text = match (before, after) {
-                (Some(b), _) if m.events[b].date.value().is_some_and(|d| !above_ok(*d)) => {
-                    format!(
-                        "日期 {} {sooner}上方一行的 {}{note}",
-                        ymd(date),
-                        ymd(*m.events[b].date.value()?)
-                    )
+                (Some(b), _) if !above_ok(b) => {
+                    format!("日期 {} {sooner}上方一行的 {}{note}", ymd(date), ymd(b))
                 }
-                (_, Some(a)) if m.events[a].date.value().is_some_and(|d| !below_ok(*d)) => {
-                    format!(
-                        "日期 {} {later}下方一行的 {}{note}",
-                        ymd(date),
-                        ymd(*m.events[a].date.value()?)
-                    )
+                (_, Some(a)) if !below_ok(a) => {
+                    format!("日期 {} {later}下方一行的 {}{note}", ymd(date), ymd(a))
                 }
                 _ => format!("日期 {} 不在先后顺序上{note}", ymd(date)),
             };
-            Some((e.date.cell.clone()?, text))
+            Some((event(pos).date.cell.clone()?, text))
         };
-        let mut described = outliers.iter().filter_map(|&i| describe(i));
+        let outliers: Vec<usize> = (0..log.rows.len()).filter(|&p| outlier(p)).collect();
+        let mut described = outliers.iter().filter_map(|&p| describe(p));
         let Some((cell, text)) = described.next() else {
             continue;
         };
