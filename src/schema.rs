@@ -507,9 +507,13 @@ pub const LICENSE_COLUMNS: [&str; 7] = [
 ];
 
 /// The three boxes of 软件类型, as offices head them.
-const KIND_COMMERCIAL_BOX: &[&str] = &["商业", "采购", "购买", "商业授权"];
-const KIND_OEM_BOX: &[&str] = &["OEM", "预装软件", "预装", "随机预装"];
-const KIND_FREE_BOX: &[&str] = &["免费", "开源"];
+const KIND_COMMERCIAL_BOX: &[&str] = &[
+    "商业", "采购", "购买", "商业授权", "自购", "购置", "付费", "收费", "收费软件",
+];
+const KIND_OEM_BOX: &[&str] = &[
+    "OEM", "预装软件", "预装", "随机预装", "整机预装", "出厂预装", "整机自带",
+];
+const KIND_FREE_BOX: &[&str] = &["免费", "开源", "免费下载", "免费获取"];
 
 /// 附件8 软件使用情况明细表.
 pub const USAGE_COLUMNS: &[ColumnSpec] = &[
@@ -568,7 +572,17 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
     req("id", "软件编号", 10.0).alias(ID_ALIASES),
     req("name", "软件名称", 20.0).alias(NAME_ALIASES),
     col("version", "软件版本", 11.0).alias(VERSION_ALIASES),
-    col("term", "许可期限", 12.0).alias(&["授权期限", "使用期限", "有效期", "有效期限"]),
+    col("term", "许可期限", 12.0).alias(&[
+        "授权期限",
+        "使用期限",
+        "有效期",
+        "有效期限",
+        "授权截至",
+        "授权到期",
+        "授权到期日",
+        "有效期至",
+        "到期日期",
+    ]),
     // Checkbox sub-columns as published; some offices type the type into one column
     // instead ("kind"). The usage reader requires one form or the other.
     col("kind_commercial", "商业软件", 9.5)
@@ -626,6 +640,9 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
             "变更类型",
             "事项",
             "维护事项",
+            "装/卸",
+            "装卸",
+            "安装/删除",
         ])
         .alternative(),
     req("computer", "计算机编号", 12.0).alias(&[

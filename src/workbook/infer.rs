@@ -57,10 +57,13 @@ pub fn infer_columns(
         return;
     }
     // (column, share of its values fitting each wanted field)
-    let sampled: Vec<(u32, Vec<f64>)> = header
-        .unknown
-        .iter()
-        .map(|&(_, col, _)| {
+    // A column is sampled once, though a two-row header may leave two unknown cells over it.
+    let mut columns: Vec<u32> = header.unknown.iter().map(|u| u.1).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    let sampled: Vec<(u32, Vec<f64>)> = columns
+        .into_iter()
+        .map(|col| {
             let cells: Vec<&Cell> = rows
                 .iter()
                 .map(|&r| sheet.shown(r, col))
