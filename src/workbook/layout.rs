@@ -548,7 +548,12 @@ pub fn find_header_with(
         };
         let found = found.filter(|_| !is_header_block_row(sheet, row));
         if let Some(m) = found {
-            let has_required = m.columns.iter().any(|(_, i)| specs[*i].required);
+            // A required column, or the software's name, which stands for its number in a
+            // ledger that keeps none (seed 003's field list).
+            let has_required = m
+                .columns
+                .iter()
+                .any(|(_, i)| specs[*i].required || specs[*i].key == "name");
             if has_required
                 && best
                     .as_ref()
