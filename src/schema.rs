@@ -508,10 +508,24 @@ pub const LICENSE_COLUMNS: [&str; 7] = [
 
 /// The three boxes of 软件类型, as offices head them.
 const KIND_COMMERCIAL_BOX: &[&str] = &[
-    "商业", "采购", "购买", "商业授权", "自购", "购置", "付费", "收费", "收费软件",
+    "商业",
+    "采购",
+    "购买",
+    "商业授权",
+    "自购",
+    "购置",
+    "付费",
+    "收费",
+    "收费软件",
 ];
 const KIND_OEM_BOX: &[&str] = &[
-    "OEM", "预装软件", "预装", "随机预装", "整机预装", "出厂预装", "整机自带",
+    "OEM",
+    "预装软件",
+    "预装",
+    "随机预装",
+    "整机预装",
+    "出厂预装",
+    "整机自带",
 ];
 const KIND_FREE_BOX: &[&str] = &["免费", "开源", "免费下载", "免费获取"];
 
@@ -817,13 +831,7 @@ const ID_ALIASES: &[&str] = &[
     "登记号",
 ];
 /// 软件名称 as offices head it.
-const NAME_ALIASES: &[&str] = &[
-    "名称",
-    "产品名称",
-    "软件产品名称",
-    "软件全称",
-    "软件产品",
-];
+const NAME_ALIASES: &[&str] = &["名称", "产品名称", "软件产品名称", "软件全称", "软件产品"];
 /// 软件版本 as offices head it.
 const VERSION_ALIASES: &[&str] = &["版本", "版本号", "产品版本", "发行版本"];
 
@@ -1000,7 +1008,14 @@ const FILLER_LABEL: HeaderLabel = hl(
 const PHONE_LABEL: HeaderLabel = hl(
     "phone",
     "联系电话",
-    &["电话", "联系方式", "办公电话", "手机", "手机号码", "联系手机"],
+    &[
+        "电话",
+        "联系方式",
+        "办公电话",
+        "手机",
+        "手机号码",
+        "联系手机",
+    ],
 );
 const FILLED_ON_LABEL: HeaderLabel = hl(
     "filled_on",
@@ -1019,6 +1034,49 @@ const FILLED_ON_LABEL: HeaderLabel = hl(
         "日期",
     ],
 );
+
+/// A computer's particulars written once instead of in columns: a usage card's head
+/// (终端编号 | DT-01 | 计算机品牌 | 联想 …) or a caption row over the computer's software
+/// ("终端：LZ-01　品牌：联想　使用人：赵刚　所属：大队部").
+pub const COMPUTER_LABELS: &[HeaderLabel] = &[
+    hl(
+        "computer",
+        "计算机编号",
+        &[
+            "终端编号",
+            "电脑编号",
+            "设备编号",
+            "主机编号",
+            "机器编号",
+            "终端",
+            "计算机",
+        ],
+    ),
+    hl(
+        "brand",
+        "计算机品牌",
+        &["品牌", "电脑品牌", "终端品牌", "品牌型号", "设备品牌"],
+    ),
+    hl(
+        "user",
+        "使用人",
+        &["姓名", "使用人姓名", "责任人", "使用者", "保管人"],
+    ),
+    hl(
+        "department",
+        "部门",
+        &[
+            "所在部门",
+            "使用部门",
+            "所属部门",
+            "所属",
+            "科室",
+            "所在科室",
+            "处室",
+            "使用科室",
+        ],
+    ),
+];
 
 /// 附件3's header: 申请部门 · 经手人 · 联系电话 · 填表日期.
 pub const DEMAND_HEADER: &[HeaderLabel] = &[
@@ -1045,9 +1103,21 @@ pub const SOFTWARE_KINDS: [&str; 3] = ["商业软件", "OEM软件", "免费软�
 
 /// 附件9 part 一 written as "label：value" pairs instead of a header row and a value row.
 pub const MAINTENANCE_INFO_LABELS: &[HeaderLabel] = &[
-    hl("id", "软件编号", &["软件编码", "编号", "软件资产编码", "登记号"]),
-    hl("name", "软件名称", &["名称", "软件全称", "软件产品", "产品名称"]),
-    hl("version", "软件版本", &["版本", "版本号", "产品版本", "发行版本"]),
+    hl(
+        "id",
+        "软件编号",
+        &["软件编码", "编号", "软件资产编码", "登记号"],
+    ),
+    hl(
+        "name",
+        "软件名称",
+        &["名称", "软件全称", "软件产品", "产品名称"],
+    ),
+    hl(
+        "version",
+        "软件版本",
+        &["版本", "版本号", "产品版本", "发行版本"],
+    ),
     hl(
         "kind",
         "软件类型",

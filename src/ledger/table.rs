@@ -63,6 +63,9 @@ pub struct Implied {
     pub value: String,
     /// Where it is written.
     pub cell: CellRef,
+    /// Stated over each group of rows (a caption row per computer) rather than once for the
+    /// table: `value` and `cell` are the first group's.
+    pub per_group: bool,
 }
 
 impl TableMeta {

@@ -30,6 +30,19 @@ pub struct UnitView {
     pub sheets_without_table: Vec<SheetView>,
 }
 
+/// A field stated outside the columns, for every row or for each group of rows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImpliedView {
+    /// The field (published header).
+    pub field: &'static str,
+    /// Its value (the first group's, when stated per group).
+    pub value: String,
+    /// Where it is written (A1).
+    pub cell: String,
+    /// Stated over each group of rows (a caption per computer).
+    pub per_group: bool,
+}
+
 /// One table as read.
 #[derive(Debug, Serialize)]
 pub struct TableView {
@@ -53,7 +66,7 @@ pub struct TableView {
     /// The columns mapped to fields, in sheet order.
     pub columns: Vec<ColumnView>,
     /// Fields stated once for every row instead of in a column: (field, value, A1).
-    pub implied: Vec<(&'static str, String, String)>,
+    pub implied: Vec<ImpliedView>,
     /// The table has no 软件编号 column and matches its software by name.
     pub keyed_by_name: bool,
     /// Header cells mapped to no field: (A1, text).
@@ -214,7 +227,12 @@ fn table(meta: &TableMeta, header: Option<&HeaderBlock>, software: Option<String
         implied: meta
             .implied
             .iter()
-            .map(|i| (i.header, i.value.clone(), i.cell.a1()))
+            .map(|i| ImpliedView {
+                field: i.header,
+                value: i.value.clone(),
+                cell: i.cell.a1(),
+                per_group: i.per_group,
+            })
             .collect(),
         unmapped_columns: meta
             .unknown_columns
@@ -358,10 +376,13 @@ pub fn text(v: &UnitView) -> String {
         if t.keyed_by_name {
             out.push_str("       · 软件编号：本表没有这一列，按软件名称与其他表对应\n");
         }
-        for (field, value, cell) in &t.implied {
-            out.push_str(&format!(
-                "       · {field} “{value}”（每一行都是，取自 {cell}）\n"
-            ));
+        for i in &t.implied {
+            let (field, value, cell) = (i.field, &i.value, &i.cell);
+            out.push_str(&if i.per_group {
+                format!("       · {field}：取自每组行上方的标题行（第一组 “{value}”，{cell}）\n")
+            } else {
+                format!("       · {field} “{value}”（每一行都是，取自 {cell}）\n")
+            });
         }
         if !t.unmapped_columns.is_empty() {
             let list: Vec<String> = t

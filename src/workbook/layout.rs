@@ -811,8 +811,9 @@ fn label_pattern(labels: &[HeaderLabel]) -> Rc<LabelPattern> {
     })
 }
 
-/// Read "label：value" pairs from the given rows, whether a label and its value share one
-/// cell ("单位名称（盖章）：X    填表人：Y") or sit in neighbouring cells.
+/// Read "label：value" pairs from the given rows (in ascending order), whether a label and
+/// its value share one cell ("单位名称（盖章）：X    填表人：Y"), sit in neighbouring cells, or
+/// stand in a grid of labels over a row of figures.
 pub fn header_block(
     sheet: &Sheet,
     file: &Arc<str>,
@@ -821,7 +822,11 @@ pub fn header_block(
 ) -> Vec<HeaderEntry> {
     let pat = label_pattern(labels);
     let mut out: Vec<HeaderEntry> = Vec::new();
-    let rows: Vec<u32> = rows.into_iter().collect();
+    // Rows past the sheet's last hold nothing: a range to the end of a huge sheet is cut to
+    // the rows that exist (the rows come in ascending order).
+    let height = sheet.rows.len() as u32;
+    let rows: Vec<u32> = rows.into_iter().take_while(|&r| r < height).collect();
+    let in_block: HashSet<u32> = rows.iter().copied().collect();
     let is_label = |cell: &Cell| match cell {
         Cell::Text(t) => pat.re.is_match(&fold_width(t)),
         _ => false,
@@ -893,14 +898,28 @@ pub fn header_block(
         // (总人数 | 使用计算机人数 | 服务器 over 21人 | 7人 | 1台). Known as one when a label
         // standing alone has a figure under it in the next row of the block; then every
         // label of the row standing alone takes the cell under it, filled or not.
-        let below = (r + 1 < sheet.height() && rows.contains(&(r + 1))).then_some(r + 1);
+        // The row of figures holds no label of its own: a row of labels with their values
+        // beside them ("联系电话： | 填表日期： | 年 月 日") under labels is the next line of
+        // the block, not figures.
+        let below = (r + 1 < sheet.height() && in_block.contains(&(r + 1)))
+            .then_some(r + 1)
+            .filter(|b| {
+                sheet
+                    .rows
+                    .get(*b as usize)
+                    .is_none_or(|cells| !cells.iter().any(is_label))
+            });
         let bare = |c: u32| {
             let after = sheet.merge_at(r, c).map_or(c + 1, |m| m.last_col + 1);
             (after..width)
                 .take_while(|cc| !label_cols.contains(cc))
                 .all(|cc| sheet.get(r, cc).is_blank())
         };
-        let under = |c: u32| below.map(|b| sheet.get(b, c)).filter(|cell| !is_label(cell));
+        let under = |c: u32| {
+            below
+                .map(|b| sheet.get(b, c))
+                .filter(|cell| !is_label(cell))
+        };
         let grid = below.is_some()
             && found.iter().enumerate().any(|(idx, (c, _, inline, _))| {
                 inline.is_empty()

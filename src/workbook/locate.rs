@@ -6,7 +6,7 @@ use crate::schema::{ColumnSpec, TableKind};
 use super::hints::{ColumnHint, LayoutHints, TableHint};
 use super::infer::{infer_columns, Shapes};
 use super::layout::{
-    apply_hints, is_header_block_row, match_header_row_in, HeaderForms, MappingSource,
+    apply_hints, header_block, is_header_block_row, match_header_row_in, HeaderForms, MappingSource,
 };
 use super::{Cell, Sheet};
 use crate::base::text::{fold_char, norm, norm_into};
@@ -567,8 +567,19 @@ impl<'a> Kinds<'a> {
             // A table without software numbers names its software (seed 003's ledger): the
             // name stands for the number.
             let named = m.columns.iter().any(|(_, i)| specs[*i].key == "name");
-            let complete =
-                m.missing.iter().all(|i| named && specs[*i].key == "id") && m.columns.len() >= 4;
+            // A usage table kept per computer states the computer's particulars once, above
+            // its header (a card's head) or over each computer's rows (a caption): what they
+            // state is no missing column.
+            let stated = if *kind == TableKind::Usage && m.columns.len() >= 4 {
+                stated_particulars(sheet, m.first_row, m.last_row)
+            } else {
+                Vec::new()
+            };
+            let complete = m.missing.iter().all(|i| {
+                (named && specs[*i].key == "id") || stated.contains(&specs[*i].key)
+            }) && m.columns.len() >= 4
+                // A header tells its kind by at least one column only that kind has.
+                && (told > 0 || distinctive(*kind).is_empty());
             scored.push((m.columns.len() + 2 * told, told, *kind, complete));
         }
         // The first of equal scores: the preferred kind is listed first.
@@ -584,6 +595,27 @@ impl<'a> Kinds<'a> {
             return None;
         }
         Some((best.0, best.2))
+    }
+}
+
+/// The computer's particulars (computer, brand, user, department) stated with labels in
+/// the rows just above a header or in the first row under it: a card's head or the first
+/// caption of a usage table kept per computer. Only when the computer is among them.
+fn stated_particulars(sheet: &Sheet, first: u32, last: u32) -> Vec<&'static str> {
+    static NO_FILE: std::sync::LazyLock<std::sync::Arc<str>> =
+        std::sync::LazyLock::new(|| std::sync::Arc::from(""));
+    let below = (last + 1..sheet.height().min(last + 4)).find(|&r| !sheet.row_is_blank(r));
+    let rows = (first.saturating_sub(3)..first).chain(below);
+    let keys: Vec<&'static str> =
+        header_block(sheet, &NO_FILE, rows, crate::schema::COMPUTER_LABELS)
+            .into_iter()
+            .filter(|e| !e.value.is_blank())
+            .map(|e| e.key)
+            .collect();
+    if keys.contains(&"computer") {
+        keys
+    } else {
+        Vec::new()
     }
 }
 
