@@ -471,10 +471,18 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
     SUPPLIER,
     NOTE,
     ASSET,
+    HANDLER,
 ];
 
 /// The keys of the columns offices add that no check reads ([`SUPPLIER`], [`NOTE`] …).
-pub const UNCHECKED_COLUMNS: [&str; 5] = ["supplier", "note", "asset", "room", "computer_type"];
+pub const UNCHECKED_COLUMNS: [&str; 6] = [
+    "supplier",
+    "note",
+    "asset",
+    "room",
+    "computer_type",
+    "handler",
+];
 
 /// Columns offices add that the checks do not read: known, so that they are not reported as
 /// unrecognised, and listed by `inspect` for what they are.
@@ -486,6 +494,9 @@ const NOTE: ColumnSpec = col("note", "备注", 12.0)
     .alternative();
 const ASSET: ColumnSpec = col("asset", "资产编号", 12.0)
     .alias(&["资产卡片号", "固定资产编号", "资产卡片编号", "资产号"])
+    .alternative();
+const HANDLER: ColumnSpec = col("handler", "经办人", 9.0)
+    .alias(&["经手人", "操作人", "维护人", "安装人"])
     .alternative();
 const ROOM: ColumnSpec = col("room", "房间号", 8.0)
     .alias(&["房间", "存放地点", "所在位置", "楼层房间", "办公地点"])
@@ -629,6 +640,8 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "安装日",
         "部署日期",
         "部署时间",
+        "启用日期",
+        "启用时间",
     ]),
     ROOM,
     COMPUTER_TYPE,
@@ -667,6 +680,7 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "机器编号",
         "设备标签号",
         "资产标签号",
+        "终端",
     ]),
     col("brand", "计算机品牌", 11.0).alias(&[
         "电脑品牌",
@@ -699,6 +713,8 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "使用组",
         "教研组",
         "使用单位",
+        "所属",
+        "所属单位",
     ]),
     col("version", "安装/卸载\n版本", 11.0).alias(&[
         "版本",
@@ -724,11 +740,12 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
     req("count", "安装数量", 9.0).alias(&["数量", "安装/卸载数量", "台数", "套数"]),
     // A flat log of every software in one sheet, as ledger systems export it: each row
     // names its software instead of a part 一 above (the reader splits it by number).
+    HANDLER,
     col("software_id", "软件编号", 10.0)
         .alias(&["软件编码", "软件资产编码", "登记号"])
         .alternative(),
     col("software_name", "软件名称", 18.0)
-        .alias(&["软件产品", "产品名称", "软件产品名称"])
+        .alias(&["软件产品", "产品名称", "软件产品名称", "软件名称及版本"])
         .alternative(),
 ];
 
@@ -831,7 +848,18 @@ const ID_ALIASES: &[&str] = &[
     "登记号",
 ];
 /// 软件名称 as offices head it.
-const NAME_ALIASES: &[&str] = &["名称", "产品名称", "软件产品名称", "软件全称", "软件产品"];
+const NAME_ALIASES: &[&str] = &[
+    "名称",
+    "产品名称",
+    "软件产品名称",
+    "软件全称",
+    "软件产品",
+    // Name and version in one cell ("Windows 10 专业版"), written alike in every table.
+    "软件名称及版本",
+    "软件名称及版本号",
+    "软件名称和版本",
+    "名称及版本",
+];
 /// 软件版本 as offices head it.
 const VERSION_ALIASES: &[&str] = &["版本", "版本号", "产品版本", "发行版本"];
 

@@ -90,8 +90,51 @@ pub(super) fn strip_time(s: &str) -> String {
 }
 
 pub(super) fn parse_day(compact: &str) -> Option<NaiveDate> {
-    let (y, m, d) = day_parts(compact)?;
+    let (y, m, d) = day_parts(compact).or_else(|| day_parts(&han_date(compact)?))?;
     NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// A date written in Chinese numerals, as on a signed document ("二〇二六年十一月二十七日"), in
+/// Arabic digits ("2026年11月27日"): the year digit by digit, month and day as numbers.
+fn han_date(compact: &str) -> Option<String> {
+    fn digit(c: char) -> Option<u32> {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+            .or((c == '零' || c == 'O' || c == 'o').then_some(0))
+    }
+    // 十一 = 11, 二十七 = 27, 十 = 10, 三十 = 30.
+    fn number(s: &str) -> Option<u32> {
+        match s.split_once('十') {
+            Some((tens, ones)) => {
+                let tens = if tens.is_empty() {
+                    1
+                } else {
+                    digit(tens.chars().next()?).filter(|_| tens.chars().count() == 1)?
+                };
+                let ones = if ones.is_empty() {
+                    0
+                } else {
+                    digit(ones.chars().next()?).filter(|_| ones.chars().count() == 1)?
+                };
+                Some(tens * 10 + ones)
+            }
+            None => {
+                let mut chars = s.chars();
+                let one = digit(chars.next()?)?;
+                chars.next().is_none().then_some(one)
+            }
+        }
+    }
+    let (year, rest) = compact.split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest.strip_suffix('日').or_else(|| rest.strip_suffix('号'))?;
+    let year: String = year
+        .chars()
+        .map(|c| digit(c).and_then(|d| char::from_digit(d, 10)))
+        .collect::<Option<_>>()?;
+    Some(format!("{year}年{}月{}日", number(month)?, number(day)?))
 }
 
 /// Year, month and day of a date written in one of the accepted forms, before checking
