@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::base::text::norm;
 use crate::edit::Value;
 use crate::ledger::values::{Field, Parsed};
 use crate::ledger::Unit;
@@ -109,19 +108,14 @@ pub(crate) fn derive_counts(ctx: &mut Ctx) -> Counted {
         }
     }
 
-    let names: BTreeSet<String> = usage
-        .rows
-        .iter()
-        .filter_map(|r| r.user.value().map(|u| norm(u)))
-        .collect();
-    let people = names.len() as i64;
-    match summary.header.people_using.as_ref() {
-        None => ctx
+    let people = crate::rules::facts::statistics::people_in_usage(usage);
+    match (summary.header.people_using.as_ref(), people) {
+        (None, _) => ctx
             .plan
             .skipped
             .push("汇总表表头没有“使用计算机人数”一栏：未填写".into()),
-        Some(_) if names.is_empty() => {}
-        Some(field) => match &field.cell {
+        (Some(_), None) => {}
+        (Some(field), Some(people)) => match &field.cell {
             None => {}
             Some(cell) => {
                 let state = typed_count(field, |v| v == people);
@@ -181,6 +175,8 @@ pub fn as_output(unit: &Unit, counted: &Counted) -> Unit {
         name: unit.name.clone(),
         files: unit.files.clone(),
         summaries,
+        // 使用计算机人数 of the statistics comes from the usage ledger.
+        usages: unit.usages.iter().take(1).cloned().collect(),
         classifications: unit.classifications.clone(),
         ..Unit::default()
     }

@@ -1,5 +1,5 @@
 use super::super::prelude::*;
-use crate::base::text::norm;
+use crate::rules::facts::statistics::people_in_usage;
 
 declare_rule! {
     /// ## 检查什么
@@ -32,25 +32,20 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let (Some(&stated), Some(cell)) = (field.value(), &field.cell) else {
         return;
     };
-    // Thousands of rows name a few hundred people: each spelling is normalised once.
-    let typed: FastSet<&str> = usage
-        .rows
-        .iter()
-        .filter_map(|r| r.user.value().map(String::as_str))
-        .collect();
-    let names: FastSet<String> = typed.into_iter().map(norm).collect();
-    if names.is_empty() || names.len() as i64 == stated {
+    let Some(people) = people_in_usage(usage) else {
+        return;
+    };
+    if people == stated {
         return;
     }
     let d = out.report(
         cell,
         format!(
-            "使用计算机人数 {stated}，明细表中有 {} 个不同的姓名",
-            names.len()
+            "使用计算机人数 {stated}，明细表中有 {people} 个不同的姓名"
         ),
         "按明细表重新统计使用计算机人数；明细表漏登人员的先补登（台账 一.1、二.1）",
     );
-    d.related(usage.meta.anchor(), format!("明细表：{} 人", names.len()));
+    d.related(usage.meta.anchor(), format!("明细表：{people} 人"));
 }
 
 /// ZB409 fires on this workbook (tests/rule_coverage.rs, snapshot `rules__ZB409.snap`):

@@ -16,7 +16,10 @@ use chrono::{Datelike, NaiveDate};
 use crate::classify::{Catalogue, Category, Origin};
 use crate::ledger::statistics::{Measure, StatColumn, StatRow};
 use crate::ledger::values::{Field, Parsed, SoftwareKind};
+use crate::base::text::norm;
+use crate::ledger::usage::Usage;
 use crate::ledger::Unit;
+use crate::rules::FastSet;
 
 /// Section 四 or 五.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,13 +152,33 @@ fn header_count(f: Option<&Field<i64>>) -> Parsed<i64> {
     f.map_or(Parsed::Empty, |f| f.parsed.clone())
 }
 
-/// Derive the statistics table of `year` from a unit's summary ledger.
+/// 使用计算机人数 as the usage ledger tells it: its distinct 姓名 (derive.md 1), however each
+/// is spaced or written in full width. `None` when no row names anyone. The one figure that
+/// ZB409 checks the summary's header against, that ZB414 expects in the statistics table and
+/// that derive writes.
+pub fn people_in_usage(usage: &Usage) -> Option<i64> {
+    // Thousands of rows name a few hundred people: each spelling is normalised once.
+    let typed: FastSet<&str> = usage
+        .rows
+        .iter()
+        .filter_map(|r| r.user.value().map(String::as_str))
+        .collect();
+    let names: FastSet<String> = typed.into_iter().map(norm).collect();
+    (!names.is_empty()).then_some(names.len() as i64)
+}
+
+/// Derive the statistics table of `year` from a unit's ledgers: 使用计算机人数 from the usage
+/// ledger where it names people (the summary's header may be the figure in error), every
+/// other figure from the summary.
 pub fn derive_statistics(unit: &Unit, catalogue: &Catalogue, year: i32) -> DerivedStatistics {
     let summary = unit.summary();
     let header = summary.map(|s| &s.header);
     let value = |f: Option<&Field<i64>>| f.and_then(|f| f.value().copied());
     let people_total = value(header.and_then(|h| h.people_total.as_ref()));
-    let people_using = value(header.and_then(|h| h.people_using.as_ref()));
+    let people_using = unit
+        .usage()
+        .and_then(people_in_usage)
+        .or_else(|| value(header.and_then(|h| h.people_using.as_ref())));
     let counts = [
         header_count(header.and_then(|h| h.servers.as_ref())),
         header_count(header.and_then(|h| h.desktops.as_ref())),
