@@ -585,6 +585,45 @@ mod tests {
     use crate::workbook::locate::locate;
 
     #[test]
+    fn a_reinstall_is_taken_off_and_put_back() {
+        let sheet = crate::workbook::text_sheet(
+            "变更记录",
+            &[
+                vec!["软件安装维护情况明细表"],
+                vec![
+                    "软件编号",
+                    "软件名称",
+                    "变更类型",
+                    "计算机编号",
+                    "使用人",
+                    "变更日期",
+                    "数量",
+                ],
+                vec!["L04", "WPS", "新增", "LZ-01", "赵刚", "2022-03-04", "1"],
+                vec!["L04", "WPS", "重装", "LZ-01", "赵刚", "2024-05-06", "1"],
+                vec!["L04", "WPS", "移除", "LZ-01", "赵刚", "2025-01-02", "1"],
+            ],
+        );
+        let file: Arc<str> = Arc::from("t.xlsx");
+        let loc = locate(&sheet, 0).remove(0);
+        let tables = parse_all(&sheet, &file, &loc, &mut Vec::new());
+        let got: Vec<(Option<Action>, u32)> = tables[0]
+            .events
+            .iter()
+            .map(|e| (e.action.single(), e.at.row))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(Action::Install), 2),
+                (Some(Action::Uninstall), 3),
+                (Some(Action::Install), 3),
+                (Some(Action::Uninstall), 4),
+            ]
+        );
+    }
+
+    #[test]
     fn flat_log_splits_by_software_number() {
         let sheet = crate::workbook::text_sheet(
             "安装维护",

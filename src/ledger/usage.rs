@@ -287,3 +287,139 @@ fn department_of(meta: &TableMeta) -> Option<(String, CellRef)> {
         && !name.contains("年度");
     plausible.then(|| (name.to_string(), title.clone()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workbook::locate::locate;
+
+    fn read(rows: &[Vec<&str>]) -> Usage {
+        let sheet = crate::workbook::text_sheet("装机登记", rows);
+        let file: Arc<str> = Arc::from("t.xlsx");
+        let loc = locate(&sheet, 0)
+            .into_iter()
+            .find(|l| l.kind == TableKind::Usage)
+            .expect("a usage table");
+        parse(&sheet, &file, &loc, &mut Vec::new())
+    }
+
+    fn who(u: &Usage) -> Vec<(String, String, String)> {
+        u.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.computer.raw.clone(),
+                    r.user.raw.clone(),
+                    r.computer.cell.as_ref().map(|c| c.a1()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_caption_row_names_the_computer_of_the_rows_below_it() {
+        let u = read(&[
+            vec!["计算机软件装机登记表"],
+            vec!["序号", "软件编号", "软件名称", "软件类型", "启用日期"],
+            vec!["终端：LZ-01　　品牌：联想　　使用人：赵刚　　所属：大队部"],
+            vec!["1", "L01", "Windows 10", "出厂预装", "2021-07-06"],
+            vec!["2", "L04", "WPS", "付费购置", "2022-03-04"],
+            vec!["终端：LZ-02　　品牌：长城　　使用人：钱芳　　所属：一中队"],
+            vec!["1", "L01", "Windows 10", "出厂预装", "2021-07-06"],
+        ]);
+        assert!(
+            u.meta.missing_columns.is_empty(),
+            "{:?}",
+            u.meta.missing_columns
+        );
+        let want = |c: &str, p: &str, a: &str| (c.to_string(), p.to_string(), a.to_string());
+        assert_eq!(
+            who(&u),
+            vec![
+                want("LZ-01", "赵刚", "A3"),
+                want("LZ-01", "赵刚", "A3"),
+                want("LZ-02", "钱芳", "A6"),
+            ]
+        );
+        assert_eq!(u.rows[2].department.raw, "一中队");
+        assert!(u.meta.implied.iter().all(|i| i.per_group));
+    }
+
+    #[test]
+    fn a_card_head_names_the_computer_of_every_row() {
+        let u = read(&[
+            vec!["计算机软件安装登记卡"],
+            vec![
+                "单位名称",
+                "某院",
+                "",
+                "登记人",
+                "范伟",
+                "登记日期",
+                "2026-11-18",
+            ],
+            vec![
+                "终端编号",
+                "DT-01",
+                "计算机品牌",
+                "联想",
+                "使用人",
+                "许志刚",
+                "所在部门",
+                "办公室",
+            ],
+            vec![
+                "序号",
+                "软件编号",
+                "软件名称",
+                "软件版本",
+                "软件类型",
+                "安装日期",
+            ],
+            vec!["1", "J01", "Windows 10", "专业版", "OEM软件", "2021-05-11"],
+            vec!["2", "J05", "WPS", "专业版", "商业软件", "2023-06-15"],
+        ]);
+        assert!(
+            u.meta.missing_columns.is_empty(),
+            "{:?}",
+            u.meta.missing_columns
+        );
+        let want = |c: &str, p: &str, a: &str| (c.to_string(), p.to_string(), a.to_string());
+        assert_eq!(
+            who(&u),
+            vec![want("DT-01", "许志刚", "B3"), want("DT-01", "许志刚", "B3")]
+        );
+        assert_eq!(u.rows[0].brand.raw, "联想");
+        assert!(u.meta.implied.iter().all(|i| !i.per_group));
+    }
+
+    #[test]
+    fn a_department_label_over_rows_is_no_caption() {
+        let u = read(&[
+            vec!["软件使用情况明细表"],
+            vec![
+                "序号",
+                "部门",
+                "姓名",
+                "计算机编号",
+                "软件编号",
+                "软件名称",
+                "软件类型",
+                "安装日期",
+            ],
+            vec!["所属：办公室"],
+            vec![
+                "1",
+                "办公室",
+                "张三",
+                "PC-1",
+                "L01",
+                "Windows 10",
+                "OEM软件",
+                "2021-07-06",
+            ],
+        ]);
+        assert_eq!(u.rows[0].computer.raw, "PC-1");
+        assert!(u.meta.implied.is_empty());
+    }
+}

@@ -1337,6 +1337,54 @@ mod tests {
         assert_eq!(get("filled_on"), "2024年3月1日");
     }
 
+    /// (key, value as shown, value cell A1) of every entry read from `rows`.
+    fn entries(s: &Sheet, rows: std::ops::Range<u32>) -> Vec<(&'static str, String, String)> {
+        let file: Arc<str> = Arc::from("f.xlsx");
+        header_block(s, &file, rows, STANDARD_HEADER)
+            .into_iter()
+            .map(|e| (e.key, e.value.display(), e.value_cell.a1()))
+            .collect()
+    }
+
+    #[test]
+    fn figures_in_a_grid_stand_under_their_labels() {
+        let s = sheet(vec![
+            vec![
+                "基本情况",
+                "干部职工总数",
+                "",
+                "使用计算机人数",
+                "",
+                "服务器",
+            ],
+            vec!["", "21人", "", "", "", "1台"],
+        ]);
+        let e = entries(&s, 0..2);
+        assert!(e.contains(&("people_total", "21人".into(), "B2".into())));
+        // Blank in the grid: its figure is to be typed under its label, not beside it.
+        assert!(e.contains(&("people_using", "".into(), "D2".into())));
+        assert!(e.contains(&("servers", "1台".into(), "F2".into())));
+        // A row of labels under labels is the block's next line, not figures.
+        let s = sheet(vec![
+            vec!["单位名称：", "", "", "填表人："],
+            vec!["联系电话：", "", "填表日期：", "年 月 日"],
+        ]);
+        let e = entries(&s, 0..2);
+        assert!(e.contains(&("filler", "".into(), "E1".into())), "{e:?}");
+        assert!(e.contains(&("filled_on", "年 月 日".into(), "D2".into())));
+    }
+
+    #[test]
+    fn a_unit_in_its_own_cell_is_no_figure() {
+        let s = sheet(vec![vec!["总人数", "38", "人", "使用计算机人数", "", "人"]]);
+        let e = entries(&s, 0..1);
+        assert!(e.contains(&("people_total", "38".into(), "B1".into())));
+        assert!(
+            e.contains(&("people_using", "".into(), "E1".into())),
+            "{e:?}"
+        );
+    }
+
     #[test]
     fn approval_lines() {
         let file: Arc<str> = Arc::from("f.xlsx");

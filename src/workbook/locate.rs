@@ -823,6 +823,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_naming_two_tables_is_the_title_of_neither() {
+        assert_eq!(
+            title_kind("（软件使用情况汇总表　可使用免费软件清单）"),
+            None
+        );
+        assert_eq!(title_kind("可使用免费软件清单"), Some(TableKind::FreeList));
+        // One title inside another names one table.
+        assert_eq!(
+            title_kind("软件使用情况汇总表（2026年）"),
+            Some(TableKind::Summary)
+        );
+    }
+
+    #[test]
     fn titles_with_prefixes_and_years() {
         assert_eq!(title_kind("软件使用情况汇总表"), Some(TableKind::Summary));
         assert_eq!(

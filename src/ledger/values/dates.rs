@@ -129,7 +129,9 @@ fn han_date(compact: &str) -> Option<String> {
     }
     let (year, rest) = compact.split_once('年')?;
     let (month, rest) = rest.split_once('月')?;
-    let day = rest.strip_suffix('日').or_else(|| rest.strip_suffix('号'))?;
+    let day = rest
+        .strip_suffix('日')
+        .or_else(|| rest.strip_suffix('号'))?;
     let year: String = year
         .chars()
         .map(|c| digit(c).and_then(|d| char::from_digit(d, 10)))

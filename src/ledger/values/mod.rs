@@ -269,8 +269,14 @@ mod tests {
         assert_eq!(date(&Cell::Number(45047.0)), may1);
         assert_eq!(date(&Cell::Number(20230501.0)), may1);
         assert_eq!(date(&Cell::DateIso("2023-05-01T00:00:00".into())), may1);
-        assert_eq!(date(&t("二〇二六年十一月二十七日")), Parsed::Value(d(2026, 11, 27)));
-        assert_eq!(date(&t("二〇二六年十月三十日")), Parsed::Value(d(2026, 10, 30)));
+        assert_eq!(
+            date(&t("二〇二六年十一月二十七日")),
+            Parsed::Value(d(2026, 11, 27))
+        );
+        assert_eq!(
+            date(&t("二〇二六年十月三十日")),
+            Parsed::Value(d(2026, 10, 30))
+        );
         assert_eq!(date(&t("二〇二六年二月三十日")), Parsed::Invalid);
         assert_eq!(date(&t("二〇二六年十一月二十十日")), Parsed::Invalid);
     }

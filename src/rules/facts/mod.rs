@@ -978,6 +978,29 @@ mod tests {
     }
 
     #[test]
+    fn a_log_kept_newest_first_is_in_order() {
+        let log: &[Row4] = &[
+            ("安装", "PC-3", "刘洋", "2024-05-01"),
+            ("卸载", "PC-1", "张伟", "2024-04-01"),
+            ("安装", "PC-2", "李娜", "2024-03-02"),
+            ("安装", "PC-1", "张伟", "2024-03-01"),
+        ];
+        let u = unit(&SOFT, &[], &[("RJ002", log)]);
+        let f = facts(&u);
+        assert!(f.log_orders[0].newest_first);
+        assert!(f.log_orders[0].out_of_order.is_empty());
+        // The replay goes by date: PC-1's copy was installed, then removed.
+        assert!(f.replays[0].orphan_uninstalls.is_empty());
+        assert_eq!(f.replays[0].held, 2);
+        // Two rows swapped in it: only one breaks the log's own direction.
+        let swapped: &[Row4] = &[log[0], log[2], log[1], log[3]];
+        let u = unit(&SOFT, &[], &[("RJ002", swapped)]);
+        let f = facts(&u);
+        assert!(f.log_orders[0].newest_first);
+        assert_eq!(f.log_orders[0].out_of_order.len(), 1);
+    }
+
+    #[test]
     fn replay_counts_each_copy_once() {
         let u = unit(
             &SOFT,

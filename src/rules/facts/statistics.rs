@@ -13,11 +13,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::base::text::norm;
 use crate::classify::{Catalogue, Category, Origin};
 use crate::ledger::statistics::{Measure, StatColumn, StatRow};
-use crate::ledger::values::{Field, Parsed, SoftwareKind};
-use crate::base::text::norm;
 use crate::ledger::usage::Usage;
+use crate::ledger::values::{Field, Parsed, SoftwareKind};
 use crate::ledger::Unit;
 use crate::rules::FastSet;
 
