@@ -744,44 +744,79 @@ fn label_end(text: &str, at: usize, alone: bool) -> Option<usize> {
     }
 }
 
+/// A list's labels, ready to be found in a cell's text. Matched by hand, not by a regex: a
+/// pattern of some hundred forms cost more to compile than the reading it served.
 struct LabelPattern {
-    re: Regex,
-    keys: Vec<&'static str>,
+    /// Forms by their first character, longest first: (characters without spaces, key,
+    /// whether the form is short and must start a cell or follow a space).
+    by_first: HashMap<char, Vec<(Vec<char>, &'static str, bool)>>,
+}
+
+impl LabelPattern {
+    /// The first label in `text` at or after byte `from`: (start, end, key). At each place
+    /// the longest form wins; spaces may stand between a form's characters ("填 报 人").
+    fn find(&self, text: &str, from: usize) -> Option<(usize, usize, &'static str)> {
+        let mut prev_space = text[..from].chars().next_back().is_none_or(char::is_whitespace);
+        for (i, c) in text[from..].char_indices() {
+            let at = from + i;
+            if let Some(forms) = self.by_first.get(&c) {
+                for (form, key, guard) in forms {
+                    if *guard && !prev_space {
+                        continue;
+                    }
+                    if let Some(end) = form_at(text, at, form) {
+                        return Some((at, end, key));
+                    }
+                }
+            }
+            prev_space = c.is_whitespace();
+        }
+        None
+    }
+}
+
+/// Where `form` ends if it is written at byte `at` of `text`, spaces allowed between its
+/// characters.
+fn form_at(text: &str, at: usize, form: &[char]) -> Option<usize> {
+    let mut chars = text[at..].char_indices().peekable();
+    for (k, want) in form.iter().enumerate() {
+        if k > 0 {
+            while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        }
+        match chars.next() {
+            Some((_, c)) if c == *want => {}
+            _ => return None,
+        }
+    }
+    Some(chars.peek().map_or(text.len(), |(i, _)| at + i))
 }
 
 fn compile_label_pattern(labels: &[HeaderLabel]) -> LabelPattern {
-    let mut forms: Vec<(String, &'static str)> = Vec::new();
+    let mut forms: Vec<(Vec<char>, &'static str)> = Vec::new();
     for l in labels {
         for form in std::iter::once(l.label).chain(l.aliases.iter().copied()) {
-            forms.push((fold_width(form), l.key));
+            let chars: Vec<char> = fold_width(form)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if !chars.is_empty() {
+                forms.push((chars, l.key));
+            }
         }
     }
-    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.chars().count()));
-    let mut alts = Vec::new();
-    let mut keys = Vec::new();
-    for (i, (form, key)) in forms.iter().enumerate() {
-        let body: Vec<String> = form
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| regex::escape(&c.to_string()))
-            .collect();
-        let body = body.join(r"\s*");
+    // Longest first; among equals, the first label listing a form keeps it.
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    let mut by_first: HashMap<char, Vec<(Vec<char>, &'static str, bool)>> = HashMap::new();
+    for (form, key) in forms {
         // Short labels (电话, 日期) only at the start of a cell or after a space, so that
         // 部门负责人电话 is not read as 电话.
-        let guard = if form.chars().count() <= 2 {
-            r"(?:^|\s)"
-        } else {
-            ""
-        };
-        // What may follow a label is settled in [`label_end`]: the regex crate has no
-        // look-ahead, and a value right after the label must not be consumed.
-        alts.push(format!(r"{guard}(?P<l{i}>{body})"));
-        keys.push(*key);
+        let guard = form.len() <= 2;
+        by_first
+            .entry(form[0])
+            .or_default()
+            .push((form, key, guard));
     }
-    LabelPattern {
-        re: Regex::new(&alts.join("|")).expect("valid label regex"),
-        keys,
-    }
+    LabelPattern { by_first }
 }
 
 thread_local! {
@@ -828,7 +863,7 @@ pub fn header_block(
     let rows: Vec<u32> = rows.into_iter().take_while(|&r| r < height).collect();
     let in_block: HashSet<u32> = rows.iter().copied().collect();
     let is_label = |cell: &Cell| match cell {
-        Cell::Text(t) => pat.re.is_match(&fold_width(t)),
+        Cell::Text(t) => pat.find(&fold_width(t), 0).is_some(),
         _ => false,
     };
     for &r in &rows {
@@ -851,30 +886,20 @@ pub fn header_block(
             // after that space must still be found from.
             let mut hits: Vec<(usize, usize, &'static str)> = Vec::new();
             let mut pos = 0;
-            while let Some(cap) = pat.re.captures_at(&folded, pos) {
-                let whole = cap.get(0).expect("a match has its span");
-                // Group `l{i}` is capture group i + 1: the guards do not capture.
-                let Some((i, m)) = (0..pat.keys.len()).find_map(|i| cap.get(i + 1).map(|m| (i, m)))
-                else {
-                    break;
-                };
+            while let Some((start, label_end_at, key)) = pat.find(&folded, pos) {
                 // A label standing alone (at the start or after a space) may be followed by
                 // its value after a space, without a colon: "编号 WH01　名称 …".
-                let alone = folded[..m.start()]
+                let alone = folded[..start]
                     .chars()
                     .next_back()
                     .is_none_or(|c| c.is_whitespace());
-                match label_end(&folded, m.end(), alone) {
+                match label_end(&folded, label_end_at, alone) {
                     Some(end) => {
-                        hits.push((m.start(), end, pat.keys[i]));
-                        pos = m.end();
+                        hits.push((start, end, key));
+                        pos = label_end_at;
                     }
                     None => {
-                        pos = whole.start()
-                            + folded[whole.start()..]
-                                .chars()
-                                .next()
-                                .map_or(1, char::len_utf8);
+                        pos = start + folded[start..].chars().next().map_or(1, char::len_utf8);
                     }
                 }
             }
