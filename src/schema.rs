@@ -271,6 +271,11 @@ pub struct ColumnSpec {
     /// Whether the published template prints this column; reader-only alternatives
     /// (a layout some offices use instead of the published one) are not printed.
     pub printed: bool,
+    /// The words a header no alias spells names this column by, when the header is no
+    /// known spelling: each cue is groups joined by `+`, every group met (one of its
+    /// `|` alternatives appears in the header; a group led by `!` must not). 授权终端数 is a
+    /// licence count by "授权|许可+数", whoever coined it.
+    pub cues: &'static [&'static str],
 }
 
 const fn col(key: &'static str, header: &'static str, width: f64) -> ColumnSpec {
@@ -282,6 +287,7 @@ const fn col(key: &'static str, header: &'static str, width: f64) -> ColumnSpec 
         required: false,
         width,
         printed: true,
+        cues: &[],
     }
 }
 
@@ -294,6 +300,7 @@ const fn req(key: &'static str, header: &'static str, width: f64) -> ColumnSpec 
         required: true,
         width,
         printed: true,
+        cues: &[],
     }
 }
 
@@ -310,6 +317,10 @@ impl ColumnSpec {
         self.printed = false;
         self
     }
+    const fn cue(mut self, cues: &'static [&'static str]) -> Self {
+        self.cues = cues;
+        self
+    }
 }
 
 /// 序号, common to every list.
@@ -318,9 +329,9 @@ pub const SEQ: ColumnSpec = col("seq", "序号", 6.0).alias(&["编号序号", "N
 /// 附件7 软件使用情况汇总表.
 pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
     SEQ,
-    req("id", "软件编号", 11.0).alias(ID_ALIASES),
-    req("name", "软件名称", 22.0).alias(NAME_ALIASES),
-    col("version", "软件版本", 12.0).alias(VERSION_ALIASES),
+    req("id", "软件编号", 11.0).alias(ID_ALIASES).cue(ID_CUES),
+    req("name", "软件名称", 22.0).alias(NAME_ALIASES).cue(NAME_CUES),
+    col("version", "软件版本", 12.0).alias(VERSION_ALIASES).cue(VERSION_CUES),
     // The type typed as text, as published; some offices tick one of three boxes under a
     // merged 软件类型 instead. The summary reader requires one form or the other.
     col("kind", "软件类型", 11.0).alias(&[
@@ -335,7 +346,7 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "来源方式",
         "授权性质",
         "软件来源",
-    ]),
+    ]).cue(KIND_CUES),
     col("purchased_on", "采购时间", 12.0).alias(&[
         "采购日期",
         "购买时间",
@@ -347,7 +358,7 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "购进日期",
         "合同日期",
         "合同签订日期",
-    ]),
+    ]).cue(&["购|成交|验收|合同|签订|到货+日期|时间|年月|日|月份"]),
     col("amount", "采购金额\n(单位:元)", 12.0).alias(&[
         "采购金额",
         "金额",
@@ -360,12 +371,12 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "购置费用",
         "采购费用",
         "合同金额",
-    ]),
+    ]).cue(&["金额|价格|总价|费用|价款|成交价|总额+!单价"]),
     // Some offices keep the unit price and the number of licences and no total: the amount is
     // their product (the summary reader computes it).
     col("unit_price", "单价", 10.0)
         .alias(&["单价(元)", "采购单价", "合同单价", "购置单价"])
-        .alternative(),
+        .alternative().cue(&["单价"]),
     col("license_type", "许可类型", 11.0).alias(&[
         "授权类型",
         "授权方式",
@@ -376,7 +387,7 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "许可种类",
         "授权模式",
         "许可类别",
-    ]),
+    ]).cue(&["授权|许可|协议+类型|种类|方式|形式|类别|模式"]),
     col("license_count", "许可数量", 9.0).alias(&[
         "许可数",
         "授权数量",
@@ -391,7 +402,7 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "许可用户数",
         "许可证数",
         "授权用户数",
-    ]),
+    ]).cue(LICENSE_COUNT_CUES),
     col("usable_versions", "可使用版本", 12.0).alias(&[
         "可用版本",
         "授权版本",
@@ -401,7 +412,7 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "授权版本范围",
         "可部署版本",
         "许可版本",
-    ]),
+    ]).cue(USABLE_CUES),
     col("term", "许可期限", 14.0).alias(&[
         "授权期限",
         "使用期限",
@@ -419,7 +430,7 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "到期日",
         "使用年限",
         "授权年限",
-    ]),
+    ]).cue(TERM_CUES),
     col("serial", "序列号", 18.0).alias(&[
         "序列号/授权码",
         "序列号/激活码",
@@ -438,7 +449,7 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "产品密钥",
         "注册码",
         "激活码",
-    ]),
+    ]).cue(&["序列号|密钥|激活码|注册码|授权码|证号|凭证|证书|许可证|授权书"]),
     req("installed", "安装数量", 9.0).alias(&[
         "安装数",
         "已安装数量",
@@ -455,7 +466,7 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "在用台数",
         "在用数量",
         "装机台数",
-    ]),
+    ]).cue(&["装|在用|部署|使用|现用|已用+数|台次|量+!人|许可|授权"]),
     col("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
         .alias(KIND_COMMERCIAL_BOX)
@@ -562,7 +573,7 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "教研组",
         "使用单位",
         "责任部门",
-    ]),
+    ]).cue(DEPARTMENT_CUES),
     req("user", "姓名", 8.0).alias(&[
         "使用人",
         "使用人姓名",
@@ -575,7 +586,7 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "使用干部",
         "持有人",
         "使用教师",
-    ]),
+    ]).cue(USER_CUES),
     req("computer", "计算机编号", 12.0).alias(&[
         "电脑编号",
         "设备编号",
@@ -585,7 +596,7 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "机器编号",
         "设备标签号",
         "资产标签号",
-    ]),
+    ]).cue(COMPUTER_CUES),
     col("brand", "计算机品牌", 11.0).alias(&[
         "电脑品牌",
         "品牌",
@@ -593,10 +604,10 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "计算机品牌型号",
         "设备品牌",
         "终端品牌",
-    ]),
-    req("id", "软件编号", 10.0).alias(ID_ALIASES),
-    req("name", "软件名称", 20.0).alias(NAME_ALIASES),
-    col("version", "软件版本", 11.0).alias(VERSION_ALIASES),
+    ]).cue(BRAND_CUES),
+    req("id", "软件编号", 10.0).alias(ID_ALIASES).cue(ID_CUES),
+    req("name", "软件名称", 20.0).alias(NAME_ALIASES).cue(NAME_CUES),
+    col("version", "软件版本", 11.0).alias(VERSION_ALIASES).cue(VERSION_CUES),
     col("term", "许可期限", 12.0).alias(&[
         "授权期限",
         "使用期限",
@@ -607,7 +618,7 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "授权到期日",
         "有效期至",
         "到期日期",
-    ]),
+    ]).cue(TERM_CUES),
     // Checkbox sub-columns as published; some offices type the type into one column
     // instead ("kind"). The usage reader requires one form or the other.
     col("kind_commercial", "商业软件", 9.5)
@@ -632,7 +643,7 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
             "来源方式",
             "授权性质",
         ])
-        .alternative(),
+        .alternative().cue(KIND_CUES),
     req("installed_on", "安装日期", 12.0).alias(&[
         "安装时间",
         "装机日期",
@@ -642,7 +653,7 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         "部署时间",
         "启用日期",
         "启用时间",
-    ]),
+    ]).cue(&["装|部署|启用+日期|时间|日+!卸"]),
     ROOM,
     COMPUTER_TYPE,
     ASSET,
@@ -671,7 +682,7 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
             "装卸",
             "安装/删除",
         ])
-        .alternative(),
+        .alternative().cue(&["操作|动作|变更|维护|事项+!日期|时间|人|员|数"]),
     req("computer", "计算机编号", 12.0).alias(&[
         "电脑编号",
         "设备编号",
@@ -681,14 +692,14 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "设备标签号",
         "资产标签号",
         "终端",
-    ]),
+    ]).cue(COMPUTER_CUES),
     col("brand", "计算机品牌", 11.0).alias(&[
         "电脑品牌",
         "品牌",
         "设备品牌",
         "品牌型号",
         "终端品牌",
-    ]),
+    ]).cue(BRAND_CUES),
     req("user", "使用人", 9.0).alias(&[
         "姓名",
         "使用人姓名",
@@ -699,7 +710,7 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "使用人员",
         "使用民警",
         "使用教师",
-    ]),
+    ]).cue(USER_CUES),
     col("department", "使用部门", 11.0).alias(&[
         "部门",
         "科室",
@@ -715,7 +726,7 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "使用单位",
         "所属",
         "所属单位",
-    ]),
+    ]).cue(DEPARTMENT_CUES),
     col("version", "安装/卸载\n版本", 11.0).alias(&[
         "版本",
         "安装版本",
@@ -724,7 +735,7 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "版本号",
         "产品版本",
         "发行版本",
-    ]),
+    ]).cue(VERSION_CUES),
     req("date", "安装/卸载\n日期", 12.0).alias(&[
         "日期",
         "安装日期",
@@ -736,17 +747,17 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
         "安装/卸载时间",
         "变更时间",
         "部署时间",
-    ]),
-    req("count", "安装数量", 9.0).alias(&["数量", "安装/卸载数量", "台数", "套数"]),
+    ]).cue(&["日期|时间|日+!购|采购"]),
+    req("count", "安装数量", 9.0).alias(&["数量", "安装/卸载数量", "台数", "套数"]).cue(&["数|台次+!人|许可|授权|号"]),
     // A flat log of every software in one sheet, as ledger systems export it: each row
     // names its software instead of a part 一 above (the reader splits it by number).
     HANDLER,
     col("software_id", "软件编号", 10.0)
         .alias(&["软件编码", "软件资产编码", "登记号"])
-        .alternative(),
+        .alternative().cue(ID_CUES),
     col("software_name", "软件名称", 18.0)
         .alias(&["软件产品", "产品名称", "软件产品名称", "软件名称及版本"])
-        .alternative(),
+        .alternative().cue(NAME_CUES),
 ];
 
 /// 附件9 part 一、软件基本信息.
@@ -797,9 +808,9 @@ pub const MAINTENANCE_INFO_COLUMNS: &[ColumnSpec] = &[
 /// 附件6 可使用免费软件清单.
 pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
     SEQ,
-    req("id", "软件编号", 10.0).alias(ID_ALIASES),
-    req("name", "软件名称", 18.0).alias(NAME_ALIASES),
-    col("version", "软件版本", 10.0).alias(VERSION_ALIASES),
+    req("id", "软件编号", 10.0).alias(ID_ALIASES).cue(ID_CUES),
+    req("name", "软件名称", 18.0).alias(NAME_ALIASES).cue(NAME_CUES),
+    col("version", "软件版本", 10.0).alias(VERSION_ALIASES).cue(VERSION_CUES),
     col("source", "软件来源", 14.0).alias(&[
         "来源",
         "下载地址",
@@ -811,7 +822,7 @@ pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
         "来源网站",
         "获取来源",
         "下载来源",
-    ]),
+    ]).cue(&["下载|来源|渠道|获取|途径|网址"]),
     col("vendor", "软件厂商名称", 16.0).alias(&[
         "厂商名称",
         "软件厂商",
@@ -823,7 +834,7 @@ pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
         "开发单位",
         "开发厂商",
         "开发公司",
-    ]),
+    ]).cue(&["开发|厂商|厂家|公司|出品+!联系|电话|客服"]),
     col("vendor_contact", "软件厂商\n客服联系方式", 16.0).alias(&[
         "客服联系方式",
         "厂商客服联系方式",
@@ -832,11 +843,28 @@ pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
         "厂商联系方式",
         "服务电话",
         "客服",
-    ]),
-    col("departments", "使用部门", 12.0).alias(&["使用科室", "使用处室", "使用范围", "使用股室"]),
-    col("reason", "使用原因", 16.0).alias(&["用途", "主要用途", "使用理由", "功能"]),
+    ]).cue(&["联系|电话|客服|热线"]),
+    col("departments", "使用部门", 12.0).alias(&["使用科室", "使用处室", "使用范围", "使用股室"]).cue(DEPARTMENT_CUES),
+    col("reason", "使用原因", 16.0).alias(&["用途", "主要用途", "使用理由", "功能"]).cue(&["用途|原因|理由|功能|目的"]),
     NOTE,
 ];
+
+/// Cues (see [`ColumnSpec::cues`]) shared by several lists.
+const ID_CUES: &[&str] = &["软件|产品+标识|代码|编码|编号|代号"];
+const NAME_CUES: &[&str] = &["软件|产品+名称|品名|名字+!厂|商|版|号"];
+const VERSION_CUES: &[&str] = &["版+!可|准|适用|授权|许可|范围|允许|装|卸"];
+const USABLE_CUES: &[&str] = &["版+可|准|适用|授权|许可|范围|允许"];
+const KIND_CUES: &[&str] = &["途径|来源|属性|性质|取得|获得|获取+!下载|网"];
+const TERM_CUES: &[&str] = &["期限|截止|截至|有效期|到期|期满|服务期|年限"];
+const LICENSE_COUNT_CUES: &[&str] =
+    &["授权|许可|协议+数|点|套|份+!期|号|版|码|日|时|价|额|类|式"];
+const DEPARTMENT_CUES: &[&str] = &["部门|科室|处室|股室|部室|班组|归属"];
+const USER_CUES: &[&str] = &["使用者|使用人|操作员|用户|保管|责任人|领用|姓名|持有|用机人"];
+const COMPUTER_CUES: &[&str] = &[
+    "计算机|电脑|终端|主机|设备|机器|整机+编号|名|标识|号|编码|代码+!品牌|厂|型|类|手机|电话",
+    "IP",
+];
+const BRAND_CUES: &[&str] = &["品牌|厂商|厂家|制造商|生产商|生产厂+!软件"];
 
 /// 软件编号 as offices head it in every list.
 const ID_ALIASES: &[&str] = &[
@@ -866,11 +894,11 @@ const VERSION_ALIASES: &[&str] = &["版本", "版本号", "产品版本", "发�
 /// 附件4 软件采购计划表.
 pub const PURCHASE_PLAN_COLUMNS: &[ColumnSpec] = &[
     SEQ,
-    req("name", "软件名称", 20.0),
-    col("version", "软件版本", 12.0),
-    col("unit_price", "单价\n（单位：元）", 12.0).alias(&["单价"]),
-    col("count", "许可数\n（单位：个）", 12.0).alias(&["许可数", "数量"]),
-    col("total", "合计\n（单位：元）", 12.0).alias(&["合计", "金额"]),
+    req("name", "软件名称", 20.0).cue(NAME_CUES),
+    col("version", "软件版本", 12.0).cue(VERSION_CUES),
+    col("unit_price", "单价\n（单位：元）", 12.0).alias(&["单价"]).cue(&["单价"]),
+    col("count", "许可数\n（单位：个）", 12.0).alias(&["许可数", "数量"]).cue(&["数+!人|号"]),
+    col("total", "合计\n（单位：元）", 12.0).alias(&["合计", "金额"]).cue(&["金额|合计|总价|小计|总额+!单价"]),
     col("note", "备注", 16.0),
 ];
 

@@ -9,10 +9,11 @@ use crate::base::text::{norm, norm_is};
 use crate::base::CellRef;
 use crate::schema::{
     TableKind, MAINTENANCE_EVENT_COLUMNS, MAINTENANCE_HEADER, MAINTENANCE_INFO_COLUMNS,
-    MAINTENANCE_INFO_LABELS, SOFTWARE_KINDS,
+    MAINTENANCE_INFO_LABELS, SOFTWARE_KINDS, SUMMARY_COLUMNS,
 };
 use crate::workbook::layout::{
-    apply_hints, find_header, header_block, match_header_row_in, HeaderForms,
+    apply_hints, find_header, header_block, match_header_row_in, spec_cued, HeaderEntry,
+    HeaderForms,
 };
 use crate::workbook::locate::Located;
 use crate::workbook::{Cell, Sheet};
@@ -516,6 +517,65 @@ fn bracketed_id(
     })
 }
 
+/// Part 一's labels no spelling names, known by their words as the summary's columns are
+/// ("软件标识 | YBRJ-01", "授权终端数 | 10"): a cell of a few characters with its value in the
+/// next typed cell of the row, for a field no known label gave.
+fn cued_labels(
+    sheet: &Sheet,
+    file: &Arc<str>,
+    rows: std::ops::Range<u32>,
+    known: &[HeaderEntry],
+) -> Vec<HeaderEntry> {
+    const KEYS: [&str; 7] = [
+        "id",
+        "name",
+        "version",
+        "kind",
+        "license_count",
+        "usable_versions",
+        "term",
+    ];
+    let mut taken: Vec<&'static str> = known.iter().map(|e| e.key).collect();
+    let mut out = Vec::new();
+    for r in rows {
+        let Some(cells) = sheet.rows.get(r as usize) else {
+            continue;
+        };
+        let width = cells.len() as u32;
+        let mut c = 0;
+        while c < width {
+            let after = sheet.merge_at(r, c).map_or(c + 1, |m| m.last_col + 1);
+            let label = match sheet.get(r, c) {
+                Cell::Text(t) => t.trim().trim_end_matches([':', '：']).to_string(),
+                _ => String::new(),
+            };
+            let spec = (!label.is_empty() && label.chars().count() <= 10)
+                .then(|| {
+                    SUMMARY_COLUMNS.iter().find(|s| {
+                        KEYS.contains(&s.key) && !taken.contains(&s.key) && spec_cued(s, &label)
+                    })
+                })
+                .flatten();
+            let value_at = (after..width).find(|&cc| !sheet.get(r, cc).is_blank());
+            match (spec, value_at) {
+                (Some(spec), Some(v)) => {
+                    taken.push(spec.key);
+                    out.push(HeaderEntry {
+                        key: spec.key,
+                        label_cell: CellRef::new(file, &sheet.name, r, c),
+                        value: sheet.get(r, v).clone(),
+                        value_cell: CellRef::new(file, &sheet.name, r, v),
+                        inline: None,
+                    });
+                    c = sheet.merge_at(r, v).map_or(v + 1, |m| m.last_col + 1);
+                }
+                _ => c = after,
+            }
+        }
+    }
+    out
+}
+
 /// Part 一 written as "软件编号：RJ003  软件名称：…" pairs.
 fn info_from_labels(
     sheet: &Sheet,
@@ -523,7 +583,8 @@ fn info_from_labels(
     rows: std::ops::Range<u32>,
     invalid: &mut Vec<InvalidValue>,
 ) -> SoftwareInfo {
-    let entries = header_block(sheet, file, rows, MAINTENANCE_INFO_LABELS);
+    let mut entries = header_block(sheet, file, rows.clone(), MAINTENANCE_INFO_LABELS);
+    entries.extend(cued_labels(sheet, file, rows, &entries));
     let mut info = SoftwareInfo::absent();
     let mut record = |f: &Field<_>, header: &str, expected| {
         if f.is_invalid() {

@@ -45,6 +45,8 @@ pub enum MappingSource {
     Inferred,
     /// The configuration file said so.
     Config,
+    /// Its header is no known spelling, but its words name the column (授权终端数).
+    Wording,
 }
 
 impl MappingSource {
@@ -54,6 +56,7 @@ impl MappingSource {
             MappingSource::BuiltIn => "内置",
             MappingSource::Inferred => "按内容推断",
             MappingSource::Config => "配置文件",
+            MappingSource::Wording => "按列名用词",
         }
     }
 }
@@ -122,6 +125,9 @@ struct SpecForms {
     /// (norm, norm without parentheses) of the header and of each alias.
     forms: Vec<(String, String)>,
     group: Option<String>,
+    /// The spec's cues: each a list of groups (whether the group must be absent, its
+    /// alternatives), normalised.
+    cues: Vec<Vec<(bool, Vec<String>)>>,
 }
 
 impl SpecForms {
@@ -132,7 +138,34 @@ impl SpecForms {
                 .map(|h| (norm(h), norm_no_parens(h)))
                 .collect(),
             group: spec.group.map(norm),
+            cues: spec
+                .cues
+                .iter()
+                .map(|cue| {
+                    cue.split('+')
+                        .map(|g| {
+                            let (absent, g) = match g.strip_prefix('!') {
+                                Some(rest) => (true, rest),
+                                None => (false, g),
+                            };
+                            (absent, g.split('|').map(norm).collect())
+                        })
+                        .collect()
+                })
+                .collect(),
         }
+    }
+
+    /// Whether the header's words name the spec by one of its cues (text without brackets:
+    /// "采购价格（万元）" is 采购价格).
+    fn cued(&self, t: &NormText) -> bool {
+        let text = t.np();
+        !text.is_empty()
+            && self.cues.iter().any(|cue| {
+                cue.iter().all(|(absent, alts)| {
+                    alts.iter().any(|a| text.contains(a.as_str())) != *absent
+                })
+            })
     }
 
     fn matches(&self, t: &NormText) -> bool {
@@ -238,6 +271,11 @@ fn forms_of(specs: &[ColumnSpec]) -> Rc<ListForms> {
 /// Whether header text names the spec (published header or an alias, with or without units).
 pub fn spec_matches(spec: &ColumnSpec, text: &str) -> bool {
     SpecForms::new(spec).matches(&NormText::new(text))
+}
+
+/// Whether header text no spelling names still names the spec by its words (its cues).
+pub fn spec_cued(spec: &ColumnSpec, text: &str) -> bool {
+    SpecForms::new(spec).cued(&NormText::new(text))
 }
 
 /// Try `row` (and `row + 1` as a sub-header, when below `limit`) as the column header of a
@@ -437,6 +475,42 @@ fn match_rows(
             None => unknown_cells.push((c, top, sub)),
         }
     }
+    // Headers no spelling names, by their words: only where the row is a header already
+    // (two columns known), and never taking a column a known spelling took.
+    let mut mapped = Vec::new();
+    if columns.len() >= 2 {
+        unknown_cells.retain(|&(c, top, sub)| {
+            let spans = sheet
+                .merge_at(row, c)
+                .is_some_and(|m| m.first_row == row && m.last_col > m.first_col);
+            let (text, from_sub) = if !sub.is_empty() && (top.is_empty() || spans) {
+                (sub, true)
+            } else {
+                (top, false)
+            };
+            if text.is_empty() || text.chars().count() > 16 {
+                return true;
+            }
+            let t = NormText::new(text);
+            let hit = specs
+                .iter()
+                .enumerate()
+                .find(|(i, s)| !used[*i] && s.group.is_none() && forms[*i].cued(&t));
+            match hit {
+                Some((i, _)) => {
+                    used[i] = true;
+                    columns.push((c, i));
+                    mapped.push((c, MappingSource::Wording));
+                    if from_sub {
+                        sub_cols.push(c);
+                    }
+                    false
+                }
+                None => true,
+            }
+        });
+        columns.sort_by_key(|(c, _)| *c);
+    }
     if columns.len() < 2 {
         return None;
     }
@@ -479,7 +553,7 @@ fn match_rows(
         unknown,
         missing,
         sub_cols,
-        mapped: Vec::new(),
+        mapped,
     })
 }
 

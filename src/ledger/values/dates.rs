@@ -69,7 +69,7 @@ pub(super) fn date_from_text(s: &str) -> Parsed<NaiveDate> {
     if is_not_applicable(s) {
         return Parsed::NotApplicable;
     }
-    let compact = strip_time(&norm(s));
+    let compact = strip_weekday(&strip_time(&norm(s)));
     if compact
         .chars()
         .all(|c| matches!(c, '年' | '月' | '日' | '/' | '-' | '.' | '_'))
@@ -87,6 +87,17 @@ pub(super) fn strip_time(s: &str) -> String {
         r"(?:T|\s)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?$",
     );
     re.replace(s, "").into_owned()
+}
+
+/// A date with its weekday ("2025-04-02 星期三", "2025年4月2日（周三）"), as a ledger
+/// exported from a calendar or typed by a careful clerk writes it: the weekday adds nothing.
+fn strip_weekday(s: &str) -> String {
+    static WEEKDAY: OnceLock<Regex> = OnceLock::new();
+    let re = re(
+        &WEEKDAY,
+        r"\(?(?:星期|礼拜|周)[一二三四五六日天]\)?$",
+    );
+    re.replace(s, "").trim_end().to_string()
 }
 
 pub(super) fn parse_day(compact: &str) -> Option<NaiveDate> {
@@ -149,6 +160,15 @@ pub(super) fn day_parts(compact: &str) -> Option<(i32, u32, u32)> {
         r"^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})[日号]?$",
     );
     let packed = re(&PACKED, r"^([0-9]{4})([0-9]{2})([0-9]{2})$");
+    // Two digits for the year, year first as Chinese dates always are ("21.05.17"); not
+    // with slashes, which American dates (05/17/21) use in another order.
+    static SHORT: OnceLock<Regex> = OnceLock::new();
+    let short = re(&SHORT, r"^([0-9]{2})([-.年])([0-9]{1,2})[-.月]([0-9]{1,2})[日号]?$");
+    if let Some(c) = short.captures(compact) {
+        let yy: i32 = c[1].parse().ok()?;
+        let year = if yy < 80 { 2000 + yy } else { 1900 + yy };
+        return Some((year, c[3].parse().ok()?, c[4].parse().ok()?));
+    }
     let c = ymd.captures(compact).or_else(|| packed.captures(compact))?;
     Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
 }

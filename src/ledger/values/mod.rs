@@ -187,15 +187,15 @@ impl SoftwareKind {
         if has(&["非免费", "不免费"]) {
             return Some(SoftwareKind::Commercial);
         }
-        if has(&["OEM", "预装", "随机", "出厂", "自带", "整机"]) {
+        if has(&["OEM", "预装", "预置", "随机", "出厂", "自带", "整机"]) {
             return Some(SoftwareKind::Oem);
         }
-        if has(&["免费", "开源", "自由软件", "公益软件", "下载"]) {
+        if has(&["免费", "开源", "自由软件", "公益软件", "下载", "无偿"]) {
             return Some(SoftwareKind::Free);
         }
         let commercial = [
             "商业", "商用", "采购", "购买", "购置", "收费", "付费", "正版", "授权", "赠", "调拨",
-            "划拨", "调入", "租用", "订阅", "许可", "配发", "下发", "自购",
+            "划拨", "调入", "租用", "订阅", "许可", "配发", "下发", "自购", "有偿",
         ];
         has(&commercial).then_some(SoftwareKind::Commercial)
     }
