@@ -431,6 +431,9 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
         "使用年限",
         "授权年限",
     ]).cue(TERM_CUES),
+    // A term kept in two columns under one 许可期限 (起始日期 | 截止日期): the header reader
+    // maps the end here; no header names it alone.
+    col("term_end", "许可期限截止日期", 12.0).alternative(),
     col("serial", "序列号", 18.0).alias(&[
         "序列号/授权码",
         "序列号/激活码",

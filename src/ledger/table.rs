@@ -342,6 +342,9 @@ impl<'a> Reader<'a> {
     }
     /// A license term.
     pub fn term(&mut self, row: u32, key: &str) -> Field<LicenseTerm> {
+        if key == "term" && self.col("term_end").is_some() {
+            return self.split_term(row);
+        }
         let mut terms = std::mem::take(&mut self.terms);
         let f = self.field(row, key, Some(ValueType::Term), |c| match c {
             Cell::Text(s) => match terms.get(s.as_str()) {
@@ -360,6 +363,45 @@ impl<'a> Reader<'a> {
         self.terms = terms;
         f
     }
+    /// A term kept in two columns, its start and its end (永久 for none): one term, at the
+    /// end's cell (what expiry is judged by), or at the start's when the end is blank.
+    fn split_term(&mut self, row: u32) -> Field<LicenseTerm> {
+        use values::Parsed as P;
+        let start = self.field(row, "term", None, values::date);
+        let end = self.field(row, "term_end", None, values::term);
+        let parsed = match (&start.parsed, &end.parsed) {
+            (_, P::Value(LicenseTerm::Perpetual)) => P::Value(LicenseTerm::Perpetual),
+            (P::Value(s), P::Value(LicenseTerm::Until(e))) => {
+                P::Value(LicenseTerm::Between(*s, *e))
+            }
+            (_, P::Value(t)) => P::Value(*t),
+            (P::Empty, P::Empty) => P::Empty,
+            (P::Empty | P::NotApplicable, P::Empty | P::NotApplicable) => P::NotApplicable,
+            _ => P::Invalid,
+        };
+        let raw = [start.raw.trim(), end.raw.trim()]
+            .iter()
+            .filter(|t| !t.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("至");
+        let cell = match &end.parsed {
+            P::Empty => start.cell.clone().or(end.cell.clone()),
+            _ => end.cell.clone().or(start.cell.clone()),
+        };
+        if let (P::Invalid, Some(at)) = (&parsed, &cell) {
+            self.invalid.push(InvalidValue {
+                table: self.kind,
+                column: "term",
+                header: crate::base::text::norm(self.header_of("term")),
+                expected: ValueType::Term,
+                raw: raw.clone(),
+                cell: at.clone(),
+            });
+        }
+        Field { parsed, raw, cell }
+    }
+
     /// A version list.
     pub fn versions(&mut self, row: u32, key: &str) -> Field<Vec<String>> {
         self.field(row, key, None, values::version_list)

@@ -315,12 +315,85 @@ pub(crate) fn match_header_row_in(
     if !may_hold_header(sheet, width, row, has_sub, list) {
         return None;
     }
-    let m = match_rows(sheet, width, row, has_sub, specs, list)?;
+    let mut m = match_rows(sheet, width, row, has_sub, specs, list)?;
     // A "sub-header" row that holds values in other columns is the first data row.
     if m.last_row > row && !sub_row_is_header(sheet, width, row, &m) {
         return match_rows(sheet, width, row, false, specs, list);
     }
+    if m.last_row > row {
+        split_row(sheet, width, &mut m, specs);
+    }
     Some(m)
+}
+
+/// A third header row: captions under a column header the row above spans over several
+/// columns (许可期限 over 起始日期 | 截止日期) and nothing else. Taken into the header; a licence
+/// term so split keeps its start under the term and its end as the term's end.
+fn split_row(sheet: &Sheet, width: u32, m: &mut HeaderMatch, specs: &[ColumnSpec]) {
+    let (above, r) = (m.last_row, m.last_row + 1);
+    if r >= sheet.height() {
+        return;
+    }
+    let mut spans: Vec<(u32, u32)> = Vec::new();
+    for c in 0..width {
+        if sheet.merge_at(r, c).is_some_and(|mg| mg.first_row < r) {
+            continue;
+        }
+        let cell = sheet.get(r, c);
+        if cell.is_blank() {
+            continue;
+        }
+        let Cell::Text(t) = cell else { return };
+        let caption = t.trim().chars().count() <= 8 && !t.chars().any(|ch| ch.is_ascii_digit());
+        let Some(span) = sheet
+            .merge_at(above, c)
+            .filter(|mg| mg.first_row <= above && mg.last_col > mg.first_col)
+        else {
+            return;
+        };
+        if !caption {
+            return;
+        }
+        if !spans.contains(&(span.first_col, span.last_col)) {
+            spans.push((span.first_col, span.last_col));
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    m.last_row = r;
+    let key_at = |m: &HeaderMatch, c: u32| {
+        m.columns
+            .iter()
+            .find(|(mc, _)| *mc == c)
+            .map(|(_, i)| specs[*i].key)
+    };
+    let Some(end_spec) = specs.iter().position(|s| s.key == "term_end") else {
+        return;
+    };
+    for (a, b) in spans {
+        if key_at(m, a) != Some("term") {
+            continue;
+        }
+        let says = |c: u32, words: &[&str]| {
+            let t = norm(&sheet.get(r, c).display());
+            words.iter().any(|w| t.contains(w))
+        };
+        let start = (a..=b).find(|&c| says(c, &["起", "始", "开始", "自"]));
+        let end = (a..=b).find(|&c| says(c, &["止", "截", "到期", "终", "结束", "至"]));
+        if let (Some(start), Some(end)) = (start, end) {
+            if start != end {
+                for entry in m.columns.iter_mut() {
+                    if entry.0 == a {
+                        entry.0 = start;
+                    }
+                }
+                m.columns.push((end, end_spec));
+                m.columns.sort_by_key(|(c, _)| *c);
+                m.unknown.retain(|(_, c, _)| *c != start && *c != end);
+            }
+        }
+    }
 }
 
 /// Whether two columns of the row (or of its sub row) hold text that could start a header

@@ -166,7 +166,20 @@ fn ends_table(text: &str, buf: &mut String) -> Option<RowKind> {
 fn total_label(text: &str) -> Option<bool> {
     // A qualifier is short; a longer text mentioning 合计 is a note or a name. Every label
     // ends in 计: most text is settled by that alone.
-    if text.len() > 48 || !text.contains('计') {
+    if text.len() > 48 {
+        return None;
+    }
+    // A sheet made from an English template, or by a spreadsheet's own 汇总 command, says
+    // Total or Subtotal, alone or with a word after.
+    let latin = text.trim().to_ascii_lowercase();
+    let latin = latin.trim_end_matches([':', '：']);
+    if latin.starts_with("subtotal") {
+        return Some(true);
+    }
+    if latin == "total" || latin == "grand total" || latin.starts_with("total ") {
+        return Some(false);
+    }
+    if !text.contains('计') {
         return None;
     }
     let n = norm(text);
