@@ -977,6 +977,12 @@ pub const STANDARD_HEADER: &[HeaderLabel] = &[
     FILLER_LABEL,
     PHONE_LABEL,
     FILLED_ON_LABEL,
+    // A ledger kept one sheet (or workbook) per department says whose it is in its head.
+    hl(
+        "department",
+        "所属部门",
+        &["所属科室", "使用部门", "使用科室", "部门", "科室", "处室", "股室"],
+    ),
     hl(
         "people_total",
         "总人数",
@@ -1050,6 +1056,8 @@ const UNIT_ALIASES: &[&str] = &[
     "单位名称（公章）",
     "填报学校",
     "报送单位",
+    "编制单位",
+    "填报单位盖章",
 ];
 const FILLER_LABEL: HeaderLabel = hl(
     "filler",
@@ -1062,6 +1070,8 @@ const FILLER_LABEL: HeaderLabel = hl(
         "统计人",
         "报送人",
         "登记人",
+        "编制人",
+        "制表",
     ],
 );
 const PHONE_LABEL: HeaderLabel = hl(
@@ -1090,6 +1100,7 @@ const FILLED_ON_LABEL: HeaderLabel = hl(
         "统计日期",
         "报送时间",
         "登记日期",
+        "编制日期",
         "日期",
     ],
 );

@@ -60,8 +60,9 @@ mod tests {
 
     #[test]
     fn unknown_headers_are_placed_by_their_values() {
+        // Headers whose words name no column (属性 would: a type by its words).
         let unit = usage_with(
-            ["属性", "上机时间"],
+            ["标记", "上机时间"],
             ["商业软件", "OEM软件", "免费软件"],
             ["2024-03-01", "2024年3月2日", "2024.3.3"],
         );

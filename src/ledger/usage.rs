@@ -105,8 +105,22 @@ pub fn parse(
     );
     // A ledger kept one sheet per department names the department once, in its title
     // ("软件使用情况明细表（办公室）"), not in a column.
+    // Or in its head ("所属科室 | 站办公室"), or only in the sheet's name ("明细（站办公室）",
+    // "教务处") when the ledger is kept across sheets.
     let department = (frame.header.is_some() && frame.meta.column("department").is_none())
-        .then(|| department_of(&frame.meta))
+        .then(|| {
+            department_of(&frame.meta)
+                .or_else(|| {
+                    let f = header.department.as_ref()?;
+                    let name = f.raw.trim();
+                    let cell = f.cell.clone()?;
+                    (!name.is_empty()).then(|| (name.to_string(), cell))
+                })
+                .or_else(|| {
+                    let name = department_in_sheet_name(&sheet.name)?;
+                    Some((name, CellRef::new(file, &sheet.name, frame.meta.first_row, 0)))
+                })
+        })
         .flatten();
     if let Some((name, cell)) = &department {
         frame.meta.missing_columns.retain(|c| *c != "部门");
@@ -286,6 +300,26 @@ fn department_of(meta: &TableMeta) -> Option<(String, CellRef)> {
         && !name.chars().any(|c| c.is_ascii_digit())
         && !name.contains("年度");
     plausible.then(|| (name.to_string(), title.clone()))
+}
+
+/// A department named by a sheet of a ledger kept one sheet per department: the sheet's
+/// name in brackets ("明细（站办公室）") or the whole name when it is no table's ("教务处",
+/// not "明细表" or "Sheet2").
+fn department_in_sheet_name(name: &str) -> Option<String> {
+    let t = name.trim().replace('（', "(").replace('）', ")");
+    let name = match t.strip_suffix(')').and_then(|i| i.rfind('(').map(|p| &i[p + 1..])) {
+        Some(inner) => inner.trim().to_string(),
+        None => t.clone(),
+    };
+    let tableish = [
+        "表", "台账", "明细", "登记", "软件", "使用", "清单", "汇总", "记录", "统计", "sheet",
+        "Sheet", "SHEET", "工作",
+    ];
+    let plausible = (2..=12).contains(&name.chars().count())
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && !name.contains("年度")
+        && !tableish.iter().any(|w| name.contains(w));
+    plausible.then_some(name)
 }
 
 #[cfg(test)]

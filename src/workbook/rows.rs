@@ -57,6 +57,8 @@ pub enum RowKind {
     Note,
     /// Signatures, approvals and header labels written under the table (审核人, 填表人：).
     Footer,
+    /// The columns numbered (栏次: 1 | 2 | 3 …, as statistical forms print under their header).
+    ColumnNumbers,
     /// A line continuing the row above it: its cells merged down from that row (a license
     /// batch over several lines of serial numbers), read as part of that row.
     Continuation,
@@ -74,6 +76,7 @@ impl RowKind {
             RowKind::RepeatedHeader => "重复的表头",
             RowKind::Note => "注释",
             RowKind::Footer => "签名、审核或填表信息",
+            RowKind::ColumnNumbers => "栏次行（各列的编号）",
             RowKind::Continuation => "上一行的续行（合并单元格），并入上一行",
         }
     }
@@ -287,6 +290,11 @@ pub fn data_rows(
             r += 1;
             continue;
         }
+        if numbers_columns(cells) {
+            skip(&mut out, r, RowKind::ColumnNumbers, "");
+            r += 1;
+            continue;
+        }
         if repeats_header(sheet, r, &header_texts) {
             skip(&mut out, r, RowKind::RepeatedHeader, "");
             r += 1;
@@ -318,6 +326,36 @@ pub fn data_rows(
     }
     out.end = r;
     out
+}
+
+/// Whether a row numbers the columns: its typed cells, left to right, are 1, 2, 3 … (at
+/// least four; a leading "栏次" or "甲/乙" label aside). No ledger row counts up across its
+/// columns.
+fn numbers_columns(cells: &[Cell]) -> bool {
+    let mut expect: Option<f64> = None;
+    let mut count = 0;
+    for cell in cells.iter().filter(|c| !c.is_blank()) {
+        let n = match cell {
+            Cell::Number(n) => Some(*n),
+            Cell::Text(t) => t
+                .trim()
+                .trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'))
+                .parse::<f64>()
+                .ok(),
+            _ => None,
+        };
+        match (n, expect) {
+            (Some(n), None) if n == 1.0 => expect = Some(2.0),
+            (Some(n), Some(e)) if n == e => expect = Some(e + 1.0),
+            (None, None) if count == 0 => {
+                count += 1;
+                continue;
+            }
+            _ => return false,
+        }
+        count += 1;
+    }
+    expect.is_some_and(|e| e > 4.0)
 }
 
 /// The header's texts by column (normalised; sub-header text where it has one).
