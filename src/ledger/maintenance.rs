@@ -18,6 +18,7 @@ use crate::workbook::layout::{
 use crate::workbook::locate::Located;
 use crate::workbook::{Cell, Sheet};
 
+use super::computer_context::ComputerContext;
 use super::table::{list_frame, Choice, HeaderBlock, InvalidValue, Reader, TableMeta, ValueType};
 use super::values::{self, Field, LicenseTerm, Parsed, SoftwareKind};
 
@@ -132,6 +133,15 @@ pub fn action(cell: &Cell) -> Parsed<Action> {
 }
 
 impl Event {
+    /// The computer's cell when it is on the row itself: a log kept per computer names it
+    /// once in its head, and a diagnostic about the row points at the row.
+    pub fn computer_cell(&self) -> Option<&CellRef> {
+        self.computer
+            .cell
+            .as_ref()
+            .filter(|c| c.row == self.at.row && c.sheet == self.at.sheet)
+    }
+
     /// 计算机编号, when filled.
     pub fn computer(&self) -> Option<&str> {
         self.computer.value().map(String::as_str)
@@ -410,6 +420,8 @@ pub fn parse(
     if info.id.cell.is_none() && info.name.is_filled() {
         info.id = info.name.clone();
     }
+    // A log kept per computer (维护档案) names the computer once, in its head.
+    let context = ComputerContext::read(sheet, file, &mut frame);
     let mut rd = Reader::new(
         sheet,
         file,
@@ -420,7 +432,19 @@ pub fn parse(
     );
     let mut events = Vec::with_capacity(frame.rows.rows.len());
     for &r in &frame.rows.rows {
-        let event = read_event(&mut rd, r);
+        let mut event = read_event(&mut rd, r);
+        for (key, slot, parse) in [
+            ("computer", &mut event.computer, values::code as fn(&Cell) -> _),
+            ("brand", &mut event.brand, values::text),
+            ("user", &mut event.user, values::text),
+            ("department", &mut event.department, values::text),
+        ] {
+            if slot.cell.is_none() {
+                if let Some(f) = context.field(r, key, parse) {
+                    *slot = f;
+                }
+            }
+        }
         if matches!(norm(&event.action.raw).as_str(), REINSTALL | "重新安装") {
             let mut off = event.clone();
             off.action.ticked = vec![Action::Uninstall];

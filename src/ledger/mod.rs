@@ -2,6 +2,7 @@
 //! rule, renderer and derivation.
 
 pub mod classification;
+mod computer_context;
 pub mod discover;
 pub mod forms;
 pub mod free_list;

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::maintenance::Maintenance;
 use super::summary::Summary;
 use super::table::{HeaderBlock, TableMeta};
 use super::usage::Usage;
@@ -97,3 +98,32 @@ fn join<T>(tables: Vec<T>, keys: fn(&T) -> Vec<String>, absorb: fn(&mut T, T)) -
     }
     out.into_iter().map(|(t, _)| t).collect()
 }
+
+/// Join logs kept one per computer (维护档案: the computer in the card's head, the software on
+/// every row): each software's rows, spread over every computer's sheet, make its one log.
+/// Its rows keep their own sheet and cell; logs kept one per software are left as they are.
+pub fn join_computer_logs(tables: Vec<Maintenance>) -> Vec<Maintenance> {
+    let per_computer = |m: &Maintenance| {
+        m.meta
+            .implied
+            .iter()
+            .any(|i| i.key == "computer" && !i.per_group)
+    };
+    let mut out: Vec<Maintenance> = Vec::with_capacity(tables.len());
+    let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for m in tables {
+        let id = m.info.id.value().cloned();
+        match id.filter(|_| per_computer(&m)) {
+            Some(id) => match by_id.get(&id) {
+                Some(&at) => out[at].events.extend(m.events),
+                None => {
+                    by_id.insert(id, out.len());
+                    out.push(m);
+                }
+            },
+            None => out.push(m),
+        }
+    }
+    out
+}
+

@@ -329,6 +329,7 @@ impl Unit {
         self.share_header_blocks();
         self.usages = super::parts::join_usages(std::mem::take(&mut self.usages));
         self.summaries = super::parts::join_summaries(std::mem::take(&mut self.summaries));
+        self.maintenance = super::parts::join_computer_logs(std::mem::take(&mut self.maintenance));
     }
 
     /// Tables stacked on one sheet under one header block ("填报单位：…" printed once above

@@ -5,15 +5,14 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::base::CellRef;
-use crate::schema::{TableKind, COMPUTER_LABELS, STANDARD_HEADER, USAGE_COLUMNS};
-use crate::workbook::layout::{header_block, HeaderEntry};
+use crate::schema::{TableKind, STANDARD_HEADER, USAGE_COLUMNS};
 use crate::workbook::locate::Located;
-use crate::workbook::rows::RowKind;
-use crate::workbook::{Cell, Sheet};
+use crate::workbook::Sheet;
 
+use super::computer_context::ComputerContext;
 use super::parts::Part;
 use super::table::{
-    list_frame, Choice, HeaderBlock, Implied, InvalidValue, ListFrame, Reader, TableMeta,
+    list_frame, Choice, HeaderBlock, Implied, InvalidValue, Reader, TableMeta,
 };
 use super::values::{self, Field, LicenseTerm, Parsed, SoftwareKind};
 
@@ -180,111 +179,6 @@ pub fn parse(
         header,
         rows,
         parts: Vec::new(),
-    }
-}
-
-/// A computer's particulars a usage table states outside its columns: once in the head of
-/// a card kept per computer (终端编号 | DT-01 | 使用人 | 许志刚 over the card's software), or
-/// in a caption row over each computer's software ("终端：LZ-01　品牌：联想　使用人：赵刚").
-/// Only fields the table has no column for are read this way.
-#[derive(Default)]
-struct ComputerContext {
-    /// The card's head: for every row.
-    card: Vec<HeaderEntry>,
-    /// Caption rows, in sheet order: (row, its particulars) for the rows below it.
-    captions: Vec<(u32, Vec<HeaderEntry>)>,
-}
-
-/// The fields a computer's particulars give.
-const COMPUTER_KEYS: [(&str, &str); 4] = [
-    ("computer", "计算机编号"),
-    ("brand", "计算机品牌"),
-    ("user", "姓名"),
-    ("department", "部门"),
-];
-
-impl ComputerContext {
-    fn read(sheet: &Sheet, file: &Arc<str>, frame: &mut ListFrame) -> ComputerContext {
-        if frame.header.is_none() {
-            return ComputerContext::default();
-        }
-        let absent: Vec<&str> = COMPUTER_KEYS
-            .iter()
-            .map(|(k, _)| *k)
-            .filter(|k| frame.meta.column(k).is_none())
-            .collect();
-        if absent.is_empty() {
-            return ComputerContext::default();
-        }
-        let wanted = |entries: Vec<HeaderEntry>| -> Vec<HeaderEntry> {
-            entries
-                .into_iter()
-                .filter(|e| absent.contains(&e.key) && !e.value.is_blank())
-                .collect()
-        };
-        let card = wanted(header_block(
-            sheet,
-            file,
-            frame.header_block_rows(),
-            COMPUTER_LABELS,
-        ));
-        // A caption names the computer and at least one more of its particulars: a group
-        // label that merely names a department is no caption.
-        let captions: Vec<(u32, Vec<HeaderEntry>)> = frame
-            .meta
-            .skipped
-            .iter()
-            .filter(|s| s.why == RowKind::GroupLabel)
-            .filter_map(|s| {
-                let entries = wanted(header_block(
-                    sheet,
-                    file,
-                    s.first..s.last + 1,
-                    COMPUTER_LABELS,
-                ));
-                (entries.len() >= 2 && entries.iter().any(|e| e.key == "computer"))
-                    .then_some((s.first, entries))
-            })
-            .collect();
-        let context = ComputerContext { card, captions };
-        for (key, header) in COMPUTER_KEYS {
-            let (first, per_group) = match context
-                .captions
-                .iter()
-                .find_map(|(_, es)| es.iter().find(|e| e.key == key))
-            {
-                Some(e) => (Some(e), true),
-                None => (context.card.iter().find(|e| e.key == key), false),
-            };
-            if let Some(e) = first {
-                frame.meta.missing_columns.retain(|c| *c != header);
-                frame.meta.implied.push(Implied {
-                    key,
-                    header,
-                    value: e.value.display(),
-                    cell: e.value_cell.clone(),
-                    per_group,
-                });
-            }
-        }
-        context
-    }
-
-    /// The field `key` of row `r`: its caption's (the nearest above it), else the card's.
-    fn field(
-        &self,
-        r: u32,
-        key: &str,
-        parse: impl FnOnce(&Cell) -> Parsed<String>,
-    ) -> Option<Field<String>> {
-        let caption = self
-            .captions
-            .iter()
-            .rev()
-            .find(|(row, _)| *row < r)
-            .and_then(|(_, es)| es.iter().find(|e| e.key == key));
-        let e = caption.or_else(|| self.card.iter().find(|e| e.key == key))?;
-        Some(Field::read(&e.value, Some(e.value_cell.clone()), parse))
     }
 }
 

@@ -494,6 +494,8 @@ fn distinctive(kind: TableKind) -> &'static [&'static str] {
             "reason",
             "departments",
         ],
+        // Only when its title names it: a plan's 单价 | 数量 | 金额 are no summary's licences.
+        TableKind::PurchasePlan => &["unit_price", "count", "total"],
         _ => &[],
     }
 }
@@ -570,7 +572,9 @@ impl<'a> Kinds<'a> {
             // A usage table kept per computer states the computer's particulars once, above
             // its header (a card's head) or over each computer's rows (a caption): what they
             // state is no missing column.
-            let stated = if *kind == TableKind::Usage && m.columns.len() >= 4 {
+            let stated = if matches!(*kind, TableKind::Usage | TableKind::Maintenance)
+                && m.columns.len() >= 4
+            {
                 stated_particulars(sheet, m.first_row, m.last_row)
             } else {
                 Vec::new()

@@ -183,7 +183,10 @@ pub struct LogOrder {
 
 /// The order of every log of the unit: the tables read from one region of one sheet (a
 /// flat log's parts) make one log.
-pub(super) fn log_orders(maintenance: &[Maintenance], as_of: NaiveDate) -> Vec<LogOrder> {
+pub(super) fn log_orders<'m>(
+    maintenance: &'m [Maintenance],
+    as_of: NaiveDate,
+) -> Vec<LogOrder> {
     let mut logs: Vec<LogOrder> = Vec::new();
     // A region: its sheet, rows and first column (logs side by side share their rows).
     type Region<'m> = (&'m str, &'m str, u32, Option<(u32, u32)>, Option<u32>);
@@ -196,12 +199,33 @@ pub(super) fn log_orders(maintenance: &[Maintenance], as_of: NaiveDate) -> Vec<L
             m.meta.header_rows,
             m.meta.columns.iter().map(|c| c.col).min(),
         );
-        let at = *by_region.entry(key).or_insert_with(|| {
-            logs.push(LogOrder::default());
-            logs.len() - 1
-        });
-        logs[at].tables.push(t);
-        logs[at].rows.extend((0..m.events.len()).map(|e| (t, e)));
+        let mut region = |key: Region<'m>| {
+            let at = *by_region.entry(key).or_insert_with(|| {
+                logs.push(LogOrder::default());
+                logs.len() - 1
+            });
+            if logs[at].tables.last() != Some(&t) {
+                logs[at].tables.push(t);
+            }
+            at
+        };
+        let own = region(key);
+        // A log joined from the sheets of a log kept per computer: each sheet's rows keep
+        // their own order.
+        let ats: Vec<usize> = m
+            .events
+            .iter()
+            .map(|event| {
+                if event.at.sheet == m.meta.sheet {
+                    own
+                } else {
+                    region((&*event.at.file, &*event.at.sheet, 0, None, None))
+                }
+            })
+            .collect();
+        for (e, at) in ats.into_iter().enumerate() {
+            logs[at].rows.push((t, e));
+        }
     }
     for log in &mut logs {
         if log.tables.len() > 1 {

@@ -51,7 +51,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         for mv in &replay.oem_moves {
             let (u, i) = (mv.uninstall, mv.install);
             let (uninstall, install) = (&m.events[u], &m.events[i]);
-            let Some(cell) = install.computer.cell.as_ref() else {
+            let Some(cell) = install.computer_cell().or(install.action.cell()) else {
                 continue;
             };
             let from = ctx.facts.event_computer(t, u).unwrap_or_default();

@@ -36,7 +36,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     {
         for &(i, earlier) in &replay.repeat_installs {
             let e = &m.events[i];
-            let Some(cell) = e.computer.cell.as_ref().or(e.action.cell()) else {
+            let Some(cell) = e.computer_cell().or(e.action.cell()) else {
                 continue;
             };
             let computer = ctx.facts.event_computer(t, i).unwrap_or_default();
@@ -50,7 +50,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 ),
                 "若是重复登记，删除多余的一行；若中间卸载过，补登那次卸载（台账 三.4）",
             );
-            if let Some(c) = first.date.cell.as_ref().or(first.computer.cell.as_ref()) {
+            if let Some(c) = first.date.cell.as_ref().or(first.computer_cell()) {
                 d.related(c, format!("{first_date} 在 {computer} 安装"));
             }
         }

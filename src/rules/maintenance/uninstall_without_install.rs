@@ -40,7 +40,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     {
         for &i in &replay.orphan_uninstalls {
             let e = &m.events[i];
-            let Some(cell) = e.computer.cell.as_ref().or(e.action.cell()) else {
+            let Some(cell) = e.computer_cell().or(e.action.cell()) else {
                 continue;
             };
             let computer = ctx.facts.event_computer(t, i).unwrap_or_default();
@@ -76,7 +76,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                         && l.date.value() <= e.date.value()
                 });
                 if let Some((_, l)) = install {
-                    if let Some(c) = l.computer.cell.as_ref() {
+                    if let Some(c) = l.computer_cell().or(l.action.cell()) {
                         let date = l.date.value().map(|d| ymd(*d)).unwrap_or_default();
                         d.related(c, format!("{date} 在 {one} 安装"));
                     }
