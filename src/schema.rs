@@ -996,6 +996,9 @@ pub const STANDARD_HEADER: &[HeaderLabel] = &[
             "职工人数",
             "员工总数",
             "员工人数",
+            "在岗人数",
+            "在职人数",
+            "干部职工人数",
         ],
     ),
     hl(
@@ -1034,6 +1037,7 @@ pub const STANDARD_HEADER: &[HeaderLabel] = &[
             "笔记本",
             "笔记本计算机",
             "便携计算机",
+            "便携电脑",
         ],
     ),
 ];

@@ -1021,12 +1021,28 @@ pub fn header_block(
         let width = cells.len() as u32;
         // Labels found in this row: (col, key, inline value, its characters in the cell).
         let mut found: Vec<(u32, &'static str, String, (usize, usize))> = Vec::new();
+        // Labels in brackets under their values, as a printed form captions a blank
+        // ("凤溪县医保局" over "（填报单位盖章）"): (col, key).
+        let mut captions: Vec<(u32, &'static str)> = Vec::new();
         for (c, cell) in cells.iter().enumerate() {
             let c = c as u32;
             let Cell::Text(s) = cell else {
                 continue;
             };
             let folded = fold_width(s);
+            if let Some(inner) = folded
+                .trim()
+                .strip_prefix('(')
+                .and_then(|t| t.strip_suffix(')'))
+            {
+                let inner = inner.trim();
+                if let Some((0, end, key)) = pat.find(inner, 0) {
+                    if end == inner.len() {
+                        captions.push((c, key));
+                        continue;
+                    }
+                }
+            }
             // Each label, with where its value starts. A match that is no label (版本 in
             // 版本号 …, a word that goes on) is passed over by one character only: a short
             // label's guard takes the space before it, which a longer label starting right
@@ -1099,6 +1115,44 @@ pub fn header_block(
                     && bare(*c)
                     && under(*c).is_some_and(|cell| !cell.is_blank())
             });
+        // The other way round: a row of labels under the row of their values (46 | 9 | 1
+        // over 在岗人数 | 用机人数 | 服务器), when no figures stand under them.
+        let above_row = (r > 0 && in_block.contains(&(r - 1)))
+            .then(|| r - 1)
+            .filter(|a| {
+                sheet
+                    .rows
+                    .get(*a as usize)
+                    .is_none_or(|cells| !cells.iter().any(is_label))
+            });
+        let over = |c: u32| {
+            let a = above_row?;
+            let cell = sheet.get(a, c);
+            let own = sheet.merge_at(r, c).map_or(1, |m| m.last_col - m.first_col + 1);
+            let wide = sheet
+                .merge_at(a, c)
+                .is_some_and(|m| m.first_col != c || m.last_col - m.first_col + 1 > own);
+            (!wide).then_some((a, cell))
+        };
+        // A caption takes the cell over it, filled or not (a blank to fill in).
+        for &(c, key) in &captions {
+            if let Some((a, cell)) = over(c) {
+                out.push(HeaderEntry {
+                    key,
+                    label_cell: CellRef::new(file, &sheet.name, r, c),
+                    value: cell.clone(),
+                    value_cell: CellRef::new(file, &sheet.name, a, c),
+                    inline: None,
+                });
+            }
+        }
+        let grid_above = !grid
+            && found.iter().enumerate().any(|(idx, (c, _, inline, _))| {
+                inline.is_empty()
+                    && found.get(idx + 1).is_none_or(|n| n.0 != *c)
+                    && bare(*c)
+                    && over(*c).is_some_and(|(_, cell)| !cell.is_blank())
+            });
         for (idx, (c, key, inline, chars)) in found.iter().enumerate() {
             let label_cell = CellRef::new(file, &sheet.name, r, *c);
             let is_last_in_cell = found.get(idx + 1).is_none_or(|n| n.0 != *c);
@@ -1114,6 +1168,18 @@ pub fn header_block(
                     value_cell: label_cell,
                     inline: Some(*chars),
                 });
+                continue;
+            }
+            if grid_above && bare(*c) {
+                if let Some((a, cell)) = over(*c) {
+                    out.push(HeaderEntry {
+                        key,
+                        label_cell,
+                        value: cell.clone(),
+                        value_cell: CellRef::new(file, &sheet.name, a, *c),
+                        inline: None,
+                    });
+                }
                 continue;
             }
             if grid && bare(*c) {
