@@ -473,14 +473,17 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
     col("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
         .alias(KIND_COMMERCIAL_BOX)
+        .cue(KIND_COMMERCIAL_CUES)
         .alternative(),
     col("kind_oem", "OEM软件", 9.5)
         .under("软件类型")
         .alias(KIND_OEM_BOX)
+        .cue(KIND_OEM_CUES)
         .alternative(),
     col("kind_free", "免费软件", 9.5)
         .under("软件类型")
         .alias(KIND_FREE_BOX)
+        .cue(KIND_FREE_CUES)
         .alternative(),
     SUPPLIER,
     NOTE,
@@ -553,6 +556,10 @@ const KIND_OEM_BOX: &[&str] = &[
     "整机自带",
 ];
 const KIND_FREE_BOX: &[&str] = &["免费", "开源", "免费下载", "免费获取"];
+/// The three boxes by their words ("采购类", "预装类", "免费类").
+const KIND_COMMERCIAL_CUES: &[&str] = &["采购|购买|购置|商业|付费|收费|有偿|自购"];
+const KIND_OEM_CUES: &[&str] = &["预装|预置|OEM|随机|出厂|自带|整机"];
+const KIND_FREE_CUES: &[&str] = &["免费|开源|无偿"];
 
 /// 附件8 软件使用情况明细表.
 pub const USAGE_COLUMNS: &[ColumnSpec] = &[
@@ -626,13 +633,16 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
     // instead ("kind"). The usage reader requires one form or the other.
     col("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
-        .alias(KIND_COMMERCIAL_BOX),
+        .alias(KIND_COMMERCIAL_BOX)
+        .cue(KIND_COMMERCIAL_CUES),
     col("kind_oem", "OEM软件", 9.5)
         .under("软件类型")
-        .alias(KIND_OEM_BOX),
+        .alias(KIND_OEM_BOX)
+        .cue(KIND_OEM_CUES),
     col("kind_free", "免费软件", 9.5)
         .under("软件类型")
-        .alias(KIND_FREE_BOX),
+        .alias(KIND_FREE_BOX)
+        .cue(KIND_FREE_CUES),
     col("kind", "软件类型", 10.0)
         .alias(&[
             "类型",
@@ -765,18 +775,21 @@ pub const MAINTENANCE_EVENT_COLUMNS: &[ColumnSpec] = &[
 
 /// 附件9 part 一、软件基本信息.
 pub const MAINTENANCE_INFO_COLUMNS: &[ColumnSpec] = &[
-    req("id", "软件编号", 12.0).alias(&["软件编码", "软件资产编码", "登记号"]),
+    req("id", "软件编号", 12.0).alias(ID_ALIASES),
     col("name", "软件名称", 12.0).alias(&["名称", "软件全称", "软件产品", "产品名称"]),
     col("version", "软件版本", 12.0).alias(VERSION_ALIASES),
     col("kind_commercial", "商业软件", 9.5)
         .under("软件类型")
-        .alias(KIND_COMMERCIAL_BOX),
+        .alias(KIND_COMMERCIAL_BOX)
+        .cue(KIND_COMMERCIAL_CUES),
     col("kind_oem", "OEM软件", 9.5)
         .under("软件类型")
-        .alias(KIND_OEM_BOX),
+        .alias(KIND_OEM_BOX)
+        .cue(KIND_OEM_CUES),
     col("kind_free", "免费软件", 9.5)
         .under("软件类型")
-        .alias(KIND_FREE_BOX),
+        .alias(KIND_FREE_BOX)
+        .cue(KIND_FREE_CUES),
     col("license_count", "许可数量", 9.0).alias(&[
         "许可数",
         "授权数量",
@@ -865,7 +878,7 @@ const DEPARTMENT_CUES: &[&str] = &["部门|科室|处室|股室|部室|班组|�
 const USER_CUES: &[&str] = &["使用者|使用人|操作员|用户|保管|责任人|领用|姓名|持有|用机人"];
 const COMPUTER_CUES: &[&str] = &[
     "计算机|电脑|终端|主机|设备|机器|整机+编号|名|标识|号|编码|代码+!品牌|厂|型|类|手机|电话",
-    "IP",
+    "IP|机号|机器号|电脑号",
 ];
 const BRAND_CUES: &[&str] = &["品牌|厂商|厂家|制造商|生产商|生产厂+!软件"];
 
@@ -918,8 +931,8 @@ pub const DEMAND_COLUMNS: &[ColumnSpec] = &[
 /// 软件分类 (derive.md): the unit's corrections to the built-in classification.
 pub const CLASSIFICATION_COLUMNS: &[ColumnSpec] = &[
     SEQ,
-    req("id", "软件编号", 10.0),
-    col("name", "软件名称", 22.0),
+    req("id", "软件编号", 10.0).alias(ID_ALIASES).cue(ID_CUES),
+    col("name", "软件名称", 22.0).alias(NAME_ALIASES),
     req("category", "类别", 10.0).alias(&["软件类别", "分类", "类型"]),
     req("origin", "国内/国外", 10.0).alias(&["国内国外", "产地", "国别", "来源"]),
 ];

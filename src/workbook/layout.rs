@@ -531,7 +531,16 @@ fn match_rows(
         } else {
             None
         };
+        // A group caption merged over the columns it groups names none of them when they
+        // have sub-headers of their own (软件属性 over 采购类 | 预装类 | 免费类).
+        let grouped = !sub.is_empty()
+            && sheet
+                .merge_at(row, c)
+                .is_some_and(|m| m.first_row == row && m.last_col > m.first_col);
         let found = found.or_else(|| {
+            if grouped {
+                return None;
+            }
             let top_n = top_n.as_ref()?;
             specs
                 .iter()
@@ -565,10 +574,11 @@ fn match_rows(
                 return true;
             }
             let t = NormText::new(text);
+            // A box under a group (采购类 under 软件属性) only by its own sub-header.
             let hit = specs
                 .iter()
                 .enumerate()
-                .find(|(i, s)| !used[*i] && s.group.is_none() && forms[*i].cued(&t));
+                .find(|(i, s)| !used[*i] && (s.group.is_none() || from_sub) && forms[*i].cued(&t));
             match hit {
                 Some((i, _)) => {
                     used[i] = true;

@@ -458,11 +458,12 @@ fn locate_in(sheet: &Sheet, index: usize, ctx: &Ctx) -> Vec<Located> {
 
 /// List tables whose header row is distinctive enough to be recognised without a title
 /// (clerks sometimes delete the title row), or to overrule an own title's word.
-const UNTITLED_KINDS: [TableKind; 4] = [
+const UNTITLED_KINDS: [TableKind; 5] = [
     TableKind::Usage,
     TableKind::Maintenance,
     TableKind::Summary,
     TableKind::FreeList,
+    TableKind::Classification,
 ];
 
 /// What locating a sheet's tables goes by: what the user said, and how values are judged.
@@ -496,6 +497,8 @@ fn distinctive(kind: TableKind) -> &'static [&'static str] {
         ],
         // Only when its title names it: a plan's 单价 | 数量 | 金额 are no summary's licences.
         TableKind::PurchasePlan => &["unit_price", "count", "total"],
+        // The tool's own 软件分类 sheet, or a unit's like it: 国内/国外 is no other table's.
+        TableKind::Classification => &["origin"],
         _ => &[],
     }
 }
