@@ -866,7 +866,9 @@ pub const FREE_LIST_COLUMNS: &[ColumnSpec] = &[
 ];
 
 /// Cues (see [`ColumnSpec::cues`]) shared by several lists.
-const ID_CUES: &[&str] = &["软件|产品+标识|代码|编码|编号|代号"];
+/// A list of software numbers each row by its asset code where it keeps no 软件编号 (资产编码
+/// AL-RJ-01); 资产编号, spelled so, is a computer's and known as such.
+const ID_CUES: &[&str] = &["软件|产品+标识|代码|编码|编号|代号", "资产+编码|代码"];
 const NAME_CUES: &[&str] = &["软件|产品+名称|品名|名字+!厂|商|版|号"];
 const VERSION_CUES: &[&str] = &["版+!可|准|适用|授权|许可|范围|允许|装|卸"];
 const USABLE_CUES: &[&str] = &["版+可|准|适用|授权|许可|范围|允许"];

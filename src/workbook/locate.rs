@@ -172,6 +172,7 @@ const OWN_TITLE_WORDS: &[(&str, TableKind)] = &[
     ("卸载记录", TableKind::Maintenance),
     ("安装记录", TableKind::Maintenance),
     ("变更记录", TableKind::Maintenance),
+    ("维护档案", TableKind::Maintenance),
     ("免费软件", TableKind::FreeList),
     ("统计表", TableKind::Statistics),
     ("信息统计", TableKind::Statistics),
@@ -196,9 +197,9 @@ const OWN_TITLE_WORDS: &[(&str, TableKind)] = &[
 ];
 
 /// Nouns a title of a ledger ends in, one of which an own title must hold.
-const LEDGER_NOUNS: [&str; 13] = [
+const LEDGER_NOUNS: [&str; 15] = [
     "表", "台账", "清单", "目录", "记录", "登记", "明细", "汇总", "名录", "名单", "台帐", "书",
-    "总账",
+    "总账", "计划", "档案",
 ];
 
 /// A cheap first test of [`own_title_kind`] on the text as typed: a title holds a ledger
@@ -206,7 +207,7 @@ const LEDGER_NOUNS: [&str; 13] = [
 /// cells of a sheet fail it on their characters, without being normalised.
 fn may_be_own_title(text: &str) -> bool {
     text.len() <= 120
-        && text.contains(['表', '账', '帐', '单', '录', '记', '细', '汇', '书'])
+        && text.contains(['表', '账', '帐', '单', '录', '记', '细', '汇', '书', '划', '档'])
         && text.contains(['软', '计', '脑', '正', '账', '帐'])
 }
 
