@@ -1024,6 +1024,8 @@ pub const STANDARD_HEADER: &[HeaderLabel] = &[
             "计算机使用人数",
             "使用计算机的人数",
             "用机人数",
+            "其中使用计算机",
+            "其中使用计算机人数",
         ],
     ),
     hl("servers", "服务器数", &["服务器数量", "服务器"]),
@@ -1091,6 +1093,8 @@ const FILLER_LABEL: HeaderLabel = hl(
         "登记人",
         "编制人",
         "制表",
+        "经办人",
+        "经手人",
     ],
 );
 const PHONE_LABEL: HeaderLabel = hl(
