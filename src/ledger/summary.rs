@@ -82,6 +82,9 @@ pub struct CommercialTerms {
     pub usable_versions: Field<Vec<String>>,
     /// 许可期限.
     pub term: Field<LicenseTerm>,
+    /// Where the term's start is written, when it has a cell of its own (起始日期 | 截止日期
+    /// under one 许可期限): the term's own cell is its end's.
+    pub term_start: Option<CellRef>,
     /// 序列号.
     pub serial: Field<String>,
 }
@@ -397,6 +400,10 @@ fn terms(rd: &mut Reader, r: u32) -> CommercialTerms {
         license_count,
         usable_versions: rd.versions(r, "usable_versions"),
         term: rd.term(r, "term"),
+        term_start: rd
+            .col("term_end")
+            .and_then(|_| rd.cell(r, "term"))
+            .map(|(_, at)| at),
         serial: rd.text(r, "serial"),
     }
 }

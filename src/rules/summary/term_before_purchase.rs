@@ -72,7 +72,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         let (Some(start), Some(p), Some(cell)) = (
             t.term.value().and_then(|term| term.start()),
             t.purchased_on.value(),
-            &t.term.cell,
+            t.term_start.as_ref().or(t.term.cell.as_ref()),
         ) else {
             continue;
         };
