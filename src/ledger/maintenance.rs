@@ -434,7 +434,11 @@ pub fn parse(
     for &r in &frame.rows.rows {
         let mut event = read_event(&mut rd, r);
         for (key, slot, parse) in [
-            ("computer", &mut event.computer, values::code as fn(&Cell) -> _),
+            (
+                "computer",
+                &mut event.computer,
+                values::code as fn(&Cell) -> _,
+            ),
             ("brand", &mut event.brand, values::text),
             ("user", &mut event.user, values::text),
             ("department", &mut event.department, values::text),
@@ -778,5 +782,53 @@ mod tests {
             tables[1].info.id.cell.as_ref().map(|c| c.a1()),
             Some("A4".into())
         );
+    }
+
+    #[test]
+    fn logs_kept_per_computer_make_one_log_per_software() {
+        let card = |pc: &'static str, user: &'static str, rows: Vec<Vec<&'static str>>| {
+            let mut out = vec![
+                vec!["计算机软件维护档案"],
+                vec!["计算机编号", pc, "计算机品牌", "联想", "使用人", user],
+                vec!["序号", "日期", "软件编号", "软件名称", "操作", "数量"],
+            ];
+            out.extend(rows);
+            out
+        };
+        let one = card(
+            "PC-01",
+            "张三",
+            vec![
+                vec!["1", "2024-01-02", "RJ01", "WPS", "安装", "1"],
+                vec!["2", "2024-01-03", "RJ02", "UOS", "安装", "1"],
+            ],
+        );
+        let two = card(
+            "PC-02",
+            "李四",
+            vec![vec!["1", "2024-01-01", "RJ01", "WPS", "安装", "1"]],
+        );
+        let unit = crate::ledger::from_text("t.xlsx", &[("档案PC-01", &one), ("档案PC-02", &two)]);
+        let ids: Vec<&str> = unit
+            .maintenance
+            .iter()
+            .filter_map(|m| m.info.id.value().map(String::as_str))
+            .collect();
+        assert_eq!(ids, ["RJ01", "RJ02"]);
+        let wps = &unit.maintenance[0];
+        let on: Vec<(&str, &str, &str)> = wps
+            .events
+            .iter()
+            .map(|e| (e.computer().unwrap(), e.user.raw.as_str(), &*e.at.sheet))
+            .collect();
+        assert_eq!(
+            on,
+            [
+                ("PC-01", "张三", "档案PC-01"),
+                ("PC-02", "李四", "档案PC-02")
+            ]
+        );
+        // The computer is written in the head: a diagnostic about a row points at the row.
+        assert!(wps.events[0].computer_cell().is_none());
     }
 }

@@ -126,4 +126,3 @@ pub fn join_computer_logs(tables: Vec<Maintenance>) -> Vec<Maintenance> {
     }
     out
 }
-

@@ -11,9 +11,7 @@ use crate::workbook::Sheet;
 
 use super::computer_context::ComputerContext;
 use super::parts::Part;
-use super::table::{
-    list_frame, Choice, HeaderBlock, Implied, InvalidValue, Reader, TableMeta,
-};
+use super::table::{list_frame, Choice, HeaderBlock, Implied, InvalidValue, Reader, TableMeta};
 use super::values::{self, Field, LicenseTerm, Parsed, SoftwareKind};
 
 /// The usage ledger.
@@ -117,7 +115,10 @@ pub fn parse(
                 })
                 .or_else(|| {
                     let name = department_in_sheet_name(&sheet.name)?;
-                    Some((name, CellRef::new(file, &sheet.name, frame.meta.first_row, 0)))
+                    Some((
+                        name,
+                        CellRef::new(file, &sheet.name, frame.meta.first_row, 0),
+                    ))
                 })
         })
         .flatten();
@@ -201,7 +202,10 @@ fn department_of(meta: &TableMeta) -> Option<(String, CellRef)> {
 /// not "明细表" or "Sheet2").
 fn department_in_sheet_name(name: &str) -> Option<String> {
     let t = name.trim().replace('（', "(").replace('）', ")");
-    let name = match t.strip_suffix(')').and_then(|i| i.rfind('(').map(|p| &i[p + 1..])) {
+    let name = match t
+        .strip_suffix(')')
+        .and_then(|i| i.rfind('(').map(|p| &i[p + 1..]))
+    {
         Some(inner) => inner.trim().to_string(),
         None => t.clone(),
     };
@@ -349,5 +353,57 @@ mod tests {
         ]);
         assert_eq!(u.rows[0].computer.raw, "PC-1");
         assert!(u.meta.implied.is_empty());
+    }
+
+    fn read_named(name: &str, rows: &[Vec<&str>]) -> Usage {
+        let sheet = crate::workbook::text_sheet(name, rows);
+        let file: Arc<str> = Arc::from("t.xlsx");
+        let loc = locate(&sheet, 0)
+            .into_iter()
+            .find(|l| l.kind == TableKind::Usage)
+            .expect("a usage table");
+        parse(&sheet, &file, &loc, &mut Vec::new())
+    }
+
+    #[test]
+    fn a_sheet_per_department_names_it_in_its_name_or_its_head() {
+        let table = |head: Vec<&'static str>| {
+            vec![
+                vec!["软件使用情况明细表"],
+                head,
+                vec![
+                    "序号",
+                    "使用人",
+                    "计算机编号",
+                    "计算机品牌",
+                    "软件编号",
+                    "软件名称",
+                    "软件类型",
+                    "安装日期",
+                ],
+                vec![
+                    "1",
+                    "张三",
+                    "PC-01",
+                    "联想",
+                    "RJ01",
+                    "WPS",
+                    "商业软件",
+                    "2024-01-02",
+                ],
+            ]
+        };
+        let by_name = read_named("教务处", &table(vec!["填表人", "李四"]));
+        assert_eq!(by_name.rows[0].department.raw, "教务处");
+        assert!(by_name.meta.missing_columns.is_empty());
+        let by_head = read_named("明细", &table(vec!["所属科室", "站办公室"]));
+        assert_eq!(by_head.rows[0].department.raw, "站办公室");
+        assert_eq!(
+            department_in_sheet_name("明细（站办公室）").as_deref(),
+            Some("站办公室")
+        );
+        for table_name in ["明细表", "Sheet2", "使用登记"] {
+            assert_eq!(department_in_sheet_name(table_name), None, "{table_name}");
+        }
     }
 }

@@ -162,9 +162,8 @@ impl SpecForms {
         let text = t.np();
         !text.is_empty()
             && self.cues.iter().any(|cue| {
-                cue.iter().all(|(absent, alts)| {
-                    alts.iter().any(|a| text.contains(a.as_str())) != *absent
-                })
+                cue.iter()
+                    .all(|(absent, alts)| alts.iter().any(|a| text.contains(a.as_str())) != *absent)
             })
     }
 
@@ -318,11 +317,9 @@ pub(crate) fn match_header_row_in(
     let mut m = match_rows(sheet, width, row, has_sub, specs, list)?;
     // A "sub-header" row that holds values in other columns is the first data row.
     if m.last_row > row && !sub_row_is_header(sheet, width, row, &m) {
-        return match_rows(sheet, width, row, false, specs, list);
+        m = match_rows(sheet, width, row, false, specs, list)?;
     }
-    if m.last_row > row {
-        split_row(sheet, width, &mut m, specs);
-    }
+    split_row(sheet, width, &mut m, specs);
     Some(m)
 }
 
@@ -557,10 +554,12 @@ fn match_rows(
             None => unknown_cells.push((c, top, sub)),
         }
     }
-    // Headers no spelling names, by their words: only where the row is a header already
-    // (two columns known), and never taking a column a known spelling took.
+    // Headers no spelling names, by their words: only where a known spelling starts the
+    // row as a header, and never taking a column a known spelling took. A row with a single
+    // known column is a header only when its words name four columns in all.
     let mut mapped = Vec::new();
-    if columns.len() >= 2 {
+    let spelled = columns.len();
+    if spelled >= 1 {
         unknown_cells.retain(|&(c, top, sub)| {
             let spans = sheet
                 .merge_at(row, c)
@@ -594,7 +593,7 @@ fn match_rows(
         });
         columns.sort_by_key(|(c, _)| *c);
     }
-    if columns.len() < 2 {
+    if columns.len() < 2 || (spelled < 2 && columns.len() < 4) {
         return None;
     }
     // Unknown header cells, once per merged region (known only now that the row is a header).
@@ -904,16 +903,22 @@ fn label_end(text: &str, at: usize, alone: bool) -> Option<usize> {
 /// A list's labels, ready to be found in a cell's text. Matched by hand, not by a regex: a
 /// pattern of some hundred forms cost more to compile than the reading it served.
 struct LabelPattern {
-    /// Forms by their first character, longest first: (characters without spaces, key,
-    /// whether the form is short and must start a cell or follow a space).
-    by_first: HashMap<char, Vec<(Vec<char>, &'static str, bool)>>,
+    /// Forms by their first character, longest first.
+    by_first: HashMap<char, Vec<LabelForm>>,
 }
+
+/// A label's form: its characters without spaces, its key, and whether it is short and must
+/// start a cell or follow a space.
+type LabelForm = (Vec<char>, &'static str, bool);
 
 impl LabelPattern {
     /// The first label in `text` at or after byte `from`: (start, end, key). At each place
     /// the longest form wins; spaces may stand between a form's characters ("填 报 人").
     fn find(&self, text: &str, from: usize) -> Option<(usize, usize, &'static str)> {
-        let mut prev_space = text[..from].chars().next_back().is_none_or(char::is_whitespace);
+        let mut prev_space = text[..from]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
         for (i, c) in text[from..].char_indices() {
             let at = from + i;
             if let Some(forms) = self.by_first.get(&c) {
@@ -963,7 +968,7 @@ fn compile_label_pattern(labels: &[HeaderLabel]) -> LabelPattern {
     }
     // Longest first; among equals, the first label listing a form keeps it.
     forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
-    let mut by_first: HashMap<char, Vec<(Vec<char>, &'static str, bool)>> = HashMap::new();
+    let mut by_first: HashMap<char, Vec<LabelForm>> = HashMap::new();
     for (form, key) in forms {
         // Short labels (电话, 日期) only at the start of a cell or after a space, so that
         // 部门负责人电话 is not read as 电话.
@@ -1138,7 +1143,9 @@ pub fn header_block(
         let over = |c: u32| {
             let a = above_row?;
             let cell = sheet.get(a, c);
-            let own = sheet.merge_at(r, c).map_or(1, |m| m.last_col - m.first_col + 1);
+            let own = sheet
+                .merge_at(r, c)
+                .map_or(1, |m| m.last_col - m.first_col + 1);
             let wide = sheet
                 .merge_at(a, c)
                 .is_some_and(|m| m.first_col != c || m.last_col - m.first_col + 1 > own);
@@ -1646,5 +1653,111 @@ mod tests {
         assert_eq!(a[0].person, "王强");
         assert_eq!(a[0].date.display(), "2024年3月2日");
         assert_eq!(a[1].person, "");
+    }
+
+    #[test]
+    fn headers_no_list_spells_are_known_by_their_words() {
+        use crate::schema::SUMMARY_COLUMNS;
+        let s = sheet(vec![
+            vec![
+                "序号",
+                "软件标识",
+                "软件品名",
+                "版次",
+                "授权终端数",
+                "授权截止时间",
+                "安装台次",
+            ],
+            vec!["1", "YB-01", "WPS", "专业版", "10", "2027-09-30", "8"],
+        ]);
+        let m = match_header_row(&s, 0, 1, SUMMARY_COLUMNS).unwrap();
+        let key = |c: u32| {
+            m.columns
+                .iter()
+                .find(|(mc, _)| *mc == c)
+                .map(|(_, i)| SUMMARY_COLUMNS[*i].key)
+        };
+        assert_eq!(
+            (1..7).map(key).collect::<Vec<_>>(),
+            [
+                "id",
+                "name",
+                "version",
+                "license_count",
+                "term",
+                "installed"
+            ]
+            .map(Some)
+        );
+        assert_eq!(m.source(4), MappingSource::Wording);
+        assert_eq!(m.source(0), MappingSource::BuiltIn);
+    }
+
+    #[test]
+    fn a_term_in_two_columns_under_a_third_header_row() {
+        use crate::schema::SUMMARY_COLUMNS;
+        let mut s = sheet(vec![
+            vec![
+                "序号",
+                "软件编号",
+                "软件名称",
+                "软件类型",
+                "许可数量",
+                "许可期限",
+                "",
+                "安装数量",
+            ],
+            vec!["", "", "", "", "", "起始日期", "截止日期", ""],
+            vec![
+                "1",
+                "H01",
+                "WPS",
+                "商业软件",
+                "10",
+                "2022-06-15",
+                "永久",
+                "8",
+            ],
+        ]);
+        s.merges = [0, 1, 2, 3, 4, 7]
+            .into_iter()
+            .map(|c| Merge {
+                first_row: 0,
+                first_col: c,
+                last_row: 1,
+                last_col: c,
+            })
+            .chain(std::iter::once(Merge {
+                first_row: 0,
+                first_col: 5,
+                last_row: 0,
+                last_col: 6,
+            }))
+            .collect();
+        let m = match_header_row(&s, 0, 3, SUMMARY_COLUMNS).unwrap();
+        assert_eq!(m.last_row, 1);
+        assert_eq!(m.col(SUMMARY_COLUMNS, "term"), Some(5));
+        assert_eq!(m.col(SUMMARY_COLUMNS, "term_end"), Some(6));
+        let rows = crate::workbook::rows::data_rows(&s, &m, SUMMARY_COLUMNS, 2);
+        assert_eq!(rows.rows, vec![2]);
+    }
+
+    #[test]
+    fn values_over_their_labels() {
+        let s = sheet(vec![
+            vec!["凤溪县医保局", "刘晓燕", "", "0859-3216620"],
+            vec!["（填报单位盖章）", "（制表）", "（审核）", "（联系电话）"],
+            vec!["46", "9"],
+            vec!["在岗人数（人）", "用机人数（人）"],
+        ]);
+        let e = entries(&s, 0..4);
+        assert!(
+            e.contains(&("unit", "凤溪县医保局".into(), "A1".into())),
+            "{e:?}"
+        );
+        assert!(e.contains(&("filler", "刘晓燕".into(), "B1".into())));
+        assert!(e.contains(&("phone", "0859-3216620".into(), "D1".into())));
+        assert!(e.contains(&("people_total", "46".into(), "A3".into())));
+        assert!(e.contains(&("people_using", "9".into(), "B3".into())));
     }
 }

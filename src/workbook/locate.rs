@@ -207,7 +207,9 @@ const LEDGER_NOUNS: [&str; 15] = [
 /// cells of a sheet fail it on their characters, without being normalised.
 fn may_be_own_title(text: &str) -> bool {
     text.len() <= 120
-        && text.contains(['表', '账', '帐', '单', '录', '记', '细', '汇', '书', '划', '档'])
+        && text.contains([
+            '表', '账', '帐', '单', '录', '记', '细', '汇', '书', '划', '档',
+        ])
         && text.contains(['软', '计', '脑', '正', '账', '帐'])
 }
 

@@ -345,7 +345,7 @@ fn numbers_columns(cells: &[Cell]) -> bool {
             _ => None,
         };
         match (n, expect) {
-            (Some(n), None) if n == 1.0 => expect = Some(2.0),
+            (Some(1.0), None) => expect = Some(2.0),
             (Some(n), Some(e)) if n == e => expect = Some(e + 1.0),
             (None, None) if count == 0 => {
                 count += 1;
@@ -483,5 +483,32 @@ mod tests {
             ]
         );
         assert_eq!(d.skipped.last().map(|s| s.last), Some(11));
+    }
+
+    #[test]
+    fn column_numbers_and_english_totals_are_not_data() {
+        let s = sheet(vec![
+            vec!["序号", "软件编号", "软件名称", "软件类型", "安装数量"],
+            vec!["栏次", "1", "2", "3", "4"],
+            vec!["1", "RJ001", "WPS", "商业软件", "8"],
+            vec!["2", "RJ002", "UOS", "OEM软件", "3"],
+            vec!["Subtotal", "", "", "", "11"],
+            vec!["Total", "", "", "", "11"],
+        ]);
+        let m = match_header_row(&s, 0, 1, SUMMARY_COLUMNS).unwrap();
+        let d = data_rows(&s, &m, SUMMARY_COLUMNS, 5);
+        assert_eq!(d.rows, vec![2, 3]);
+        let kinds: Vec<(u32, RowKind)> = d.skipped.iter().map(|s| (s.first, s.why)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (1, RowKind::ColumnNumbers),
+                (4, RowKind::Subtotal),
+                (5, RowKind::Total)
+            ]
+        );
+        // Three numbers in a row count up by chance: no column numbering.
+        let three = [Cell::Number(1.0), Cell::Number(2.0), Cell::Number(3.0)];
+        assert!(!numbers_columns(&three));
     }
 }

@@ -93,10 +93,7 @@ pub(super) fn strip_time(s: &str) -> String {
 /// exported from a calendar or typed by a careful clerk writes it: the weekday adds nothing.
 fn strip_weekday(s: &str) -> String {
     static WEEKDAY: OnceLock<Regex> = OnceLock::new();
-    let re = re(
-        &WEEKDAY,
-        r"\(?(?:星期|礼拜|周)[一二三四五六日天]\)?$",
-    );
+    let re = re(&WEEKDAY, r"\(?(?:星期|礼拜|周)[一二三四五六日天]\)?$");
     re.replace(s, "").trim_end().to_string()
 }
 
@@ -163,7 +160,10 @@ pub(super) fn day_parts(compact: &str) -> Option<(i32, u32, u32)> {
     // Two digits for the year, year first as Chinese dates always are ("21.05.17"); not
     // with slashes, which American dates (05/17/21) use in another order.
     static SHORT: OnceLock<Regex> = OnceLock::new();
-    let short = re(&SHORT, r"^([0-9]{2})([-.年])([0-9]{1,2})[-.月]([0-9]{1,2})[日号]?$");
+    let short = re(
+        &SHORT,
+        r"^([0-9]{2})([-.年])([0-9]{1,2})[-.月]([0-9]{1,2})[日号]?$",
+    );
     if let Some(c) = short.captures(compact) {
         let yy: i32 = c[1].parse().ok()?;
         let year = if yy < 80 { 2000 + yy } else { 1900 + yy };

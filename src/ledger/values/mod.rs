@@ -262,9 +262,15 @@ mod tests {
             "2023-5-1",
             "二〇二三年五月一日",
             "二零二三年五月一日",
+            "2023-05-01 星期一",
+            "2023年5月1日（周一）",
+            "23.05.01",
+            "23-5-1",
         ] {
             assert_eq!(date(&t(s)), may1, "{s}");
         }
+        // Slashes with two digits are an American order: not guessed.
+        assert_eq!(date(&t("05/01/23")), Parsed::Invalid);
         assert_eq!(date(&Cell::Date(45047.0)), may1);
         assert_eq!(date(&Cell::Number(45047.0)), may1);
         assert_eq!(date(&Cell::Number(20230501.0)), may1);

@@ -183,10 +183,7 @@ pub struct LogOrder {
 
 /// The order of every log of the unit: the tables read from one region of one sheet (a
 /// flat log's parts) make one log.
-pub(super) fn log_orders<'m>(
-    maintenance: &'m [Maintenance],
-    as_of: NaiveDate,
-) -> Vec<LogOrder> {
+pub(super) fn log_orders<'m>(maintenance: &'m [Maintenance], as_of: NaiveDate) -> Vec<LogOrder> {
     let mut logs: Vec<LogOrder> = Vec::new();
     // A region: its sheet, rows and first column (logs side by side share their rows).
     type Region<'m> = (&'m str, &'m str, u32, Option<(u32, u32)>, Option<u32>);
