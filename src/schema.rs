@@ -339,19 +339,7 @@ pub const SUMMARY_COLUMNS: &[ColumnSpec] = &[
     // The type typed as text, as published; some offices tick one of three boxes under a
     // merged 软件类型 instead. The summary reader requires one form or the other.
     col("kind", "软件类型", 11.0)
-        .alias(&[
-            "类型",
-            "软件类别",
-            "类别",
-            "来源类型",
-            "软件性质",
-            "软件属性",
-            "取得方式",
-            "获取方式",
-            "来源方式",
-            "授权性质",
-            "软件来源",
-        ])
+        .alias(KIND_ALIASES)
         .cue(KIND_CUES),
     col("purchased_on", "采购时间", 12.0)
         .alias(&[
@@ -681,18 +669,7 @@ pub const USAGE_COLUMNS: &[ColumnSpec] = &[
         .alias(KIND_FREE_BOX)
         .cue(KIND_FREE_CUES),
     col("kind", "软件类型", 10.0)
-        .alias(&[
-            "类型",
-            "软件类别",
-            "类别",
-            "来源类型",
-            "软件性质",
-            "软件属性",
-            "取得方式",
-            "获取方式",
-            "来源方式",
-            "授权性质",
-        ])
+        .alias(KIND_ALIASES)
         .alternative()
         .cue(KIND_CUES),
     req("installed_on", "安装日期", 12.0)
@@ -947,6 +924,21 @@ const COMPUTER_CUES: &[&str] = &[
     "IP|机号|机器号|电脑号",
 ];
 const BRAND_CUES: &[&str] = &["品牌|厂商|厂家|制造商|生产商|生产厂+!软件"];
+
+/// 软件类型 typed as text, as offices head it (an own ledger says how the software came).
+const KIND_ALIASES: &[&str] = &[
+    "类型",
+    "软件类别",
+    "类别",
+    "来源类型",
+    "软件性质",
+    "软件属性",
+    "取得方式",
+    "获取方式",
+    "来源方式",
+    "授权性质",
+    "软件来源",
+];
 
 /// 软件编号 as offices head it in every list.
 const ID_ALIASES: &[&str] = &[

@@ -226,13 +226,7 @@ mod tests {
     use crate::workbook::locate::locate;
 
     fn read(rows: &[Vec<&str>]) -> Usage {
-        let sheet = crate::workbook::text_sheet("装机登记", rows);
-        let file: Arc<str> = Arc::from("t.xlsx");
-        let loc = locate(&sheet, 0)
-            .into_iter()
-            .find(|l| l.kind == TableKind::Usage)
-            .expect("a usage table");
-        parse(&sheet, &file, &loc, &mut Vec::new())
+        read_named("装机登记", rows)
     }
 
     fn who(u: &Usage) -> Vec<(String, String, String)> {
