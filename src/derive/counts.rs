@@ -5,7 +5,7 @@
 //! twice is ZB204's fault, not a wrong count), agrees. A number that has several summary
 //! rows (purchase batches) is left alone: which row carries the count is the clerk's choice.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::edit::Value;
 use crate::ledger::values::{Field, Parsed};
@@ -53,18 +53,10 @@ pub(crate) fn derive_counts(ctx: &mut Ctx) -> Counted {
         );
         return out;
     }
-    let mut computers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (i, row) in usage.rows.iter().enumerate() {
-        if let Some(id) = row.id() {
-            out.usage_rows.entry(id.to_string()).or_default().push(i);
-            if let Some(c) = row.computer() {
-                computers
-                    .entry(id.to_string())
-                    .or_default()
-                    .insert(c.to_string());
-            }
-        }
-    }
+    // The rows of each number as the rules count them (a mistyped 软件编号 resolved to the
+    // summary's number by its name): the figure derive writes is the figure ZB405 checks.
+    let facts = crate::rules::facts::Facts::new(unit, ctx.catalogue, ctx.opts.as_of);
+    out.usage_rows = facts.usage_rows_by_id();
     let mut rows_of_id: BTreeMap<&str, usize> = BTreeMap::new();
     for row in &summary.rows {
         if let Some(id) = row.id() {
@@ -79,8 +71,9 @@ pub(crate) fn derive_counts(ctx: &mut Ctx) -> Counted {
             }
             continue;
         };
-        let rows = out.usage_rows.get(id).map_or(0, Vec::len) as i64;
-        let distinct = computers.get(id).map_or(0, BTreeSet::len) as i64;
+        let rec = facts.reconcile(unit, id);
+        let rows = rec.and_then(|r| r.usage_count()).unwrap_or(0);
+        let distinct = rec.map_or(0, |r| r.usage_holders.len()) as i64;
         let (Some(cell), 1) = (&row.installed.cell, rows_of_id[id]) else {
             if let Some(v) = typed {
                 out.installed.insert(index, v);
