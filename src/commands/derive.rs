@@ -181,6 +181,21 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     }
     let mut results: Vec<(PathBuf, PathBuf, Written)> = Vec::new();
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    // A script that names its output reads it next: with nothing to fill, the named output
+    // is the workbook unchanged (and the summary says so).
+    let mut unchanged: Option<PathBuf> = None;
+    if jobs.is_empty() && args.output.is_some() && !args.path.is_dir() {
+        if let Some(input) = source.files.first() {
+            let out = output_path(args, input);
+            policy.check(&out)?;
+            let bytes = std::fs::read(input).map_err(|source| RunError::Read {
+                path: input.clone(),
+                source,
+            })?;
+            outputs.push((out.clone(), bytes));
+            unchanged = Some(out);
+        }
+    }
     for (input, out, i) in jobs {
         let bytes = std::fs::read(&input).map_err(|source| RunError::Read {
             path: input.clone(),
@@ -193,8 +208,15 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     for (out, bytes) in &outputs {
         policy.write(out, bytes)?;
     }
-    let mut text = crate::render::escape::lines(&summary(&report, &source, &plan, &results, as_of))
-        .into_owned();
+    let mut text = crate::render::escape::lines(&summary(
+        &report,
+        &source,
+        &plan,
+        &results,
+        unchanged.as_deref(),
+        as_of,
+    ))
+    .into_owned();
     // The kept values as `check` reports them, with the cells on the other side.
     let kept: Vec<_> = report
         .diagnostics
@@ -228,6 +250,7 @@ fn summary(
     source: &UnitSource,
     plan: &Plan,
     results: &[(PathBuf, PathBuf, Written)],
+    unchanged: Option<&Path>,
     as_of: chrono::NaiveDate,
 ) -> String {
     let mut s = format!(
@@ -240,8 +263,13 @@ fn summary(
         s.push_str(&format!("   {}\n", f.display()));
     }
     s.push('\n');
-    if results.is_empty() {
-        s.push_str("没有需要补填的内容：推算出的各项都已填写，没有写出文件。\n");
+    match (results.is_empty(), unchanged) {
+        (true, Some(out)) => s.push_str(&format!(
+            "没有需要补填的内容：推算出的各项都已填写；按 -o 写出了原样副本 {}。\n",
+            out.display()
+        )),
+        (true, None) => s.push_str("没有需要补填的内容：推算出的各项都已填写，没有写出文件。\n"),
+        _ => {}
     }
     for (input, out, written) in results {
         s.push_str(&format!("{} → {}\n", input.display(), out.display()));
