@@ -161,7 +161,7 @@ pub struct CheckArgs {
     /// 输出到文件（默认标准输出）
     #[arg(long, short, value_name = "文件")]
     pub output: Option<PathBuf>,
-    /// 为每个工作簿写出批注副本“名称.诊断.xlsx”（有问题的单元格填色并附批注，第一张表“诊断报告”列出全部诊断），写在工作簿旁边；--annotate=目录 写到该目录
+    /// 为每个工作簿写出批注副本“名称.诊断.xlsx”（有问题的单元格填色并附批注，第一张表“诊断报告”列出全部诊断），写在工作簿旁边；--annotate=目录 或 --annotate 目录 写到该目录
     #[arg(long, value_name = "目录", num_args = 0..=1, require_equals = true)]
     pub annotate: Option<Option<PathBuf>>,
     /// 覆盖已存在的输出文件（输入文件任何时候都不会被覆盖）

@@ -664,6 +664,32 @@ fn check_annotate_writes_beside_or_into_a_folder_and_never_overwrites() {
         .is_file());
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout stays JSON");
     assert_eq!(json["units"].as_array().unwrap().len(), 1);
+    // Into a folder named after a space, as the README writes it: the folder is no unit.
+    let o = zhengban(
+        dir.path(),
+        &[
+            "check",
+            "district-education-bureau.xlsx",
+            "--annotate",
+            "标注/",
+            "--format",
+            "json",
+            "--as-of",
+            AS_OF,
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(dir
+        .path()
+        .join("标注/district-education-bureau.诊断.xlsx")
+        .is_file());
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout stays JSON");
+    assert_eq!(json["units"].as_array().unwrap().len(), 1);
     assert_eq!(hash(&path), before, "input bytes unchanged");
 }
 

@@ -161,7 +161,41 @@ fn usage_line(cmd: &Command, path: &str) -> String {
 /// Parse a command line (the program name first) with the Chinese command tree.
 pub fn parse_from(args: &[OsString]) -> Result<Cli, clap::Error> {
     let matches = command().try_get_matches_from(args)?;
-    Cli::from_arg_matches(&matches)
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    annotate_dir_after_space(args, &matches, &mut cli);
+    Ok(cli)
+}
+
+/// `check 报送材料/ --annotate 标注/`, as the README writes it: the word right after a bare
+/// `--annotate` is its folder, not one more unit to check — unless it is a workbook that
+/// exists (`check --annotate 台账.xlsx` annotates that workbook).
+fn annotate_dir_after_space(raw: &[OsString], matches: &clap::ArgMatches, cli: &mut Cli) {
+    let (Some(super::Command::Check(args)), Some(("check", m))) =
+        (cli.command.as_mut(), matches.subcommand())
+    else {
+        return;
+    };
+    if !matches!(args.annotate, Some(None)) || args.paths.len() < 2 {
+        return;
+    }
+    // Clap counts a subcommand's arguments from the subcommand's own name.
+    let Some(start) = raw.iter().skip(1).position(|a| a == "check").map(|p| p + 1) else {
+        return;
+    };
+    let Some(indices) = m.indices_of("paths") else {
+        return;
+    };
+    let after_flag = indices
+        .into_iter()
+        .position(|i| i >= 1 && raw.get(start + i - 1).is_some_and(|a| a == "--annotate"));
+    let Some(at) = after_flag else {
+        return;
+    };
+    if args.paths[at].is_file() {
+        return;
+    }
+    let dir = args.paths.remove(at);
+    args.annotate = Some(Some(dir));
 }
 
 /// Print what a failed parse has to say and give the exit code: the help page or version
