@@ -215,6 +215,9 @@ pub struct Reader<'a> {
     /// 许可期限 already read in this table, by text: a ledger repeats a few terms on every row,
     /// and reading one (dates, ranges, durations) is the costliest of the value parsers.
     terms: foldhash::HashMap<String, Parsed<LicenseTerm>>,
+    /// Money columns whose header says 万元 (采购价格（万元）): a bare figure under it is
+    /// in 万元, the model keeps 元.
+    in_wan: Vec<&'static str>,
 }
 
 impl<'a> Reader<'a> {
@@ -235,6 +238,15 @@ impl<'a> Reader<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        let in_wan = header
+            .map(|h| {
+                h.columns
+                    .iter()
+                    .filter(|(c, _)| crate::base::text::norm(&h.typed(sheet, *c)).contains("万元"))
+                    .map(|(_, i)| specs[*i].key)
+                    .collect()
+            })
+            .unwrap_or_default();
         Reader {
             sheet,
             file,
@@ -242,6 +254,7 @@ impl<'a> Reader<'a> {
             columns,
             invalid,
             terms: Default::default(),
+            in_wan,
         }
     }
 
@@ -338,7 +351,14 @@ impl<'a> Reader<'a> {
     }
     /// Money.
     pub fn money(&mut self, row: u32, key: &str) -> Field<f64> {
-        self.field(row, key, Some(ValueType::Money), values::money)
+        let mut f = self.field(row, key, Some(ValueType::Money), values::money);
+        // A figure that names its own unit (1200元, 0.12万元) was read in 元 already.
+        if self.in_wan.contains(&key) && !f.raw.contains(['元', '万']) {
+            if let Parsed::Value(v) = &mut f.parsed {
+                *v = (*v * 10_000.0 * 100.0).round() / 100.0;
+            }
+        }
+        f
     }
     /// A license term.
     pub fn term(&mut self, row: u32, key: &str) -> Field<LicenseTerm> {
@@ -854,5 +874,32 @@ mod tests {
                 Some("7-Zip")
             ]
         );
+    }
+
+    #[test]
+    fn money_under_a_header_in_wan_yuan_is_kept_in_yuan() {
+        let summary = vec![
+            vec!["软件使用情况汇总表"],
+            vec![
+                "序号",
+                "软件编号",
+                "软件名称",
+                "软件类型",
+                "采购金额（万元）",
+                "许可数量",
+                "安装数量",
+            ],
+            vec!["1", "RJ01", "WPS", "商业软件", "0.255", "3", "2"],
+            vec!["2", "RJ02", "UOS", "商业软件", "0.12万元", "1", "1"],
+            vec!["3", "RJ03", "Office", "商业软件", "760元", "1", "1"],
+        ];
+        let unit = crate::ledger::from_text("t.xlsx", &[("汇总", &summary)]);
+        let s = unit.summary().expect("the summary");
+        let amounts: Vec<Option<f64>> = s
+            .rows
+            .iter()
+            .map(|r| r.terms().and_then(|t| t.amount.value().copied()))
+            .collect();
+        assert_eq!(amounts, [Some(2550.0), Some(1200.0), Some(760.0)]);
     }
 }
