@@ -12,7 +12,7 @@ use crate::schema::{
     MAINTENANCE_INFO_LABELS, SOFTWARE_KINDS, SUMMARY_COLUMNS,
 };
 use crate::workbook::layout::{
-    apply_hints, find_header, header_block, match_header_row_in, spec_cued, HeaderEntry,
+    apply_hints, cued_spec, find_header, header_block, match_header_row_in, HeaderEntry,
     HeaderForms,
 };
 use crate::workbook::locate::Located;
@@ -579,8 +579,8 @@ fn cued_labels(
             };
             let spec = (!label.is_empty() && label.chars().count() <= 10)
                 .then(|| {
-                    SUMMARY_COLUMNS.iter().find(|s| {
-                        KEYS.contains(&s.key) && !taken.contains(&s.key) && spec_cued(s, &label)
+                    cued_spec(SUMMARY_COLUMNS, &label, |s| {
+                        KEYS.contains(&s.key) && !taken.contains(&s.key)
                     })
                 })
                 .flatten();

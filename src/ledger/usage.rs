@@ -187,37 +187,34 @@ pub fn parse(
 /// ("软件使用情况明细表（办公室）" → 办公室), with the title's cell.
 fn department_of(meta: &TableMeta) -> Option<(String, CellRef)> {
     let title = meta.title.as_ref()?;
-    let t = meta.title_text.replace('（', "(").replace('）', ")");
-    let inner = t.trim_end().strip_suffix(')')?;
-    let name = inner[inner.rfind('(')? + 1..].trim();
-    // A year or an annex number in brackets is no department.
-    let plausible = (2..=12).contains(&name.chars().count())
-        && !name.chars().any(|c| c.is_ascii_digit())
-        && !name.contains("年度");
-    plausible.then(|| (name.to_string(), title.clone()))
+    let name = bracketed(&meta.title_text)?;
+    plausible_department(&name).then(|| (name, title.clone()))
 }
 
 /// A department named by a sheet of a ledger kept one sheet per department: the sheet's
 /// name in brackets ("明细（站办公室）") or the whole name when it is no table's ("教务处",
 /// not "明细表" or "Sheet2").
 fn department_in_sheet_name(name: &str) -> Option<String> {
-    let t = name.trim().replace('（', "(").replace('）', ")");
-    let name = match t
-        .strip_suffix(')')
-        .and_then(|i| i.rfind('(').map(|p| &i[p + 1..]))
-    {
-        Some(inner) => inner.trim().to_string(),
-        None => t.clone(),
-    };
+    let name = bracketed(name).unwrap_or_else(|| name.trim().to_string());
     let tableish = [
         "表", "台账", "明细", "登记", "软件", "使用", "清单", "汇总", "记录", "统计", "sheet",
         "Sheet", "SHEET", "工作",
     ];
-    let plausible = (2..=12).contains(&name.chars().count())
+    (plausible_department(&name) && !tableish.iter().any(|w| name.contains(w))).then_some(name)
+}
+
+/// The text in the last brackets a text ends with ("…明细表（办公室）" → 办公室).
+fn bracketed(text: &str) -> Option<String> {
+    let t = text.trim().replace('（', "(").replace('）', ")");
+    let inner = t.strip_suffix(')')?;
+    Some(inner[inner.rfind('(')? + 1..].trim().to_string())
+}
+
+/// Whether a name can be a department's: a year or an annex number is none.
+fn plausible_department(name: &str) -> bool {
+    (2..=12).contains(&name.chars().count())
         && !name.chars().any(|c| c.is_ascii_digit())
         && !name.contains("年度")
-        && !tableish.iter().any(|w| name.contains(w));
-    plausible.then_some(name)
 }
 
 #[cfg(test)]

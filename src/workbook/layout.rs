@@ -179,6 +179,14 @@ impl SpecForms {
     }
 }
 
+/// Whether the header cell at (`row`, `c`) is merged across several columns from this row: a
+/// group caption over the columns it groups.
+fn spans_columns(sheet: &Sheet, row: u32, c: u32) -> bool {
+    sheet
+        .merge_at(row, c)
+        .is_some_and(|m| m.first_row == row && m.last_col > m.first_col)
+}
+
 /// Specs are `'static` data: their strings' addresses identify them for the cache.
 type SpecKey = (usize, usize, usize, usize);
 
@@ -272,9 +280,20 @@ pub fn spec_matches(spec: &ColumnSpec, text: &str) -> bool {
     SpecForms::new(spec).matches(&NormText::new(text))
 }
 
-/// Whether header text no spelling names still names the spec by its words (its cues).
-pub fn spec_cued(spec: &ColumnSpec, text: &str) -> bool {
-    SpecForms::new(spec).cued(&NormText::new(text))
+/// The first spec of a list, among those `wanted`, that header text no spelling names still
+/// names by its words (its cues); the list's forms come from the per-thread cache.
+pub fn cued_spec<'s>(
+    specs: &'s [ColumnSpec],
+    text: &str,
+    wanted: impl Fn(&ColumnSpec) -> bool,
+) -> Option<&'s ColumnSpec> {
+    let forms = forms_of(specs);
+    let t = NormText::new(text);
+    specs
+        .iter()
+        .zip(&forms.specs)
+        .find(|(s, f)| wanted(s) && f.cued(&t))
+        .map(|(s, _)| s)
 }
 
 /// Try `row` (and `row + 1` as a sub-header, when below `limit`) as the column header of a
@@ -473,9 +492,7 @@ fn match_rows(
             // A group header (软件性质, 采购信息, 许可信息) over sub-headers: a short caption
             // merged across the columns it groups (a long "label：value" line over a table is
             // its caption, not a group).
-            let spans = sheet
-                .merge_at(row, c)
-                .is_some_and(|m| m.first_row == row && m.last_col > m.first_col)
+            let spans = spans_columns(sheet, row, c)
                 && top.chars().count() <= 12
                 && !top.contains([':', '：']);
             let by_group = || {
@@ -530,10 +547,7 @@ fn match_rows(
         };
         // A group caption merged over the columns it groups names none of them when they
         // have sub-headers of their own (软件属性 over 采购类 | 预装类 | 免费类).
-        let grouped = !sub.is_empty()
-            && sheet
-                .merge_at(row, c)
-                .is_some_and(|m| m.first_row == row && m.last_col > m.first_col);
+        let grouped = !sub.is_empty() && spans_columns(sheet, row, c);
         let found = found.or_else(|| {
             if grouped {
                 return None;
@@ -561,9 +575,7 @@ fn match_rows(
     let spelled = columns.len();
     if spelled >= 1 {
         unknown_cells.retain(|&(c, top, sub)| {
-            let spans = sheet
-                .merge_at(row, c)
-                .is_some_and(|m| m.first_row == row && m.last_col > m.first_col);
+            let spans = spans_columns(sheet, row, c);
             let (text, from_sub) = if !sub.is_empty() && (top.is_empty() || spans) {
                 (sub, true)
             } else {
