@@ -54,17 +54,6 @@ fn target(ed: &mut Editor, sheet: &str, at: Addr) -> Result<Option<Addr>, EditEr
 
 /// Apply the edits of one file to a copy of its bytes: the new bytes and what was written.
 pub fn apply(edits: &FileEdits, input: &[u8]) -> Result<(Vec<u8>, Written), WriteError> {
-    // umya unwraps while it reads a sheet's XML and while it writes; a workbook it cannot
-    // handle is an error of this file, not a crash of the run.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| apply_inner(edits, input)))
-        .unwrap_or_else(|_| {
-            Err(WriteError::Edit(EditError::Open(
-                "工作簿的某个部分无法解析，未能修改".into(),
-            )))
-        })
-}
-
-fn apply_inner(edits: &FileEdits, input: &[u8]) -> Result<(Vec<u8>, Written), WriteError> {
     let mut ed = Editor::open(input)?;
     let mut out = Written::default();
 
@@ -163,13 +152,13 @@ fn apply_inner(edits: &FileEdits, input: &[u8]) -> Result<(Vec<u8>, Written), Wr
         }
     }
 
-    let mut templates: BTreeMap<TableKind, (Editor, &'static str)> = BTreeMap::new();
+    let mut templates: BTreeMap<TableKind, (Vec<u8>, &'static str)> = BTreeMap::new();
     for s in &edits.sheets {
         let (template, from) = match templates.entry(s.kind) {
             std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::btree_map::Entry::Vacant(e) => {
                 let b = blank(s.kind)?;
-                e.insert((Editor::open(&b.bytes)?, b.sheet))
+                e.insert((b.bytes, b.sheet))
             }
         };
         // The plan knows the sheets the reader saw; a chart sheet may hold the name too.

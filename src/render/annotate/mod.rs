@@ -28,7 +28,7 @@ use crate::workbook::{self, Cell};
 pub const REPORT_SHEET: &str = "诊断报告";
 
 /// The author of every note zhengban writes.
-pub const NOTE_AUTHOR: &str = "zhengban";
+pub use crate::edit::AUTHOR as NOTE_AUTHOR;
 
 /// Most notes on one cell; further diagnostics are counted, and all are on 诊断报告.
 const NOTES_PER_CELL: usize = 8;
@@ -258,7 +258,6 @@ fn marked_copy(plan: &Plan) -> crate::edit::marked::MarkedCopy {
             .iter()
             .map(|(sheet, s)| (sheet.clone(), severity_argb(*s).to_string()))
             .collect(),
-        author: NOTE_AUTHOR.to_string(),
         report: ReportSheet {
             name: plan.report_sheet.clone(),
             header: report_header(plan.multi_file)

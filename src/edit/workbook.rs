@@ -1,0 +1,309 @@
+//! The workbook part: which sheets exist and where their parts are, the date system, the
+//! names scoped to sheets — and the same part with our sheets added, the user's entries kept.
+
+use quick_xml::events::Event;
+
+use super::package::{self, Package, Rel, REL_OFFICE_DOCUMENT, REL_WORKSHEET};
+use super::xml::{self, attr, local};
+use super::EditError;
+
+/// One sheet of the workbook.
+#[derive(Debug, Clone)]
+pub(super) struct SheetEntry {
+    pub name: String,
+    /// Its position among the sheets (0-based; `localSheetId` counts this way).
+    pub index: u32,
+    pub sheet_id: u32,
+    /// Its part, when it is a worksheet we can find.
+    pub part: Option<String>,
+}
+
+/// The workbook as far as the copy needs it.
+#[derive(Debug, Clone)]
+pub(super) struct Book {
+    /// The workbook part's name (`xl/workbook.xml`).
+    pub part: String,
+    pub sheets: Vec<SheetEntry>,
+    pub date1904: bool,
+    /// (name, localSheetId, value) of every defined name.
+    pub defined_names: Vec<(String, Option<u32>, String)>,
+}
+
+impl Book {
+    pub fn read(pkg: &mut Package) -> Result<Book, EditError> {
+        let root = pkg.rels("")?;
+        let part = root
+            .iter()
+            .find(|r| r.kind == REL_OFFICE_DOCUMENT && !r.external)
+            .map(|r| r.target.clone())
+            .unwrap_or_else(|| "xl/workbook.xml".to_string());
+        let rels = pkg.rels(&part)?;
+        let bytes = pkg
+            .read(&part)?
+            .ok_or_else(|| EditError::Open("工作簿缺少 workbook.xml".into()))?;
+        let mut r = xml::reader(&bytes[..]);
+        let mut buf = Vec::new();
+        let mut book = Book {
+            part: part.clone(),
+            sheets: Vec::new(),
+            date1904: false,
+            defined_names: Vec::new(),
+        };
+        loop {
+            buf.clear();
+            match r.read_event_into(&mut buf).map_err(xml::bad_xml)? {
+                Event::Start(e) | Event::Empty(e) => match local(e.name().as_ref()) {
+                    "workbookPr" => {
+                        book.date1904 = attr(&e, "date1904")
+                            .is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"));
+                    }
+                    "sheet" => {
+                        let name = attr(&e, "name").unwrap_or_default();
+                        let rid = attr(&e, "id");
+                        let target = rid.as_ref().and_then(|id| {
+                            rels.iter()
+                                .find(|r| &r.id == id && r.kind == REL_WORKSHEET && !r.external)
+                        });
+                        let part = target
+                            .map(|r| r.target.clone())
+                            // a sheet whose part is the workbook itself is not a sheet
+                            .filter(|t| !t.eq_ignore_ascii_case(&part));
+                        book.sheets.push(SheetEntry {
+                            name,
+                            index: book.sheets.len() as u32,
+                            sheet_id: attr(&e, "sheetId")
+                                .and_then(|v| v.trim().parse().ok())
+                                .unwrap_or(0),
+                            part,
+                        });
+                    }
+                    "definedName" => {
+                        let name = attr(&e, "name").unwrap_or_default();
+                        let local_id = attr(&e, "localSheetId").and_then(|v| v.parse().ok());
+                        let value = xml::element_text_plain(&mut r, &mut buf).unwrap_or_default();
+                        book.defined_names.push((name, local_id, value));
+                    }
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        // one part patched once: two sheets naming one part keep only the first
+        let mut seen: Vec<String> = Vec::new();
+        for s in &mut book.sheets {
+            if let Some(p) = &s.part {
+                let key = p.to_lowercase();
+                if seen.contains(&key) {
+                    s.part = None;
+                } else {
+                    seen.push(key);
+                }
+            }
+        }
+        Ok(book)
+    }
+
+    /// The sheet called `name`: exactly, else ignoring case as Excel does.
+    pub fn sheet(&self, name: &str) -> Option<&SheetEntry> {
+        self.sheets.iter().find(|s| s.name == name).or_else(|| {
+            self.sheets
+                .iter()
+                .find(|s| s.name.to_lowercase() == name.to_lowercase())
+        })
+    }
+}
+
+/// A sheet to add to the workbook part.
+#[derive(Debug, Clone)]
+pub(super) struct Added {
+    pub name: String,
+    pub rel_id: String,
+    pub sheet_id: u32,
+    pub first: bool,
+    /// Print titles (`$4:$5`).
+    pub print_titles: Option<String>,
+}
+
+/// The workbook part with `added` sheets: the first ones in front (selected and active), the
+/// others at the end; names scoped to sheets follow their sheets.
+pub(super) fn patch_workbook(
+    bytes: &[u8],
+    book: &Book,
+    added: &[Added],
+) -> Result<Vec<u8>, EditError> {
+    let front = added.iter().filter(|a| a.first).count() as u32;
+    let mut order: Vec<&Added> = added.iter().filter(|a| a.first).collect();
+    let end: Vec<&Added> = added.iter().filter(|a| !a.first).collect();
+    let index_of = |a: &Added| -> u32 {
+        if a.first {
+            order_pos(added, a)
+        } else {
+            front
+                + book.sheets.len() as u32
+                + end.iter().position(|e| e.name == a.name).unwrap_or(0) as u32
+        }
+    };
+    let mut names = String::new();
+    for a in added {
+        if let Some(t) = &a.print_titles {
+            names.push_str(&format!(
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{}\">'{}'!{}</definedName>",
+                index_of(a),
+                xml::text(&a.name.replace('\'', "''")),
+                xml::text(t)
+            ));
+        }
+    }
+    order.retain(|_| true);
+    let sheet_tag = |p: &str, a: &Added| {
+        format!(
+            "<{p}sheet xmlns:r=\"{}\" name=\"{}\" sheetId=\"{}\" r:id=\"{}\"/>",
+            package::REL_NS,
+            xml::attr_value(&a.name),
+            a.sheet_id,
+            xml::attr_value(&a.rel_id)
+        )
+    };
+    let mut r = xml::reader(bytes);
+    let mut w = quick_xml::Writer::new(Vec::with_capacity(bytes.len() + 1024));
+    let mut buf = Vec::new();
+    let mut depth = 0usize;
+    let mut p = String::new();
+    let mut names_done = names.is_empty();
+    let raw =
+        |w: &mut quick_xml::Writer<Vec<u8>>, s: &str| w.get_mut().extend_from_slice(s.as_bytes());
+    const AFTER_NAMES: [&str; 11] = [
+        "calcPr",
+        "oleSize",
+        "customWorkbookViews",
+        "pivotCaches",
+        "smartTagPr",
+        "smartTagTypes",
+        "webPublishing",
+        "fileRecoveryPr",
+        "webPublishObjects",
+        "extLst",
+        "",
+    ];
+    loop {
+        buf.clear();
+        let ev = r.read_event_into(&mut buf).map_err(xml::bad_xml)?;
+        let name = match &ev {
+            Event::Start(e) | Event::Empty(e) => local(e.name().as_ref()).to_string(),
+            Event::End(e) => local(e.name().as_ref()).to_string(),
+            _ => String::new(),
+        };
+        match &ev {
+            Event::Start(e) if depth == 0 => p = xml::prefix_of(e.name().as_ref()),
+            Event::Start(e) | Event::Empty(e)
+                if depth == 1 && !names_done && AFTER_NAMES.contains(&name.as_str()) =>
+            {
+                raw(
+                    &mut w,
+                    &format!(
+                        "<{p}definedNames>{}</{p}definedNames>",
+                        reprefix_names(&names, &p)
+                    ),
+                );
+                names_done = true;
+                let _ = e;
+            }
+            Event::Start(e) if depth == 1 && name == "sheets" => {
+                let tag = format!("<{}>", &**e);
+                raw(&mut w, &tag);
+                for a in added.iter().filter(|a| a.first) {
+                    raw(&mut w, &sheet_tag(&p, a));
+                }
+                depth += 1;
+                continue;
+            }
+            Event::End(_) if depth == 2 && name == "sheets" => {
+                for a in added.iter().filter(|a| !a.first) {
+                    raw(&mut w, &sheet_tag(&p, a));
+                }
+            }
+            Event::Start(_) | Event::Empty(_)
+                if depth == 2 && name == "definedName" && front > 0 =>
+            {
+                if let Event::Start(e) | Event::Empty(e) = &ev {
+                    let mut attrs = xml::attrs_raw(e);
+                    if let Some(id) = attr(e, "localSheetId").and_then(|v| v.parse::<u32>().ok()) {
+                        xml::set_attr(&mut attrs, "localSheetId", (id + front).to_string());
+                    }
+                    let empty = matches!(ev, Event::Empty(_));
+                    raw(&mut w, &xml::tag(e.name().as_ref(), &attrs, empty));
+                    if !empty {
+                        depth += 1;
+                    }
+                    continue;
+                }
+            }
+            Event::End(_) if depth == 2 && name == "definedNames" && !names_done => {
+                raw(&mut w, &reprefix_names(&names, &p));
+                names_done = true;
+            }
+            Event::Start(e) | Event::Empty(e)
+                if depth == 2 && name == "workbookView" && front > 0 =>
+            {
+                let mut attrs = xml::attrs_raw(e);
+                xml::set_attr(&mut attrs, "activeTab", "0".into());
+                xml::remove_attr(&mut attrs, "firstSheet");
+                let empty = matches!(ev, Event::Empty(_));
+                raw(&mut w, &xml::tag(e.name().as_ref(), &attrs, empty));
+                if !empty {
+                    depth += 1;
+                }
+                continue;
+            }
+            Event::End(_) if depth == 1 && !names_done => {
+                raw(
+                    &mut w,
+                    &format!(
+                        "<{p}definedNames>{}</{p}definedNames>",
+                        reprefix_names(&names, &p)
+                    ),
+                );
+                names_done = true;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        match &ev {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        w.write_event(ev)
+            .map_err(|e| EditError::Save(e.to_string()))?;
+    }
+    Ok(w.into_inner())
+}
+
+fn order_pos(added: &[Added], a: &Added) -> u32 {
+    added
+        .iter()
+        .filter(|x| x.first)
+        .position(|x| x.name == a.name)
+        .unwrap_or(0) as u32
+}
+
+fn reprefix_names(names: &str, p: &str) -> String {
+    if p.is_empty() {
+        names.to_string()
+    } else {
+        names
+            .replace("<definedName ", &format!("<{p}definedName "))
+            .replace("</definedName>", &format!("</{p}definedName>"))
+    }
+}
+
+/// A relationship for an added part.
+pub(super) fn rel(id: String, kind: &str, target: String) -> Rel {
+    Rel {
+        id,
+        kind: kind.to_string(),
+        target,
+        external: false,
+    }
+}
