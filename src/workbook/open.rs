@@ -77,9 +77,11 @@ pub fn open_with(path: &Path, display: &str, limits: &Limits) -> Result<Workbook
             read_ole(path, display, limits, meta.len())
         } else {
             match package::inspect(path, limits)? {
-                (Kind::Xlsx, zip) => read_xlsx(path, display, limits, zip),
-                (Kind::Xlsb, _) => read_xlsb(path, display, limits),
-                (Kind::Ods, _) => read_ods(path, display, limits),
+                (Kind::Xlsx, zip, overclaimed) => {
+                    read_xlsx(path, display, limits, zip, &overclaimed)
+                }
+                (Kind::Xlsb, _, _) => read_xlsb(path, display, limits),
+                (Kind::Ods, _, _) => read_ods(path, display, limits),
             }
         }
     }));
@@ -271,14 +273,25 @@ fn read_xlsx(
     display: &str,
     limits: &Limits,
     zip: package::Zip,
+    overclaimed: &[String],
 ) -> Result<Workbook, OpenError> {
     let mut parts = SheetParts::new(zip);
     // One inflate per sheet where the workbook fits in memory; calamine then reads the stored
     // copy. A copy calamine cannot open is read from the file, for calamine's own message.
-    if let Some((package, mut merges)) = parts.as_mut().and_then(|p| p.inflate_once(limits)) {
+    if let Some((package, mut merges)) = parts
+        .as_mut()
+        .and_then(|p| p.inflate_once(limits, overclaimed))
+    {
         if let Ok(book) = Xlsx::new(std::io::Cursor::new(package)) {
             return read_xlsx_sheets(book, display, limits, |name| merges.take(name));
         }
+    }
+    // Read from the file, calamine would reserve room for the declared count.
+    if !overclaimed.is_empty() {
+        return Err(OpenError::OverLimit(format!(
+            "共享字符串表声明的项数超过 {} 项（共享字符串数上限），且工作簿太大，无法先修正再读取",
+            crate::workbook::limits::count(limits.max_shared_strings)
+        )));
     }
     let book: Xlsx<Input> =
         open_workbook(path).map_err(|e: calamine::XlsxError| classify_error(&e.to_string()))?;

@@ -28,8 +28,13 @@ pub(super) enum Kind {
 /// The zip, opened once.
 pub(super) type Zip = ZipArchive<BufReader<std::fs::File>>;
 
+/// Shared-string parts (names as stored) that declare far more strings than they hold: their
+/// `uniqueCount` is a hint calamine would reserve room for, so the copy calamine reads must
+/// not carry it (`xlsx_merges::SheetParts::inflate_once`).
+pub(super) type Overclaimed = Vec<String>;
+
 /// Check the container and tell what it is; the opened zip comes back for further reading.
-pub(super) fn inspect(path: &Path, limits: &Limits) -> Result<(Kind, Zip), OpenError> {
+pub(super) fn inspect(path: &Path, limits: &Limits) -> Result<(Kind, Zip, Overclaimed), OpenError> {
     let file = std::fs::File::open(path).map_err(|e| OpenError::Io(crate::base::io_reason(&e)))?;
     let mut zip = match ZipArchive::new(BufReader::new(file)) {
         Ok(z) => z,
@@ -106,10 +111,18 @@ pub(super) fn inspect(path: &Path, limits: &Limits) -> Result<(Kind, Zip), OpenE
             "这是一个压缩包，里面没有工作簿（xlsx 或 ods 的内容）".into(),
         ));
     };
+    let mut overclaimed = Vec::new();
     for (index, size) in shared_strings {
-        check_shared_strings(&mut zip, index, size, limits)?;
+        if check_shared_strings(&mut zip, index, size, limits)? {
+            let name = zip
+                .by_index_data(index)
+                .ok()
+                .and_then(|e| e.name().ok().map(|n| n.to_string()))
+                .unwrap_or_default();
+            overclaimed.push(name);
+        }
     }
-    Ok((kind, zip))
+    Ok((kind, zip, overclaimed))
 }
 
 /// The number a count attribute starts with, read generously (as large as it could mean):
@@ -135,16 +148,18 @@ fn leading_number(v: &[u8]) -> Option<u64> {
 /// The smallest XML one shared string can take (`<si/>`).
 const MIN_SHARED_STRING_BYTES: u64 = 5;
 
-/// calamine reserves room for the `uniqueCount` a shared-string table declares, and keeps every
-/// string it holds: both must stay under `max_shared_strings`. The declaration is read from the
-/// first bytes of the part; the strings themselves are counted only when the part is large
+/// calamine keeps every string a shared-string table holds: their number must stay under
+/// `max_shared_strings`. The `uniqueCount` the table declares is only a hint (calamine
+/// reserves room for it): a declaration over the limit makes the strings be counted, and
+/// the part is refused only if they really are too many — otherwise `Ok(true)` says the hint
+/// must be taken out of calamine's copy. The strings are also counted when the part is large
 /// enough to hold more than the limit.
 fn check_shared_strings<R: Read + std::io::Seek>(
     zip: &mut ZipArchive<R>,
     index: usize,
     size: u64,
     limits: &Limits,
-) -> Result<(), OpenError> {
+) -> Result<bool, OpenError> {
     let over = |n: u64| {
         OpenError::OverLimit(format!(
             "共享字符串表有 {} 项，超过 {} 项（共享字符串数上限）",
@@ -159,13 +174,14 @@ fn check_shared_strings<R: Read + std::io::Seek>(
     let mut buf = Vec::with_capacity(1024);
     let mut strings: u64 = 0;
     let mut declared_done = false;
-    let must_count = size / MIN_SHARED_STRING_BYTES > limits.max_shared_strings;
+    let mut overclaimed = false;
+    let mut must_count = size / MIN_SHARED_STRING_BYTES > limits.max_shared_strings;
     loop {
         buf.clear();
         let event = match xml.read_event_into(&mut buf) {
             Ok(e) => e,
             // Damage is calamine's to report, with its own message.
-            Err(_) => return Ok(()),
+            Err(_) => return Ok(overclaimed),
         };
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
@@ -176,11 +192,12 @@ fn check_shared_strings<R: Read + std::io::Seek>(
                         .flatten()
                         .find(|a| a.key.local_name().as_ref() == "uniqueCount")
                         .and_then(|a| leading_number(a.value.as_bytes()));
-                    if let Some(n) = declared.filter(|n| *n > limits.max_shared_strings) {
-                        return Err(over(n));
+                    if declared.is_some_and(|n| n > limits.max_shared_strings) {
+                        overclaimed = true;
+                        must_count = true;
                     }
                     if !must_count {
-                        return Ok(());
+                        return Ok(false);
                     }
                 }
                 "si" => {
@@ -191,7 +208,7 @@ fn check_shared_strings<R: Read + std::io::Seek>(
                 }
                 _ => {}
             },
-            Event::Eof => return Ok(()),
+            Event::Eof => return Ok(overclaimed),
             _ => {}
         }
     }

@@ -174,7 +174,11 @@ impl<R: Read + Seek> SheetParts<R> {
     /// `None` — stream instead — when the sheets are large
     /// together, or anything in the package does not copy cleanly (a damaged part is then
     /// reported by the streaming path, in calamine's words, as before).
-    pub(super) fn inflate_once(&mut self, limits: &Limits) -> Option<(Vec<u8>, SheetMerges)> {
+    pub(super) fn inflate_once(
+        &mut self,
+        limits: &Limits,
+        overclaimed: &[String],
+    ) -> Option<(Vec<u8>, SheetMerges)> {
         let mut sheets_of: HashMap<String, Vec<String>> = HashMap::new();
         for (sheet, path) in &self.parts {
             if let Some(stored) = self.names.get(&path.to_ascii_lowercase()) {
@@ -204,6 +208,16 @@ impl<R: Read + Seek> SheetParts<R> {
         for i in 0..self.zip.len() {
             let file = self.zip.by_index(i).ok()?;
             let name = file.name().ok()?.to_string();
+            if overclaimed.contains(&name) {
+                bytes.clear();
+                file.take(limits.max_part_bytes.saturating_add(1))
+                    .read_to_end(&mut bytes)
+                    .ok()?;
+                without_declared_count(&mut bytes);
+                out.start_file(name, stored).ok()?;
+                out.write_all(&bytes).ok()?;
+                continue;
+            }
             let Some(sheets) = sheets_of.get(&name) else {
                 out.raw_copy_file(file).ok()?;
                 continue;
@@ -228,6 +242,16 @@ impl<R: Read + Seek> SheetParts<R> {
         }
         let package = out.finish().ok()?.into_inner();
         Some((package, SheetMerges(merges)))
+    }
+}
+
+/// A shared-string part whose `uniqueCount` overstates what it holds, with the attribute
+/// renamed in place (same length, so nothing moves): calamine then reserves nothing and
+/// grows its table as it reads the strings, which were counted against the limit.
+fn without_declared_count(part: &mut [u8]) {
+    let head = part.len().min(4096);
+    if let Some(i) = memchr::memmem::find(&part[..head], b"uniqueCount") {
+        part[i + 10] = b'_';
     }
 }
 
@@ -474,7 +498,7 @@ mod tests {
             streamed,
             vec![parse_range("A1:M1").unwrap(), parse_range("B2:B5").unwrap()]
         );
-        let (package, mut merges) = open().inflate_once(&limits).unwrap();
+        let (package, mut merges) = open().inflate_once(&limits, &[]).unwrap();
         assert_eq!(merges.take("台账").unwrap().unwrap(), streamed);
         assert!(merges.take("其他").is_none());
         // The copy stores the sheet uncompressed and still reads as the same workbook.
@@ -498,7 +522,7 @@ mod tests {
     fn a_sheet_without_an_end_of_cell_data_is_left_to_calamine() {
         let bytes = package(r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>"#);
         let mut parts = SheetParts::new(ZipArchive::new(Cursor::new(bytes)).unwrap()).unwrap();
-        let (_, mut merges) = parts.inflate_once(&Limits::default()).unwrap();
+        let (_, mut merges) = parts.inflate_once(&Limits::default(), &[]).unwrap();
         assert!(merges.take("台账").is_none());
     }
 

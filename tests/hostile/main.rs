@@ -48,11 +48,9 @@ const COMMITTED: &[(&str, Expect)] = &[
     // Found by the mutation test: a row number past 32 bits in a cell reference (aborted).
     ("cell-B99999999999.xlsx", Expect::Either(&[LIMIT, DAMAGE])),
     ("dimension-A1-XFD1048576.xlsx", Expect::Either(&[LIMIT])),
-    // 24 GB reserved for shared strings that are not there.
-    (
-        "sst-uniqueCount-1000000000.xlsx",
-        Expect::Either(&[LIMIT, DAMAGE]),
-    ),
+    // 24 GB would be reserved for shared strings that are not there: the count is a hint,
+    // taken out of calamine's copy, and the few strings there are read.
+    ("sst-uniqueCount-1000000000.xlsx", Expect::Read),
     // Huge row numbers whose cells have no reference of their own.
     ("row-r-1048576-no-cell-ref.xlsx", Expect::Either(&[LIMIT])),
     (

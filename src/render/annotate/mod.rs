@@ -33,6 +33,13 @@ pub use crate::edit::AUTHOR as NOTE_AUTHOR;
 /// Most notes on one cell; further diagnostics are counted, and all are on 诊断报告.
 const NOTES_PER_CELL: usize = 8;
 
+/// Most cells marked and most lines listed in one copy. A unit with more findings than
+/// this has a ledger no clerk corrects cell by cell; past the caps the copy says how many
+/// more there are, and its size and the memory to write it stay bounded whatever the input.
+const MAX_MARKED_CELLS: usize = 10_000;
+/// See [`MAX_MARKED_CELLS`].
+const MAX_REPORT_ROWS: usize = 10_000;
+
 /// An annotated copy of one input workbook, ready to be written.
 #[derive(Debug, Clone)]
 pub struct Annotated {
@@ -440,6 +447,7 @@ pub(crate) fn plan(report: &UnitReport, file: &Arc<str>) -> Plan {
     // (sheet, row, col) → strongest mark and the notes, in diagnostic order.
     let mut cells: BTreeMap<(usize, u32, u32), (Mark, Vec<String>)> = BTreeMap::new();
     let sheet_index = |name: &str| sheet_names.iter().position(|s| s == name);
+    let mut unmarked = 0usize;
     let mut put = |c: &CellRef, mark: Mark, note: String| {
         if *c.file != **file {
             return;
@@ -448,6 +456,10 @@ pub(crate) fn plan(report: &UnitReport, file: &Arc<str>) -> Plan {
             return;
         };
         let (row, col) = shown_cell(report, c);
+        if cells.len() >= MAX_MARKED_CELLS && !cells.contains_key(&(si, row, col)) {
+            unmarked += 1;
+            return;
+        }
         let slot = cells
             .entry((si, row, col))
             .or_insert_with(|| (mark, Vec::new()));
@@ -458,7 +470,13 @@ pub(crate) fn plan(report: &UnitReport, file: &Arc<str>) -> Plan {
     };
     let mut tabs: BTreeMap<String, Severity> = BTreeMap::new();
     let mut rows = Vec::new();
-    for d in &report.diagnostics {
+    let mut unlisted = 0usize;
+    // past the caps, errors first, so that what is left out is the least important
+    let mut ordered: Vec<&Diagnostic> = report.diagnostics.iter().collect();
+    if ordered.len() > MAX_REPORT_ROWS.min(MAX_MARKED_CELLS) {
+        ordered.sort_by_key(|d| d.severity);
+    }
+    for d in ordered {
         if let Target::Cell(c) = &d.target {
             put(c, Mark::Primary(d.severity), primary_note(d));
         }
@@ -478,7 +496,11 @@ pub(crate) fn plan(report: &UnitReport, file: &Arc<str>) -> Plan {
                 put(c, Mark::Related(d.severity), note);
             }
         }
-        rows.push(report_row(d, file));
+        if rows.len() < MAX_REPORT_ROWS {
+            rows.push(report_row(d, file));
+        } else {
+            unlisted += 1;
+        }
     }
     let marks = cells
         .into_iter()
@@ -498,6 +520,15 @@ pub(crate) fn plan(report: &UnitReport, file: &Arc<str>) -> Plan {
     ];
     if let Some(l) = citations::legend(report.diagnostics.iter().map(|d| d.help.as_str())) {
         footer.push(l);
+    }
+    if unlisted > 0 || unmarked > 0 {
+        footer.push(format!(
+            "本单位的诊断太多：本表只列出前 {} 条（错误在前），另有 {unlisted} 条未列出；\
+             另有 {unmarked} 处未在单元格上标注（最多标注 {} 个单元格）。\
+             全部诊断请用 zhengban check --format json 或 --format html 查看。",
+            rows.len(),
+            MAX_MARKED_CELLS
+        ));
     }
     if multi_file {
         footer.push(format!(
