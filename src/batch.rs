@@ -10,6 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use chrono::NaiveDate;
 
+use crate::base::gate;
 use crate::classify::Catalogue;
 use crate::config::Config;
 use crate::ledger::{read_discovered, read_within, DiscoveredUnit, Sources, Unit, UnitSource};
@@ -97,11 +98,11 @@ pub fn check_read_unit(unit: Unit, sources: Sources, opts: &CheckOptions) -> Uni
             metrics(&unit, &ctx.facts, &opts.catalogue, opts.as_of)
         }))
         .unwrap_or_else(|panic| {
-            eprintln!(
+            warn(&format!(
                 "zhengban: 计算 {} 的指标时程序内部出错（{}），指标从缺",
                 unit.name,
                 panic_text(&panic)
-            );
+            ));
             Metrics::default()
         });
         (diagnostics, metrics)
@@ -129,12 +130,12 @@ pub fn check_rules_guarded(ctx: &Context, rules: &[&Rule], config: &Config) -> V
         match catch_unwind(AssertUnwindSafe(|| (rule.check)(ctx, &mut sink))) {
             Ok(()) => out.extend(sink.diagnostics),
             Err(panic) => {
-                eprintln!(
+                warn(&format!(
                     "zhengban: 用规则 {} 检查 {} 时程序内部出错（{}），其余规则照常检查",
                     rule.code,
                     ctx.unit.name,
                     panic_text(&panic)
-                );
+                ));
                 let mut sink = Sink::new(rule.code, Severity::Error);
                 sink.report(
                     Target::Unit,
@@ -152,11 +153,11 @@ pub fn check_rules_guarded(ctx: &Context, rules: &[&Rule], config: &Config) -> V
 /// A unit whose reading or checking failed inside the program: one diagnostic says so, so
 /// the unit is never mistaken for a clean one.
 fn internal_failure(unit: Unit, stage: &str, panic: &Box<dyn std::any::Any + Send>) -> UnitReport {
-    eprintln!(
+    warn(&format!(
         "zhengban: {stage} {} 时程序内部出错（{}），其余单位照常检查",
         unit.name,
         panic_text(panic)
-    );
+    ));
     let mut sink = Sink::new("ZB001", Severity::Error);
     sink.report(
         Target::Unit,
@@ -169,6 +170,12 @@ fn internal_failure(unit: Unit, stage: &str, panic: &Box<dyn std::any::Any + Sen
         diagnostics: sink.diagnostics,
         metrics: Metrics::default(),
     }
+}
+
+/// A line on standard error that names a unit: the name (and a panic's text) are the
+/// input's, so they pass the gate.
+fn warn(text: &str) {
+    eprintln!("{}", gate::terminal_lines(text));
 }
 
 fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {

@@ -1,8 +1,10 @@
-//! The neutral ground under every layer: cell references and A1 names, text folding, and
-//! numbers as a spreadsheet prints them. Both the reader (`workbook`) and everything above
-//! the model (rules, derive, renderers) use these, so they belong to neither.
+//! The neutral ground under every layer: cell references and A1 names, text folding,
+//! numbers as a spreadsheet prints them, and the gate untrusted text passes on its way out.
+//! Both the reader (`workbook`) and everything above the model (rules, derive, renderers)
+//! use these, so they belong to neither.
 
 pub mod cell;
+pub mod gate;
 pub mod number;
 pub mod os_error;
 pub mod text;

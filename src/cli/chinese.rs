@@ -12,6 +12,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 
 use super::Cli;
+use crate::base::gate;
 
 const BIN: &str = "zhengban";
 
@@ -212,7 +213,8 @@ pub fn report_error(err: &clap::Error, args: &[OsString]) -> u8 {
             2
         }
         _ => {
-            eprint!("{}", error_message(err, args));
+            // The message quotes the argument, which may be a hostile file name from a glob.
+            eprint!("{}", gate::terminal_lines(&error_message(err, args)));
             2
         }
     }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::base::gate;
 use crate::batch::UnitReport;
 use crate::ledger::UnitSource;
 use crate::output::OutputPolicy;
@@ -119,7 +120,10 @@ impl Annotator {
             .sort_by_key(|p| order.iter().position(|t| *t == p).unwrap_or(usize::MAX));
         if !self.quiet {
             for p in &done.written {
-                eprintln!("已写出批注副本：{}", p.display());
+                eprintln!(
+                    "已写出批注副本：{}",
+                    gate::terminal(&p.display().to_string())
+                );
             }
         }
         if done.failures.is_empty() {

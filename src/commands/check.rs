@@ -9,6 +9,7 @@ use std::ops::ControlFlow;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::base::gate;
 use crate::batch::{self, CheckOptions, Totals, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::{CheckArgs, OutputFormat};
@@ -168,7 +169,8 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     };
     batch::check_batch(&discovery.units, &opts, jobs, render, |i, r| {
         bar.inc(discovery.units[i].source.files.len().max(1) as u64);
-        bar.set_message(r.name);
+        // The unit name is the input's: through the gate, like everything else shown.
+        bar.set_message(gate::terminal(&r.name).into_owned());
         let text = match &mut document {
             Some(doc) => doc.unit(&r.text),
             None => r.text,

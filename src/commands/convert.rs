@@ -5,6 +5,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::base::gate;
 use crate::cli::{ConvertArgs, ConvertFormat};
 use crate::ledger::{discover_units, read_unit, Unit, UnitSource};
 use crate::normalised::{self, UnitData};
@@ -149,10 +150,10 @@ fn read_workbooks(args: &ConvertArgs) -> Result<Input, RunError> {
     };
     for unit in &discovery.units {
         if unit.source.files.is_empty() {
-            eprintln!(
+            warn(&format!(
                 "zhengban: {}：没有找到可读取的工作簿（xlsx、xlsm、xls、ods），这个单位没有可转换的台账",
                 unit.path.display()
-            );
+            ));
             input.faults = true;
         }
     }
@@ -162,12 +163,12 @@ fn read_workbooks(args: &ConvertArgs) -> Result<Input, RunError> {
     for source in &sources {
         let unit = read_unit(source);
         for (file, err) in &unit.unreadable {
-            eprintln!("zhengban: {file}: {err}");
+            warn(&format!("zhengban: {file}: {err}"));
             input.faults = true;
         }
         if args.to == ConvertFormat::Xlsx {
             for loss in losses(&unit) {
-                eprintln!("zhengban: {}：{loss}", source.label);
+                warn(&format!("zhengban: {}：{loss}", source.label));
             }
         }
         input.units.push(unit_data(&unit, with_cells));
@@ -297,7 +298,7 @@ fn write_csv(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Result
         files.len(),
         dir.display()
     );
-    print_stdout(done.as_bytes())?;
+    print_stdout(gate::terminal_lines(&done).as_bytes())?;
     Ok(())
 }
 
@@ -326,7 +327,7 @@ fn write_xlsx(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Resul
             if !input.batch {
                 return Err(RunError::Usage(what));
             }
-            eprintln!("zhengban: {what}");
+            warn(&format!("zhengban: {what}"));
             skipped = true;
             continue;
         }
@@ -345,7 +346,7 @@ fn write_xlsx(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Resul
         policy.write(path, bytes)?;
         done.push_str(&format!("已写出 {}\n", path.display()));
     }
-    print_stdout(done.as_bytes())?;
+    print_stdout(gate::terminal_lines(&done).as_bytes())?;
     Ok(skipped)
 }
 
@@ -398,6 +399,12 @@ fn safe_name(name: &str) -> Option<String> {
     } else {
         cleaned
     })
+}
+
+/// A line on standard error that quotes the input (paths, unit names, a reader's message):
+/// through the gate.
+fn warn(text: &str) {
+    eprintln!("{}", gate::terminal_lines(text));
 }
 
 #[cfg(test)]

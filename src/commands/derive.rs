@@ -208,7 +208,7 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     for (out, bytes) in &outputs {
         policy.write(out, bytes)?;
     }
-    let mut text = crate::render::escape::lines(&summary(
+    let mut text = crate::base::gate::terminal_lines(&summary(
         &report,
         &source,
         &plan,

@@ -12,13 +12,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::base::gate::terminal as line;
 use crate::batch::{self, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
 use crate::commands::check::load_config;
 use crate::ledger::discover_units;
 use crate::output::{print_stdout, OutputPolicy};
 use crate::render::annotate::annotate;
-use crate::render::escape::line;
 use crate::render::html;
 use crate::rules::{Severity, Target};
 use crate::{RunError, Status};
@@ -227,7 +227,7 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
             if p.exists() {
                 return true;
             }
-            missing.push_str(&format!("找不到 {}\n", p.display()));
+            missing.push_str(&format!("找不到 {}\n", line(&p.display().to_string())));
             if looks_like_command(p) {
                 missing.push_str(
                     "  （要用命令的话，命令有 check、rule、template、convert、help；\

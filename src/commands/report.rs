@@ -161,7 +161,7 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
         written.push(out.clone());
     }
     if !args.quiet {
-        print_stdout(crate::render::escape::lines(&summary(&rollup, &written)).as_bytes())?;
+        print_stdout(crate::base::gate::terminal_lines(&summary(&rollup, &written)).as_bytes())?;
     }
     Ok(if rollup.has_errors() {
         Status::Faults

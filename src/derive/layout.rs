@@ -9,6 +9,7 @@
 
 use std::sync::Arc;
 
+use crate::base::gate;
 use crate::ledger::Unit;
 use crate::schema::TableKind;
 
@@ -151,11 +152,11 @@ impl Layout {
         }
     }
 
-    /// The sheet name of an added maintenance table for software number `id`.
+    /// The sheet name of an added maintenance table for software number `id` (before making
+    /// it unique and acceptable with [`unique_name`]).
     pub fn maintenance_sheet_name(&self, id: &str) -> String {
-        let id = sanitize(id);
         if let Some((name, example)) = &self.maintenance_example {
-            return name.replacen(example.as_str(), &id, 1);
+            return name.replacen(example.as_str(), id, 1);
         }
         let label = self
             .annex_label(TableKind::Maintenance)
@@ -178,31 +179,10 @@ fn most_common(items: &[String]) -> Option<String> {
     best.map(|(s, _)| s.clone())
 }
 
-/// `text` with the characters Excel refuses in sheet names replaced.
-pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
-        .collect()
-}
-
-/// A sheet name not yet taken (case-insensitively, as Excel compares), within 31
-/// characters: `base`, else `base (2)`, `base (3)` …
+/// A sheet name not yet taken (case-insensitively, as Excel compares) and acceptable to
+/// Excel: `base` made so by the gate (base/gate.rs), else `base (2)`, `base (3)` …
 pub fn unique_name(base: &str, taken: &[String]) -> String {
-    let fits = |s: &str| -> String { s.chars().take(31).collect() };
-    let free = |s: &str| !taken.iter().any(|t| t.to_lowercase() == s.to_lowercase());
-    let first = fits(&sanitize(base));
-    if free(&first) {
-        return first;
-    }
-    for n in 2.. {
-        let suffix = format!(" ({n})");
-        let keep = 31 - suffix.chars().count();
-        let name: String = sanitize(base).chars().take(keep).collect::<String>() + &suffix;
-        if free(&name) {
-            return name;
-        }
-    }
-    unreachable!("some counter is free")
+    gate::sheet_name(base, taken)
 }
 
 /// The file an added or completed table of `kind` goes into: the file of the unit's table
@@ -253,7 +233,10 @@ mod tests {
             national.sheet_name(TableKind::Statistics),
             "附件5 信息统计表"
         );
-        assert_eq!(national.maintenance_sheet_name("A/B"), "附件9-A-B");
+        assert_eq!(
+            unique_name(&national.maintenance_sheet_name("A/B"), &[]),
+            "附件9-A_B"
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The list tables of one unit as CSV files for Excel and WPS (`convert --to csv`): one file
 //! per table, UTF-8 with a BOM, headers as the templates print them, values as a clerk
 //! reads them. Built from the typed normalised rows with the csv crate; text that a
-//! spreadsheet would run as a formula is neutralised (OWASP's CSV-injection advice).
+//! spreadsheet would run as a formula is neutralised by the gate (base/gate.rs).
 
+use crate::base::gate;
 use crate::normalised::{self as n, UnitData};
 
 /// One CSV file: its name and its bytes (with the BOM).
@@ -49,32 +50,9 @@ impl V {
             V::Blank => String::new(),
             V::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", *v as i64),
             V::Number(v) => format!("{v}"),
-            V::Text(s) => neutralise(s),
+            V::Text(s) => gate::csv_field(s).into_owned(),
         }
     }
-}
-
-/// Text that a spreadsheet would evaluate — starting with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return — gets a leading `'`, so Excel shows it instead of running it. A plain
-/// number (`-5`, `+3`, `-1.5`) is left alone: it is data, not a formula.
-pub fn neutralise(s: &str) -> String {
-    let Some(first) = s.chars().next() else {
-        return String::new();
-    };
-    if !matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r') || is_plain_number(s) {
-        return s.to_string();
-    }
-    format!("'{s}")
-}
-
-fn is_plain_number(s: &str) -> bool {
-    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let mut parts = digits.splitn(2, '.');
-    let whole = parts.next().unwrap_or_default();
-    let frac = parts.next();
-    !whole.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn file(name: &str, header: &[&str], rows: Vec<Vec<V>>) -> CsvFile {
@@ -361,7 +339,7 @@ mod tests {
             ("RJ001", "RJ001"),
             ("", ""),
         ] {
-            assert_eq!(neutralise(typed), written, "{typed:?}");
+            assert_eq!(gate::csv_field(typed), written, "{typed:?}");
         }
     }
 

@@ -3,8 +3,8 @@
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
+use crate::base::gate;
 use crate::config::ConfigError;
-use crate::render::escape;
 
 /// The text for standard error: `err`'s message, or miette's drawing of `config` when the
 /// error is a fault in the configuration file (the binary says which, so this module does not
@@ -25,7 +25,7 @@ pub fn run_error(err: &dyn std::fmt::Display, config: Option<&ConfigError>, colo
         }
     }
     // Paths and values in the message come from the user's files.
-    format!("zhengban：{}\n", escape::lines(&err.to_string()))
+    format!("zhengban：{}\n", gate::terminal_lines(&err.to_string()))
 }
 
 #[cfg(test)]

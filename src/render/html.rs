@@ -9,6 +9,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::base::gate::html as escape;
 use crate::base::{column_letters, CellRef};
 use crate::batch::UnitReport;
 use crate::ledger::values::SoftwareKind;
@@ -16,22 +17,6 @@ use crate::ledger::{Sources, Unit};
 use crate::metrics::Metrics;
 use crate::render::citations;
 use crate::rules::{Diagnostic, Severity, Target};
-
-/// Escape text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const STYLE: &str = r#"
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;
@@ -414,17 +399,4 @@ fn metrics(m: &Metrics) -> String {
     }
     h.push_str("</table>\n");
     h
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markup_is_escaped() {
-        assert_eq!(
-            escape("<script>alert('x')</script> & \"y\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
-        );
-    }
 }

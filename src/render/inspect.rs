@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::base::cell::{a1, column_letters};
+use crate::base::gate;
 use crate::ledger::table::{HeaderBlock, TableMeta};
 use crate::ledger::unrecognised::Unrecognised;
 use crate::ledger::values::Field;
@@ -309,7 +310,7 @@ fn rows(first: u32, last: u32) -> String {
     }
 }
 
-/// The view drawn as text for a terminal or a file.
+/// The view drawn as text for a terminal or a file, controls in the input shown escaped.
 pub fn text(v: &UnitView) -> String {
     let mut out = String::new();
     out.push_str(&format!("━━ {} ━━\n", v.unit));
@@ -471,5 +472,6 @@ pub fn text(v: &UnitView) -> String {
         };
         out.push_str(&format!("\n{label}：{what}\n"));
     }
-    out
+    // Names, headers and values are the workbook's: one pass through the gate for all.
+    gate::terminal_lines(&out).into_owned()
 }

@@ -4,7 +4,6 @@ pub mod annotate;
 pub mod citations;
 pub mod csv;
 pub mod error;
-pub mod escape;
 pub mod html;
 pub mod inspect;
 pub mod json;

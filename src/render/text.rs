@@ -3,12 +3,12 @@
 //! line of a batch can be traced (and grepped) on its own; snapshot tests use the same
 //! form without file names, which differ between runs in temp dirs.
 
+use crate::base::gate::terminal as line;
 use crate::batch::UnitReport;
-use crate::render::escape::line;
 use crate::rules::{Diagnostic, Severity, Target};
 
 /// Where a diagnostic is; sheet and file names come from the input, so they are escaped
-/// (render/escape.rs), like the messages that quote cells.
+/// (base/gate.rs), like the messages that quote cells.
 fn place(t: &Target) -> String {
     match t {
         Target::Cell(c) => format!("{}!{}", line(&c.sheet), c.a1()),
@@ -54,7 +54,7 @@ fn full_place(t: &Target, unit: &str) -> String {
 }
 
 /// Line breaks inside a message would start a line that names no place; control and bidi
-/// characters quoted from cells are shown escaped (render/escape.rs).
+/// characters quoted from cells are shown escaped (base/gate.rs).
 fn one_line(s: &str) -> String {
     line(&s.replace(['\r', '\n'], " ")).into_owned()
 }

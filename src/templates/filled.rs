@@ -5,6 +5,7 @@
 use rust_xlsxwriter::XlsxError;
 
 use super::{filled_workbook, ledgers, lists, sheet_name, statistics};
+use crate::base::gate;
 use crate::normalised::{MaintenanceTable, SummaryTable, UnitData};
 use crate::schema::TableKind;
 
@@ -110,47 +111,16 @@ fn with_part_one(t: &MaintenanceTable, summary: Option<&SummaryTable>) -> Mainte
     t
 }
 
-/// Excel's longest sheet name, in characters.
-const SHEET_NAME_MAX: usize = 31;
-
 /// The sheet of one software number's 附件9: `附件9-RJ003`, made a valid and unique Excel
-/// sheet name (no `[]:*?/\`, at most 31 characters, not one of `taken`).
+/// sheet name by the gate (base/gate.rs: no `[]:*?/\`, at most 31 characters, not one of
+/// `taken`).
 pub fn maintenance_sheet_name(id: Option<&str>, index: usize, taken: &[String]) -> String {
     let id = id.map(str::trim).filter(|s| !s.is_empty());
-    let base: String = match id {
+    let base = match id {
         Some(id) => format!("附件9-{id}"),
         None => format!("附件9-{}", index + 1),
-    }
-    .chars()
-    .map(|c| {
-        if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() {
-            '_'
-        } else {
-            c
-        }
-    })
-    .collect();
-    let base = base.trim_end_matches('\'').to_string();
-    let fit = |s: &str, room: usize| s.chars().take(room).collect::<String>();
-    let is_taken = |name: &str| {
-        taken
-            .iter()
-            .any(|t| t.to_lowercase() == name.to_lowercase())
     };
-    let first = fit(&base, SHEET_NAME_MAX);
-    if !is_taken(&first) {
-        return first;
-    }
-    (2..)
-        .map(|n| {
-            let suffix = format!(" ({n})");
-            format!(
-                "{}{suffix}",
-                fit(&base, SHEET_NAME_MAX - suffix.chars().count())
-            )
-        })
-        .find(|name| !is_taken(name))
-        .expect("some counter is free")
+    gate::sheet_name(&base, taken)
 }
 
 #[cfg(test)]

@@ -36,6 +36,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
+use crate::base::gate;
 use crate::output::{OutputError, OutputPolicy};
 use crate::schema::TableKind;
 
@@ -156,7 +157,7 @@ fn filled_workbook(title: &str) -> Result<Workbook, XlsxError> {
 fn workbook_with(title: &str, comment: &str) -> Result<Workbook, XlsxError> {
     let created = ExcelDateTime::from_ymd(2016, 1, 1)?.and_hms(0, 0, 0)?;
     let properties = DocProperties::new()
-        .set_title(title)
+        .set_title(gate::xml_text(title))
         .set_subject("软件正版化台账（《正版软件管理工作指南》附件）")
         .set_author("zhengban")
         .set_comment(comment)

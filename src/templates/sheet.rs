@@ -10,6 +10,7 @@ use rust_xlsxwriter::{
 };
 
 use super::style::{self, CellKind};
+use crate::base::gate;
 use crate::schema::{ColumnSpec, TableKind};
 
 /// Height of an ordinary row, in points: room for handwriting on the printed form.
@@ -195,12 +196,14 @@ impl<'a> Sheet<'a> {
         text: &str,
         format: &Format,
     ) -> Result<(), XlsxError> {
+        // Filled templates carry the data's text (convert --to xlsx): through the gate.
+        let text = gate::cell_text(text);
         if first_row == last_row && first_col == last_col {
             self.ws
                 .write_string_with_format(first_row, first_col, text, format)?;
         } else {
             self.ws
-                .merge_range(first_row, first_col, last_row, last_col, text, format)?;
+                .merge_range(first_row, first_col, last_row, last_col, &text, format)?;
         }
         Ok(())
     }

@@ -1,12 +1,16 @@
 //! Drawing a [`Plan`] on a new xlsx rebuilt from cell values (rust_xlsxwriter), for inputs
 //! umya cannot edit (xls, ods, xlsb). The clerk gets the same marks, notes and 诊断报告 as
 //! for an xlsx; the sheets hold the values and merges but not the original formatting, and
-//! the 诊断报告 says so (see [`super::plan`]).
+//! the 诊断报告 says so (see [`super::plan`]). Every text, the clerk's cells as much as the
+//! diagnostics and notes, passes the gate (base/gate.rs): an xls or ods can hold characters
+//! an xlsx part cannot, and cells longer than Excel's limit.
 
 use std::collections::{BTreeMap, HashMap};
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Url, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
+
+use crate::base::gate;
 
 use super::{
     link_location, report_header, report_widths, row_height, severity_argb, PlainSheet, PlainValue,
@@ -17,31 +21,12 @@ fn color(argb: &str) -> Color {
     Color::RGB(u32::from_str_radix(argb.get(2..).unwrap_or("FFFFFF"), 16).unwrap_or(0xFFFFFF))
 }
 
-/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not quoted at
-/// either end; made unique among `used`.
+/// The sheet's name made acceptable to Excel and unique among `used` (base/gate.rs), and
+/// added to `used`.
 fn safe_name(name: &str, used: &mut Vec<String>) -> String {
-    let mut s: String = name
-        .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
-        .collect();
-    s = s.trim_matches('\'').to_string();
-    if s.is_empty() {
-        s = "Sheet".into();
-    }
-    let base: String = s.chars().take(31).collect();
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while used.iter().any(|u| u.eq_ignore_ascii_case(&candidate)) {
-        let suffix = format!(" ({n})");
-        candidate = base
-            .chars()
-            .take(31 - suffix.chars().count())
-            .collect::<String>()
-            + &suffix;
-        n += 1;
-    }
-    used.push(candidate.clone());
-    candidate
+    let name = gate::sheet_name(name, used);
+    used.push(name.clone());
+    name
 }
 
 /// The rebuilt copy as xlsx bytes.
@@ -61,6 +46,11 @@ pub(super) fn write(plan: &Plan, sheets: &[PlainSheet]) -> Result<Vec<u8>, XlsxE
         data_sheet(&mut book, plan, sheet, &names[sheet.name.as_str()], &marks)?;
     }
     book.save_to_buffer()
+}
+
+/// The tooltip of a link in the 诊断报告: Excel keeps at most 255 UTF-16 units of it.
+fn tip(cell: &str) -> String {
+    gate::cut(&gate::xml_text(&format!("跳到 {cell}")), 255).into_owned()
 }
 
 fn report_sheet(
@@ -102,19 +92,19 @@ fn report_sheet(
                 let f = body
                     .clone()
                     .set_background_color(color(severity_argb(row.severity)));
-                ws.write_string_with_format(r, c, text, &f)?;
+                ws.write_string_with_format(r, c, gate::cell_text(text), &f)?;
             } else if let (true, Some((sheet, a1))) = (i == link_col, &row.link) {
                 let sheet = names.get(sheet.as_str()).unwrap_or(sheet);
                 let url = Url::new(format!("internal:{}", link_location(sheet, a1)))
-                    .set_text(text)
-                    .set_tip(format!("跳到 {}", row.cell));
+                    .set_text(gate::cell_text(text))
+                    .set_tip(tip(&row.cell));
                 let f = body
                     .clone()
                     .set_font_color(color("FF0563C1"))
                     .set_underline(rust_xlsxwriter::FormatUnderline::Single);
                 ws.write_url_with_format(r, c, url, &f)?;
             } else {
-                ws.write_string_with_format(r, c, text, &body)?;
+                ws.write_string_with_format(r, c, gate::cell_text(text), &body)?;
             }
         }
     }
@@ -129,7 +119,7 @@ fn report_sheet(
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
     for (i, line) in plan.footer.iter().enumerate() {
-        ws.write_string(last_row + 2 + i as u32, 0, line)?;
+        ws.write_string(last_row + 2 + i as u32, 0, gate::cell_text(line))?;
     }
     Ok(())
 }
@@ -172,7 +162,7 @@ fn data_sheet(
         let m = marks.get(&(sheet.name.as_str(), *r, *c));
         let shown = match v {
             PlainValue::Text(t) => {
-                ws.write_string_with_format(*r, col, t, &fill(&thin, m))?;
+                ws.write_string_with_format(*r, col, gate::cell_text(t), &fill(&thin, m))?;
                 t.clone()
             }
             PlainValue::Number(n) => {
@@ -216,7 +206,7 @@ fn data_sheet(
             .lines()
             .map(|l| 1 + l.chars().count() as u32 / 24)
             .sum();
-        let note = Note::new(&m.note)
+        let note = Note::new(gate::note_text(&m.note))
             .set_author(NOTE_AUTHOR)
             .add_author_prefix(false)
             .set_width(320)

@@ -10,28 +10,11 @@ use super::{
     chart_units, dates_text, details, files_text, headline, note_label, percent, rate_chart_title,
     rate_labels, rate_ranking, Links, TITLE,
 };
+use crate::base::gate::{self, html as escape};
 use crate::rollup::statistics::{row_label, COLUMNS, ROWS};
 use crate::rollup::unit::UnitStatus;
 use crate::rollup::{NoteLevel, Rollup};
 use crate::rules::Severity;
-
-/// Escape text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters other than tab and newline have no place in a page.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Escaped text with line breaks kept.
 fn lines(text: &str) -> String {
@@ -113,35 +96,12 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
-/// An `href` for a file path: forward slashes, and the characters a URL cannot hold raw
-/// percent-encoded; the result is escaped again as an attribute.
-fn href(path: &str) -> String {
-    let mut p = path.replace('\\', "/");
-    let absolute = p.starts_with('/') || p.as_bytes().get(1) == Some(&b':');
-    if absolute {
-        if !p.starts_with('/') {
-            p.insert(0, '/');
-        }
-        p.insert_str(0, "file://");
-    }
-    let mut out = String::new();
-    for c in p.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '?' => out.push_str("%3F"),
-            '"' => out.push_str("%22"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            c => out.push(c),
-        }
-    }
-    escape(&out)
-}
-
+/// The file's name, linked where it is a file in or below the page's folder (the gate
+/// refuses any other link, so a file named `javascript:…` is shown, not linked).
 fn file_link(links: &Links, file: &str) -> String {
-    match links.path(file) {
-        Some(p) => format!("<a href=\"{}\">{}</a>", href(&p.text), escape(file)),
-        None => escape(file),
+    match links.path(file).and_then(|p| gate::href(&p.text)) {
+        Some(href) => format!("<a href=\"{href}\">{}</a>", escape(file)),
+        None => escape(file).into_owned(),
     }
 }
 
@@ -154,7 +114,7 @@ fn units(h: &mut String, r: &Rollup, links: &Links) {
     h.push_str("<th>软件数</th><th>缺少许可</th><th>已过期</th><th>90天内到期</th></tr>\n</thead>\n<tbody>\n");
     for (i, u) in r.units.iter().enumerate() {
         let files = if u.files.is_empty() {
-            escape(&files_text(u))
+            escape(&files_text(u)).into_owned()
         } else {
             u.files
                 .iter()
@@ -421,24 +381,4 @@ fn notes(h: &mut String, r: &Rollup) {
         );
     }
     h.push_str("</ul>\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_and_controls() {
-        assert_eq!(
-            escape("<script>alert('x')</script>&\"\u{1}"),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;\u{FFFD}"
-        );
-    }
-
-    #[test]
-    fn hrefs() {
-        assert_eq!(href("../a b/c.xlsx"), "../a%20b/c.xlsx");
-        assert_eq!(href("/srv/x.xlsx"), "file:///srv/x.xlsx");
-        assert_eq!(href(r"C:\报送\x.xlsx"), "file:///C:/报送/x.xlsx");
-    }
 }

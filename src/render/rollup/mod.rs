@@ -9,6 +9,7 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::base::gate;
 use crate::rollup::unit::{UnitEntry, UnitStatus, RATE_LABELS};
 use crate::rollup::{NoteLevel, Rollup};
 use crate::rules::Severity;
@@ -166,7 +167,9 @@ pub fn severity_label(s: Severity) -> &'static str {
 }
 
 /// Links from the roll-up to the units' files, relative to the roll-up's folder so that the
-/// roll-up and the files can move together.
+/// roll-up and the files can move together. Only files in or below that folder are linked,
+/// and only by a path the gate accepts ([`gate::link_path`]): a file name is the submitter's
+/// choice, and `javascript:alert(1);a.xlsx` is a legal one.
 #[derive(Debug, Clone)]
 pub struct Links {
     base: Option<PathBuf>,
@@ -175,14 +178,14 @@ pub struct Links {
 /// A file as a link can name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkPath {
-    /// The path, relative to the roll-up's folder where the two share a root.
+    /// The path relative to the roll-up's folder, `./` and `/`-separated, not encoded.
     pub text: String,
     /// Whether the file is a workbook Excel opens at a cell (xlsx, xlsm).
     pub excel: bool,
 }
 
 impl Links {
-    /// Links for a roll-up saved in `output_dir` (absolute links without one).
+    /// Links for a roll-up saved in `output_dir` (no links without one).
     pub fn new(output_dir: Option<&Path>) -> Self {
         let base = output_dir.and_then(|d| {
             let d = if d.as_os_str().is_empty() {
@@ -195,25 +198,19 @@ impl Links {
         Links { base }
     }
 
-    /// The path to link for `file`, when it is a file that exists here and its name can
-    /// sit in a link (`#` splits link and anchor, `%` reads as an escape).
+    /// The path to link for `file`, when it is a file that exists in or below the roll-up's
+    /// folder and its name can sit in a link; `None` and the roll-up shows the name as text.
     pub fn path(&self, file: &str) -> Option<LinkPath> {
-        if file.contains(['#', '%']) {
-            return None;
-        }
         let abs = std::fs::canonicalize(file).ok()?;
         if !abs.is_file() {
             return None;
         }
-        let path = match &self.base {
-            Some(base) => relative(&abs, base).unwrap_or_else(|| abs.clone()),
-            None => abs.clone(),
-        };
+        let path = relative(&abs, self.base.as_ref()?)?;
         let mut text = path.to_str()?.to_string();
-        // Verbatim Windows paths (\\?\C:\…) are not what Excel or a browser expects.
-        if let Some(rest) = text.strip_prefix(r"\\?\") {
-            text = rest.to_string();
+        if cfg!(windows) {
+            text = text.replace('\\', "/");
         }
+        let text = gate::link_path(&text)?;
         let excel = abs
             .extension()
             .and_then(|e| e.to_str())

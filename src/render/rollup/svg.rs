@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::html::escape;
+use crate::base::gate::html as escape;
 use crate::rollup::unit::UnitEntry;
 use crate::rollup::RuleCount;
 

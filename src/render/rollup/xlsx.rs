@@ -2,7 +2,9 @@
 //! with native charts, 诊断明细 (every diagnostic, filterable, linked to its file) and 说明.
 //!
 //! Every text from a unit is written with `write_string`, never `write`, so a cell that
-//! reads `=…` stays text. Texts are cut to what Excel holds; a sheet that would pass
+//! reads `=…` stays text, and passes the gate (base/gate.rs) first: characters XML cannot
+//! hold are written out and texts cut to what Excel holds; links are relative paths the
+//! gate accepts, never a name as the submitter wrote it; a sheet that would pass
 //! Excel's row limit continues on another sheet, and links stop at Excel's limit per sheet.
 
 use std::path::PathBuf;
@@ -18,6 +20,7 @@ use super::{
     chart_units, dates_text, details, files_text, headline, note_label, rate_chart_title,
     rate_labels, rate_ranking, Links, TITLE,
 };
+use crate::base::gate;
 use crate::ledger::statistics::StatColumn;
 use crate::rollup::statistics::{row_label, COLUMNS, ROWS};
 use crate::rollup::unit::UnitStatus;
@@ -28,8 +31,6 @@ use crate::rules::Severity;
 pub const MAX_ROWS: u32 = 1_048_576;
 /// Excel keeps at most this many hyperlinks on a worksheet.
 pub const MAX_LINKS: usize = 65_530;
-/// Excel holds at most 32,767 characters in a cell; a longer text is cut, saying so.
-const MAX_TEXT: usize = 32_000;
 
 /// Sheet names.
 pub const UNITS_SHEET: &str = "单位汇总";
@@ -169,15 +170,6 @@ impl Styles {
     }
 }
 
-/// Text as Excel can hold it.
-fn fit(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().count() <= MAX_TEXT {
-        return text.into();
-    }
-    let cut: String = text.chars().take(MAX_TEXT).collect();
-    format!("{cut}…（已截断）").into()
-}
-
 /// Write user text as a string, whatever it looks like.
 fn put(
     ws: &mut Worksheet,
@@ -186,7 +178,7 @@ fn put(
     text: &str,
     f: &Format,
 ) -> Result<(), XlsxError> {
-    ws.write_string_with_format(row, col, fit(text), f)?;
+    ws.write_string_with_format(row, col, gate::cell_text(text), f)?;
     Ok(())
 }
 
@@ -201,7 +193,7 @@ fn merge(
     if first == last {
         return put(ws, row, first, text, f);
     }
-    ws.merge_range(row, first, row, last, &fit(text), f)?;
+    ws.merge_range(row, first, row, last, &gate::cell_text(text), f)?;
     Ok(())
 }
 
@@ -370,7 +362,12 @@ fn units_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles, links: &Links) -> Res
         match target {
             Some(t) => {
                 linked += 1;
-                ws.write_url_with_format(row, 2, Url::new(t).set_text(fit(&u.files[0])), &s.link)?;
+                ws.write_url_with_format(
+                    row,
+                    2,
+                    Url::new(t).set_text(gate::cell_text(&u.files[0])),
+                    &s.link,
+                )?;
             }
             None => put(ws, row, 2, &files_text(u), &s.wrap)?,
         }
@@ -847,7 +844,12 @@ fn diagnostics_sheets(
             match target {
                 Some(t) => {
                     linked += 1;
-                    ws.write_url_with_format(row, 2, Url::new(t).set_text(fit(file)), &s.link)?;
+                    ws.write_url_with_format(
+                        row,
+                        2,
+                        Url::new(t).set_text(gate::cell_text(file)),
+                        &s.link,
+                    )?;
                 }
                 None => put(ws, row, 2, file, &s.wrap)?,
             }
@@ -933,13 +935,16 @@ fn notes_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles) -> Result<(), XlsxErr
     Ok(())
 }
 
-/// A `file:///` link to a file that exists here, with the cell as anchor where the file is
-/// a workbook Excel opens at a cell. `None` when no link would work.
+/// A link to a file in or below the roll-up's folder (`file:///./…`, which rust_xlsxwriter
+/// stores as the relative `./…`), with the cell as anchor where the file is a workbook
+/// Excel opens at a cell. `None` when no safe link would work: the file is then named as
+/// text.
 fn link(links: &Links, file: &str, sheet: Option<&str>, cell: Option<&str>) -> Option<String> {
     let path = links.path(file)?;
     let mut link = format!("file:///{}", path.text);
     if let (true, Some(sheet), Some(cell)) = (path.excel, sheet, cell) {
-        link.push_str(&format!("#'{}'!{cell}", sheet.replace('\'', "''")));
+        let sheet = gate::xml_text(sheet).replace('\'', "''");
+        link.push_str(&format!("#'{sheet}'!{}", gate::xml_text(cell)));
     }
     (link.chars().count() < 2000).then_some(link)
 }
@@ -1010,14 +1015,5 @@ mod tests {
         // 单位2 before 单位10: its two rows first.
         assert_eq!(listed[2].1, "第 0 条");
         assert_eq!(listed[1].1, "第 1 条");
-    }
-
-    #[test]
-    fn long_text_is_cut() {
-        let long = "字".repeat(40_000);
-        let cut = fit(&long);
-        assert!(cut.chars().count() < 32_767);
-        assert!(cut.ends_with("（已截断）"));
-        assert_eq!(fit("短"), "短");
     }
 }

@@ -9,10 +9,10 @@ use std::path::Path;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::base::gate;
 use crate::base::{column_letters, CellRef};
 use crate::ledger::table::TableMeta;
 use crate::ledger::{Sources, Unit};
-use crate::render::escape;
 use crate::schema::TableKind;
 use crate::workbook::{Cell, Sheet};
 
@@ -65,7 +65,7 @@ pub(super) fn source_name(file: &str, sheet: &str) -> String {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or(file);
-    format!("{} › {}", escape::line(short), escape::line(sheet))
+    format!("{} › {}", gate::terminal(short), gate::terminal(sheet))
 }
 
 /// Why a column is in the grid; lower is kept longer when space runs out.
@@ -445,7 +445,7 @@ fn form_row(sheet: &Sheet, row: u32, targets: &[u32], name: &str) -> Option<Grid
 /// One line of cell text: line breaks and tabs become spaces, other controls and bidi
 /// characters are shown escaped (they would act on the terminal), ends trimmed.
 fn clean(s: &str) -> String {
-    escape::cell(s).trim().to_string()
+    gate::terminal_cell(s).trim().to_string()
 }
 
 /// Shorten to at most `max` terminal columns, ending in "…" when cut.

@@ -8,12 +8,12 @@
 mod grid;
 mod report;
 
+use crate::base::gate;
 use crate::batch::{severity_index, Totals, UnitReport};
 use crate::ledger::discover::OtherFile;
 use crate::ledger::values::SoftwareKind;
 use crate::metrics::Metrics;
 use crate::render::citations::{cited, Regulation};
-use crate::render::escape;
 use crate::rules::{Severity, Target};
 
 /// ANSI colour codes, only when writing to a terminal that wants colour.
@@ -65,7 +65,7 @@ fn counts_line(paint: Paint, counts: [usize; 3]) -> String {
 
 /// The group a diagnostic is listed under: its file and sheet.
 fn group_title(t: &Target) -> String {
-    let esc = escape::line;
+    let esc = gate::terminal;
     match t {
         Target::Cell(c) => format!("{} › {}", esc(&c.file), esc(&c.sheet)),
         Target::Sheet { file, sheet } => format!("{} › {}", esc(file), esc(sheet)),
@@ -83,18 +83,18 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
     }
     let mut out = format!(
         "{} {}\n",
-        paint.bold(&format!("━━ {} ━━", escape::line(&report.unit.name))),
+        paint.bold(&format!("━━ {} ━━", gate::terminal(&report.unit.name))),
         counts_line(paint, counts)
     );
     // A folder unit may hold many files: name a few, count the rest.
     const LISTED: usize = 5;
     if report.unit.files.is_empty() {
         if let Some(p) = &report.unit.path {
-            out.push_str(&format!("   {}\n", paint.dim(&escape::line(p))));
+            out.push_str(&format!("   {}\n", paint.dim(&gate::terminal(p))));
         }
     }
     for f in report.unit.files.iter().take(LISTED) {
-        out.push_str(&format!("   {}\n", paint.dim(&escape::line(f))));
+        out.push_str(&format!("   {}\n", paint.dim(&gate::terminal(f))));
     }
     if report.unit.files.len() > LISTED {
         let more = format!("   … 共 {} 个文件", report.unit.files.len());
@@ -129,8 +129,8 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
     for (f, e) in &silent {
         out.push_str(&format!(
             "  未能读取 {}：{}\n",
-            escape::line(f),
-            escape::line(&e.to_string())
+            gate::terminal(f),
+            gate::terminal(&e.to_string())
         ));
     }
     if report.diagnostics.is_empty() && silent.is_empty() {
@@ -195,8 +195,8 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
     for s in &m.over_deployed {
         out.push_str(&format!(
             "  超装    {} {}：安装 {}，许可 {}，缺 {} 个许可\n",
-            escape::line(&s.id),
-            grid::shorten(&escape::line(&s.name), 30),
+            gate::terminal(&s.id),
+            grid::shorten(&gate::terminal(&s.name), 30),
             s.installed,
             s.licensed,
             s.short
@@ -205,8 +205,8 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
     for e in &m.expired {
         out.push_str(&format!(
             "  已过期  {} {}：{} 到期，仍安装 {} 套\n",
-            escape::line(&e.id),
-            grid::shorten(&escape::line(&e.name), 30),
+            gate::terminal(&e.id),
+            grid::shorten(&gate::terminal(&e.name), 30),
             e.end,
             e.installed
         ));
@@ -214,8 +214,8 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
     for e in &m.expiring {
         out.push_str(&format!(
             "  将到期  {} {}：{} 到期，安装 {} 套\n",
-            escape::line(&e.id),
-            grid::shorten(&escape::line(&e.name), 30),
+            gate::terminal(&e.id),
+            grid::shorten(&gate::terminal(&e.name), 30),
             e.end,
             e.installed
         ));
@@ -273,7 +273,7 @@ pub fn totals(
         let names: Vec<String> = skipped
             .iter()
             .take(SHOWN)
-            .map(|f| escape::line(&f.path).into_owned())
+            .map(|f| gate::terminal(&f.path).into_owned())
             .collect();
         let more = if skipped.len() > SHOWN {
             format!(" 等 {} 个", skipped.len())
@@ -335,8 +335,8 @@ pub fn quiet_line(report: &UnitReport, color: bool) -> String {
     format!(
         "{} {}  {}  {}\n",
         paint.severity(Severity::Error, "✗"),
-        paint.bold(&escape::line(&unit.name)),
+        paint.bold(&gate::terminal(&unit.name)),
         counts_line(paint, counts),
-        paint.dim(&format!("{}  {}", escape::line(place), codes.join(" ")))
+        paint.dim(&format!("{}  {}", gate::terminal(place), codes.join(" ")))
     )
 }

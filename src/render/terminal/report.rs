@@ -13,9 +13,9 @@ use miette::{
     SourceCode, SourceSpan, SpanContents, ThemeCharacters, ThemeStyles,
 };
 
+use crate::base::gate;
 use crate::base::CellRef;
 use crate::ledger::{Sources, Unit};
-use crate::render::escape;
 use crate::rules::{Diagnostic, Related, Severity, Target};
 
 use super::grid::{grid, Grid};
@@ -88,7 +88,7 @@ fn miette_severity(s: Severity) -> miette::Severity {
 
 /// Where a target is, in words, for places that get no grid.
 fn place(t: &Target) -> String {
-    let esc = escape::line;
+    let esc = gate::terminal;
     match t {
         Target::Cell(c) => format!("{} › {} {}", esc(file_name(&c.file)), esc(&c.sheet), c.a1()),
         Target::Sheet { file, sheet } => format!("{} › {}", esc(file_name(file)), esc(sheet)),
@@ -156,7 +156,7 @@ fn report(unit: &Unit, sources: &Sources, d: &Diagnostic) -> (Report, Vec<String
         for r in &same_row {
             if let Target::Cell(o) = &r.target {
                 cells.push(o);
-                texts.push(format!("{} {}", o.a1(), escape::line(&r.message)));
+                texts.push(format!("{} {}", o.a1(), gate::terminal(&r.message)));
             }
         }
         let (s, l, h) = snippet(unit, sources, &cells, texts);
@@ -174,14 +174,14 @@ fn report(unit: &Unit, sources: &Sources, d: &Diagnostic) -> (Report, Vec<String
     }
     // Without a grid the label that names the cell is gone: name it in the message.
     let message = match (&d.target, &source) {
-        (Target::Cell(c), None) => format!("{}：{}", c.a1(), escape::line(&d.message)),
-        _ => escape::line(&d.message).into_owned(),
+        (Target::Cell(c), None) => format!("{}：{}", c.a1(), gate::terminal(&d.message)),
+        _ => gate::terminal(&d.message).into_owned(),
     };
     let report = Report {
         code: Some(format!("{}[{}]", d.severity.label(), d.code)),
         severity: miette_severity(d.severity),
         message,
-        help: (!d.help.is_empty()).then(|| escape::line(&d.help).into_owned()),
+        help: (!d.help.is_empty()).then(|| gate::terminal(&d.help).into_owned()),
         grid: source,
         labels,
         related,
@@ -195,9 +195,9 @@ fn related_report(unit: &Unit, sources: &Sources, r: &Related) -> (Report, Vec<S
         Target::Cell(c) => {
             let (s, l, h) = snippet(unit, sources, &[c], vec![c.a1()]);
             let message = if s.is_some() {
-                escape::line(&r.message).into_owned()
+                gate::terminal(&r.message).into_owned()
             } else {
-                format!("{}：{}", place(&r.target), escape::line(&r.message))
+                format!("{}：{}", place(&r.target), gate::terminal(&r.message))
             };
             (s, l, h, message)
         }
@@ -205,7 +205,7 @@ fn related_report(unit: &Unit, sources: &Sources, r: &Related) -> (Report, Vec<S
             None,
             Vec::new(),
             Vec::new(),
-            format!("{}：{}", place(other), escape::line(&r.message)),
+            format!("{}：{}", place(other), gate::terminal(&r.message)),
         ),
     };
     (
