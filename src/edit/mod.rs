@@ -181,39 +181,9 @@ impl std::fmt::Debug for Editor {
     }
 }
 
-/// Whether Excel accepts `name` as a sheet name.
+/// Whether Excel accepts `name` as a sheet name (the gate would leave it as it is).
 pub fn valid_sheet_name(name: &str) -> bool {
-    let n = name.encode_utf16().count();
-    (1..=31).contains(&n)
-        && !name.contains(['[', ']', ':', '*', '?', '/', '\\'])
-        && !name.starts_with('\'')
-        && !name.ends_with('\'')
-        && name.chars().all(xml::xml_legal)
-        && !name.eq_ignore_ascii_case("history")
-}
-
-/// Excel's limit on the text of one cell or note, in UTF-16 units as Excel counts.
-pub const CELL_LIMIT: usize = 32_767;
-
-/// `s` within Excel's cell limit: a longer text is cut on a character and ends in "…".
-pub(crate) fn cell_limit(s: &str) -> std::borrow::Cow<'_, str> {
-    cell_limit_to(s, CELL_LIMIT)
-}
-
-/// `s` within `limit` UTF-16 units, cut visibly.
-pub(crate) fn cell_limit_to(s: &str, limit: usize) -> std::borrow::Cow<'_, str> {
-    if s.len() <= limit {
-        // UTF-16 units never exceed UTF-8 bytes
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut units = 0;
-    for (i, c) in s.char_indices() {
-        units += c.len_utf16();
-        if units > limit - 1 {
-            return std::borrow::Cow::Owned(format!("{}…", &s[..i]));
-        }
-    }
-    std::borrow::Cow::Borrowed(s)
+    crate::base::gate::sheet_name(name, &[]) == name
 }
 
 fn cell_of(a1: &str) -> Result<Addr, EditError> {
@@ -1102,18 +1072,6 @@ mod tests {
         assert!(!valid_sheet_name(&"长".repeat(32)));
     }
 
-    #[test]
-    fn texts_keep_within_excels_cell_limit() {
-        let long = "软".repeat(40_000);
-        let cut = cell_limit(&long);
-        assert_eq!(cut.encode_utf16().count(), CELL_LIMIT);
-        assert!(cut.ends_with('…'));
-        // a character outside the BMP counts two units
-        let wide = "😀".repeat(20_000);
-        assert!(cell_limit(&wide).encode_utf16().count() <= CELL_LIMIT);
-        assert_eq!(cell_limit("短"), "短");
-    }
-
     fn user_workbook() -> Vec<u8> {
         let mut wb = rust_xlsxwriter::Workbook::new();
         let bold = rust_xlsxwriter::Format::new()
@@ -1258,8 +1216,8 @@ mod tests {
         );
         assert_eq!(
             ws.cell("D8").unwrap().value(),
-            "001<x>",
-            "a code stays text, controls dropped"
+            "001\\u{1}<x>",
+            "a code stays text, a control character is shown, not written"
         );
         assert_eq!(ws.cell("E8").unwrap().value_number(), Some(46351.0));
         assert!(

@@ -261,8 +261,8 @@ impl NewSheet {
                     "<hyperlink ref=\"{}\" location=\"{}\" tooltip=\"{}\" display=\"{}\"/>",
                     at.a1(),
                     xml::attr_value(location),
-                    xml::attr_value(&super::cell_limit_to(tooltip, 255)),
-                    xml::attr_value(&super::cell_limit_to(location, 255)),
+                    xml::attr_value(&crate::base::gate::cut(tooltip, 255)),
+                    xml::attr_value(&crate::base::gate::cut(location, 255)),
                 ));
             }
             s.push_str("</hyperlinks>");

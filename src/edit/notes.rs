@@ -23,7 +23,7 @@ const APPENDED: &str = "\n\n【zhengban 诊断】\n";
 fn runs(p: &str, text: &str) -> String {
     format!(
         "<{p}r><{p}t xml:space=\"preserve\">{}</{p}t></{p}r>",
-        xml::text(&super::cell_limit(text))
+        xml::text(&crate::base::gate::cell_text(text))
     )
 }
 

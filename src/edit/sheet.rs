@@ -546,7 +546,7 @@ pub(super) fn cell_xml(
         None => format!("<{p}c r=\"{r}\"{s}/>"),
         Some(Value::Text(t)) => format!(
             "<{p}c r=\"{r}\"{s} t=\"inlineStr\"><{p}is><{p}t xml:space=\"preserve\">{}</{p}t></{p}is></{p}c>",
-            xml::text(&super::cell_limit(t))
+            xml::text(&crate::base::gate::cell_text(t))
         ),
         Some(Value::Number(n)) if n.is_finite() => format!("<{p}c r=\"{r}\"{s}><{p}v>{n}</{p}v></{p}c>"),
         Some(Value::Number(_)) => format!("<{p}c r=\"{r}\"{s}/>"),

@@ -82,11 +82,13 @@ pub(super) fn remove_attr(attrs: &mut Vec<(String, String)>, key: &str) {
     attrs.retain(|(k, _)| local(k) != key);
 }
 
-/// Text content made safe for an XML element: characters XML 1.0 cannot carry are dropped
-/// (a control character in a cell would make the whole part unreadable), markup escaped.
+/// Text content made safe for an XML element: characters XML 1.0 cannot carry are written
+/// visibly by the gate (a control character in a cell would make the whole part
+/// unreadable), markup escaped.
 pub(super) fn text(s: &str) -> String {
+    let s = crate::base::gate::xml_text(s);
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|c| xml_legal(*c)) {
+    for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -100,8 +102,9 @@ pub(super) fn text(s: &str) -> String {
 /// An attribute value made safe: as [`text`], and quotes and line breaks as references so
 /// they survive attribute normalisation.
 pub(super) fn attr_value(s: &str) -> String {
+    let s = crate::base::gate::xml_text(s);
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|c| xml_legal(*c)) {
+    for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -216,12 +219,6 @@ pub(super) fn skip_element<R: BufRead>(
     }
 }
 
-/// Whether XML 1.0 can carry `c` (C0 controls other than tab and line breaks, and the two
-/// non-characters U+FFFE/U+FFFF, cannot).
-pub(super) fn xml_legal(c: char) -> bool {
-    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
-}
-
 /// A parse error of a part we must change.
 pub(super) fn bad_xml(e: quick_xml::Error) -> EditError {
     EditError::Open(format!("XML 格式错误（{e}）"))
@@ -233,7 +230,7 @@ mod tests {
 
     #[test]
     fn what_we_write_is_well_formed() {
-        assert_eq!(text("a<b>&\u{1}c\u{1b}"), "a&lt;b&gt;&amp;c");
+        assert_eq!(text("a<b>&\u{1}c"), "a&lt;b&gt;&amp;\\u{1}c");
         assert_eq!(attr_value("'x'\"\n"), "'x'&quot;&#10;");
         let mut attrs = vec![("r".to_string(), "A1".to_string())];
         set_attr(&mut attrs, "s", "3".into());

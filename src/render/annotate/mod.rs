@@ -606,14 +606,7 @@ fn report_row(d: &Diagnostic, here: &str) -> ReportRow {
 
 /// 诊断报告, or 诊断报告 (2) … when the workbook already has a sheet of that name.
 fn free_sheet_name(existing: &[String]) -> String {
-    let taken = |n: &str| existing.iter().any(|s| s.eq_ignore_ascii_case(n));
-    if !taken(REPORT_SHEET) {
-        return REPORT_SHEET.to_string();
-    }
-    (2..)
-        .map(|n| format!("{REPORT_SHEET} ({n})"))
-        .find(|n| !taken(n))
-        .expect("a free name")
+    crate::base::gate::sheet_name(REPORT_SHEET, existing)
 }
 
 // ---------------------------------------------------------------------------------------
