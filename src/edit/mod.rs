@@ -592,8 +592,12 @@ impl Editor {
         s.selected = first;
         if first {
             // the sheet a clerk sees first is ours; the user's selected tab no longer is
-            for (i, entry) in self.book.sheets.iter().enumerate() {
-                if entry.part.as_ref().is_some_and(|p| self.pkg.has(p)) {
+            // (two selected tabs would group them, and typing would change both)
+            for i in 0..self.book.sheets.len() {
+                let Some(entry) = self.user_part(i).ok().and_then(|p| self.pkg.entry(&p)) else {
+                    continue;
+                };
+                if sheet::is_selected(BufReader::new(self.pkg.stream(entry)?))? {
                     self.edits.entry(i).or_default().unselect = true;
                 }
             }
@@ -702,9 +706,12 @@ mod save {
 
     use super::*;
 
+    /// Deflate at a low level: a streamed sheet is most of a copy's cost, and level 1 takes
+    /// a fraction of the default's time for a file a few per cent larger.
     fn options() -> zip::write::SimpleFileOptions {
         zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1))
             .last_modified_time(zip::DateTime::default())
     }
 
@@ -899,9 +906,13 @@ mod save {
             if let Some(&i) = patch_parts.get(&lower) {
                 out.start_file(name.clone(), options())
                     .map_err(package::save_error)?;
-                let input = BufReader::new(pkg.stream(entry)?);
+                let input = BufReader::with_capacity(1 << 16, pkg.stream(entry)?);
+                // the writer of events writes a few bytes at a time; the compressor wants blocks
+                let mut sink = std::io::BufWriter::with_capacity(1 << 16, &mut out);
                 let patched =
-                    sheet::patch(input, &mut out, &sheet_edits[&i], &mut styles, date1904)?;
+                    sheet::patch(input, &mut sink, &sheet_edits[&i], &mut styles, date1904)?;
+                sink.flush().map_err(|e| EditError::Save(e.to_string()))?;
+                drop(sink);
                 found_drawing.insert(i, patched.legacy_drawing);
                 continue;
             }

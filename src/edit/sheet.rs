@@ -144,6 +144,27 @@ pub(super) fn scan<R: BufRead>(input: R) -> Result<SheetIndex, EditError> {
     }
 }
 
+/// Whether a sheet's view is its workbook's selected tab: read up to its cell data only
+/// (views come first), so a large sheet costs a few bytes of inflating.
+pub(super) fn is_selected<R: BufRead>(input: R) -> Result<bool, EditError> {
+    let mut r = xml::reader(input);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match r.read_event_into(&mut buf).map_err(xml::bad_xml)? {
+            Event::Start(e) | Event::Empty(e) => match local(e.name().as_ref()) {
+                "sheetView" if attr(&e, "tabSelected").is_some_and(|v| v == "1" || v == "true") => {
+                    return Ok(true);
+                }
+                "sheetData" => return Ok(false),
+                _ => {}
+            },
+            Event::Eof => return Ok(false),
+            _ => {}
+        }
+    }
+}
+
 fn style_of(e: &BytesStart<'_>) -> u32 {
     attr(e, "s")
         .and_then(|s| s.trim().parse().ok())
@@ -218,6 +239,30 @@ const AFTER_LEGACY_DRAWING: [&str; 8] = [
     "extLst",
 ];
 
+/// The element names [`patch`] acts on, as static strings; any other name is `""`.
+fn known(n: &str) -> &'static str {
+    const NAMES: [&str; 8] = [
+        "worksheet",
+        "sheetPr",
+        "tabColor",
+        "sheetViews",
+        "sheetView",
+        "sheetData",
+        "legacyDrawing",
+        "mergeCell",
+    ];
+    match n {
+        "row" => "row",
+        "c" => "c",
+        _ => NAMES
+            .iter()
+            .chain(AFTER_LEGACY_DRAWING.iter())
+            .find(|k| **k == n)
+            .copied()
+            .unwrap_or(""),
+    }
+}
+
 /// Copy a sheet from `input` to `out` with `edits` made; formats come from `styles`.
 pub(super) fn patch<R: BufRead, W: Write>(
     input: R,
@@ -260,10 +305,11 @@ pub(super) fn patch<R: BufRead, W: Write>(
     loop {
         buf.clear();
         let ev = r.read_event_into(&mut buf).map_err(xml::bad_xml)?;
+        // the names this loop acts on, without allocating for each of a sheet's events
         let name = match &ev {
-            Event::Start(e) | Event::Empty(e) => local(e.name().as_ref()).to_string(),
-            Event::End(e) => local(e.name().as_ref()).to_string(),
-            _ => String::new(),
+            Event::Start(e) | Event::Empty(e) => known(local(e.name().as_ref())),
+            Event::End(e) => known(local(e.name().as_ref())),
+            _ => "",
         };
         match &ev {
             Event::Start(e) if depth == 0 => {
@@ -282,11 +328,11 @@ pub(super) fn patch<R: BufRead, W: Write>(
                     ))?;
                     tab_done = true;
                 }
-                if !drawing_done && AFTER_LEGACY_DRAWING.contains(&name.as_str()) {
+                if !drawing_done && AFTER_LEGACY_DRAWING.contains(&name) {
                     s.legacy_drawing()?;
                     drawing_done = true;
                 }
-                match name.as_str() {
+                match name {
                     "sheetPr" if !tab_done => {
                         let qname = e.name().as_ref().to_string();
                         let attrs = xml::attrs_raw(e);
@@ -362,7 +408,10 @@ pub(super) fn patch<R: BufRead, W: Write>(
                 }
                 pending.clear();
             }
-            Event::Start(e) | Event::Empty(e) if depth == 3 && in_sheet_data && name == "c" => {
+            // cells of a row without edits are copied without reading their references
+            Event::Start(e) | Event::Empty(e)
+                if depth == 3 && in_sheet_data && name == "c" && pending_at < pending.len() =>
+            {
                 let (_, col) = cell_pos(e, row, next_col);
                 next_col = col + 1;
                 while pending_at < pending.len() && pending[pending_at].0 < col {
