@@ -1207,6 +1207,17 @@ mod tests {
         ] {
             assert_eq!(before.get(name), after.get(name), "{name} is the user's");
         }
+        let tabs = |b: &BTreeMap<String, Vec<u8>>, n: &str| {
+            String::from_utf8_lossy(&b[n])
+                .matches("tabSelected=\"1\"")
+                .count()
+        };
+        assert_eq!(tabs(&before, "xl/worksheets/sheet1.xml"), 1);
+        assert_eq!(
+            tabs(&after, "xl/worksheets/sheet1.xml"),
+            0,
+            "one selected tab: the report's"
+        );
 
         let back = umya_spreadsheet::reader::xlsx::read_reader(Cursor::new(saved), true).unwrap();
         assert_eq!(
