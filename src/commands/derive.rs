@@ -287,7 +287,19 @@ fn summary(
         }
     }
     let kept: Vec<_> = plan.conflicts.iter().filter(|c| !c.replaced).collect();
-    let replaced: Vec<_> = plan.conflicts.iter().filter(|c| c.replaced).collect();
+    // a replacement the workbook refused (a formula cell) is among the writes not made
+    let replaced: Vec<_> = plan
+        .conflicts
+        .iter()
+        .filter(|c| {
+            c.replaced
+                && results.iter().any(|(_, _, w)| {
+                    w.cells
+                        .iter()
+                        .any(|(sheet, a1)| *sheet == *c.cell.sheet && *a1 == c.cell.a1())
+                })
+        })
+        .collect();
     if !kept.is_empty() {
         s.push_str("\n保留了已填写的值（与台账推算的不同，核对后加 --overwrite-derived 改写）：\n");
         for c in kept {

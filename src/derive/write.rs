@@ -33,6 +33,8 @@ pub struct Written {
     pub filled: Vec<String>,
     /// Planned writes the workbook did not allow, and why.
     pub kept: Vec<String>,
+    /// The cells of the user's sheets that took a planned value: (sheet, A1).
+    pub cells: Vec<(String, String)>,
 }
 
 /// The cell a value for `at` goes into: `at` itself, or — when `at` is hidden inside a
@@ -81,6 +83,7 @@ pub fn apply(edits: &FileEdits, input: &[u8]) -> Result<(Vec<u8>, Written), Writ
             continue;
         }
         ed.set(&e.sheet, &a1, &e.value)?;
+        out.cells.push((e.sheet.clone(), a1.clone()));
         if e.mark == Mark::Derived {
             ed.fill(&e.sheet, &a1, DERIVED_FILL)?;
             ed.note(&e.sheet, &a1, &e.note, Existing::Keep)?;

@@ -879,7 +879,12 @@ mod save {
             }
         };
         deferred.push(styles_name.clone());
-        if !added.is_empty() || !wb_add.is_empty() {
+        // a value we set may feed a formula whose cached result is now stale: spreadsheet
+        // programs recalculate on opening the copy
+        let recalc = sheet_edits
+            .values()
+            .any(|e| e.cells.values().any(|c| c.value.is_some()));
+        if !added.is_empty() || !wb_add.is_empty() || recalc {
             deferred.push(book.part.clone());
             deferred.push(wb_rels_path.clone());
         }
@@ -972,13 +977,13 @@ mod save {
             new_parts[slot].1 = sheet.write(date1904);
         }
 
-        if !entries.is_empty() {
+        if !entries.is_empty() || recalc {
             let bytes = pkg
                 .read(&book.part)?
                 .ok_or_else(|| EditError::Open("工作簿缺少 workbook.xml".into()))?;
             replaced.insert(
                 book.part.to_lowercase(),
-                workbook::patch_workbook(&bytes, &book, &entries)?,
+                workbook::patch_workbook(&bytes, &book, &entries, recalc)?,
             );
         }
         if !wb_add.is_empty() {

@@ -131,6 +131,7 @@ pub(super) fn patch_workbook(
     bytes: &[u8],
     book: &Book,
     added: &[Added],
+    recalc: bool,
 ) -> Result<Vec<u8>, EditError> {
     let front = added.iter().filter(|a| a.first).count() as u32;
     let mut order: Vec<&Added> = added.iter().filter(|a| a.first).collect();
@@ -171,6 +172,19 @@ pub(super) fn patch_workbook(
     let mut depth = 0usize;
     let mut p = String::new();
     let mut names_done = names.is_empty();
+    let mut calc_done = !recalc;
+    // where a missing calcPr goes: before the first of these, or at the end
+    const AFTER_CALC: [&str; 9] = [
+        "oleSize",
+        "customWorkbookViews",
+        "pivotCaches",
+        "smartTagPr",
+        "smartTagTypes",
+        "webPublishing",
+        "fileRecoveryPr",
+        "webPublishObjects",
+        "extLst",
+    ];
     let raw =
         |w: &mut quick_xml::Writer<Vec<u8>>, s: &str| w.get_mut().extend_from_slice(s.as_bytes());
     const AFTER_NAMES: [&str; 11] = [
@@ -196,6 +210,27 @@ pub(super) fn patch_workbook(
         };
         match &ev {
             Event::Start(e) if depth == 0 => p = xml::prefix_of(e.name().as_ref()),
+            Event::Start(e) | Event::Empty(e) if depth == 1 && !calc_done && name == "calcPr" => {
+                if !names_done {
+                    raw(
+                        &mut w,
+                        &format!(
+                            "<{p}definedNames>{}</{p}definedNames>",
+                            reprefix_names(&names, &p)
+                        ),
+                    );
+                    names_done = true;
+                }
+                let mut attrs = xml::attrs_raw(e);
+                xml::set_attr(&mut attrs, "fullCalcOnLoad", "1".into());
+                let empty = matches!(ev, Event::Empty(_));
+                raw(&mut w, &xml::tag(e.name().as_ref(), &attrs, empty));
+                calc_done = true;
+                if !empty {
+                    depth += 1;
+                }
+                continue;
+            }
             Event::Start(e) | Event::Empty(e)
                 if depth == 1 && !names_done && AFTER_NAMES.contains(&name.as_str()) =>
             {
@@ -207,6 +242,10 @@ pub(super) fn patch_workbook(
                     ),
                 );
                 names_done = true;
+                if !calc_done && name != "calcPr" {
+                    raw(&mut w, &format!("<{p}calcPr fullCalcOnLoad=\"1\"/>"));
+                    calc_done = true;
+                }
                 let _ = e;
             }
             Event::Start(e) if depth == 1 && name == "sheets" => {
@@ -256,15 +295,37 @@ pub(super) fn patch_workbook(
                 }
                 continue;
             }
-            Event::End(_) if depth == 1 && !names_done => {
-                raw(
-                    &mut w,
-                    &format!(
-                        "<{p}definedNames>{}</{p}definedNames>",
-                        reprefix_names(&names, &p)
-                    ),
-                );
-                names_done = true;
+            Event::End(_) if depth == 1 && (!names_done || !calc_done) => {
+                if !names_done {
+                    raw(
+                        &mut w,
+                        &format!(
+                            "<{p}definedNames>{}</{p}definedNames>",
+                            reprefix_names(&names, &p)
+                        ),
+                    );
+                    names_done = true;
+                }
+                if !calc_done {
+                    raw(&mut w, &format!("<{p}calcPr fullCalcOnLoad=\"1\"/>"));
+                    calc_done = true;
+                }
+            }
+            Event::Start(_) | Event::Empty(_)
+                if depth == 1 && !calc_done && AFTER_CALC.contains(&name.as_str()) =>
+            {
+                if !names_done {
+                    raw(
+                        &mut w,
+                        &format!(
+                            "<{p}definedNames>{}</{p}definedNames>",
+                            reprefix_names(&names, &p)
+                        ),
+                    );
+                    names_done = true;
+                }
+                raw(&mut w, &format!("<{p}calcPr fullCalcOnLoad=\"1\"/>"));
+                calc_done = true;
             }
             Event::Eof => break,
             _ => {}
@@ -305,5 +366,55 @@ pub(super) fn rel(id: String, kind: &str, target: String) -> Rel {
         kind: kind.to_string(),
         target,
         external: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book() -> Book {
+        Book {
+            part: "xl/workbook.xml".into(),
+            sheets: Vec::new(),
+            date1904: false,
+            defined_names: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn recalculation_is_asked_where_the_schema_wants_it() {
+        let with = b"<workbook><sheets/><calcPr calcId=\"1\"/><extLst/></workbook>";
+        let out = String::from_utf8(patch_workbook(with, &book(), &[], true).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            "<workbook><sheets/><calcPr calcId=\"1\" fullCalcOnLoad=\"1\"/><extLst/></workbook>"
+        );
+        let without = b"<x:workbook xmlns:x=\"m\"><x:sheets/><x:oleSize ref=\"A1\"/></x:workbook>";
+        let out = String::from_utf8(patch_workbook(without, &book(), &[], true).unwrap()).unwrap();
+        assert_eq!(out, "<x:workbook xmlns:x=\"m\"><x:sheets/><x:calcPr fullCalcOnLoad=\"1\"/><x:oleSize ref=\"A1\"/></x:workbook>");
+        let bare = b"<workbook><sheets/></workbook>";
+        let out = String::from_utf8(patch_workbook(bare, &book(), &[], true).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            "<workbook><sheets/><calcPr fullCalcOnLoad=\"1\"/></workbook>"
+        );
+    }
+
+    #[test]
+    fn a_sheet_put_first_moves_the_names_scoped_to_the_others() {
+        let wb = b"<workbook><bookViews><workbookView activeTab=\"2\"/></bookViews><sheets><sheet name=\"a\" sheetId=\"1\"/></sheets>\
+<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">a!$1:$1</definedName></definedNames></workbook>";
+        let added = [Added {
+            name: "诊断报告".into(),
+            rel_id: "rIdZb1".into(),
+            sheet_id: 2,
+            first: true,
+            print_titles: None,
+        }];
+        let out = String::from_utf8(patch_workbook(wb, &book(), &added, false).unwrap()).unwrap();
+        assert!(out.contains("<workbookView activeTab=\"0\"/>"), "{out}");
+        assert!(out.contains("<sheets><sheet xmlns:r="), "{out}");
+        assert!(out.contains("localSheetId=\"1\""), "{out}");
     }
 }
