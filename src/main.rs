@@ -15,6 +15,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const INTERRUPTED: i32 = 130;
 
 fn main() -> ExitCode {
+    // Rust's own panic message is English and lands in the middle of a report: each panic is
+    // caught where one unit or output is at stake and said in Chinese there.
+    zhengban::base::panic::quiet();
     // Ctrl-C, SIGTERM or SIGHUP (Ctrl-C, Ctrl-Break or a closed console on Windows): remove
     // the temporary files of outputs not yet complete, keep those already in place, end.
     // Should the handler not install (another one is there), an interrupt ends the process
@@ -36,7 +39,14 @@ fn main() -> ExitCode {
         Err(err) => return ExitCode::from(zhengban::cli::report_error(&err, &args)),
     };
     let dropped = cli.command.is_none();
-    let code = match zhengban::run(cli) {
+    // The last net: a panic no command caught is still said in Chinese, with exit 2.
+    let outcome = zhengban::base::panic::caught(|| zhengban::run(cli)).unwrap_or_else(|detail| {
+        Err(zhengban::RunError::Internal {
+            what: "运行".into(),
+            detail,
+        })
+    });
+    let code = match outcome {
         Ok(status) => status.code(),
         Err(err) => {
             use std::io::IsTerminal;

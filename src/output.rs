@@ -9,26 +9,41 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use crate::base::io_reason;
+use crate::base::path::{name_length, shown, NAME_MAX};
 
 /// Why an output was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     /// The file exists and `--force` was not given.
-    #[error("{} 已存在，没有覆盖（要覆盖请加 --force，或用 -o 指定另一个文件）", .0.display())]
+    #[error("{} 已存在，没有覆盖（要覆盖请加 --force，或用 -o 指定另一个文件）", shown(.0))]
     Exists(PathBuf),
     /// The output is one of the inputs.
-    #[error("{} 是输入文件之一，任何情况下都不会覆盖输入文件", .0.display())]
+    #[error("{} 是输入文件之一，任何情况下都不会覆盖输入文件", shown(.0))]
     IsInput(PathBuf),
     /// The path exists but is not a regular file (device, fifo, socket, symlink, folder).
-    #[error("{} 是{}，不是普通文件，拒绝写入", .0.display(), .1)]
+    #[error("{} 是{}，不是普通文件，拒绝写入", shown(.0), .1)]
     NotRegular(PathBuf, &'static str),
     /// The file system refused.
-    #[error("无法写入 {}：{}", .path.display(), io_reason(.source))]
+    #[error("无法写入 {}：{}", shown(.path), io_reason(.source))]
     Io {
         /// The output path.
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
+    },
+    /// The output's name is longer than the file system allows (the OS refused it, and it
+    /// is past the usual limit): said plainly, with what to do, rather than "invalid".
+    #[error(
+        "无法写入 {}：文件名太长（{} {}，文件系统一般最多允许 {} {}）。请把原文件改用短一些的名字，或用 -o 另指输出",
+        shown(.path), .length, .unit, crate::base::path::NAME_MAX, .unit
+    )]
+    NameTooLong {
+        /// The output path.
+        path: PathBuf,
+        /// Its file name's length as the file system counts it.
+        length: usize,
+        /// What is counted: 字节 (unix), 个字符 (UTF-16 units, Windows).
+        unit: &'static str,
     },
     /// Writing to standard output failed (other than a closed pipe).
     #[error("无法写入标准输出：{}", io_reason(.0))]
@@ -95,12 +110,7 @@ impl OutputPolicy {
         let meta = match std::fs::symlink_metadata(path) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(source) => {
-                return Err(OutputError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })
-            }
+            Err(source) => return Err(io_error(path, source)),
         };
         if let Some(id) = FileId::of(path) {
             if self.inputs.iter().any(|i| i.same(&id)) {
@@ -136,12 +146,7 @@ impl OutputPolicy {
             match std::fs::symlink_metadata(&candidate) {
                 Ok(_) => continue,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(source) => {
-                    return Err(OutputError::Io {
-                        path: candidate,
-                        source,
-                    })
-                }
+                Err(source) => return Err(io_error(&candidate, source)),
             }
             match tmp.persist(&candidate, false) {
                 Ok(()) => return Ok(candidate),
@@ -179,20 +184,16 @@ impl OutputPolicy {
 impl StreamedOutput {
     /// Append `bytes`.
     pub fn write(&mut self, bytes: &[u8]) -> Result<(), OutputError> {
-        self.tmp.write_all(bytes).map_err(|source| OutputError::Io {
-            path: self.path.clone(),
-            source,
-        })
+        self.tmp
+            .write_all(bytes)
+            .map_err(|source| io_error(&self.path, source))
     }
 
     /// Flush, sync and rename into place (never over an input; over an existing file only
     /// with `--force`).
     pub fn finish(self) -> Result<(), OutputError> {
         let path = self.path;
-        let io = |source| OutputError::Io {
-            path: path.clone(),
-            source,
-        };
+        let io = |source| io_error(&path, source);
         let mut tmp = self.tmp.into_inner().map_err(|e| io(e.into_error()))?;
         tmp.file().and_then(|f| f.sync_all()).map_err(io)?;
         self.policy.check(&path)?;
@@ -206,10 +207,29 @@ fn persist_error(path: &Path, e: std::io::Error) -> OutputError {
     if e.kind() == std::io::ErrorKind::AlreadyExists {
         OutputError::Exists(path.to_path_buf())
     } else {
-        OutputError::Io {
-            path: path.to_path_buf(),
-            source: e,
+        io_error(path, e)
+    }
+}
+
+/// The file system refused `path`: a name past the usual limit is said to be too long
+/// (Linux says ENAMETOOLONG, Windows ERROR_FILENAME_EXCED_RANGE, both "invalid filename" to
+/// Rust), anything else in the words of [`io_reason`].
+fn io_error(path: &Path, source: std::io::Error) -> OutputError {
+    if source.kind() == std::io::ErrorKind::InvalidFilename {
+        if let Some(name) = path.file_name() {
+            let length = name_length(name);
+            if length > NAME_MAX {
+                return OutputError::NameTooLong {
+                    path: path.to_path_buf(),
+                    length,
+                    unit: if cfg!(windows) { "个字符" } else { "字节" },
+                };
+            }
         }
+    }
+    OutputError::Io {
+        path: path.to_path_buf(),
+        source,
     }
 }
 
@@ -218,16 +238,15 @@ pub fn numbered(path: &Path, n: u32) -> PathBuf {
     if n <= 1 {
         return path.to_path_buf();
     }
-    let name = path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // The extension is what follows the last dot (`a.诊断.xlsx` → `a.诊断 (2).xlsx`).
-    let (stem, ext) = match name.rfind('.') {
-        Some(i) if i > 0 => (&name[..i], &name[i..]),
-        _ => (name.as_str(), ""),
-    };
-    path.with_file_name(format!("{stem} ({n}){ext}"))
+    // The extension is what follows the last dot (`a.诊断.xlsx` → `a.诊断 (2).xlsx`); the
+    // rest keeps its bytes, Unicode or not.
+    let mut name = path.file_stem().unwrap_or_default().to_os_string();
+    name.push(format!(" ({n})"));
+    if let Some(ext) = path.extension() {
+        name.push(".");
+        name.push(ext);
+    }
+    path.with_file_name(name)
 }
 
 fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
@@ -302,7 +321,7 @@ impl Temp {
             .prefix(".zb")
             .suffix(".tmp")
             .rand_bytes(8)
-            .make_in(dir, |p| open_new(p))?;
+            .make_in(dir, open_new)?;
         live.insert(file.path().to_path_buf());
         Ok(Temp { file: Some(file) })
     }
@@ -387,10 +406,7 @@ fn open_new(path: &Path) -> std::io::Result<std::fs::File> {
 /// A temporary file beside `path` holding `bytes`, synced: random name, created
 /// exclusively, removed if dropped or if the program is interrupted.
 fn temp_beside(path: &Path, bytes: &[u8]) -> Result<Temp, OutputError> {
-    let io = |source| OutputError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = |source| io_error(path, source);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -9,6 +9,7 @@ use std::ops::ControlFlow;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::base::path::shown;
 use crate::batch::{self, CheckOptions, Totals, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::{CheckArgs, OutputFormat};
@@ -68,7 +69,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     let catalogue = Catalogue::with_config(&config.classification)?;
     for p in &args.paths {
         if std::fs::symlink_metadata(p).is_err() {
-            return Err(RunError::Usage(format!("找不到 {}", p.display())));
+            return Err(RunError::Usage(format!("找不到 {}", shown(p))));
         }
     }
     let discovery = discover_units(&args.paths, args.unit_per_file);
@@ -81,7 +82,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
                 .files
                 .iter()
                 .cloned()
-                .chain(u.others.iter().map(|o| PathBuf::from(&*o.path)))
+                .chain(u.others.iter().map(|o| o.file.clone()))
         })
         .collect();
     let policy = OutputPolicy::new(args.force, &inputs);
