@@ -148,8 +148,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         }
         let text = match format {
             OutputFormat::Jsonl => {
-                let mut line = serde_json::to_string(&render::json::unit_value(&report, &json_ctx))
-                    .expect("JSON values serialise");
+                let mut line = render::json::unit_line(&report, &json_ctx);
                 line.push('\n');
                 line
             }

@@ -440,4 +440,26 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
         );
     }
+
+    #[test]
+    fn a_page_lists_a_bounded_number_of_diagnostics_and_counts_the_rest() {
+        let mut sink = crate::rules::Sink::new("ZB403", Severity::Error);
+        for i in 0..PAGE_LISTED + 5 {
+            sink.report(Target::Unit, format!("第 {i} 条"), "改");
+        }
+        let report = UnitReport {
+            unit: Unit::default(),
+            sources: Sources::default(),
+            diagnostics: sink.diagnostics,
+            metrics: crate::metrics::Metrics::default(),
+        };
+        let page = unit_page(&report, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        assert!(page.contains(&format!("第 {} 条", PAGE_LISTED - 1)));
+        assert!(!page.contains(&format!("第 {PAGE_LISTED} 条")));
+        assert!(
+            page.contains("另有 5 条诊断没有在本页列出"),
+            "{}",
+            &page[page.len() - 800..]
+        );
+    }
 }
