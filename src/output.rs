@@ -296,10 +296,48 @@ fn live() -> MutexGuard<'static, BTreeSet<PathBuf>> {
 pub fn abandon_temporaries() -> MutexGuard<'static, BTreeSet<PathBuf>> {
     let mut live = live();
     for p in live.iter() {
-        let _ = std::fs::remove_file(p);
+        let folder = std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+        let _ = if folder {
+            std::fs::remove_dir_all(p)
+        } else {
+            std::fs::remove_file(p)
+        };
     }
     live.clear();
     live
+}
+
+/// A private temporary folder in the system's temporary directory, on the list of live
+/// temporaries: removed with what it holds when dropped, or by an interrupt. For files the
+/// program writes only to read them back (derive's blank templates).
+#[derive(Debug)]
+pub struct TempFolder {
+    dir: Option<tempfile::TempDir>,
+}
+
+impl TempFolder {
+    /// A new, empty folder.
+    pub fn new() -> std::io::Result<TempFolder> {
+        let mut live = live();
+        let dir = tempfile::Builder::new().prefix(".zb").tempdir()?;
+        live.insert(dir.path().to_path_buf());
+        Ok(TempFolder { dir: Some(dir) })
+    }
+
+    /// Where it is.
+    pub fn path(&self) -> &Path {
+        self.dir.as_ref().map_or(Path::new(""), |d| d.path())
+    }
+}
+
+impl Drop for TempFolder {
+    fn drop(&mut self) {
+        if let Some(dir) = self.dir.take() {
+            let mut live = live();
+            live.remove(dir.path());
+            drop(dir);
+        }
+    }
 }
 
 /// A temporary file on the list of [`LIVE`] ones: off the list when renamed into place or
