@@ -415,14 +415,24 @@ fn a_name_that_is_not_utf8_is_read_shown_and_written_from() {
     assert!(dir.path().join(derived).is_file(), "{}", text(&o.stdout));
     assert!(text(&o.stdout).contains("\\xCC\\xA8\\xD5\\xCB.补填.xlsx"));
 
-    // Drop mode: the page beside it, named from the same bytes.
+    // Drop mode: the page beside it, named from the same bytes; the copy, or (until the
+    // copy writer opens the path itself) a message that says why not, never "找不到".
     let o = command(
         dir.path(),
         &[name.as_os_str(), "--as-of".as_ref(), AS_OF.as_ref()],
     )
     .output()
     .unwrap();
-    assert!(!text(&o.stderr).contains("panicked"), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    let copy = std::ffi::OsStr::from_bytes(b"\xcc\xa8\xd5\xcb.\xe8\xaf\x8a\xe6\x96\xad.xlsx");
+    if !dir.path().join(copy).exists() {
+        assert!(
+            err.contains("\\xCC\\xA8\\xD5\\xCB.xlsx 生成批注副本：它的文件名不是 UTF-8 编码"),
+            "{err}"
+        );
+        assert!(!err.contains("找不到"), "{err}");
+    }
     let page = std::ffi::OsStr::from_bytes(b"\xcc\xa8\xd5\xcb.\xe8\xaf\x8a\xe6\x96\xad.html");
     assert!(dir.path().join(page).is_file(), "{}", text(&o.stdout));
     assert_eq!(temporaries(dir.path()), Vec::<PathBuf>::new());

@@ -12,7 +12,7 @@ use crate::base::path::{joined, shown};
 use crate::batch::UnitReport;
 use crate::ledger::UnitSource;
 use crate::output::OutputPolicy;
-use crate::render::annotate::annotate;
+use crate::render::annotate::{annotate, AnnotateError};
 use crate::render::escape::line;
 use crate::RunError;
 
@@ -47,6 +47,28 @@ pub fn copy_file_name(input: &Path) -> OsString {
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsm"));
     let stem = input.file_stem().unwrap_or(OsStr::new("台账"));
     joined(stem, if xlsm { ".诊断.xlsm" } else { ".诊断.xlsx" })
+}
+
+/// Why a copy of one of `inputs` could not be made, in Chinese. The copy writer opens the
+/// input again by its shown name, which names no file when the real name is not UTF-8 (GBK
+/// bytes): that is said as what it is, not as "找不到该文件", until the writer opens the
+/// path itself.
+pub fn copy_failure<'a>(
+    e: &AnnotateError,
+    mut inputs: impl Iterator<Item = &'a PathBuf>,
+) -> String {
+    if let AnnotateError::Read { path, .. } = e {
+        let not_utf8 = path.to_str().is_some_and(|shown_name| {
+            inputs.any(|input| input.to_str().is_none() && shown(input) == shown_name)
+        });
+        if not_utf8 && !path.exists() {
+            return format!(
+                "暂时不能为 {} 生成批注副本：它的文件名不是 UTF-8 编码（检查结果不受影响；把文件改用中文或英文名保存后再运行即可得到副本）",
+                shown(path)
+            );
+        }
+    }
+    e.to_string()
 }
 
 impl Annotator {
@@ -116,7 +138,7 @@ impl Annotator {
             let copy = match copy {
                 Ok(c) => c,
                 Err(e) => {
-                    done.failures.push(e.to_string());
+                    done.failures.push(copy_failure(&e, self.targets.keys()));
                     continue;
                 }
             };

@@ -15,7 +15,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::base::path::{joined, shown};
 use crate::batch::{self, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
-use crate::commands::annotate::copy_file_name;
+use crate::commands::annotate::{copy_failure, copy_file_name};
 use crate::commands::check::load_config;
 use crate::ledger::discover_units;
 use crate::output::{print_stdout, OutputPolicy};
@@ -281,12 +281,14 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
             Vec::new()
         });
         for copy in copies {
-            match copy.map_err(|e| e.to_string()).and_then(|c| {
-                policy
-                    .write_numbered(&c.input.with_file_name(copy_file_name(&c.input)), &c.bytes)
-                    .map_err(|e| e.to_string())
-                    .map(|p| (c.rebuilt, p))
-            }) {
+            match copy
+                .map_err(|e| copy_failure(&e, discovery.units[i].source.files.iter()))
+                .and_then(|c| {
+                    policy
+                        .write_numbered(&c.input.with_file_name(copy_file_name(&c.input)), &c.bytes)
+                        .map_err(|e| e.to_string())
+                        .map(|p| (c.rebuilt, p))
+                }) {
                 Ok((rebuilt, p)) => written.push((
                     if rebuilt {
                         "批注副本（按单元格的值重建）".into()
