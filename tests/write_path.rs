@@ -136,9 +136,10 @@ fn an_interrupt_removes_temporary_files_and_keeps_finished_outputs() {
             !temporaries(dir.path()).is_empty(),
             "the report is being written to a temporary file"
         );
-        let killed = Command::new("kill")
-            .arg(format!("-{signal}"))
-            .arg(child.id().to_string())
+        // The shell's own `kill`: no kill binary needs to be installed.
+        let killed = Command::new("sh")
+            .arg("-c")
+            .arg(format!("kill -{signal} {}", child.id()))
             .status()
             .unwrap();
         assert!(killed.success());
