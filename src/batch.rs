@@ -75,7 +75,7 @@ pub fn check_discovered(found: &DiscoveredUnit, opts: &CheckOptions) -> UnitRepo
             // The reader guards each file; this is the last net, for the joining itself.
             let unit = Unit {
                 name: found.source.label.clone(),
-                path: Some(found.path.display().to_string().as_str().into()),
+                path: Some(crate::base::path::shown(&found.path).as_str().into()),
                 ..Unit::default()
             };
             internal_failure(unit, "读取", &panic)
@@ -179,13 +179,7 @@ fn warn(text: &str) {
 }
 
 fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
-        s.to_string()
-    } else if let Some(s) = panic.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "未知错误".into()
-    }
+    crate::base::panic::text(&**panic)
 }
 
 /// The most threads a batch uses: each holds one unit's cell grids, and more threads than
@@ -242,7 +236,7 @@ where
                     .source
                     .files
                     .iter()
-                    .map(|f| f.display().to_string().as_str().into())
+                    .map(|f| crate::base::path::shown(f).as_str().into())
                     .collect();
                 render(i, report)
             }

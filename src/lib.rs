@@ -80,6 +80,17 @@ pub enum RunError {
     /// An xlsx writer failure.
     #[error("写工作簿失败：{0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// The program failed inside while making an output (a panic caught there): a fault of
+    /// the tool, not of the input, said as such.
+    #[error(
+        "{what}时程序内部出错（{detail}）。这是检查工具的问题，不是台账的错误：请把这个单位的文件发给工具的维护者"
+    )]
+    Internal {
+        /// What was being done (生成 台账.xlsx 的补填副本).
+        what: String,
+        /// What the panic said, and where.
+        detail: String,
+    },
     /// Normalised data (`convert data.json`) that could not be read.
     #[error("{path}：{source}")]
     Import {

@@ -3,30 +3,47 @@
 //! followed) and is renamed into place; an existing file is replaced only when the user
 //! said `--force`, an input never, and a path that is not a regular file never.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use crate::base::io_reason;
+use crate::base::path::{name_length, shown, NAME_MAX};
 
 /// Why an output was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     /// The file exists and `--force` was not given.
-    #[error("{} 已存在，没有覆盖（要覆盖请加 --force，或用 -o 指定另一个文件）", .0.display())]
+    #[error("{} 已存在，没有覆盖（要覆盖请加 --force，或用 -o 指定另一个文件）", shown(.0))]
     Exists(PathBuf),
     /// The output is one of the inputs.
-    #[error("{} 是输入文件之一，任何情况下都不会覆盖输入文件", .0.display())]
+    #[error("{} 是输入文件之一，任何情况下都不会覆盖输入文件", shown(.0))]
     IsInput(PathBuf),
     /// The path exists but is not a regular file (device, fifo, socket, symlink, folder).
-    #[error("{} 是{}，不是普通文件，拒绝写入", .0.display(), .1)]
+    #[error("{} 是{}，不是普通文件，拒绝写入", shown(.0), .1)]
     NotRegular(PathBuf, &'static str),
     /// The file system refused.
-    #[error("无法写入 {}：{}", .path.display(), io_reason(.source))]
+    #[error("无法写入 {}：{}", shown(.path), io_reason(.source))]
     Io {
         /// The output path.
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
+    },
+    /// The output's name is longer than the file system allows (the OS refused it, and it
+    /// is past the usual limit): said plainly, with what to do, rather than "invalid".
+    #[error(
+        "无法写入 {}：文件名太长（{} {}，文件系统一般最多允许 {} {}）。请把原文件改用短一些的名字，或用 -o 另指输出",
+        shown(.path), .length, .unit, crate::base::path::NAME_MAX, .unit
+    )]
+    NameTooLong {
+        /// The output path.
+        path: PathBuf,
+        /// Its file name's length as the file system counts it.
+        length: usize,
+        /// What is counted: 字节 (unix), 个字符 (UTF-16 units, Windows).
+        unit: &'static str,
     },
     /// Writing to standard output failed (other than a closed pipe).
     #[error("无法写入标准输出：{}", io_reason(.0))]
@@ -93,12 +110,7 @@ impl OutputPolicy {
         let meta = match std::fs::symlink_metadata(path) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(source) => {
-                return Err(OutputError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })
-            }
+            Err(source) => return Err(io_error(path, source)),
         };
         if let Some(id) = FileId::of(path) {
             if self.inputs.iter().any(|i| i.same(&id)) {
@@ -117,59 +129,29 @@ impl OutputPolicy {
     /// Write `bytes` to `path` atomically under this policy.
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
         self.check(path)?;
-        let tmp = temp_beside(path, bytes)?;
-        let io = |source| OutputError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        if self.force {
-            tmp.persist(path).map_err(|e| io(e.error))?;
-        } else {
-            // Another process may have created the file since `check`: never replace it.
-            tmp.persist_noclobber(path).map_err(|e| {
-                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                    OutputError::Exists(path.to_path_buf())
-                } else {
-                    io(e.error)
-                }
-            })?;
-        }
-        Ok(())
+        let mut tmp = temp_beside(path, bytes)?;
+        // Without --force, another process may have created the file since `check`: never
+        // replace it.
+        tmp.persist(path, self.force)
+            .map_err(|e| persist_error(path, e))
     }
 
     /// Write `bytes` to `path`, or, when that name is taken, to the first free name with a
     /// counter before the extension (`台账.诊断 (2).xlsx`). Used beside inputs (drop mode),
     /// where nothing may be replaced and asking is not possible. Returns the path written.
     pub fn write_numbered(&self, path: &Path, bytes: &[u8]) -> Result<PathBuf, OutputError> {
-        let tmp = temp_beside(path, bytes)?;
-        let mut tmp = Some(tmp);
+        let mut tmp = temp_beside(path, bytes)?;
         for n in 1..10_000u32 {
             let candidate = numbered(path, n);
             match std::fs::symlink_metadata(&candidate) {
                 Ok(_) => continue,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(source) => {
-                    return Err(OutputError::Io {
-                        path: candidate,
-                        source,
-                    })
-                }
+                Err(source) => return Err(io_error(&candidate, source)),
             }
-            match tmp
-                .take()
-                .expect("kept until persisted")
-                .persist_noclobber(&candidate)
-            {
-                Ok(_) => return Ok(candidate),
-                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-                    tmp = Some(e.file);
-                }
-                Err(e) => {
-                    return Err(OutputError::Io {
-                        path: candidate,
-                        source: e.error,
-                    })
-                }
+            match tmp.persist(&candidate, false) {
+                Ok(()) => return Ok(candidate),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(persist_error(&candidate, e)),
             }
         }
         Err(OutputError::Exists(path.to_path_buf()))
@@ -183,7 +165,7 @@ impl OutputPolicy {
 pub struct StreamedOutput {
     policy: OutputPolicy,
     path: PathBuf,
-    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+    tmp: std::io::BufWriter<Temp>,
 }
 
 impl OutputPolicy {
@@ -202,35 +184,52 @@ impl OutputPolicy {
 impl StreamedOutput {
     /// Append `bytes`.
     pub fn write(&mut self, bytes: &[u8]) -> Result<(), OutputError> {
-        self.tmp.write_all(bytes).map_err(|source| OutputError::Io {
-            path: self.path.clone(),
-            source,
-        })
+        self.tmp
+            .write_all(bytes)
+            .map_err(|source| io_error(&self.path, source))
     }
 
     /// Flush, sync and rename into place (never over an input; over an existing file only
     /// with `--force`).
     pub fn finish(self) -> Result<(), OutputError> {
         let path = self.path;
-        let io = |source| OutputError::Io {
-            path: path.clone(),
-            source,
-        };
-        let tmp = self.tmp.into_inner().map_err(|e| io(e.into_error()))?;
-        tmp.as_file().sync_all().map_err(io)?;
+        let io = |source| io_error(&path, source);
+        let mut tmp = self.tmp.into_inner().map_err(|e| io(e.into_error()))?;
+        tmp.file().and_then(|f| f.sync_all()).map_err(io)?;
         self.policy.check(&path)?;
-        if self.policy.force {
-            tmp.persist(&path).map_err(|e| io(e.error))?;
-        } else {
-            tmp.persist_noclobber(&path).map_err(|e| {
-                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                    OutputError::Exists(path.clone())
-                } else {
-                    io(e.error)
-                }
-            })?;
+        tmp.persist(&path, self.policy.force)
+            .map_err(|e| persist_error(&path, e))
+    }
+}
+
+/// Why renaming a finished temporary file to `path` failed.
+fn persist_error(path: &Path, e: std::io::Error) -> OutputError {
+    if e.kind() == std::io::ErrorKind::AlreadyExists {
+        OutputError::Exists(path.to_path_buf())
+    } else {
+        io_error(path, e)
+    }
+}
+
+/// The file system refused `path`: a name past the usual limit is said to be too long
+/// (Linux says ENAMETOOLONG, Windows ERROR_FILENAME_EXCED_RANGE, both "invalid filename" to
+/// Rust), anything else in the words of [`io_reason`].
+fn io_error(path: &Path, source: std::io::Error) -> OutputError {
+    if source.kind() == std::io::ErrorKind::InvalidFilename {
+        if let Some(name) = path.file_name() {
+            let length = name_length(name);
+            if length > NAME_MAX {
+                return OutputError::NameTooLong {
+                    path: path.to_path_buf(),
+                    length,
+                    unit: if cfg!(windows) { "个字符" } else { "字节" },
+                };
+            }
         }
-        Ok(())
+    }
+    OutputError::Io {
+        path: path.to_path_buf(),
+        source,
     }
 }
 
@@ -239,16 +238,15 @@ pub fn numbered(path: &Path, n: u32) -> PathBuf {
     if n <= 1 {
         return path.to_path_buf();
     }
-    let name = path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // The extension is what follows the last dot (`a.诊断.xlsx` → `a.诊断 (2).xlsx`).
-    let (stem, ext) = match name.rfind('.') {
-        Some(i) if i > 0 => (&name[..i], &name[i..]),
-        _ => (name.as_str(), ""),
-    };
-    path.with_file_name(format!("{stem} ({n}){ext}"))
+    // The extension is what follows the last dot (`a.诊断.xlsx` → `a.诊断 (2).xlsx`); the
+    // rest keeps its bytes, Unicode or not.
+    let mut name = path.file_stem().unwrap_or_default().to_os_string();
+    name.push(format!(" ({n})"));
+    if let Some(ext) = path.extension() {
+        name.push(".");
+        name.push(ext);
+    }
+    path.with_file_name(name)
 }
 
 fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
@@ -278,35 +276,183 @@ fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
     Some("特殊文件")
 }
 
+/// Temporary files created and not yet renamed into place or removed. An interrupt
+/// ([`abandon_temporaries`]) removes them: without this list a Ctrl-C in the middle of a
+/// batch leaves one hidden file per output being written, since the process ends without
+/// running any destructor. Creating, renaming and removing a temporary file all happen
+/// under this lock, so the interrupt handler, which takes it and never gives it back, sees
+/// every temporary file that exists and none can appear after it has looked.
+static LIVE: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+fn live() -> MutexGuard<'static, BTreeSet<PathBuf>> {
+    // A panic elsewhere while the lock was held leaves the list as valid as before.
+    LIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Remove every temporary file not yet in place, and keep any from being created or put
+/// in place from now on, as long as the returned guard lives. For the interrupt handler:
+/// it ends the process holding the guard, so outputs already renamed into place are kept
+/// whole and nothing half-written is left.
+pub fn abandon_temporaries() -> MutexGuard<'static, BTreeSet<PathBuf>> {
+    let mut live = live();
+    for p in live.iter() {
+        let folder = std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+        let _ = if folder {
+            std::fs::remove_dir_all(p)
+        } else {
+            std::fs::remove_file(p)
+        };
+    }
+    live.clear();
+    live
+}
+
+/// A private temporary folder in the system's temporary directory, on the list of live
+/// temporaries: removed with what it holds when dropped, or by an interrupt. For files the
+/// program writes only to read them back (derive's blank templates).
+#[derive(Debug)]
+pub struct TempFolder {
+    dir: Option<tempfile::TempDir>,
+}
+
+impl TempFolder {
+    /// A new, empty folder.
+    pub fn new() -> std::io::Result<TempFolder> {
+        let mut live = live();
+        let dir = tempfile::Builder::new().prefix(".zb").tempdir()?;
+        live.insert(dir.path().to_path_buf());
+        Ok(TempFolder { dir: Some(dir) })
+    }
+
+    /// Where it is.
+    pub fn path(&self) -> &Path {
+        self.dir.as_ref().map_or(Path::new(""), |d| d.path())
+    }
+}
+
+impl Drop for TempFolder {
+    fn drop(&mut self) {
+        if let Some(dir) = self.dir.take() {
+            let mut live = live();
+            live.remove(dir.path());
+            drop(dir);
+        }
+    }
+}
+
+/// A temporary file on the list of [`LIVE`] ones: off the list when renamed into place or
+/// dropped (and then removed).
+#[derive(Debug)]
+struct Temp {
+    file: Option<tempfile::NamedTempFile>,
+}
+
+impl Temp {
+    /// A new, empty temporary file in `dir`.
+    ///
+    /// The name is short (`.zb` + 8 random characters + `.tmp`, 15 bytes), whatever the
+    /// output's: a temporary name built from the output's own (78 Chinese characters are 234
+    /// bytes) passes the 255-byte limit of most file systems although the output's name fits.
+    fn create(dir: &Path) -> std::io::Result<Temp> {
+        let mut live = live();
+        let file = tempfile::Builder::new()
+            .prefix(".zb")
+            .suffix(".tmp")
+            .rand_bytes(8)
+            .make_in(dir, open_new)?;
+        live.insert(file.path().to_path_buf());
+        Ok(Temp { file: Some(file) })
+    }
+
+    fn file(&mut self) -> std::io::Result<&mut std::fs::File> {
+        match &mut self.file {
+            Some(f) => Ok(f.as_file_mut()),
+            None => Err(std::io::Error::other("temporary file already put in place")),
+        }
+    }
+
+    /// Rename into place at `to` (replacing an existing file only when `clobber`). On
+    /// failure the temporary file is still there, for another try or to be dropped.
+    fn persist(&mut self, to: &Path, clobber: bool) -> std::io::Result<()> {
+        let mut live = live();
+        let Some(file) = self.file.take() else {
+            return Err(std::io::Error::other("temporary file already put in place"));
+        };
+        let from = file.path().to_path_buf();
+        let done = if clobber {
+            file.persist(to)
+        } else {
+            file.persist_noclobber(to)
+        };
+        match done {
+            Ok(_) => {
+                live.remove(&from);
+                Ok(())
+            }
+            Err(e) => {
+                self.file = Some(e.file);
+                Err(e.error)
+            }
+        }
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        if let Some(file) = self.file.take() {
+            let mut live = live();
+            live.remove(file.path());
+            // NamedTempFile removes the file when dropped; under the lock, so the interrupt
+            // handler never finds it listed and gone, nor gone and listed.
+            drop(file);
+        }
+    }
+}
+
+impl Write for Temp {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file()?.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file()?.flush()
+    }
+}
+
+/// Create `path`, which must not exist (never through an existing name or symlink).
+fn open_new(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    // tempfile's own files are private (0600); an output is an ordinary document, readable
+    // as the user's umask allows, like any file their spreadsheet program saves.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o666);
+    }
+    // As tempfile opens its own: others may read, and the file may be renamed or deleted
+    // while open (the rename into place, and the interrupt handler's removal).
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        const SHARE_READ_WRITE_DELETE: u32 = 0x1 | 0x2 | 0x4;
+        options.share_mode(SHARE_READ_WRITE_DELETE);
+    }
+    options.open(path)
+}
+
 /// A temporary file beside `path` holding `bytes`, synced: random name, created
-/// exclusively (never through an existing name or symlink), removed if dropped.
-fn temp_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, OutputError> {
-    let io = |source| OutputError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+/// exclusively, removed if dropped or if the program is interrupted.
+fn temp_beside(path: &Path, bytes: &[u8]) -> Result<Temp, OutputError> {
+    let io = |source| io_error(path, source);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(io)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let mut builder = tempfile::Builder::new();
-    let prefix = format!(".{name}.");
-    builder.prefix(&prefix).suffix(".tmp");
-    // tempfile creates private (0600) files; an output is an ordinary document, readable as
-    // the user's umask allows, like any file their spreadsheet program saves.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
+    let mut tmp = Temp::create(&dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
+    tmp.file().and_then(|f| f.sync_all()).map_err(io)?;
     Ok(tmp)
 }
 

@@ -7,6 +7,8 @@ pub mod cell;
 pub mod gate;
 pub mod number;
 pub mod os_error;
+pub mod panic;
+pub mod path;
 pub mod text;
 
 pub use cell::{a1, column_letters, CellRef};

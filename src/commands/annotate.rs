@@ -4,14 +4,16 @@
 //! before any work is done, so an existing copy stops the run at once (without `--force`).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::base::gate;
+use crate::base::path::{joined, shown};
 use crate::batch::UnitReport;
 use crate::ledger::UnitSource;
 use crate::output::OutputPolicy;
-use crate::render::annotate::{annotate, copy_name};
+use crate::render::annotate::{annotate, AnnotateError};
 use crate::RunError;
 
 /// Writes the annotated copies of the units of one `check` run.
@@ -31,11 +33,20 @@ struct Done {
     failures: Vec<String>,
 }
 
-fn folder_name(input: &Path) -> Option<String> {
-    input
-        .parent()
-        .and_then(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
+fn folder_name(input: &Path) -> Option<&OsStr> {
+    input.parent().and_then(|p| p.file_name())
+}
+
+/// The name of the annotated copy of `input`: `台账.xlsx` → `台账.诊断.xlsx`, an xlsm keeping
+/// its extension (a workbook with macros saved as .xlsx does not open in Excel). The name
+/// `render::annotate::copy_name` gives, made from the input's own bytes: a name that is not
+/// Unicode (GBK) gives a copy whose name is the same bytes, not "�".
+pub fn copy_file_name(input: &Path) -> OsString {
+    let xlsm = input
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsm"));
+    let stem = input.file_stem().unwrap_or(OsStr::new("台账"));
+    joined(stem, if xlsm { ".诊断.xlsm" } else { ".诊断.xlsx" })
 }
 
 impl Annotator {
@@ -50,8 +61,8 @@ impl Annotator {
         let mut targets = BTreeMap::new();
         let mut used: BTreeSet<PathBuf> = BTreeSet::new();
         for input in sources.iter().flat_map(|s| &s.files) {
-            let name = copy_name(input);
-            let place = |name: &str| match dir {
+            let name = copy_file_name(input);
+            let place = |name: &OsStr| match dir {
                 Some(d) => d.join(name),
                 None => input.with_file_name(name),
             };
@@ -59,7 +70,10 @@ impl Annotator {
             if used.contains(&target) {
                 // Two inputs of the same name (台账.xlsx in two unit folders) into one folder.
                 if let Some(folder) = folder_name(input) {
-                    target = place(&format!("{folder}-{name}"));
+                    let mut both = folder.to_os_string();
+                    both.push("-");
+                    both.push(&name);
+                    target = place(&both);
                 }
                 let mut n = 2;
                 let first = target.clone();
@@ -82,9 +96,23 @@ impl Annotator {
 
     /// Write the copies of one unit (call while the report still has its cell grids; from
     /// any worker thread).
+    ///
+    /// A panic while the copies are made costs this unit's copies only: it is one failure
+    /// in Chinese, and the unit's findings, the other units and the report are written as
+    /// always (a panic the batch caught instead would replace the findings by ZB001).
     pub fn unit(&self, report: &UnitReport) {
         let mut done = Done::default();
-        for copy in annotate(report) {
+        let copies = match crate::base::panic::caught(|| annotate(report)) {
+            Ok(copies) => copies,
+            Err(detail) => {
+                done.failures.push(format!(
+                    "无法生成 {} 的批注副本：程序内部出错（{detail}）。这是检查工具的问题，不是台账的错误：请把这个单位的文件发给工具的维护者；本单位的诊断和其余单位照常写出",
+                    report.unit.files.join("、")
+                ));
+                Vec::new()
+            }
+        };
+        for copy in copies {
             let copy = match copy {
                 Ok(c) => c,
                 Err(e) => {
@@ -93,10 +121,10 @@ impl Annotator {
                 }
             };
             let Some(target) = self.targets.get(&copy.input) else {
-                // Only a path that does not survive display (not UTF-8) gets here.
+                // Every input of the run was planned; a copy of anything else is a fault.
                 done.failures.push(format!(
                     "无法确定 {} 的批注副本写到哪里",
-                    copy.input.display()
+                    shown(&copy.input)
                 ));
                 continue;
             };
@@ -120,10 +148,7 @@ impl Annotator {
             .sort_by_key(|p| order.iter().position(|t| *t == p).unwrap_or(usize::MAX));
         if !self.quiet {
             for p in &done.written {
-                eprintln!(
-                    "已写出批注副本：{}",
-                    gate::terminal(&p.display().to_string())
-                );
+                eprintln!("已写出批注副本：{}", gate::terminal(&shown(p)));
             }
         }
         if done.failures.is_empty() {
@@ -160,6 +185,26 @@ mod tests {
             a.targets[&PathBuf::from("乙/台账.xlsx")],
             dir.path().join("乙-台账.诊断.xlsx")
         );
+    }
+
+    #[test]
+    fn copy_names_are_the_renderers_kept_in_bytes() {
+        for input in ["a/台账.xlsx", "台账 2026.xls", "宏.XLSM", "README"] {
+            let input = Path::new(input);
+            assert_eq!(
+                copy_file_name(input),
+                OsString::from(crate::render::annotate::copy_name(input))
+            );
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let gbk = Path::new(OsStr::from_bytes(b"\xcc\xa8\xd5\xcb.xlsx"));
+            assert_eq!(
+                copy_file_name(gbk).as_bytes(),
+                b"\xcc\xa8\xd5\xcb.\xe8\xaf\x8a\xe6\x96\xad.xlsx"
+            );
+        }
     }
 
     #[test]

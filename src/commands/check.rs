@@ -10,6 +10,7 @@ use std::ops::ControlFlow;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::base::gate;
+use crate::base::path::shown;
 use crate::batch::{self, CheckOptions, Totals, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::{CheckArgs, OutputFormat};
@@ -69,7 +70,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     let catalogue = Catalogue::with_config(&config.classification)?;
     for p in &args.paths {
         if std::fs::symlink_metadata(p).is_err() {
-            return Err(RunError::Usage(format!("找不到 {}", p.display())));
+            return Err(RunError::Usage(format!("找不到 {}", shown(p))));
         }
     }
     let discovery = discover_units(&args.paths, args.unit_per_file);
@@ -82,7 +83,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
                 .files
                 .iter()
                 .cloned()
-                .chain(u.others.iter().map(|o| PathBuf::from(&*o.path)))
+                .chain(u.others.iter().map(|o| o.file.clone()))
         })
         .collect();
     let policy = OutputPolicy::new(args.force, &inputs);
@@ -148,8 +149,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         }
         let text = match format {
             OutputFormat::Jsonl => {
-                let mut line = serde_json::to_string(&render::json::unit_value(&report, &json_ctx))
-                    .expect("JSON values serialise");
+                let mut line = render::json::unit_line(&report, &json_ctx);
                 line.push('\n');
                 line
             }

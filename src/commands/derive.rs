@@ -9,10 +9,12 @@
 //! xls/ods/xlsb file is refused with what to do (save it as .xlsx): rewriting it with our
 //! writer would lose the clerk's formats, which is what derive promises to keep.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
+use crate::base::path::{joined, shown};
 use crate::batch::{check_read_unit, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::DeriveArgs;
@@ -25,6 +27,8 @@ use crate::{RunError, Status};
 use super::check::{as_of, load_config};
 
 /// Where the copy of an input goes: beside a single workbook, or into the output folder.
+/// Names are made from the input's own (`台账` → `台账.补填.xlsx`) as the OS spells them, so
+/// a name that is not Unicode (GBK) gives a copy of the same bytes.
 fn output_path(args: &DeriveArgs, input: &Path) -> PathBuf {
     let single = !args.path.is_dir();
     let ext = input
@@ -36,19 +40,12 @@ fn output_path(args: &DeriveArgs, input: &Path) -> PathBuf {
         if let Some(out) = &args.output {
             return out.clone();
         }
-        let stem = input
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        return input.with_file_name(format!("{stem}.补填.{ext}"));
+        let stem = input.file_stem().unwrap_or_default();
+        return input.with_file_name(joined(stem, &format!(".补填.{ext}")));
     }
     let dir = args.output.clone().unwrap_or_else(|| {
-        let name = args
-            .path
-            .file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "单位".into());
-        args.path.with_file_name(format!("{name}.补填"))
+        let name = args.path.file_name().unwrap_or(OsStr::new("单位"));
+        args.path.with_file_name(joined(name, ".补填"))
     });
     dir.join(input.file_name().unwrap_or_default())
 }
@@ -69,8 +66,8 @@ fn not_editable(path: &Path) -> Option<String> {
     };
     Some(format!(
         "{} 是{what}，derive 只能在 xlsx/xlsm 文件中补填而不改动原有格式。请用 Excel、WPS 或 LibreOffice 打开它，另存为 .xlsx 后再运行（例如 soffice --headless --convert-to xlsx {}）",
-        path.display(),
-        path.display()
+        shown(path),
+        shown(path)
     ))
 }
 
@@ -80,7 +77,7 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     let config = load_config(args.config.as_deref(), std::slice::from_ref(&args.path))?;
     let catalogue = Catalogue::with_config(&config.classification)?;
     if !args.path.exists() {
-        return Err(RunError::Usage(format!("找不到 {}", args.path.display())));
+        return Err(RunError::Usage(format!("找不到 {}", shown(&args.path))));
     }
     let year = args.year.unwrap_or(as_of.year());
     if !(1990..=2100).contains(&year) {
@@ -96,13 +93,13 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
         [_] | [] => {
             return Err(RunError::Usage(format!(
                 "{} 中没有工作簿（xlsx、xlsm、xls、ods）",
-                args.path.display()
+                shown(&args.path)
             )))
         }
         many => {
             return Err(RunError::Usage(format!(
                 "{} 含有 {} 个单位；derive 一次补填一个单位，请指定其中一个单位的工作簿或文件夹",
-                args.path.display(),
+                shown(&args.path),
                 many.len()
             )))
         }
@@ -127,8 +124,8 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     if report.unit.summaries.is_empty() {
         return Err(RunError::Usage(format!(
             "{} 中没有找到软件使用情况汇总表，derive 无法推算（其余各表都由汇总表推算）。用 zhengban inspect {} 查看认出了哪些表；认错的表可在 zhengban.toml 中指明",
-            args.path.display(),
-            args.path.display()
+            shown(&args.path),
+            shown(&args.path)
         )));
     }
     let stops = blocking(&report);
@@ -201,7 +198,12 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
             path: input.clone(),
             source,
         })?;
-        let (new, written) = apply(&plan.files[i], &bytes)?;
+        // A panic in the writer is said in Chinese, with exit 2, like any copy it refuses.
+        let (new, written) = crate::base::panic::caught(|| apply(&plan.files[i], &bytes))
+            .map_err(|detail| RunError::Internal {
+                what: format!("生成 {} 的补填副本", shown(&input)),
+                detail,
+            })??;
         outputs.push((out.clone(), new));
         results.push((input, out, written));
     }
@@ -260,19 +262,19 @@ fn summary(
         as_of.format("%Y-%m-%d")
     );
     for f in &source.files {
-        s.push_str(&format!("   {}\n", f.display()));
+        s.push_str(&format!("   {}\n", shown(f)));
     }
     s.push('\n');
     match (results.is_empty(), unchanged) {
         (true, Some(out)) => s.push_str(&format!(
             "没有需要补填的内容：推算出的各项都已填写；按 -o 写出了原样副本 {}。\n",
-            out.display()
+            shown(out)
         )),
         (true, None) => s.push_str("没有需要补填的内容：推算出的各项都已填写，没有写出文件。\n"),
         _ => {}
     }
     for (input, out, written) in results {
-        s.push_str(&format!("{} → {}\n", input.display(), out.display()));
+        s.push_str(&format!("{} → {}\n", shown(input), shown(out)));
         if !written.filled.is_empty() {
             s.push_str("  已填写（绿色底纹为推算值并附批注“由 zhengban 生成”，黄色待填写）：\n");
             for line in &written.filled {
@@ -342,7 +344,7 @@ fn summary(
     if !results.is_empty() && !unchanged.is_empty() && source.files.len() > 1 {
         s.push_str("\n无需改动的文件（未复制）：\n");
         for f in unchanged {
-            s.push_str(&format!("  {}\n", f.display()));
+            s.push_str(&format!("  {}\n", shown(f)));
         }
     }
     s

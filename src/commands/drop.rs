@@ -13,8 +13,10 @@ use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::base::gate::terminal as line;
+use crate::base::path::{joined, shown};
 use crate::batch::{self, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
+use crate::commands::annotate::copy_file_name;
 use crate::commands::check::load_config;
 use crate::ledger::discover_units;
 use crate::output::{print_stdout, OutputPolicy};
@@ -92,10 +94,18 @@ pub fn pause_if_own_console() {
 }
 
 /// Where the HTML report of a unit goes: `台账.诊断.html` beside a single workbook,
-/// `文件夹/文件夹.诊断.html` inside a folder unit (beside its files and their copies).
-fn report_path(label: &str, files: &[PathBuf]) -> Option<PathBuf> {
+/// `文件夹/文件夹.诊断.html` inside a folder unit (beside its files and their copies). The
+/// name is made from the unit's own name as the OS spells it (`path`: the workbook or the
+/// folder), so a GBK name gives a page of the same bytes; `label` is for `.` and the like.
+fn report_path(label: &str, path: &Path, files: &[PathBuf]) -> Option<PathBuf> {
     let first = files.first()?;
-    Some(first.with_file_name(format!("{label}.诊断.html")))
+    let own = if path == first.as_path() {
+        first.file_stem()
+    } else {
+        path.file_name()
+    };
+    let name = own.unwrap_or(std::ffi::OsStr::new(label));
+    Some(first.with_file_name(joined(name, ".诊断.html")))
 }
 
 /// The word a typo of a command would be, when `p` names no file: a bare word.
@@ -203,10 +213,7 @@ fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Pain
     if !written.is_empty() {
         s.push_str("   已写出：\n");
         for (what, p) in written {
-            s.push_str(&format!(
-                "     {what}  {}\n",
-                line(&p.display().to_string())
-            ));
+            s.push_str(&format!("     {what}  {}\n", line(&shown(p))));
         }
     }
     s.push('\n');
@@ -227,7 +234,7 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
             if p.exists() {
                 return true;
             }
-            missing.push_str(&format!("找不到 {}\n", line(&p.display().to_string())));
+            missing.push_str(&format!("找不到 {}\n", line(&shown(p))));
             if looks_like_command(p) {
                 missing.push_str(
                     "  （要用命令的话，命令有 check、rule、template、convert、help；\
@@ -267,10 +274,16 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
     let work = |i: usize, report: UnitReport| -> Dropped {
         let mut written: Vec<(String, PathBuf)> = Vec::new();
         let mut failures = Vec::new();
-        for copy in annotate(&report) {
+        // A panic while one unit's copy or page is made costs that file only (said in
+        // Chinese among the failures); the summary, the other file and the other units go on.
+        let copies = crate::base::panic::caught(|| annotate(&report)).unwrap_or_else(|detail| {
+            failures.push(internal("批注副本", &report, &detail));
+            Vec::new()
+        });
+        for copy in copies {
             match copy.map_err(|e| e.to_string()).and_then(|c| {
                 policy
-                    .write_numbered(&c.input.with_file_name(&c.file_name), &c.bytes)
+                    .write_numbered(&c.input.with_file_name(copy_file_name(&c.input)), &c.bytes)
                     .map_err(|e| e.to_string())
                     .map(|p| (c.rebuilt, p))
             }) {
@@ -285,12 +298,14 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
                 Err(e) => failures.push(e),
             }
         }
-        let source = &discovery.units[i].source;
-        if let Some(path) = report_path(&source.label, &source.files) {
-            let page = html::unit_page(&report, as_of);
-            match policy.write_numbered(&path, page.as_bytes()) {
-                Ok(p) => written.push(("检查报告".into(), p)),
-                Err(e) => failures.push(e.to_string()),
+        let found = &discovery.units[i];
+        if let Some(path) = report_path(&found.source.label, &found.path, &found.source.files) {
+            match crate::base::panic::caught(|| html::unit_page(&report, as_of)) {
+                Ok(page) => match policy.write_numbered(&path, page.as_bytes()) {
+                    Ok(p) => written.push(("检查报告".into(), p)),
+                    Err(e) => failures.push(e.to_string()),
+                },
+                Err(detail) => failures.push(internal("检查报告", &report, &detail)),
             }
         }
         Dropped {
@@ -332,6 +347,14 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
     })
 }
 
+/// A panic while making `what` of a unit, in Chinese.
+fn internal(what: &str, report: &UnitReport, detail: &str) -> String {
+    format!(
+        "无法生成 {} 的{what}：程序内部出错（{detail}）。这是检查工具的问题，不是台账的错误：请把这个单位的文件发给工具的维护者",
+        report.unit.files.join("、")
+    )
+}
+
 /// What one dropped unit left behind, for the summary on screen.
 struct Dropped {
     errors: bool,
@@ -346,13 +369,15 @@ mod tests {
 
     #[test]
     fn reports_go_beside_the_files() {
+        let book = PathBuf::from("桌面/台账.xlsx");
         assert_eq!(
-            report_path("台账", &[PathBuf::from("桌面/台账.xlsx")]),
+            report_path("台账", &book, std::slice::from_ref(&book)),
             Some(PathBuf::from("桌面/台账.诊断.html"))
         );
         assert_eq!(
             report_path(
                 "某局",
+                Path::new("某局"),
                 &[
                     PathBuf::from("某局/汇总.xlsx"),
                     PathBuf::from("某局/明细.xlsx")
@@ -360,7 +385,7 @@ mod tests {
             ),
             Some(PathBuf::from("某局/某局.诊断.html"))
         );
-        assert_eq!(report_path("空", &[]), None);
+        assert_eq!(report_path("空", Path::new("空"), &[]), None);
     }
 
     #[test]

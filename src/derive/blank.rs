@@ -3,7 +3,8 @@
 //! A table added from a template is filled the way a clerk's own table is: the reader finds
 //! its header block, column header and figure cells, and derive writes at those cells. So
 //! the positions come from the template itself, never from a second copy of its layout. The
-//! reader opens files, so the template is written to a private temporary file and read back.
+//! reader opens files, so the template is written to a private temporary file and read back
+//! (in a folder an interrupt removes).
 
 use crate::ledger::{read_unit, Unit, UnitSource};
 use crate::schema::TableKind;
@@ -38,7 +39,8 @@ pub struct Blank {
 /// The blank template of `kind`, read back.
 pub fn blank(kind: TableKind) -> Result<Blank, BlankError> {
     let bytes = crate::templates::table_workbook(kind)?;
-    let dir = tempfile::tempdir()?;
+    // On the output module's list of temporaries, so that an interrupt removes it too.
+    let dir = crate::output::TempFolder::new()?;
     let path = dir.path().join("template.xlsx");
     std::fs::write(&path, &bytes)?;
     let unit = read_unit(&UnitSource {

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use super::natural::natural_cmp;
 use crate::base::io_reason;
+use crate::base::path::{shown, shown_os};
 
 /// Deeper folders than this are not entered (a hostile tree must not exhaust the stack).
 const MAX_DEPTH: usize = 32;
@@ -57,8 +58,11 @@ pub struct Discovery {
 /// A file that is not a workbook we read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OtherFile {
-    /// The path, as the user would name it.
+    /// The path, as the user would name it (non-Unicode bytes escaped, for showing).
     pub path: Arc<str>,
+    /// The path itself, for file operations: never rebuilt from `path`, which may not
+    /// name the same file.
+    pub file: PathBuf,
     /// What it is.
     pub kind: FileKind,
 }
@@ -346,7 +350,8 @@ fn entry(p: &Path, depth: usize, seen: &mut Seen) -> Option<Entry> {
 
 fn other(p: &Path, kind: FileKind) -> OtherFile {
     OtherFile {
-        path: Arc::from(p.display().to_string().as_str()),
+        path: Arc::from(shown(p).as_str()),
+        file: p.to_path_buf(),
         kind,
     }
 }
@@ -383,7 +388,7 @@ fn classify(dir: &Dir, named: bool, unit_per_file: bool, out: &mut Discovery) {
             Entry::Workbook(p) => out.units.push(single(p)),
             Entry::Taken => {}
             Entry::Other(f) if f.kind.is_submission() => {
-                let mut unit = single(Path::new(&*f.path));
+                let mut unit = single(&f.file);
                 unit.source.files.clear();
                 unit.others.push(f.clone());
                 out.units.push(unit);
@@ -431,13 +436,14 @@ fn label(path: &Path, stem: bool) -> String {
     } else {
         path.file_name()
     };
-    match name.and_then(|s| s.to_str()) {
-        Some(s) => s.to_string(),
+    match name {
+        // A name that is not Unicode (GBK bytes) is shown escaped, never replaced by "�".
+        Some(s) => shown_os(s),
         // `.` or `..`: the folder's own name.
         None => std::fs::canonicalize(path)
             .ok()
-            .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .unwrap_or_else(|| path.display().to_string()),
+            .and_then(|c| c.file_name().map(shown_os))
+            .unwrap_or_else(|| shown(path)),
     }
 }
 

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::base::path::shown;
 use crate::base::CellRef;
 use crate::schema::TableKind;
 use crate::workbook::hints::LayoutHints;
@@ -447,12 +448,12 @@ pub fn read_within(source: &UnitSource, opts: &ReadOptions) -> (Unit, Sources) {
 /// are no workbook, folders that could not be listed) for the rules to report.
 pub fn read_discovered(found: &DiscoveredUnit, opts: &ReadOptions) -> (Unit, Sources) {
     let (mut unit, sources) = read_within(&found.source, opts);
-    unit.path = Some(Arc::from(found.path.display().to_string().as_str()));
+    unit.path = Some(Arc::from(shown(&found.path).as_str()));
     unit.others = found.others.clone();
     unit.inaccessible = found
         .inaccessible
         .iter()
-        .map(|(p, why)| (Arc::from(p.display().to_string().as_str()), why.clone()))
+        .map(|(p, why)| (Arc::from(shown(p).as_str()), why.clone()))
         .collect();
     (unit, sources)
 }
@@ -463,6 +464,7 @@ pub fn read_discovered(found: &DiscoveredUnit, opts: &ReadOptions) -> (Unit, Sou
 pub(crate) fn from_text<R: AsRef<[S]>, S: AsRef<str>>(file: &str, sheets: &[(&str, &[R])]) -> Unit {
     let file: Arc<str> = Arc::from(file);
     let book = Workbook {
+        path: std::path::PathBuf::from(&*file),
         file: file.clone(),
         sheets: sheets
             .iter()
@@ -481,7 +483,9 @@ pub(crate) fn from_text<R: AsRef<[S]>, S: AsRef<str>>(file: &str, sheets: &[(&st
 /// One file as a unit of its own, to be joined with the unit's other files. A panic while
 /// parsing its tables makes the file unreadable, not the batch end.
 fn read_file(path: &Path, opts: &ReadOptions) -> (Unit, Option<Workbook>) {
-    let display: Arc<str> = Arc::from(path.display().to_string().as_str());
+    // Shown with non-Unicode bytes escaped; the file itself is opened by `path`, never
+    // by this text, which may not name it.
+    let display: Arc<str> = Arc::from(shown(path).as_str());
     let mut part = Unit {
         files: vec![display.clone()],
         ..Unit::default()

@@ -86,6 +86,11 @@ fn place(t: &Target) -> String {
     }
 }
 
+/// Most diagnostics a unit's page lists, each with its excerpt of the sheet: a page of
+/// 200,000 (a unit whose every row is wrong) would take gigabytes to build and no browser
+/// would show it; the rest are counted, and all are in the copy and in `check`'s output.
+const PAGE_LISTED: usize = 2_000;
+
 /// The page for one unit checked on `as_of`.
 pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
     let unit = &report.unit;
@@ -139,7 +144,7 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
         let _ = writeln!(h, "<h2>诊断（{} 条）</h2>", report.diagnostics.len());
     }
     let mut group: Option<String> = None;
-    for d in &report.diagnostics {
+    for d in report.diagnostics.iter().take(PAGE_LISTED) {
         let title = match &d.target {
             Target::Cell(c) => format!("{} › {}", file_name(&c.file), c.sheet),
             Target::Sheet { file, sheet } => format!("{} › {}", file_name(file), sheet),
@@ -151,6 +156,14 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
             group = Some(title);
         }
         h.push_str(&diagnostic(unit, &report.sources, d));
+    }
+    if report.diagnostics.len() > PAGE_LISTED {
+        let _ = writeln!(
+            h,
+            "<p class=\"msg\">另有 {} 条诊断没有在本页列出（本页最多列出 {PAGE_LISTED} 条）。\
+             全部诊断见同名“.诊断.xlsx”的第一张表“诊断报告”，或用 zhengban check --format json 导出。</p>",
+            report.diagnostics.len() - PAGE_LISTED
+        );
     }
     if let Some(l) = citations::legend(report.diagnostics.iter().map(|d| d.help.as_str())) {
         let _ = writeln!(h, "<p class=\"legend\">{}</p>", escape(&l));
@@ -399,4 +412,31 @@ fn metrics(m: &Metrics) -> String {
     }
     h.push_str("</table>\n");
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_lists_a_bounded_number_of_diagnostics_and_counts_the_rest() {
+        let mut sink = crate::rules::Sink::new("ZB403", Severity::Error);
+        for i in 0..PAGE_LISTED + 5 {
+            sink.report(Target::Unit, format!("第 {i} 条"), "改");
+        }
+        let report = UnitReport {
+            unit: Unit::default(),
+            sources: Sources::default(),
+            diagnostics: sink.diagnostics,
+            metrics: crate::metrics::Metrics::default(),
+        };
+        let page = unit_page(&report, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        assert!(page.contains(&format!("第 {} 条", PAGE_LISTED - 1)));
+        assert!(!page.contains(&format!("第 {PAGE_LISTED} 条")));
+        assert!(
+            page.contains("另有 5 条诊断没有在本页列出"),
+            "{}",
+            &page[page.len() - 800..]
+        );
+    }
 }

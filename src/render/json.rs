@@ -24,19 +24,52 @@ pub struct JsonContext<'a> {
 /// jsonl line stands on its own) and `statistics` (the unit's 软件正版化工作信息统计表 of
 /// the year, derived from its ledgers: what `report` sums over units).
 pub fn unit_value(report: &UnitReport, ctx: &JsonContext) -> Value {
-    json!({
-        "unit": report.unit.name,
-        "files": report.unit.files.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
-        "counts": {
-            "error": report.count(Severity::Error),
-            "warning": report.count(Severity::Warning),
-            "info": report.count(Severity::Info),
-        },
-        "metrics": report.metrics,
-        "diagnostics": report.diagnostics,
-        "as_of": ctx.as_of.to_string(),
-        "statistics": unit_statistics(report, ctx.catalogue, ctx.year),
-    })
+    serde_json::to_value(UnitJson::of(report, ctx)).expect("JSON values serialise")
+}
+
+/// The JSON text of one unit on one line (`--format jsonl`): [`unit_value`] written
+/// straight from the report, without building its tree first. The tree of a unit with
+/// 200,000 diagnostics takes several times the memory of its text.
+pub fn unit_line(report: &UnitReport, ctx: &JsonContext) -> String {
+    serde_json::to_string(&UnitJson::of(report, ctx)).expect("JSON values serialise")
+}
+
+/// The object of [`unit_value`], borrowing the report: its fields in the order of the
+/// object's keys.
+#[derive(serde::Serialize)]
+struct UnitJson<'a> {
+    unit: &'a str,
+    files: &'a [std::sync::Arc<str>],
+    counts: Counts,
+    metrics: &'a crate::metrics::Metrics,
+    diagnostics: &'a [crate::rules::Diagnostic],
+    as_of: String,
+    statistics: Value,
+}
+
+#[derive(serde::Serialize)]
+struct Counts {
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+impl<'a> UnitJson<'a> {
+    fn of(report: &'a UnitReport, ctx: &JsonContext) -> UnitJson<'a> {
+        UnitJson {
+            unit: &report.unit.name,
+            files: &report.unit.files,
+            counts: Counts {
+                error: report.count(Severity::Error),
+                warning: report.count(Severity::Warning),
+                info: report.count(Severity::Info),
+            },
+            metrics: &report.metrics,
+            diagnostics: &report.diagnostics,
+            as_of: ctx.as_of.to_string(),
+            statistics: json!(unit_statistics(report, ctx.catalogue, ctx.year)),
+        }
+    }
 }
 
 /// The whole document of `--format json`.
@@ -88,7 +121,7 @@ impl DocumentStream {
 /// One unit of the streamed `--format json` document, indented as [`document`] indents it
 /// (JSON strings hold no raw line breaks, so indenting every line is safe).
 pub fn document_unit(report: &UnitReport, ctx: &JsonContext) -> String {
-    let text = serde_json::to_string_pretty(&unit_value(report, ctx)).expect("JSON");
+    let text = serde_json::to_string_pretty(&UnitJson::of(report, ctx)).expect("JSON");
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for (i, line) in text.lines().enumerate() {
         if i > 0 {

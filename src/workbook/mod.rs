@@ -275,8 +275,12 @@ pub(crate) fn text_sheet<R: AsRef<[S]>, S: AsRef<str>>(name: &str, rows: &[R]) -
 /// A workbook read into memory.
 #[derive(Debug, Clone)]
 pub struct Workbook {
-    /// The path as the user gave it (for messages).
+    /// The path as the user gave it, for messages (non-Unicode bytes escaped: see
+    /// `base::path::shown`).
     pub file: Arc<str>,
+    /// The path itself, to open the file again (the annotated copy, derive): never rebuilt
+    /// from `file`, which names another file or none when the name is not Unicode.
+    pub path: std::path::PathBuf,
     /// The sheets, in workbook order.
     pub sheets: Vec<Sheet>,
 }

@@ -86,7 +86,10 @@ pub fn open_with(path: &Path, display: &str, limits: &Limits) -> Result<Workbook
         }
     }));
     match result {
-        Ok(r) => r,
+        Ok(r) => r.map(|mut book| {
+            book.path = path.to_path_buf();
+            book
+        }),
         Err(_) => Err(OpenError::Corrupt("读取时内部错误".into())),
     }
 }
@@ -413,8 +416,10 @@ fn finish(name: &str, grid: Grid<'_>, merges: Vec<Merge>) -> Sheet {
     Sheet::new(Arc::from(name), rows, merges, formulas)
 }
 
+/// The workbook read; its `path` is set by [`open_with`], which has it.
 fn workbook(display: &str, sheets: Vec<Sheet>) -> Workbook {
     Workbook {
+        path: std::path::PathBuf::new(),
         file: Arc::from(display),
         sheets,
     }

@@ -116,7 +116,7 @@ pub fn annotate(report: &UnitReport) -> Vec<Result<Annotated, AnnotateError>> {
         .workbooks
         .iter()
         .map(|book| {
-            let input = PathBuf::from(&*book.file);
+            let input = book.path.clone();
             let plan = plan(report, &book.file);
             let rebuilt = !is_editable(&input);
             let bytes = if rebuilt {
