@@ -13,7 +13,7 @@ use crate::base::path::{joined, shown};
 use crate::batch::UnitReport;
 use crate::ledger::UnitSource;
 use crate::output::OutputPolicy;
-use crate::render::annotate::{annotate, AnnotateError};
+use crate::render::annotate::annotate;
 use crate::RunError;
 
 /// Writes the annotated copies of the units of one `check` run.
