@@ -345,7 +345,7 @@ fn a_huge_row_number_without_cells_costs_nothing() {
 }
 
 #[test]
-fn a_declared_billion_shared_strings_is_refused() {
+fn a_declared_billion_shared_strings_is_only_a_hint() {
     let dir = tempfile::tempdir().unwrap();
     let mut parts = xlsx_parts(
         1,
@@ -356,7 +356,8 @@ fn a_declared_billion_shared_strings_is_refused() {
         br#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1000000000" uniqueCount="1000000000"><si><t>x</t></si></sst>"#.to_vec(),
     ));
     let p = write(dir.path(), "sst.xlsx", &zip_of(&parts));
-    check(&p).refused_with("共享字符串数上限");
+    // read without reserving room for a billion strings (24 GB), as the few there are
+    check(&p).read();
 }
 
 #[test]

@@ -1112,6 +1112,23 @@ mod tests {
         wb.save_to_buffer().unwrap()
     }
 
+    /// A one-sheet workbook like our templates: a merged title, a drop-down, print titles.
+    fn template_workbook() -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let title = rust_xlsxwriter::Format::new().set_bold().set_font_size(16);
+        let ws = wb.add_worksheet();
+        ws.set_name("模板").unwrap();
+        ws.merge_range(0, 0, 0, 3, "软件正版化工作信息统计表", &title)
+            .unwrap();
+        ws.write_string(1, 0, "单位名称").unwrap();
+        let choice = rust_xlsxwriter::DataValidation::new()
+            .allow_list_strings(&["国内", "国外"])
+            .unwrap();
+        ws.add_data_validation(2, 0, 19, 0, &choice).unwrap();
+        ws.set_repeat_rows(1, 1).unwrap();
+        wb.save_to_buffer().unwrap()
+    }
+
     fn parts(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         (0..zip.len())
@@ -1176,8 +1193,8 @@ mod tests {
             ed.freeze("诊断报告", "A2").unwrap();
             ed.autofilter("诊断报告", "A1:D2").unwrap();
             ed.landscape("诊断报告").unwrap();
-            let t = crate::templates::table_workbook(crate::schema::TableKind::Statistics).unwrap();
-            let from = crate::templates::sheet_name(crate::schema::TableKind::Statistics);
+            let t = template_workbook();
+            let from = "模板";
             ed.add_sheet_from(&t, from, "信息统计表").unwrap();
             ed.insert_rows("信息统计表", 20, 2).unwrap();
             ed.note("信息统计表", "A1", "由 zhengban 添加", Existing::Replace)
@@ -1270,7 +1287,23 @@ mod tests {
         let a1 = note("A1").unwrap();
         assert!(a1.contains("用户的批注\n\n【zhengban 诊断】\n诊断"), "{a1}");
         assert_eq!(note("B2").as_deref(), Some("算出"));
-        assert!(back.sheet_by_name("信息统计表").is_ok());
+        let added = back.sheet_by_name("信息统计表").unwrap();
+        assert_eq!(
+            added.cell("A1").unwrap().value(),
+            "软件正版化工作信息统计表"
+        );
+        assert_eq!(added.merge_cells()[0].range(), "A1:D1");
+        let dv: Vec<String> = added.data_validations().unwrap().data_validation_list()[0]
+            .sequence_of_references()
+            .range_collection()
+            .iter()
+            .map(|r| r.range())
+            .collect();
+        assert_eq!(
+            dv,
+            ["A3:A22"],
+            "the drop-down grew over the two rows inserted"
+        );
     }
 
     #[test]
