@@ -14,14 +14,14 @@
 //! | test | what it asserts |
 //! |---|---|
 //! | `write_path_survives_every_reproducer` | exit 0/1/2, no signal, within the time bound; the outputs asked for are written; no temporary file is left |
-//! | `write_path_writes_well_formed_parts` | every XML part (.xml/.rels/.vml) of every written workbook is well-formed, namespace-well-formed XML 1.0 (parts copied unchanged from the input are the input's business); no text over Excel's 32,767 characters, no sheet name the tool adds breaks Excel's rules |
+//! | `write_path_writes_well_formed_parts` | every XML part (.xml/.rels/.vml) of every written workbook is well-formed, namespace-well-formed XML 1.0 (parts copied unchanged from the input are the input's business); no text over Excel's 32,767 characters, no sheet name the tool adds breaks Excel's rules; the package holds together (every internal relationship reaches a part, every `r:id` names a relationship, every part has a content type — where the input did) |
 //! | `write_path_findings_are_the_same_with_annotate` | the JSON diagnostics of `check --annotate` equal those of `check`; no run reports an internal error |
-//! | `write_path_keeps_untouched_parts_byte_identical` | docProps/*, the theme, vbaProject.bin, media and every sheet the tool had no reason to touch come back byte for byte (a sheet with no finding, for the annotated copies; a sheet whose cell values derive left alone, for derive) |
+//! | `write_path_keeps_untouched_parts_byte_identical` | docProps/*, the theme, vbaProject.bin, media and every sheet the tool had no reason to touch come back byte for byte, with what it brings along (its .rels, drawings, charts, notes, pictures); a sheet to touch is one with a finding, for the annotated copies, and one whose cell values derive changed, for derive. Expected to fail until the copy is a patch of the user's package (issue 14, Deliver 1) |
 //! | `write_path_copies_open_in_libreoffice` | LibreOffice converts every written workbook (`--convert-to pdf`, one batched call; csv for the big ones), exit 0 and a non-empty file; skipped without `soffice` unless `ZHENGBAN_REQUIRE_SOFFICE=1` |
 //!
 //! The corpus runs once for all five tests (the first to ask runs it); the table of every
-//! case and assertion is printed to standard error (`cargo test --test hostile write_path
-//! -- --nocapture`), and the runs' files stay in `target/tmp/hostile-write/` to look at.
+//! case and line is printed to standard error (captured or not), and the runs' files stay in
+//! `target/tmp/hostile-write/` to look at.
 //! `ZHENGBAN_TEST_BIN=path/to/zhengban` runs it on another build (a release build is much
 //! faster on the big cases); `ZHENGBAN_WRITE_ONLY=WORD` only the cases whose name has WORD.
 
@@ -366,8 +366,12 @@ fn run_corpus() -> Results {
         .map(|m| m.into_inner().unwrap().expect("every case ran"))
         .collect();
     let lo_note = libreoffice(&root.join("libreoffice"), &cases, &mut out);
-    // Printed once, whichever test ran the corpus.
-    eprintln!("{}", table(&out, lo_note.as_deref()));
+    // Printed once, whichever test ran the corpus, and straight to standard error: the test
+    // harness would keep `eprintln!` of a test that passes to itself.
+    {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "{}", table(&out, lo_note.as_deref()));
+    }
     Results {
         cases: out,
         lo_note,
