@@ -665,6 +665,29 @@ fn run_case(dir: &Path, case: &Case) -> CaseResult {
             derive.code()
         ));
     }
+    // A workbook `check` reads is one derive can copy: refusing it is no answer (issue 14:
+    // `derive -o OUT` always writes OUT).
+    let read_by_check = json_units(&plain.stdout).is_ok() && refused.is_empty();
+    if derive.code() == Some(2) && !out.is_file() && read_by_check {
+        let err = derive.stderr_text();
+        let last: String = err
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .chars()
+            .take(160)
+            .collect();
+        let panicked = if err.contains("panicked at") {
+            " after a panic"
+        } else {
+            ""
+        };
+        missing.push(format!(
+            "derive -o {} exited 2{panicked} and wrote nothing, though check reads the workbook: {last}",
+            out.file_name().unwrap().to_string_lossy(),
+        ));
+    }
     for m in missing {
         res.fault(Line::Written, m);
     }
