@@ -13,6 +13,9 @@ Corpora (folders of workbooks, checked with --unit-per-file):
     u20x300    20 units x 300 computers (≈40k ledger rows)
     u200x40    200 units x 40 computers
     lin1x300, lin1x1000, lin1x2000, lin1x5000   one unit each, for linearity
+    faults1x5000   one unit of 5,000 computers (lin1x5000's data) with 100 planted faults, 20 of
+               each of five kinds (plant_faults): the input of issue 14's cost target, drop
+               mode and derive against check of the same file (bench/write_cost.py)
     u4000x40   4,000 units x 40 computers: 20 hard links to each file of u200x40 (the reading
                cost of a file does not depend on its name; generating 4,000 distinct files
                with openpyxl would take an hour)
@@ -94,7 +97,57 @@ def boxed(ws, r0, r1, c0, c1):
             ws.cell(r, c).border = BOX
 
 
-def write_unit(path, index, computers, seed=7):
+def plant_faults(wb, count, seed):
+    """`count` faults in a generated unit, spread over the 明细表 and the 附件9 sheets, each a
+    mistake one cell makes (so each gives about one finding to mark): in equal shares an
+    安装日期 after the check date (ZB205), both 商业软件 and OEM软件 ticked (ZB202), a blank
+    软件名称 (ZB201), a maintenance record ticked as both 安装 and 卸载 (ZB301), and another
+    computer's 计算机品牌 on a computer's second row (ZB203). Rows are drawn without repeats."""
+    rnd = random.Random(seed)
+    detail = wb["附件8 明细表"]
+    maint = [ws for ws in wb.worksheets if ws.title.startswith("附件9-")]
+    rows = list(range(6, detail.max_row + 1))
+    # Second rows of a computer: no 计算机编号 of their own (merged from the first).
+    later = [r for r in rows if detail.cell(r, 4).value is None]
+    computer, pc = {}, None
+    for r in rows:
+        pc = detail.cell(r, 4).value or pc
+        computer[r] = pc
+    kinds = ["date", "boxes", "name", "maint", "brand"]
+    taken, rebranded = set(), set()
+    for i in range(count):
+        kind = kinds[i % len(kinds)]
+        if kind == "maint":
+            ws = maint[rnd.randrange(len(maint))]
+            r = rnd.randrange(10, ws.max_row + 1)
+            while (ws.title, r) in taken:
+                r = rnd.randrange(10, ws.max_row + 1)
+            taken.add((ws.title, r))
+            ws.cell(r, 3, "☑")
+            continue
+        # A computer's first row is its operating system: a date after the check date there
+        # would also put every other program before it (ZB209).
+        pool = later if kind in ("brand", "date") else rows
+        r = rnd.choice(pool)
+        # One brand fault per computer: a second on the same computer is the same finding.
+        while ("detail", r) in taken or (kind == "brand" and computer[r] in rebranded):
+            r = rnd.choice(pool)
+        taken.add(("detail", r))
+        if kind == "brand":
+            rebranded.add(computer[r])
+        if kind == "date":
+            detail.cell(r, 13, dt.date(2027, 1, 15)).number_format = "yyyy-mm-dd"
+        elif kind == "boxes":
+            detail.cell(r, 10, "☑")
+            detail.cell(r, 11, "☑")
+        elif kind == "name":
+            detail.cell(r, 7).value = None
+        elif kind == "brand":
+            brand = detail.cell(r, 5).value
+            detail.cell(r, 5, next(b for b in BRANDS if b != brand))
+
+
+def write_unit(path, index, computers, seed=7, faults=0):
     prefix, pcs = unit_data(index, computers, seed)
     unit = f"某市第{index + 1}局"
     filler, phone = "刘晓燕", f"023-7065{index % 10000:04d}"
@@ -234,6 +287,8 @@ def write_unit(path, index, computers, seed=7):
                 if isinstance(v, dt.date):
                     cell.number_format = "yyyy-mm-dd"
         boxed(ws, 5, 9 + len(events), 1, 10)
+    if faults:
+        plant_faults(wb, faults, seed * 1_000_003 + index)
     wb.save(path)
     rows = sum(len(soft) for *_, soft in pcs)
     return rows * 2 + len(used_ids) + len(free)
@@ -246,15 +301,18 @@ CORPORA = {
     "lin1x1000": (1, 1000),
     "lin1x2000": (1, 2000),
     "lin1x5000": (1, 5000),
+    "faults1x5000": (1, 5000),
 }
+# Corpora whose units get planted faults: how many per unit.
+FAULTS = {"faults1x5000": 100}
 
 
 def job(args):
-    path, index, computers = args
+    path, index, computers, faults = args
     if os.path.exists(path):
         return 0
     tmp = path + ".tmp.xlsx"
-    n = write_unit(tmp, index, computers)
+    n = write_unit(tmp, index, computers, faults=faults)
     os.replace(tmp, path)
     return n
 
@@ -265,7 +323,7 @@ def main():
     ap.add_argument("--only", action="append", help="generate only these corpora")
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
-    names = a.only or list(CORPORA) + ["u4000x40"]
+    names = a.only or [n for n in CORPORA if n not in FAULTS] + ["u4000x40"]
     jobs = []
     for name in names:
         if name == "u4000x40":
@@ -273,11 +331,12 @@ def main():
         units, computers = CORPORA[name]
         d = os.path.join(a.out, name)
         os.makedirs(d, exist_ok=True)
-        jobs += [(os.path.join(d, f"单位{i + 1:04d}.xlsx"), i, computers) for i in range(units)]
+        faults = FAULTS.get(name, 0)
+        jobs += [(os.path.join(d, f"单位{i + 1:04d}.xlsx"), i, computers, faults) for i in range(units)]
     if "u4000x40" in names and not (a.only and "u200x40" not in a.only):
         d = os.path.join(a.out, "u200x40")
         os.makedirs(d, exist_ok=True)
-        jobs += [(os.path.join(d, f"单位{i + 1:04d}.xlsx"), i, 40) for i in range(200)]
+        jobs += [(os.path.join(d, f"单位{i + 1:04d}.xlsx"), i, 40, 0) for i in range(200)]
     with Pool(a.jobs) as pool:
         written = pool.map(job, jobs, chunksize=1)
     if "u4000x40" in names:

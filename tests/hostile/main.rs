@@ -6,12 +6,15 @@
 //! and the symlink loops are made here at run time.
 //!
 //! `ZHENGBAN_TEST_BIN=path/to/zhengban cargo test --test hostile` runs it on another build.
+//! The corpus of the write path (the annotated copy, drop mode, derive) is in `write.rs`.
 
 mod build;
 mod child;
 #[path = "../support/mod.rs"]
 mod support;
 mod terminal;
+/// The write path's corpus (issue 14): tests/hostile/write.rs.
+mod write;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
