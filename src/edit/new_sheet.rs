@@ -362,12 +362,12 @@ pub(super) fn from_template(
                 match (depth, n.as_str()) {
                     (1, "sheetPr") | (1, "sheetFormatPr") => {
                         out.head_raw
-                            .push_str(&whole(&mut r, &mut inner, &e, is_start)?);
+                            .push_str(&xml::whole(&mut r, &mut inner, &e, is_start)?);
                         continue;
                     }
                     (1, "printOptions" | "pageMargins" | "pageSetup" | "headerFooter") => {
                         out.print_raw
-                            .push_str(&whole(&mut r, &mut inner, &e, is_start)?);
+                            .push_str(&xml::whole(&mut r, &mut inner, &e, is_start)?);
                         continue;
                     }
                     (1, "sheetViews") => {
@@ -427,7 +427,7 @@ pub(super) fn from_template(
                         let mut attrs = xml::attrs_raw(&e);
                         xml::remove_attr(&mut attrs, "sqref");
                         let body = if is_start {
-                            inner_raw(&mut r, &mut inner)?
+                            xml::inner_raw(&mut r, &mut inner)?
                         } else {
                             String::new()
                         };
@@ -450,46 +450,6 @@ pub(super) fn from_template(
         }
     }
     Ok(out)
-}
-
-/// The element just opened, whole, as raw text.
-fn whole<R: std::io::BufRead>(
-    r: &mut quick_xml::Reader<R>,
-    buf: &mut Vec<u8>,
-    e: &quick_xml::events::BytesStart<'_>,
-    is_start: bool,
-) -> Result<String, EditError> {
-    if !is_start {
-        return Ok(format!("<{}/>", &**e));
-    }
-    let name = e.name().as_ref().to_string();
-    Ok(format!("<{}>{}</{name}>", &**e, inner_raw(r, buf)?))
-}
-
-/// The children of the element just opened, raw, up to its end (consumed).
-fn inner_raw<R: std::io::BufRead>(
-    r: &mut quick_xml::Reader<R>,
-    buf: &mut Vec<u8>,
-) -> Result<String, EditError> {
-    let mut w = quick_xml::Writer::new(Vec::new());
-    let mut depth = 1usize;
-    loop {
-        buf.clear();
-        let ev = r.read_event_into(buf).map_err(xml::bad_xml)?;
-        match &ev {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return Ok(String::from_utf8_lossy(&w.into_inner()).into_owned());
-                }
-            }
-            Event::Eof => return Err(EditError::Open("模板 XML 提前结束".into())),
-            _ => {}
-        }
-        w.write_event(ev)
-            .map_err(|e| EditError::Save(e.to_string()))?;
-    }
 }
 
 /// The frozen pane of a template's view.

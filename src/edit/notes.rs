@@ -106,11 +106,7 @@ pub(super) fn patch_comments(
     loop {
         buf.clear();
         let ev = r.read_event_into(&mut buf).map_err(xml::bad_xml)?;
-        let name = match &ev {
-            Event::Start(e) | Event::Empty(e) => local(e.name().as_ref()).to_string(),
-            Event::End(e) => local(e.name().as_ref()).to_string(),
-            _ => String::new(),
-        };
+        let name = xml::event_name(&ev);
         match &ev {
             Event::Start(e) if depth == 0 => p = xml::prefix_of(e.name().as_ref()),
             Event::Empty(e) if depth == 0 => {
@@ -249,13 +245,7 @@ pub(super) fn patch_comments(
             Event::Eof => break,
             _ => {}
         }
-        match &ev {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        w.write_event(ev)
-            .map_err(|e| EditError::Save(e.to_string()))?;
+        xml::copy_event(&mut w, ev, &mut depth)?;
     }
     Ok((new, w.into_inner()))
 }

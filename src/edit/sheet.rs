@@ -486,12 +486,7 @@ pub(super) fn patch<R: BufRead, W: Write>(
             Event::Eof => break,
             _ => {}
         }
-        match &ev {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        s.w.write_event(ev).map_err(save)?;
+        xml::copy_event(&mut s.w, ev, &mut depth)?;
     }
     if !saw_sheet_data && s.next < s.rows.len() {
         return Err(EditError::Open("工作表没有 sheetData".into()));

@@ -190,18 +190,18 @@ impl Styles {
                             self.note_numfmt(&e);
                         }
                         (3, "fonts", "font") => {
-                            let inner = copy_element(&mut r, &mut inner_buf, &e)?;
+                            let inner = xml::whole(&mut r, &mut inner_buf, &e, true)?;
                             self.fonts.push(inner);
                             depth -= 1;
                         }
                         (3, "fills", "fill") => {
-                            let inner = copy_element(&mut r, &mut inner_buf, &e)?;
+                            let inner = xml::whole(&mut r, &mut inner_buf, &e, true)?;
                             self.fill_none.push(fill_is_none(&inner));
                             self.fills.push(inner);
                             depth -= 1;
                         }
                         (3, "borders", "border") => {
-                            let inner = copy_element(&mut r, &mut inner_buf, &e)?;
+                            let inner = xml::whole(&mut r, &mut inner_buf, &e, true)?;
                             self.border_lines.push(border_has_lines(&inner));
                             self.borders.push(inner);
                             depth -= 1;
@@ -538,34 +538,6 @@ impl Styles {
             "numFmts" => self.numfmts.len(),
             "cellXfs" => self.xfs.len(),
             _ => 0,
-        }
-    }
-}
-
-/// The element whose start `start` was just read, written out whole (start tag, children,
-/// end tag) from the events.
-fn copy_element<R: std::io::BufRead>(
-    r: &mut quick_xml::Reader<R>,
-    buf: &mut Vec<u8>,
-    start: &quick_xml::events::BytesStart<'_>,
-) -> Result<String, EditError> {
-    let mut w = quick_xml::Writer::new(Vec::new());
-    w.get_mut()
-        .extend_from_slice(format!("<{}>", &**start).as_bytes());
-    let mut depth = 1usize;
-    loop {
-        buf.clear();
-        let ev = r.read_event_into(buf).map_err(xml::bad_xml)?;
-        match &ev {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth -= 1,
-            Event::Eof => return Err(EditError::Open("样式部件提前结束".into())),
-            _ => {}
-        }
-        w.write_event(ev)
-            .map_err(|e| EditError::Save(e.to_string()))?;
-        if depth == 0 {
-            return Ok(String::from_utf8_lossy(&w.into_inner()).into_owned());
         }
     }
 }

@@ -134,15 +134,19 @@ pub(super) fn patch_workbook(
     recalc: bool,
 ) -> Result<Vec<u8>, EditError> {
     let front = added.iter().filter(|a| a.first).count() as u32;
-    let mut order: Vec<&Added> = added.iter().filter(|a| a.first).collect();
-    let end: Vec<&Added> = added.iter().filter(|a| !a.first).collect();
+    // a sheet's position in the copy: ours in front, the user's, ours at the end
     let index_of = |a: &Added| -> u32 {
+        let among = |first: bool| {
+            added
+                .iter()
+                .filter(|x| x.first == first)
+                .position(|x| x.name == a.name)
+                .unwrap_or(0) as u32
+        };
         if a.first {
-            order_pos(added, a)
+            among(true)
         } else {
-            front
-                + book.sheets.len() as u32
-                + end.iter().position(|e| e.name == a.name).unwrap_or(0) as u32
+            front + book.sheets.len() as u32 + among(false)
         }
     };
     let mut names = String::new();
@@ -156,7 +160,6 @@ pub(super) fn patch_workbook(
             ));
         }
     }
-    order.retain(|_| true);
     let sheet_tag = |p: &str, a: &Added| {
         format!(
             "<{p}sheet xmlns:r=\"{}\" name=\"{}\" sheetId=\"{}\" r:id=\"{}\"/>",
@@ -173,7 +176,8 @@ pub(super) fn patch_workbook(
     let mut p = String::new();
     let mut names_done = names.is_empty();
     let mut calc_done = !recalc;
-    // where a missing calcPr goes: before the first of these, or at the end
+    // A missing calcPr goes before the first of these (or at the end); our print titles, when
+    // the workbook has no definedNames, before calcPr or any of these.
     const AFTER_CALC: [&str; 9] = [
         "oleSize",
         "customWorkbookViews",
@@ -187,40 +191,36 @@ pub(super) fn patch_workbook(
     ];
     let raw =
         |w: &mut quick_xml::Writer<Vec<u8>>, s: &str| w.get_mut().extend_from_slice(s.as_bytes());
-    const AFTER_NAMES: [&str; 11] = [
-        "calcPr",
-        "oleSize",
-        "customWorkbookViews",
-        "pivotCaches",
-        "smartTagPr",
-        "smartTagTypes",
-        "webPublishing",
-        "fileRecoveryPr",
-        "webPublishObjects",
-        "extLst",
-        "",
-    ];
+    // what has to come before the workbook's child `next` (`None`: its end)
+    let due = |w: &mut quick_xml::Writer<Vec<u8>>,
+               p: &str,
+               next: Option<&str>,
+               names_done: &mut bool,
+               calc_done: &mut bool| {
+        let after_calc = next.is_none_or(|n| AFTER_CALC.contains(&n));
+        if !*names_done && (after_calc || next == Some("calcPr")) {
+            raw(
+                w,
+                &format!(
+                    "<{p}definedNames>{}</{p}definedNames>",
+                    reprefix_names(&names, p)
+                ),
+            );
+            *names_done = true;
+        }
+        if !*calc_done && after_calc {
+            raw(w, &format!("<{p}calcPr fullCalcOnLoad=\"1\"/>"));
+            *calc_done = true;
+        }
+    };
     loop {
         buf.clear();
         let ev = r.read_event_into(&mut buf).map_err(xml::bad_xml)?;
-        let name = match &ev {
-            Event::Start(e) | Event::Empty(e) => local(e.name().as_ref()).to_string(),
-            Event::End(e) => local(e.name().as_ref()).to_string(),
-            _ => String::new(),
-        };
+        let name = xml::event_name(&ev);
         match &ev {
             Event::Start(e) if depth == 0 => p = xml::prefix_of(e.name().as_ref()),
-            Event::Start(e) | Event::Empty(e) if depth == 1 && !calc_done && name == "calcPr" => {
-                if !names_done {
-                    raw(
-                        &mut w,
-                        &format!(
-                            "<{p}definedNames>{}</{p}definedNames>",
-                            reprefix_names(&names, &p)
-                        ),
-                    );
-                    names_done = true;
-                }
+            Event::Start(e) | Event::Empty(e) if depth == 1 && name == "calcPr" && !calc_done => {
+                due(&mut w, &p, Some("calcPr"), &mut names_done, &mut calc_done);
                 let mut attrs = xml::attrs_raw(e);
                 xml::set_attr(&mut attrs, "fullCalcOnLoad", "1".into());
                 let empty = matches!(ev, Event::Empty(_));
@@ -231,52 +231,38 @@ pub(super) fn patch_workbook(
                 }
                 continue;
             }
-            Event::Start(e) | Event::Empty(e)
-                if depth == 1 && !names_done && AFTER_NAMES.contains(&name.as_str()) =>
-            {
-                raw(
-                    &mut w,
-                    &format!(
-                        "<{p}definedNames>{}</{p}definedNames>",
-                        reprefix_names(&names, &p)
-                    ),
-                );
-                names_done = true;
-                if !calc_done && name != "calcPr" {
-                    raw(&mut w, &format!("<{p}calcPr fullCalcOnLoad=\"1\"/>"));
-                    calc_done = true;
-                }
-                let _ = e;
-            }
             Event::Start(e) if depth == 1 && name == "sheets" => {
-                let tag = format!("<{}>", &**e);
-                raw(&mut w, &tag);
+                raw(&mut w, &format!("<{}>", &**e));
                 for a in added.iter().filter(|a| a.first) {
                     raw(&mut w, &sheet_tag(&p, a));
                 }
                 depth += 1;
                 continue;
             }
+            Event::Start(_) | Event::Empty(_) if depth == 1 => {
+                due(&mut w, &p, Some(&name), &mut names_done, &mut calc_done);
+            }
+            Event::End(_) if depth == 1 => {
+                due(&mut w, &p, None, &mut names_done, &mut calc_done);
+            }
             Event::End(_) if depth == 2 && name == "sheets" => {
                 for a in added.iter().filter(|a| !a.first) {
                     raw(&mut w, &sheet_tag(&p, a));
                 }
             }
-            Event::Start(_) | Event::Empty(_)
+            Event::Start(e) | Event::Empty(e)
                 if depth == 2 && name == "definedName" && front > 0 =>
             {
-                if let Event::Start(e) | Event::Empty(e) = &ev {
-                    let mut attrs = xml::attrs_raw(e);
-                    if let Some(id) = attr(e, "localSheetId").and_then(|v| v.parse::<u32>().ok()) {
-                        xml::set_attr(&mut attrs, "localSheetId", (id + front).to_string());
-                    }
-                    let empty = matches!(ev, Event::Empty(_));
-                    raw(&mut w, &xml::tag(e.name().as_ref(), &attrs, empty));
-                    if !empty {
-                        depth += 1;
-                    }
-                    continue;
+                let mut attrs = xml::attrs_raw(e);
+                if let Some(id) = attr(e, "localSheetId").and_then(|v| v.parse::<u32>().ok()) {
+                    xml::set_attr(&mut attrs, "localSheetId", (id + front).to_string());
                 }
+                let empty = matches!(ev, Event::Empty(_));
+                raw(&mut w, &xml::tag(e.name().as_ref(), &attrs, empty));
+                if !empty {
+                    depth += 1;
+                }
+                continue;
             }
             Event::End(_) if depth == 2 && name == "definedNames" && !names_done => {
                 raw(&mut w, &reprefix_names(&names, &p));
@@ -295,58 +281,12 @@ pub(super) fn patch_workbook(
                 }
                 continue;
             }
-            Event::End(_) if depth == 1 && (!names_done || !calc_done) => {
-                if !names_done {
-                    raw(
-                        &mut w,
-                        &format!(
-                            "<{p}definedNames>{}</{p}definedNames>",
-                            reprefix_names(&names, &p)
-                        ),
-                    );
-                    names_done = true;
-                }
-                if !calc_done {
-                    raw(&mut w, &format!("<{p}calcPr fullCalcOnLoad=\"1\"/>"));
-                    calc_done = true;
-                }
-            }
-            Event::Start(_) | Event::Empty(_)
-                if depth == 1 && !calc_done && AFTER_CALC.contains(&name.as_str()) =>
-            {
-                if !names_done {
-                    raw(
-                        &mut w,
-                        &format!(
-                            "<{p}definedNames>{}</{p}definedNames>",
-                            reprefix_names(&names, &p)
-                        ),
-                    );
-                    names_done = true;
-                }
-                raw(&mut w, &format!("<{p}calcPr fullCalcOnLoad=\"1\"/>"));
-                calc_done = true;
-            }
             Event::Eof => break,
             _ => {}
         }
-        match &ev {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        w.write_event(ev)
-            .map_err(|e| EditError::Save(e.to_string()))?;
+        xml::copy_event(&mut w, ev, &mut depth)?;
     }
     Ok(w.into_inner())
-}
-
-fn order_pos(added: &[Added], a: &Added) -> u32 {
-    added
-        .iter()
-        .filter(|x| x.first)
-        .position(|x| x.name == a.name)
-        .unwrap_or(0) as u32
 }
 
 fn reprefix_names(names: &str, p: &str) -> String {

@@ -86,22 +86,16 @@ pub(super) fn remove_attr(attrs: &mut Vec<(String, String)>, key: &str) {
 /// visibly by the gate (a control character in a cell would make the whole part
 /// unreadable), markup escaped.
 pub(super) fn text(s: &str) -> String {
-    let s = crate::base::gate::xml_text(s);
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escaped(s, false)
 }
 
 /// An attribute value made safe: as [`text`], and quotes and line breaks as references so
 /// they survive attribute normalisation.
 pub(super) fn attr_value(s: &str) -> String {
+    escaped(s, true)
+}
+
+fn escaped(s: &str, attribute: bool) -> String {
     let s = crate::base::gate::xml_text(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -109,10 +103,10 @@ pub(super) fn attr_value(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\r' if attribute => out.push_str("&#13;"),
+            '\t' if attribute => out.push_str("&#9;"),
             c => out.push(c),
         }
     }
@@ -216,6 +210,70 @@ pub(super) fn skip_element<R: BufRead>(
             Event::Eof => return Err(EditError::Open("XML 提前结束".into())),
             _ => {}
         }
+    }
+}
+
+/// The local name of a start, empty or end tag (`""` for other events).
+pub(super) fn event_name(ev: &Event<'_>) -> String {
+    match ev {
+        Event::Start(e) | Event::Empty(e) => local(e.name().as_ref()).to_string(),
+        Event::End(e) => local(e.name().as_ref()).to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Copy an event as it was read, keeping count of the element depth.
+pub(super) fn copy_event<W: std::io::Write>(
+    w: &mut quick_xml::Writer<W>,
+    ev: Event<'_>,
+    depth: &mut usize,
+) -> Result<(), EditError> {
+    match &ev {
+        Event::Start(_) => *depth += 1,
+        Event::End(_) => *depth = depth.saturating_sub(1),
+        _ => {}
+    }
+    w.write_event(ev)
+        .map_err(|e| EditError::Save(e.to_string()))
+}
+
+/// The element just opened, whole, as raw text.
+pub(super) fn whole<R: std::io::BufRead>(
+    r: &mut quick_xml::Reader<R>,
+    buf: &mut Vec<u8>,
+    e: &quick_xml::events::BytesStart<'_>,
+    is_start: bool,
+) -> Result<String, EditError> {
+    if !is_start {
+        return Ok(format!("<{}/>", &**e));
+    }
+    let name = e.name().as_ref().to_string();
+    Ok(format!("<{}>{}</{name}>", &**e, inner_raw(r, buf)?))
+}
+
+/// The children of the element just opened, raw, up to its end (consumed).
+pub(super) fn inner_raw<R: std::io::BufRead>(
+    r: &mut quick_xml::Reader<R>,
+    buf: &mut Vec<u8>,
+) -> Result<String, EditError> {
+    let mut w = quick_xml::Writer::new(Vec::new());
+    let mut depth = 1usize;
+    loop {
+        buf.clear();
+        let ev = r.read_event_into(buf).map_err(bad_xml)?;
+        match &ev {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return Ok(String::from_utf8_lossy(&w.into_inner()).into_owned());
+                }
+            }
+            Event::Eof => return Err(EditError::Open("XML 提前结束".into())),
+            _ => {}
+        }
+        w.write_event(ev)
+            .map_err(|e| EditError::Save(e.to_string()))?;
     }
 }
 
