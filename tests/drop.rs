@@ -146,11 +146,29 @@ fn a_clean_workbook_says_so() {
 #[test]
 fn a_missing_path_is_named_and_a_typo_of_a_command_explained() {
     let work = tempfile::tempdir().unwrap();
-    let o = drop_on(work.path(), &[Path::new("chek")]);
+    let sample = work.path().join("台账.xlsx");
+    std::fs::copy("samples/shuanglong-biao.xlsx", &sample).unwrap();
+    // a mistyped command: asked about, nothing written, exit 2
+    let o = drop_on(work.path(), &[Path::new("chek"), &sample]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("找不到 chek"), "{err}");
-    assert!(err.contains("命令有 check"), "{err}");
+    assert!(err.contains("是不是要用 check？"), "{err}");
+    assert!(
+        err.contains("derive") && err.contains("report"),
+        "every command: {err}"
+    );
+    assert_eq!(names(work.path()), ["台账.xlsx"], "nothing written");
+    // a word far from any command is a missing file, named with the commands there are
+    let o = drop_on(work.path(), &[Path::new("zzzzzzzz")]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("找不到 zzzzzzzz"), "{err}");
+    assert!(err.contains("命令有 check、"), "{err}");
+    // a named input missing beside a good one: the good one is checked, the run fails
+    let o = drop_on(work.path(), &[&sample, Path::new("不存在.xlsx")]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("找不到 不存在.xlsx"), "{}", text(&o));
+    assert!(names(work.path()).iter().any(|n| n.ends_with(".诊断.xlsx")));
 }
 
 #[test]

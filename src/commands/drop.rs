@@ -114,6 +114,30 @@ fn looks_like_command(p: &Path) -> bool {
     !s.contains(['/', '\\', '.']) && s.chars().all(|c| c.is_ascii_alphabetic())
 }
 
+/// The commands, as the command line defines them.
+fn command_names() -> Vec<String> {
+    use clap::CommandFactory;
+    crate::cli::Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+/// The command a first word that names no file was meant to be (`chek` → check): one within
+/// two edits of a command's name.
+fn meant_command(p: &Path) -> Option<String> {
+    if p.exists() || !looks_like_command(p) {
+        return None;
+    }
+    let word = p.to_string_lossy().to_lowercase();
+    command_names()
+        .into_iter()
+        .map(|name| (strsim::damerau_levenshtein(&word, &name), name))
+        .filter(|(d, name)| *d <= 2 && *d < name.len() / 2 + 1)
+        .min()
+        .map(|(_, name)| name)
+}
+
 struct Paint(bool);
 
 impl Paint {
@@ -227,6 +251,15 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         print_stdout(welcome().as_bytes())?;
         return Ok(Status::Clean);
     }
+    // a mistyped command writes nothing: the other words were meant as its arguments
+    if let Some(command) = meant_command(&paths[0]) {
+        return Err(RunError::Usage(format!(
+            "“{}”不是文件，也不是命令：是不是要用 {command}？（如 zhengban {command} 台账.xlsx；\
+             命令有 {}）",
+            line(&shown(&paths[0])),
+            command_names().join("、")
+        )));
+    }
     let mut missing = String::new();
     let existing: Vec<PathBuf> = paths
         .iter()
@@ -236,10 +269,10 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
             }
             missing.push_str(&format!("找不到 {}\n", line(&shown(p))));
             if looks_like_command(p) {
-                missing.push_str(
-                    "  （要用命令的话，命令有 check、rule、template、convert、help；\
-                     不带命令时 zhengban 把参数当作要检查的文件）\n",
-                );
+                missing.push_str(&format!(
+                    "  （要用命令的话，命令有 {}；不带命令时 zhengban 把参数当作要检查的文件）\n",
+                    command_names().join("、")
+                ));
             }
             false
         })
@@ -340,7 +373,8 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
     if !failures.is_empty() {
         return Err(RunError::Usage(failures.join("\n")));
     }
-    Ok(if errors {
+    // a named input that is not there is a failure a script sees, as an unreadable one is
+    Ok(if errors || !missing.is_empty() {
         Status::Faults
     } else {
         Status::Clean
