@@ -694,6 +694,8 @@ fn xls_and_ods_are_refused_with_what_to_do() {
     for path in [
         "tests/foreign/resaved/city-approval-bureau.lo.xls",
         "tests/foreign/resaved/city-approval-bureau.lo.ods",
+        // a faulty one is refused at once, not first asked for --force
+        "tests/layouts/resaved/township.faulty.lo.xls",
     ] {
         let (dir, input) = copy_in(path);
         let o = zhengban(
@@ -702,6 +704,7 @@ fn xls_and_ods_are_refused_with_what_to_do() {
         );
         assert_eq!(o.status.code(), Some(2), "{}", text(&o));
         assert!(text(&o).contains("另存为 .xlsx"), "{}", text(&o));
+        assert!(!text(&o).contains("--force"), "{}", text(&o));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

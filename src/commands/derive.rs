@@ -104,6 +104,16 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
             )))
         }
     };
+    // Nothing of a unit kept only in files derive cannot change can be filled: say so before
+    // checking, not after asking for --force.
+    let refusals: Vec<String> = source
+        .files
+        .iter()
+        .filter_map(|f| not_editable(f))
+        .collect();
+    if refusals.len() == source.files.len() {
+        return Err(RunError::Usage(refusals.join("\n")));
+    }
     // The safety check runs every rule whatever the configuration selects: a rule switched
     // off for reporting still tells whether derived figures would be wrong.
     let read = config.read_options();
