@@ -21,8 +21,8 @@ pub struct Cli {
     /// 不用子命令时：检查这些工作簿或文件夹，在每个文件旁写出批注副本和检查报告（把文件拖到程序上就是这样）
     #[arg(value_name = "工作簿或文件夹")]
     pub paths: Vec<PathBuf>,
-    /// 不用子命令时：检查日期（如 2026-11-25），默认今天
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// 不用子命令时：检查日期（如 2026-11-25 或 2026年11月25日），默认今天
+    #[arg(long, value_name = "日期")]
     pub as_of: Option<String>,
 }
 
@@ -180,7 +180,7 @@ pub struct CheckArgs {
     #[arg(long, short)]
     pub quiet: bool,
     /// JSON 中信息统计表的年度（默认检查日期所在年度）
-    #[arg(long, value_name = "YYYY")]
+    #[arg(long, value_name = "年度")]
     pub year: Option<i32>,
 }
 
@@ -188,37 +188,37 @@ pub struct CheckArgs {
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
     /// 工作簿、文件夹（按 check 的方式检查），或 check --format jsonl/json 写出的文件（可多个，合并）
-    #[arg(required = true)]
+    #[arg(required = true, value_name = "工作簿、文件夹或jsonl")]
     pub paths: Vec<PathBuf>,
     /// 汇总工作簿（如 汇总.xlsx）
-    #[arg(short, long, value_name = "XLSX")]
+    #[arg(short, long, value_name = "汇总.xlsx")]
     pub output: Option<PathBuf>,
     /// 同时写出一个 HTML 页面（如 汇总.html；自包含，可直接用浏览器打开）
-    #[arg(long, value_name = "HTML")]
+    #[arg(long, value_name = "汇总.html")]
     pub html: Option<PathBuf>,
     /// 覆盖已存在的输出文件（输入文件任何时候都不会被覆盖）
     #[arg(long)]
     pub force: bool,
-    /// 检查日期（YYYY-MM-DD），默认今天；只用于本次检查的工作簿
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// 检查日期（如 2026-11-25 或 2026年11月25日），默认今天；只用于本次检查的工作簿
+    #[arg(long, value_name = "日期")]
     pub as_of: Option<String>,
     /// 信息统计表的年度（默认：jsonl 中记录的年度，否则检查日期所在年度）
-    #[arg(long, value_name = "YYYY")]
+    #[arg(long, value_name = "年度")]
     pub year: Option<i32>,
     /// 只检查这些规则（代码或前缀，逗号分隔）
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "规则")]
     pub select: Vec<String>,
     /// 跳过这些规则（代码或前缀，逗号分隔）
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "规则")]
     pub ignore: Vec<String>,
     /// 配置文件（默认当前目录的 zhengban.toml）
-    #[arg(long)]
+    #[arg(long, value_name = "文件")]
     pub config: Option<PathBuf>,
     /// 每个工作簿作为一个单位
     #[arg(long)]
     pub unit_per_file: bool,
     /// 并行线程数（默认 CPU 核数）
-    #[arg(short = 'j', long)]
+    #[arg(short = 'j', long, value_name = "线程数")]
     pub jobs: Option<usize>,
     /// 不在终端打印汇总
     #[arg(long, short)]

@@ -74,6 +74,17 @@ fn help_is_chinese_for_every_command() {
         for e in ENGLISH {
             assert!(!page.contains(e), "{what} shows {e:?}:\n{page}");
         }
+        // placeholders name what goes there in Chinese (<日期>, <汇总.xlsx>), never <PATHS>
+        for placeholder in page.split('<').skip(1).filter_map(|p| p.split_once('>')) {
+            assert!(
+                !placeholder
+                    .0
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c)),
+                "{what} shows <{}>:\n{page}",
+                placeholder.0
+            );
+        }
     }
     let v = zhengban(&["--version"]);
     assert_eq!(
