@@ -99,7 +99,7 @@ pub fn check_read_unit(unit: Unit, sources: Sources, opts: &CheckOptions) -> Uni
         }))
         .unwrap_or_else(|panic| {
             warn(&format!(
-                "zhengban: 计算 {} 的指标时程序内部出错（{}），指标从缺",
+                "zhengban：计算 {} 的指标时程序内部出错（{}），指标从缺",
                 unit.name,
                 panic_text(&panic)
             ));
@@ -131,7 +131,7 @@ pub fn check_rules_guarded(ctx: &Context, rules: &[&Rule], config: &Config) -> V
             Ok(()) => out.extend(sink.diagnostics),
             Err(panic) => {
                 warn(&format!(
-                    "zhengban: 用规则 {} 检查 {} 时程序内部出错（{}），其余规则照常检查",
+                    "zhengban：用规则 {} 检查 {} 时程序内部出错（{}），其余规则照常检查",
                     rule.code,
                     ctx.unit.name,
                     panic_text(&panic)
@@ -154,7 +154,7 @@ pub fn check_rules_guarded(ctx: &Context, rules: &[&Rule], config: &Config) -> V
 /// the unit is never mistaken for a clean one.
 fn internal_failure(unit: Unit, stage: &str, panic: &Box<dyn std::any::Any + Send>) -> UnitReport {
     warn(&format!(
-        "zhengban: {stage} {} 时程序内部出错（{}），其余单位照常检查",
+        "zhengban：{stage} {} 时程序内部出错（{}），其余单位照常检查",
         unit.name,
         panic_text(panic)
     ));

@@ -158,8 +158,8 @@ fn a_rule_is_drawn_for_a_terminal() {
     assert_eq!(o.status.code(), Some(0));
     let doc = out(&o);
     assert!(
-        doc.starts_with("ZB405 汇总表安装数量与明细表行数不一致"),
-        "{doc}"
+        doc.starts_with("ZB405 汇总表安装数量与明细表行数不一致（默认错误）\n"),
+        "the heading in Chinese, without the code's English name: {doc}"
     );
     for heading in ["\n检查什么\n", "\n为什么\n", "\n示例\n", "\n如何修改\n"] {
         assert!(doc.contains(heading), "{heading:?} missing:\n{doc}");

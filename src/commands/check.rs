@@ -94,7 +94,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     let jobs = batch::jobs(args.jobs);
     if args.jobs.is_some_and(|j| j > batch::MAX_JOBS) {
         eprintln!(
-            "zhengban: -j {} 过多，改用 {} 个线程",
+            "zhengban：-j {} 过多，改用 {} 个线程",
             args.jobs.unwrap_or_default(),
             batch::MAX_JOBS
         );

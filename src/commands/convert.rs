@@ -151,7 +151,7 @@ fn read_workbooks(args: &ConvertArgs) -> Result<Input, RunError> {
     for unit in &discovery.units {
         if unit.source.files.is_empty() {
             warn(&format!(
-                "zhengban: {}：没有找到可读取的工作簿（xlsx、xlsm、xls、ods），这个单位没有可转换的台账",
+                "zhengban：{}：没有找到可读取的工作簿（xlsx、xlsm、xls、ods），这个单位没有可转换的台账",
                 unit.path.display()
             ));
             input.faults = true;
@@ -163,12 +163,12 @@ fn read_workbooks(args: &ConvertArgs) -> Result<Input, RunError> {
     for source in &sources {
         let unit = read_unit(source);
         for (file, err) in &unit.unreadable {
-            warn(&format!("zhengban: {file}: {err}"));
+            warn(&format!("zhengban：{file}: {err}"));
             input.faults = true;
         }
         if args.to == ConvertFormat::Xlsx {
             for loss in losses(&unit) {
-                warn(&format!("zhengban: {}：{loss}", source.label));
+                warn(&format!("zhengban：{}：{loss}", source.label));
             }
         }
         input.units.push(unit_data(&unit, with_cells));
@@ -327,7 +327,7 @@ fn write_xlsx(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Resul
             if !input.batch {
                 return Err(RunError::Usage(what));
             }
-            warn(&format!("zhengban: {what}"));
+            warn(&format!("zhengban：{what}"));
             skipped = true;
             continue;
         }

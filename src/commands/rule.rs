@@ -45,10 +45,9 @@ pub fn explain(r: &crate::rules::Rule, color: bool) -> String {
         .collect::<Vec<_>>()
         .join("\n");
     let source = format!(
-        "# {} {}（{}，默认{}）\n\n{doc}\n",
+        "# {} {}（默认{}）\n\n{doc}\n",
         r.code,
         r.summary,
-        r.name,
         r.severity.label(),
     );
     let mut out = markdown::render(&source, color);
