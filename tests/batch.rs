@@ -251,17 +251,17 @@ fn text_lines_name_file_sheet_and_cell() {
         );
     }
     assert!(
-        out.contains("报送材料/单位5/台账.xlsx:表5!M8: ZB405 error: 安装数量 5"),
+        out.contains("报送材料/单位5/台账.xlsx:表5!M8: ZB405 错误：安装数量 5"),
         "{out}"
     );
     assert!(
         out.contains(
-            "报送材料/单位5/台账.xlsx:表5!M8: ZB405 related 报送材料/单位5/台账.xlsx:表6!F8: "
+            "报送材料/单位5/台账.xlsx:表5!M8: ZB405 相关 报送材料/单位5/台账.xlsx:表6!F8："
         ),
         "{out}"
     );
     assert!(
-        out.contains("报送材料/单位2: ZB002 error: 没有找到台账"),
+        out.contains("报送材料/单位2: ZB002 错误：没有找到台账"),
         "{out}"
     );
     // A clean unit is listed too.

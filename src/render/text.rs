@@ -1,7 +1,9 @@
 //! A compact plain-text form of diagnostics, stable across terminals: `--format text`
-//! writes one line per fact, each starting with the file, sheet and cell it is about, so a
-//! line of a batch can be traced (and grepped) on its own; snapshot tests use the same
-//! form without file names, which differ between runs in temp dirs.
+//! writes one line per fact, in Chinese like every output a user reads (错误/警告/提示,
+//! 修改, 相关), each starting with the file, sheet and cell it is about, so a line of a batch
+//! can be traced (and grepped) on its own; snapshot tests use a form without file names
+//! (which differ between runs in temp dirs), kept as it is so that snapshots stay reviewable
+//! against their history.
 
 use crate::base::gate::terminal as line;
 use crate::batch::UnitReport;
@@ -73,17 +75,17 @@ pub fn unit(report: &UnitReport) -> String {
     for d in &report.diagnostics {
         let at = full_place(&d.target, home);
         out.push_str(&format!(
-            "{at}: {} {}: {}\n",
+            "{at}: {} {}：{}\n",
             d.code,
-            d.severity.key(),
+            d.severity.label(),
             one_line(&d.message)
         ));
         if !d.help.is_empty() {
-            out.push_str(&format!("{at}: {} help: {}\n", d.code, one_line(&d.help)));
+            out.push_str(&format!("{at}: {} 修改：{}\n", d.code, one_line(&d.help)));
         }
         for r in &d.related {
             out.push_str(&format!(
-                "{at}: {} related {}: {}\n",
+                "{at}: {} 相关 {}：{}\n",
                 d.code,
                 full_place(&r.target, home),
                 one_line(&r.message)
