@@ -177,3 +177,43 @@ fn a_rule_is_drawn_for_a_terminal() {
         "{doc}"
     );
 }
+
+#[test]
+fn a_statistics_year_is_four_digits_and_not_in_the_future() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("汇总.xlsx");
+    for command in ["check", "derive", "report"] {
+        let with_out = |args: &[&str]| {
+            let mut a: Vec<&str> = args.to_vec();
+            if command == "report" {
+                a.extend(["-o", out.to_str().unwrap()]);
+            }
+            zhengban(&a)
+        };
+        let o = with_out(&[
+            command,
+            "samples/shuanglong-biao.xlsx",
+            "--as-of",
+            "2026-11-25",
+            "--year",
+            "26",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{command}: {}", err(&o));
+        assert!(err(&o).contains("四位年份"), "{command}: {}", err(&o));
+        let o = with_out(&[
+            command,
+            "samples/shuanglong-biao.xlsx",
+            "--as-of",
+            "2026-11-25",
+            "--year",
+            "2030",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{command}: {}", err(&o));
+        assert!(
+            err(&o).contains("在检查日期 2026-11-25 之后"),
+            "{command}: {}",
+            err(&o)
+        );
+    }
+    assert!(!out.exists(), "nothing written");
+}

@@ -22,6 +22,24 @@ use crate::render;
 use crate::render::citations::{Regulation, REGULATIONS};
 use crate::{RunError, Status};
 
+/// The year of the 信息统计表 a command computes: `--year` as given, or the check date's.
+/// A year is four digits (`--year 26` is not 2026 to everyone) and not after the check
+/// date's year (a table of a year that has not happened would be silently empty).
+pub fn statistics_year(arg: Option<i32>, as_of: NaiveDate) -> Result<i32, RunError> {
+    let this = chrono::Datelike::year(&as_of);
+    match arg {
+        None => Ok(this),
+        Some(y) if !(1990..=9999).contains(&y) => Err(RunError::Usage(format!(
+            "--year 应为四位年份（如 {this}），收到 {y}"
+        ))),
+        Some(y) if y > this => Err(RunError::Usage(format!(
+            "--year {y} 在检查日期 {} 之后：信息统计表只能按已经开始的年度推算（要推算将来的日期，请同时用 --as-of 指定检查日期）",
+            as_of.format("%Y-%m-%d")
+        ))),
+        Some(y) => Ok(y),
+    }
+}
+
 /// Parse `--as-of` (any date form the reader accepts in cells), defaulting to today.
 pub fn as_of(arg: Option<&str>) -> Result<NaiveDate, RunError> {
     use crate::ledger::values::{date_text, DateTextError};
@@ -104,7 +122,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         config,
         catalogue,
     };
-    let year = args.year.unwrap_or_else(|| chrono::Datelike::year(&as_of));
+    let year = statistics_year(args.year, as_of)?;
     let json_ctx = render::json::JsonContext {
         as_of,
         year,

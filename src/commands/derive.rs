@@ -12,8 +12,6 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use chrono::Datelike;
-
 use crate::base::path::{joined, shown};
 use crate::batch::{check_read_unit, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
@@ -79,10 +77,7 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     if !args.path.exists() {
         return Err(RunError::Usage(format!("找不到 {}", shown(&args.path))));
     }
-    let year = args.year.unwrap_or(as_of.year());
-    if !(1990..=2100).contains(&year) {
-        return Err(RunError::Usage(format!("--year 应为四位年份，收到 {year}")));
-    }
+    let year = crate::commands::check::statistics_year(args.year, as_of)?;
     let sources =
         discover(std::slice::from_ref(&args.path), false).map_err(|source| RunError::Read {
             path: args.path.clone(),

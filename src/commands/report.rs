@@ -112,6 +112,8 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
     // so that a mixed run sums one year.
     let year = args
         .year
+        .map(|y| crate::commands::check::statistics_year(Some(y), as_of))
+        .transpose()?
         .or_else(|| {
             entries
                 .iter()

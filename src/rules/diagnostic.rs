@@ -31,7 +31,7 @@ impl Severity {
         }
     }
 
-    /// The English word (JSON and `--lang en`).
+    /// The English word (JSON).
     pub fn key(self) -> &'static str {
         match self {
             Severity::Error => "error",
