@@ -217,3 +217,37 @@ fn a_statistics_year_is_four_digits_and_not_in_the_future() {
     }
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn outputs_are_what_their_names_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/shuanglong-biao.xlsx");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_zhengban"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    // `-o -` is standard output
+    let o = run(&[
+        "check",
+        sample.to_str().unwrap(),
+        "--format",
+        "json",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).trim_start().starts_with('{'), "{}", out(&o));
+    assert!(!dir.path().join("-").exists(), "no file named -");
+    // a roll-up is an xlsx (or an html page), whatever name it is given
+    for (flag, name) in [("-o", "r.csv"), ("-o", "报告"), ("--html", "r.txt")] {
+        let o = run(&["report", sample.to_str().unwrap(), flag, name]);
+        assert_eq!(o.status.code(), Some(2), "{flag} {name}: {}", err(&o));
+        assert!(err(&o).contains("文件名应以"), "{flag} {name}: {}", err(&o));
+        assert!(!dir.path().join(name).exists());
+    }
+}

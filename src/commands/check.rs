@@ -105,9 +105,10 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         })
         .collect();
     let policy = OutputPolicy::new(args.force, &inputs);
+    // `-o -` is standard output, as scripts write it, never a file named "-"
     let mut out = match &args.output {
-        Some(path) => Out::File(policy.stream(path)?),
-        None => Out::Stdout,
+        Some(path) if path.as_os_str() != "-" => Out::File(policy.stream(path)?),
+        _ => Out::Stdout,
     };
     let jobs = batch::jobs(args.jobs);
     if args.jobs.is_some_and(|j| j > batch::MAX_JOBS) {
@@ -129,13 +130,12 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         catalogue: &opts.catalogue,
     };
     let stdout_terminal = std::io::stdout().is_terminal();
-    let color = args.output.is_none() && stdout_terminal && std::env::var_os("NO_COLOR").is_none();
+    let to_file = matches!(out, Out::File(_));
+    let color = !to_file && stdout_terminal && std::env::var_os("NO_COLOR").is_none();
     let files: usize = discovery.units.iter().map(|u| u.source.files.len()).sum();
     let bar = progress_bar(
         files,
-        !args.quiet
-            && std::io::stderr().is_terminal()
-            && (stdout_terminal || args.output.is_some()),
+        !args.quiet && std::io::stderr().is_terminal() && (stdout_terminal || to_file),
     );
     let sources: Vec<_> = discovery.units.iter().map(|u| u.source.clone()).collect();
     let annotator = match &args.annotate {

@@ -55,6 +55,23 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
             h.display()
         )));
     }
+    // a name that says another format would hold an xlsx the user cannot open as that
+    if let Some(o) = args.output.as_deref().filter(|o| ext(o) != "xlsx") {
+        return Err(RunError::Usage(format!(
+            "-o 写的是汇总工作簿（xlsx），文件名应以 .xlsx 结尾：收到 {}（要 CSV 或 JSON，用 check --format json/jsonl）",
+            crate::base::gate::terminal(&crate::base::path::shown(o))
+        )));
+    }
+    if let Some(h) = args
+        .html
+        .as_deref()
+        .filter(|h| !matches!(ext(h).as_str(), "html" | "htm"))
+    {
+        return Err(RunError::Usage(format!(
+            "--html 写的是 HTML 页面，文件名应以 .html 结尾：收到 {}",
+            crate::base::gate::terminal(&crate::base::path::shown(h))
+        )));
+    }
     let as_of = as_of(args.as_of.as_deref())?;
     let config =
         load_config(args.config.as_deref(), &args.paths)?.with_cli(&args.select, &args.ignore)?;
