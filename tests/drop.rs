@@ -213,3 +213,30 @@ fn markup_in_a_cell_shows_as_text_in_the_report() {
         "shown as text"
     );
 }
+
+/// A blank template has one error (ZB010) and many warnings: the error is listed first,
+/// never behind "…… 另有".
+#[test]
+fn errors_come_first_in_the_summary() {
+    let work = tempfile::tempdir().unwrap();
+    let made = Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .args(["template", "-o"])
+        .arg(work.path())
+        .output()
+        .unwrap();
+    assert_eq!(made.status.code(), Some(0));
+    let blank = work.path().join("正版软件管理台账模板.xlsx");
+    let o = drop_on(work.path(), &[&blank]);
+    let t = text(&o);
+    let first = t
+        .lines()
+        .find(|l| {
+            l.starts_with("   错误 ") || l.starts_with("   警告 ") || l.starts_with("   提示 ")
+        })
+        .unwrap_or_default();
+    assert!(first.starts_with("   错误 ZB010"), "{t}");
+    assert!(
+        t.contains("另有") && t.contains("（警告"),
+        "the rest counted by severity: {t}"
+    );
+}

@@ -27,6 +27,8 @@ use crate::{RunError, Status};
 
 /// Diagnostics listed per unit on screen; the rest are in the files.
 const LISTED: usize = 8;
+/// Most errors listed in the summary of one unit (more than [`LISTED`] when there are).
+const LISTED_ERRORS: usize = 20;
 
 /// What to do, printed when the program is started without any argument (double-clicked).
 pub fn welcome() -> String {
@@ -217,7 +219,11 @@ fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Pain
     if report.diagnostics.is_empty() {
         s.push_str("   没有发现问题。\n");
     }
-    for d in report.diagnostics.iter().take(LISTED) {
+    // errors first, and every error up to a screenful: a warning never hides one
+    let mut ordered: Vec<&crate::rules::Diagnostic> = report.diagnostics.iter().collect();
+    ordered.sort_by_key(|d| d.severity);
+    let listed = LISTED.max(report.count(Severity::Error).min(LISTED_ERRORS));
+    for d in ordered.iter().take(listed) {
         let place = short_place(&d.target);
         // One line each at 100 columns: "   错误 ZB405 " is 14 wide.
         let room = 100usize.saturating_sub(14 + place.width() + 2);
@@ -228,10 +234,19 @@ fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Pain
             fit(&line(&d.message.replace('\n', " ")), room)
         ));
     }
-    if report.diagnostics.len() > LISTED {
+    if ordered.len() > listed {
+        let rest = &ordered[listed..];
+        let by = [Severity::Error, Severity::Warning, Severity::Info]
+            .iter()
+            .filter_map(|&sev| {
+                let n = rest.iter().filter(|d| d.severity == sev).count();
+                (n > 0).then(|| format!("{} {n}", sev.label()))
+            })
+            .collect::<Vec<_>>()
+            .join("、");
         s.push_str(&format!(
-            "   …… 另有 {} 条，见检查报告\n",
-            report.diagnostics.len() - LISTED
+            "   …… 另有 {} 条（{by}），见检查报告\n",
+            rest.len()
         ));
     }
     if !written.is_empty() {
