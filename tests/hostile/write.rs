@@ -1642,9 +1642,11 @@ fn table(results: &[CaseResult], lo_note: Option<&str>) -> String {
         .max()
         .unwrap_or(10)
         .max(4);
+    let failing = results.iter().any(|r| !r.faults.is_empty());
     write!(
         s,
-        "\nwrite path, case by case (FAIL: see below)\n{:<width$}",
+        "\nwrite path, case by case{}\n{:<width$}",
+        if failing { " (FAIL: see below)" } else { "" },
         "case"
     )
     .unwrap();
