@@ -478,3 +478,32 @@ fn json_to_a_file_is_the_document_written_whole() {
     );
     assert_eq!(stdout(&on_stdout), text);
 }
+
+/// A jsonl line stands on its own: which program wrote it, and where the unit came from —
+/// also a folder without any ledger, whose `files` is empty.
+#[test]
+fn every_jsonl_line_says_its_source_and_its_writer() {
+    let dir = batch();
+    let o = zhengban(
+        dir.path(),
+        &["check", "报送材料", "--as-of", AS_OF, "--format", "jsonl"],
+    );
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() > 2);
+    for l in &lines {
+        assert_eq!(l["tool"], "zhengban");
+        assert_eq!(l["version"], env!("CARGO_PKG_VERSION"));
+        assert!(
+            l["source"].as_str().unwrap().starts_with("报送材料/单位"),
+            "{l}"
+        );
+    }
+    let empty = lines
+        .iter()
+        .find(|l| l["source"] == "报送材料/单位2")
+        .expect("the folder without a ledger is listed by its source");
+    assert_eq!(empty["files"], serde_json::json!([]));
+}

@@ -31,14 +31,25 @@ pub fn unit_value(report: &UnitReport, ctx: &JsonContext) -> Value {
 /// straight from the report, without building its tree first. The tree of a unit with
 /// 200,000 diagnostics takes several times the memory of its text.
 pub fn unit_line(report: &UnitReport, ctx: &JsonContext) -> String {
-    serde_json::to_string(&UnitJson::of(report, ctx)).expect("JSON values serialise")
+    let mut unit = UnitJson::of(report, ctx);
+    unit.tool = Some("zhengban");
+    unit.version = Some(env!("CARGO_PKG_VERSION"));
+    serde_json::to_string(&unit).expect("JSON values serialise")
 }
 
 /// The object of [`unit_value`], borrowing the report: its fields in the order of the
 /// object's keys.
 #[derive(serde::Serialize)]
 struct UnitJson<'a> {
+    /// On a jsonl line only: which program wrote it, so that a line stands on its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tool: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<&'static str>,
     unit: &'a str,
+    /// The path the unit was given or found as (its folder, or its one workbook): where it
+    /// came from, also when it holds no ledger (`files` is then empty).
+    source: &'a str,
     files: &'a [std::sync::Arc<str>],
     counts: Counts,
     metrics: &'a crate::metrics::Metrics,
@@ -56,9 +67,17 @@ struct Counts {
 
 impl<'a> UnitJson<'a> {
     fn of(report: &'a UnitReport, ctx: &JsonContext) -> UnitJson<'a> {
+        let unit = &report.unit;
         UnitJson {
-            unit: &report.unit.name,
-            files: &report.unit.files,
+            tool: None,
+            version: None,
+            unit: &unit.name,
+            source: unit
+                .path
+                .as_deref()
+                .or(unit.files.first().map(|f| &**f))
+                .unwrap_or(unit.name.as_str()),
+            files: &unit.files,
             counts: Counts {
                 error: report.count(Severity::Error),
                 warning: report.count(Severity::Warning),
