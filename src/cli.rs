@@ -81,6 +81,9 @@ pub struct DeriveArgs {
     /// 改写已填写、但与推算结果不同的单元格（默认保留并列出）
     #[arg(long)]
     pub overwrite_derived: bool,
+    /// 有错误时也以 0 退出（只要写出的文件、不以退出码判断时用）
+    #[arg(long)]
+    pub exit_zero: bool,
     /// 配置文件（默认当前目录的 zhengban.toml）
     #[arg(long, value_name = "文件")]
     pub config: Option<PathBuf>,
@@ -179,6 +182,9 @@ pub struct CheckArgs {
     /// 只输出有错误的单位（每个一行）和合计；不显示进度条
     #[arg(long, short)]
     pub quiet: bool,
+    /// 有错误时也以 0 退出（只要写出的文件、不以退出码判断时用）
+    #[arg(long)]
+    pub exit_zero: bool,
     /// JSON 中信息统计表的年度（默认检查日期所在年度）
     #[arg(long, value_name = "年度")]
     pub year: Option<i32>,
@@ -223,6 +229,9 @@ pub struct ReportArgs {
     /// 不在终端打印汇总
     #[arg(long, short)]
     pub quiet: bool,
+    /// 有错误时也以 0 退出（只要写出的文件、不以退出码判断时用）
+    #[arg(long)]
+    pub exit_zero: bool,
 }
 
 /// `zhengban inspect`

@@ -113,13 +113,17 @@ impl RunError {
 
 /// Run one command line.
 pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
+    // `--exit-zero`: findings do not fail the run; a failure to run still does
+    let exit_zero = |status: Result<Status, RunError>, zero: bool| {
+        status.map(|s| if zero { Status::Clean } else { s })
+    };
     match cli.command {
-        Some(cli::Command::Check(args)) => commands::check::run(&args),
+        Some(cli::Command::Check(args)) => exit_zero(commands::check::run(&args), args.exit_zero),
         Some(cli::Command::Rule(args)) => commands::rule::run(&args),
         Some(cli::Command::Template(args)) => commands::template::run(&args),
         Some(cli::Command::Convert(args)) => commands::convert::run(&args),
-        Some(cli::Command::Derive(args)) => commands::derive::run(&args),
-        Some(cli::Command::Report(args)) => commands::report::run(&args),
+        Some(cli::Command::Derive(args)) => exit_zero(commands::derive::run(&args), args.exit_zero),
+        Some(cli::Command::Report(args)) => exit_zero(commands::report::run(&args), args.exit_zero),
         Some(cli::Command::Inspect(args)) => commands::inspect::run(&args),
         Some(cli::Command::Help(args)) => help(args.command.as_deref()),
         None => commands::drop::run(&cli.paths, cli.as_of.as_deref()),

@@ -251,3 +251,24 @@ fn outputs_are_what_their_names_say() {
         assert!(!dir.path().join(name).exists());
     }
 }
+
+#[test]
+fn exit_zero_keeps_findings_from_failing_the_run() {
+    let faulty = "samples/faulty/三本台账不一致";
+    let o = zhengban(&["check", faulty, "--as-of", "2026-11-25", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let o = zhengban(&[
+        "check",
+        faulty,
+        "--as-of",
+        "2026-11-25",
+        "--format",
+        "json",
+        "--exit-zero",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).contains("ZB405"), "the findings are still reported");
+    // a failure to run is not a finding
+    let o = zhengban(&["check", faulty, "--year", "26", "--exit-zero"]);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+}
