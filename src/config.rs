@@ -168,13 +168,13 @@ pub enum ConfigError {
 /// A fault in a config file, with the file's text and the place of the fault.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("配置文件 {file} 有误：{message}")]
-#[diagnostic(help("{help}"))]
 pub struct InvalidConfig {
     /// The file, as named.
     pub file: String,
     /// What is wrong, in Chinese.
     pub message: String,
-    /// How to put it right.
+    /// How to put it right (drawn under miette's picture as “修改：”, in the words of every
+    /// other diagnostic, not miette's English “help:”).
     pub help: String,
     /// The file's text.
     #[source_code]

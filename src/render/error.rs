@@ -21,6 +21,9 @@ pub fn run_error(err: &dyn std::fmt::Display, config: Option<&ConfigError>, colo
             .with_links(false)
             .render_report(&mut out, &**c);
         if drawn.is_ok() {
+            if !c.help.is_empty() {
+                out.push_str(&format!("  修改：{}\n", gate::terminal_lines(&c.help)));
+            }
             return out;
         }
     }
@@ -41,5 +44,7 @@ mod tests {
         assert!(text.contains("severty = {}"), "the line is shown: {text}");
         assert!(text.contains("zhengban.toml"), "{text}");
         assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("\n  修改："), "{text}");
+        assert!(!text.contains("help"), "no English label: {text}");
     }
 }
