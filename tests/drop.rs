@@ -240,3 +240,29 @@ fn errors_come_first_in_the_summary() {
         "the rest counted by severity: {t}"
     );
 }
+
+/// The desktop entry offers to open only what the program reads (xlsx, xlsm, xls, ods and
+/// folders; WPS registers its own names for xlsx and xls) — never WPS's .et.
+#[test]
+fn the_desktop_entry_offers_only_files_we_read() {
+    let entry = std::fs::read_to_string("packaging/zhengban.desktop").unwrap();
+    let types = entry
+        .lines()
+        .find_map(|l| l.strip_prefix("MimeType="))
+        .expect("a MimeType line");
+    for t in types.split(';').filter(|t| !t.is_empty()) {
+        assert!(
+            [
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/vnd.ms-excel",
+                "application/vnd.ms-excel.sheet.macroEnabled.12",
+                "application/vnd.oasis.opendocument.spreadsheet",
+                "application/wps-office.xlsx",
+                "application/wps-office.xls",
+                "inode/directory",
+            ]
+            .contains(&t),
+            "the desktop entry offers {t}, which zhengban cannot read"
+        );
+    }
+}
