@@ -211,10 +211,10 @@ fn codes_by_unit(jsonl: &str) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// A unit whose annotated copy cannot be made (the editor panics) costs that copy only:
-/// its findings are the same as without `--annotate`, the other units' copies and the
-/// report are written, the failure is said in Chinese, and Rust's panic message is not
-/// shown. Exit 2 says that an asked-for copy is missing (1 once the writer makes it).
+/// A unit with a part the copy writer once choked on (a hyperlink without `ref`: the old
+/// editor panicked) costs nothing: its findings are the same as without `--annotate`,
+/// every unit's copy and the report are written, and no panic message is shown. (The
+/// per-unit guard a panic would meet is tested in `base::panic` and `commands::annotate`.)
 #[test]
 fn a_copy_that_cannot_be_made_never_takes_the_batch_down() {
     let dir = tempfile::tempdir().unwrap();
@@ -257,7 +257,7 @@ fn a_copy_that_cannot_be_made_never_takes_the_batch_down() {
         ],
     );
     let err = text(&o.stderr);
-    assert!(matches!(o.status.code(), Some(1 | 2)), "{err}");
+    assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
     assert_eq!(
@@ -267,13 +267,10 @@ fn a_copy_that_cannot_be_made_never_takes_the_batch_down() {
     assert!(!read("r.jsonl").contains("内部出错"), "findings replaced");
     assert!(dir.path().join("标注/乙台账.诊断.xlsx").is_file(), "{err}");
     assert!(dir.path().join("标注/丙台账.诊断.xlsx").is_file(), "{err}");
-    if !dir.path().join("标注/甲台账.诊断.xlsx").exists() {
-        assert_eq!(o.status.code(), Some(2), "{err}");
-        assert!(err.contains("甲台账.xlsx 的批注副本"), "{err}");
-    }
+    assert!(dir.path().join("标注/甲台账.诊断.xlsx").is_file(), "{err}");
     assert_eq!(temporaries(dir.path()), Vec::<PathBuf>::new());
 
-    // Drop mode: every unit's summary and page; the breaker's copy alone may be missing.
+    // Drop mode: every unit's summary, page and copy.
     let o = zhengban(
         dir.path(),
         &[
@@ -285,7 +282,7 @@ fn a_copy_that_cannot_be_made_never_takes_the_batch_down() {
         ],
     );
     let err = text(&o.stderr);
-    assert!(matches!(o.status.code(), Some(1 | 2)), "{err}");
+    assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     let out = text(&o.stdout);
     assert_eq!(out.matches("错误 5").count(), 2, "{out}");
@@ -293,7 +290,12 @@ fn a_copy_that_cannot_be_made_never_takes_the_batch_down() {
         let page = batch.join(unit).join(format!("{unit}台账.诊断.html"));
         assert!(page.is_file(), "{}: {out}{err}", page.display());
     }
-    assert!(batch.join("乙/乙台账.诊断.xlsx").is_file());
+    for unit in ["甲", "乙", "丙"] {
+        assert!(batch
+            .join(unit)
+            .join(format!("{unit}台账.诊断.xlsx"))
+            .is_file());
+    }
     assert_eq!(temporaries(dir.path()), Vec::<PathBuf>::new());
 }
 
