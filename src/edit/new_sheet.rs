@@ -56,8 +56,10 @@ pub(super) struct NewSheet {
     /// A template's print setup elements, raw (`printOptions`, `pageMargins`, `pageSetup`,
     /// `headerFooter`).
     print_raw: String,
-    /// A template's `sheetPr` and `sheetFormatPr`, raw.
-    head_raw: String,
+    /// A template's `sheetPr`, raw.
+    sheet_pr_raw: String,
+    /// A template's `sheetFormatPr`, raw.
+    format_pr_raw: String,
     /// The rows printed on every page (`$4:$5`), from a template.
     pub print_titles: Option<String>,
     pub notes: BTreeMap<Addr, Note>,
@@ -137,12 +139,10 @@ impl NewSheet {
              <worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \
              xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">",
         );
-        if self.head_raw.is_empty() {
-            if self.landscape_fit {
-                s.push_str("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>");
-            }
-        } else {
-            s.push_str(&self.head_raw_part("sheetPr"));
+        if !self.sheet_pr_raw.is_empty() {
+            s.push_str(&self.sheet_pr_raw);
+        } else if self.landscape_fit {
+            s.push_str("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>");
         }
         s.push_str("<sheetViews><sheetView");
         if self.selected {
@@ -173,11 +173,10 @@ impl NewSheet {
             _ => s.push_str("/>"),
         }
         s.push_str("</sheetViews>");
-        let format_pr = self.head_raw_part("sheetFormatPr");
-        if format_pr.is_empty() {
+        if self.format_pr_raw.is_empty() {
             s.push_str("<sheetFormatPr defaultRowHeight=\"15\"/>");
         } else {
-            s.push_str(&format_pr);
+            s.push_str(&self.format_pr_raw);
         }
         if !self.cols_raw.is_empty() {
             s.push_str("<cols>");
@@ -285,22 +284,6 @@ impl NewSheet {
         s.push_str("</worksheet>");
         s.into_bytes()
     }
-
-    fn head_raw_part(&self, name: &str) -> String {
-        // head_raw holds sheetPr then sheetFormatPr, each whole
-        let open = format!("<{name}");
-        let Some(i) = self.head_raw.find(&open) else {
-            return String::new();
-        };
-        let rest = &self.head_raw[i..];
-        let close = format!("</{name}>");
-        let end = match (rest.find("/>"), rest.find('>'), rest.find(&close)) {
-            (Some(sc), Some(gt), _) if sc + 1 == gt => sc + 2,
-            (_, _, Some(c)) => c + close.len(),
-            _ => rest.len(),
-        };
-        rest[..end].to_string()
-    }
 }
 
 /// The sheet `sheet` of the workbook `bytes` (one of our templates) as a sheet to add to a
@@ -360,9 +343,12 @@ pub(super) fn from_template(
             Event::Start(e) | Event::Empty(e) => {
                 let n = local(e.name().as_ref()).to_string();
                 match (depth, n.as_str()) {
-                    (1, "sheetPr") | (1, "sheetFormatPr") => {
-                        out.head_raw
-                            .push_str(&xml::whole(&mut r, &mut inner, &e, is_start)?);
+                    (1, "sheetPr") => {
+                        out.sheet_pr_raw = xml::whole(&mut r, &mut inner, &e, is_start)?;
+                        continue;
+                    }
+                    (1, "sheetFormatPr") => {
+                        out.format_pr_raw = xml::whole(&mut r, &mut inner, &e, is_start)?;
                         continue;
                     }
                     (1, "printOptions" | "pageMargins" | "pageSetup" | "headerFooter") => {
