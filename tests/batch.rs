@@ -507,3 +507,78 @@ fn every_jsonl_line_says_its_source_and_its_writer() {
         .expect("the folder without a ledger is listed by its source");
     assert_eq!(empty["files"], serde_json::json!([]));
 }
+
+/// A unit kept in three workbooks, named together (a clerk drops them together, or the
+/// shell expands `*.xlsx`), is one unit, as the same files in a folder are: the files state
+/// one 单位名称 and each holds tables the others lack. `--unit-per-file` still splits them.
+#[test]
+fn workbooks_named_together_that_complement_each_other_are_one_unit() {
+    let d = tempfile::tempdir().unwrap();
+    let split = root().join("samples/shuanglong-split");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&split).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        std::fs::copy(&p, d.path().join(&name)).unwrap();
+        names.push(name);
+    }
+    names.sort();
+    assert_eq!(names.len(), 3);
+    let mut args = vec!["check", "--as-of", AS_OF, "--format", "json"];
+    args.extend(names.iter().map(String::as_str));
+    let out = zhengban(d.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let units = v["units"].as_array().unwrap();
+    assert_eq!(units.len(), 1, "{units:#?}");
+    assert_eq!(units[0]["unit"], "丰都县双龙镇人民政府");
+    assert_eq!(units[0]["files"].as_array().unwrap().len(), 3);
+    assert_eq!(units[0]["diagnostics"].as_array().unwrap().len(), 0);
+
+    let mut per_file = vec!["check", "--as-of", AS_OF, "--format", "json", "--unit-per-file"];
+    per_file.extend(names.iter().map(String::as_str));
+    let out = zhengban(d.path(), &per_file);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["units"].as_array().unwrap().len(), 3);
+
+    // dropped together: one report, named after the unit, beside the files
+    let mut dropped = vec!["--as-of", AS_OF];
+    dropped.extend(names.iter().map(String::as_str));
+    let out = zhengban(d.path(), &dropped);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(d.path().join("丰都县双龙镇人民政府.诊断.html").is_file());
+    assert_eq!(stdout(&out).matches("━━").count(), 2, "{}", stdout(&out));
+}
+
+/// Files named together are joined only on evidence: two offices' ledgers stay two units,
+/// and so do two copies of one ledger (their tables repeat each other, they do not
+/// complement each other).
+#[test]
+fn workbooks_named_together_stay_apart_without_evidence() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join(CLEAN), d.path().join("双龙镇.xlsx")).unwrap();
+    std::fs::copy(root().join(CLEAN), d.path().join("双龙镇 - 副本.xlsx")).unwrap();
+    std::fs::copy(root().join(FAULTY), d.path().join("教育局.xlsx")).unwrap();
+    let out = zhengban(
+        d.path(),
+        &[
+            "check",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "双龙镇.xlsx",
+            "双龙镇 - 副本.xlsx",
+            "教育局.xlsx",
+        ],
+    );
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let files: Vec<usize> = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["files"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(files, vec![1, 1, 1]);
+}

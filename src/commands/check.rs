@@ -16,7 +16,7 @@ use crate::classify::Catalogue;
 use crate::cli::{CheckArgs, OutputFormat};
 use crate::commands::annotate::Annotator;
 use crate::config::Config;
-use crate::ledger::discover_units;
+use crate::ledger::units_named;
 use crate::output::{print_stdout, OutputError, OutputPolicy, StreamedOutput};
 use crate::render;
 use crate::render::citations::{Regulation, REGULATIONS};
@@ -91,7 +91,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             return Err(RunError::Usage(format!("找不到 {}", shown(p))));
         }
     }
-    let discovery = discover_units(&args.paths, args.unit_per_file);
+    let discovery = units_named(&args.paths, args.unit_per_file, &config.read_options());
     // Nothing the user gave is ever replaced: workbooks, and the scans and PDFs beside them.
     let inputs: Vec<PathBuf> = discovery
         .units

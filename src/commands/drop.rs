@@ -18,7 +18,7 @@ use crate::batch::{self, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
 use crate::commands::annotate::copy_file_name;
 use crate::commands::check::load_config;
-use crate::ledger::discover_units;
+use crate::ledger::units_named;
 use crate::output::{print_stdout, OutputPolicy};
 use crate::render::annotate::annotate;
 use crate::render::html;
@@ -101,10 +101,14 @@ pub fn pause_if_own_console() {
 /// folder), so a GBK name gives a page of the same bytes; `label` is for `.` and the like.
 fn report_path(label: &str, path: &Path, files: &[PathBuf]) -> Option<PathBuf> {
     let first = files.first()?;
+    // A single workbook by its own name; a folder, or workbooks named together, by the
+    // unit's name (the folder's, or the 单位名称 the joined files state).
     let own = if path == first.as_path() {
         first.file_stem()
     } else {
+        // the folder's own bytes when the name is the folder's (a GBK name stays itself)
         path.file_name()
+            .filter(|n| crate::base::path::shown_os(n) == label)
     };
     let name = own.unwrap_or(std::ffi::OsStr::new(label));
     Some(first.with_file_name(joined(name, ".诊断.html")))
@@ -306,7 +310,7 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         config,
         catalogue,
     };
-    let discovery = discover_units(&existing, false);
+    let discovery = units_named(&existing, false, &opts.config.read_options());
     let inputs: Vec<PathBuf> = discovery
         .units
         .iter()

@@ -2,7 +2,7 @@
 //! so that a clerk whose ledger is misread can see why, and say otherwise in zhengban.toml.
 
 use crate::cli::{InspectArgs, InspectFormat};
-use crate::ledger::{discover_units, read_discovered};
+use crate::ledger::{read_discovered, units_named};
 use crate::output::{print_stdout, OutputPolicy};
 use crate::render::inspect::{text, view};
 use crate::{RunError, Status};
@@ -17,10 +17,10 @@ pub fn run(args: &InspectArgs) -> Result<Status, RunError> {
         }
     }
     let config = load_config(args.config.as_deref(), &args.paths)?;
-    let found = discover_units(&args.paths, args.unit_per_file);
+    let opts = config.read_options();
+    let found = units_named(&args.paths, args.unit_per_file, &opts);
     let mut views = Vec::new();
     let mut faults = false;
-    let opts = config.read_options();
     for unit in &found.units {
         let (unit, _) = read_discovered(unit, &opts);
         faults |= !unit.unreadable.is_empty();

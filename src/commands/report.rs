@@ -11,7 +11,7 @@ use super::check::{as_of, load_config};
 use crate::batch::{check_batch, jobs, CheckOptions};
 use crate::classify::Catalogue;
 use crate::cli::ReportArgs;
-use crate::ledger::{discover, discover_units, DiscoveredUnit};
+use crate::ledger::{discover, discover_units, join_named, DiscoveredUnit, ReadOptions};
 use crate::output::{print_stdout, OutputPolicy};
 use crate::render::rollup::{html, status_line, xlsx};
 use crate::rollup::from_json::{is_shard_path, read_shard, ShardError};
@@ -81,8 +81,10 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
     let mut shards: Vec<(usize, PathBuf)> = Vec::new();
     let mut sources: Vec<(usize, DiscoveredUnit)> = Vec::new();
     let mut inputs: Vec<PathBuf> = Vec::new();
+    let mut named: Vec<PathBuf> = Vec::new();
     for (index, arg) in args.paths.iter().enumerate() {
         for path in expand(arg)? {
+            named.push(path.clone());
             if path.is_file() && is_shard_path(&path) {
                 inputs.push(path.clone());
                 shards.push((index, path));
@@ -102,6 +104,9 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
                 sources.push((index, u));
             }
         }
+    }
+    if !args.unit_per_file {
+        sources = join_given(sources, &named, &config.read_options());
     }
     let policy = OutputPolicy::new(args.force, &inputs);
     for out in args.output.iter().chain(&args.html) {
@@ -359,4 +364,39 @@ mod tests {
         assert!(!wildcard("a*b*c", "abca"));
         assert!(wildcard("a*b*c", "aXbYbc"));
     }
+}
+
+/// The workbooks named together that are one unit's parts, joined (as `check` joins them);
+/// a joined unit keeps the place of its first file's argument.
+fn join_given(
+    sources: Vec<(usize, DiscoveredUnit)>,
+    named: &[PathBuf],
+    opts: &ReadOptions,
+) -> Vec<(usize, DiscoveredUnit)> {
+    let place: Vec<(PathBuf, usize)> = sources
+        .iter()
+        .filter_map(|(i, u)| u.source.files.first().map(|f| (f.clone(), *i)))
+        .collect();
+    let (indices, units): (Vec<usize>, Vec<DiscoveredUnit>) = sources.into_iter().unzip();
+    let found = crate::ledger::discover::Discovery {
+        units,
+        skipped: Vec::new(),
+    };
+    let joined = join_named(found, named, opts);
+    if joined.units.len() == indices.len() {
+        return indices.into_iter().zip(joined.units).collect();
+    }
+    joined
+        .units
+        .into_iter()
+        .map(|u| {
+            let at = u
+                .source
+                .files
+                .first()
+                .and_then(|f| place.iter().find(|(p, _)| p == f))
+                .map_or(0, |(_, i)| *i);
+            (at, u)
+        })
+        .collect()
 }

@@ -8,6 +8,7 @@ pub mod forms;
 pub mod free_list;
 mod infer;
 pub mod maintenance;
+mod named;
 pub mod natural;
 pub mod parts;
 pub mod statistics;
@@ -19,6 +20,7 @@ pub mod usage;
 pub mod values;
 
 pub use discover::{discover, discover_units, is_workbook_path, DiscoveredUnit, UnitSource};
+pub use named::{join_named, units_named};
 #[cfg(test)]
 pub(crate) use unit::from_text;
 pub use unit::{

@@ -385,7 +385,7 @@ impl Unit {
         }
     }
 
-    fn name_from_tables(&self) -> Option<String> {
+    pub(super) fn name_from_tables(&self) -> Option<String> {
         let filled = |f: &Option<Field<String>>| f.as_ref().and_then(|f| f.value()).cloned();
         self.summaries
             .iter()
