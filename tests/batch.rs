@@ -535,7 +535,14 @@ fn workbooks_named_together_that_complement_each_other_are_one_unit() {
     assert_eq!(units[0]["files"].as_array().unwrap().len(), 3);
     assert_eq!(units[0]["diagnostics"].as_array().unwrap().len(), 0);
 
-    let mut per_file = vec!["check", "--as-of", AS_OF, "--format", "json", "--unit-per-file"];
+    let mut per_file = vec![
+        "check",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+        "--unit-per-file",
+    ];
     per_file.extend(names.iter().map(String::as_str));
     let out = zhengban(d.path(), &per_file);
     assert_eq!(out.status.code(), Some(1));

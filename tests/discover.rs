@@ -37,8 +37,13 @@ fn units_from_files_and_folders() {
         .iter()
         .find(|u| u.source.label == "乙单位")
         .unwrap();
-    assert_eq!(yi.others.len(), 1);
-    assert_eq!(yi.others[0].kind, FileKind::Document);
+    // the lock file is no workbook of the unit, but says 汇总表.xlsx is open
+    let kinds: Vec<FileKind> = yi.others.iter().map(|o| o.kind).collect();
+    assert_eq!(kinds, vec![FileKind::Document, FileKind::Lock]);
+    assert!(yi.others[1]
+        .locks
+        .as_deref()
+        .is_some_and(|w| w.ends_with("汇总表.xlsx")));
     let empty = found
         .units
         .iter()

@@ -266,3 +266,61 @@ fn the_desktop_entry_offers_only_files_we_read() {
         );
     }
 }
+
+/// A workbook open in Excel or WPS has a lock file beside it (`~$` in place of the first two
+/// characters of a long name): dropping the workbook warns that unsaved changes were not
+/// checked; dropping the lock file itself says what it is and which workbook to check.
+#[test]
+fn a_lock_file_beside_a_workbook_is_explained() {
+    let d = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir("tests/fixtures/locked").unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, d.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let book = d.path().join("丰都县双龙镇软件台账.xlsx");
+    let lock = d.path().join("~$县双龙镇软件台账.xlsx");
+    let out = drop_on(d.path(), &[&book]);
+    let shown = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    assert!(shown.contains("警告 ZB014"), "{shown}");
+
+    let out = zhengban_check(d.path(), &lock);
+    assert_eq!(out.status.code(), Some(1));
+    let shown = text(&out);
+    assert!(
+        shown.contains(
+            "不是台账，是 Excel 或 WPS 打开 丰都县双龙镇软件台账.xlsx 时生成的临时锁定文件"
+        ),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("ZB014"),
+        "the lock alone is no open workbook: {shown}"
+    );
+
+    // LibreOffice's lock, and Excel's for a short name
+    let d = tempfile::tempdir().unwrap();
+    std::fs::copy(&book, d.path().join("台账.xlsx")).unwrap();
+    std::fs::write(
+        d.path().join(".~lock.台账.xlsx#"),
+        "张三,zhangsan,pc,07.12.2026 10:00,file:///home/zhangsan/.config/libreoffice/4;",
+    )
+    .unwrap();
+    let out = zhengban_check(d.path(), &d.path().join("台账.xlsx"));
+    assert!(text(&out).contains("ZB014"), "{}", text(&out));
+    std::fs::remove_file(d.path().join(".~lock.台账.xlsx#")).unwrap();
+    std::fs::write(d.path().join("~$台账.xlsx"), b"\x06zhangsan").unwrap();
+    let out = zhengban_check(d.path(), &d.path().join("台账.xlsx"));
+    assert!(text(&out).contains("ZB014"), "{}", text(&out));
+}
+
+fn zhengban_check(dir: &Path, path: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .args(["check", "--as-of", "2026-11-25", "--format", "text"])
+        .arg(path)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}

@@ -350,22 +350,6 @@ fn wildcard(pattern: &str, name: &str) -> bool {
     p[i..].iter().all(|&c| c == '*')
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wildcards() {
-        assert!(wildcard("shard-*.jsonl", "shard-12.jsonl"));
-        assert!(wildcard("shard-*.jsonl", "SHARD-1.JSONL"));
-        assert!(!wildcard("shard-*.jsonl", "shard-1.json"));
-        assert!(wildcard("?号*", "一号单位"));
-        assert!(wildcard("*", ""));
-        assert!(!wildcard("a*b*c", "abca"));
-        assert!(wildcard("a*b*c", "aXbYbc"));
-    }
-}
-
 /// The workbooks named together that are one unit's parts, joined (as `check` joins them);
 /// a joined unit keeps the place of its first file's argument.
 fn join_given(
@@ -399,4 +383,20 @@ fn join_given(
             (at, u)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard("shard-*.jsonl", "shard-12.jsonl"));
+        assert!(wildcard("shard-*.jsonl", "SHARD-1.JSONL"));
+        assert!(!wildcard("shard-*.jsonl", "shard-1.json"));
+        assert!(wildcard("?号*", "一号单位"));
+        assert!(wildcard("*", ""));
+        assert!(!wildcard("a*b*c", "abca"));
+        assert!(wildcard("a*b*c", "aXbYbc"));
+    }
 }

@@ -65,6 +65,8 @@ pub struct OtherFile {
     pub file: PathBuf,
     /// What it is.
     pub kind: FileKind,
+    /// For a lock file, the workbook it says is open (as shown), when that is there.
+    pub locks: Option<Arc<str>>,
 }
 
 /// What a file is, by its extension, in the words a clerk uses.
@@ -84,6 +86,9 @@ pub enum FileKind {
     Archive,
     /// A plain-text file.
     Text,
+    /// The lock file Excel or WPS (`~$台账.xlsx`) or LibreOffice (`.~lock.台账.xlsx#`)
+    /// keeps beside a workbook while it is open.
+    Lock,
     /// A path that cannot be followed (a broken or looping link).
     Broken,
     /// Anything else.
@@ -93,6 +98,13 @@ pub enum FileKind {
 impl FileKind {
     /// The kind of a file, by its extension.
     pub fn of(path: &Path) -> FileKind {
+        if path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(is_lock_name)
+        {
+            return FileKind::Lock;
+        }
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
@@ -122,6 +134,7 @@ impl FileKind {
             FileKind::Document => "文字文档",
             FileKind::Archive => "压缩包",
             FileKind::Text => "文本文件",
+            FileKind::Lock => "Excel/WPS 打开工作簿时生成的临时锁定文件，不是台账",
             FileKind::Broken => "无法打开的链接",
             FileKind::Other => "其他文件",
         }
@@ -141,6 +154,9 @@ impl FileKind {
                 Some("台账应填在表格文件中，不是文字文档（空白模板：zhengban template）")
             }
             FileKind::Archive => Some("压缩包请先解压，再检查解压出的文件夹"),
+            FileKind::Lock => Some(
+                "锁定文件只说明工作簿正被打开，请检查工作簿本身（同一文件夹中名字相近、不带 ~$ 的那个文件）",
+            ),
             _ => None,
         }
     }
@@ -186,6 +202,61 @@ fn ignored(path: &Path) -> bool {
         || name.eq_ignore_ascii_case("desktop.ini")
 }
 
+/// Whether a file name is an office suite's lock file: `~$…` (Excel, WPS) or
+/// `.~lock.…#` (LibreOffice).
+fn is_lock_name(name: &str) -> bool {
+    name.starts_with("~$") || (name.starts_with(".~lock.") && name.ends_with('#'))
+}
+
+/// The workbook a lock file says is open: in its folder, one whose lock names (see
+/// [`lock_names`]) include it; the shortest name when several could be (`~$台账.xlsx` is
+/// the lock of `台账.xlsx` before `某局台账.xlsx`).
+fn locked_by(lock: &Path) -> Option<PathBuf> {
+    let name = lock.file_name()?.to_str()?;
+    let dir = lock.parent()?;
+    let listing = std::fs::read_dir(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    })
+    .ok()?;
+    listing
+        .filter_map(|e| e.ok())
+        .map(|e| dir.join(e.file_name()))
+        .filter(|p| is_workbook_path(p) && lock_names(p).iter().any(|n| n == name))
+        .min_by_key(|p| p.as_os_str().len())
+}
+
+/// The names a lock file of this workbook may have.
+fn lock_names(workbook: &Path) -> Vec<String> {
+    let Some(name) = workbook.file_name().and_then(|n| n.to_str()) else {
+        return Vec::new();
+    };
+    let mut names = vec![format!("~${name}"), format!(".~lock.{name}#")];
+    if name.chars().count() > 2 {
+        names.push(format!("~${}", name.chars().skip(2).collect::<String>()));
+    }
+    names
+}
+
+/// The lock files beside a workbook saying it is open in Excel, WPS or LibreOffice. Excel
+/// and WPS put `~$` before the name, or in place of its first two characters when the name
+/// is long; LibreOffice writes `.~lock.名称#`.
+fn locks_beside(workbook: &Path) -> Vec<OtherFile> {
+    let Some(dir) = workbook.parent() else {
+        return Vec::new();
+    };
+    lock_names(workbook)
+        .iter()
+        .map(|n| dir.join(n))
+        .filter(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file()))
+        .map(|p| OtherFile {
+            locks: Some(Arc::from(shown(workbook).as_str())),
+            ..other(&p, FileKind::Lock)
+        })
+        .collect()
+}
+
 /// Split the paths a user named into units; see the module documentation.
 /// With `unit_per_file`, every workbook is its own unit (a folder without any still is
 /// one, so that it is not missed). Never fails: what cannot be read is recorded in the
@@ -215,9 +286,23 @@ pub fn discover_units(paths: &[PathBuf], unit_per_file: bool) -> Discovery {
             let mut unit = single(path);
             if !is_workbook_path(path) && kind.named_by_extension() {
                 unit.source.files.clear();
-                unit.others.push(other(path, kind));
+                let mut file = other(path, kind);
+                if kind == FileKind::Lock {
+                    file.locks = locked_by(path).map(|w| Arc::from(shown(&w).as_str()));
+                }
+                unit.others.push(file);
             }
             out.units.push(unit);
+        }
+    }
+    // A workbook open in Excel is checked as last saved; its lock file says so.
+    for unit in &mut out.units {
+        for file in &unit.source.files {
+            for lock in locks_beside(file) {
+                if !unit.others.iter().any(|o| o.file == lock.file) {
+                    unit.others.push(lock);
+                }
+            }
         }
     }
     out
@@ -353,6 +438,7 @@ fn other(p: &Path, kind: FileKind) -> OtherFile {
         path: Arc::from(shown(p).as_str()),
         file: p.to_path_buf(),
         kind,
+        locks: None,
     }
 }
 

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::discover::{DiscoveredUnit, Discovery};
+use super::discover::{DiscoveredUnit, Discovery, FileKind};
 use super::unit::{read_within, ReadOptions, Unit};
 use crate::base::text::norm;
 use crate::schema::TableKind;
@@ -104,7 +104,7 @@ pub fn join_named(discovery: Discovery, named: &[PathBuf], opts: &ReadOptions) -
 fn is_named_workbook(unit: &DiscoveredUnit, named: &[PathBuf]) -> bool {
     unit.source.files.len() == 1
         && unit.source.files[0] == unit.path
-        && unit.others.is_empty()
+        && unit.others.iter().all(|o| o.kind == FileKind::Lock)
         && unit.inaccessible.is_empty()
         && named.iter().any(|n| n == &unit.path)
 }
@@ -115,13 +115,19 @@ fn holds(unit: &DiscoveredUnit, opts: &ReadOptions) -> Holds {
     }));
     match read {
         Ok(u) => Holds {
-            name: u.name_from_tables().map(|n| norm(&n)).filter(|n| !n.is_empty()),
+            name: u
+                .name_from_tables()
+                .map(|n| norm(&n))
+                .filter(|n| !n.is_empty()),
             once: once(&u),
         },
         // Unreadable: it joins nobody, and is reported on its own.
         Err(_) => Holds {
             name: None,
-            once: HashSet::from([Part::Table(TableKind::Summary), Part::Table(TableKind::Usage)]),
+            once: HashSet::from([
+                Part::Table(TableKind::Summary),
+                Part::Table(TableKind::Usage),
+            ]),
         },
     }
 }
@@ -219,7 +225,9 @@ fn joined(parts: Vec<DiscoveredUnit>, name: &Option<String>) -> DiscoveredUnit {
         .filter(|p| !p.as_os_str().is_empty())
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
+    let others = parts.iter().flat_map(|p| p.others.clone()).collect();
     let mut unit = parts.into_iter().next().expect("a group has members");
+    unit.others = others;
     unit.source.label = name.clone().unwrap_or_else(|| unit.source.label.clone());
     unit.source.files = files;
     unit.path = folder;
@@ -268,7 +276,10 @@ mod tests {
 
     #[test]
     fn the_same_log_twice_is_no_complement() {
-        let holds = [h(Some("某局"), &[S, U, log("01")]), h(Some("某局"), &[log("01")])];
+        let holds = [
+            h(Some("某局"), &[S, U, log("01")]),
+            h(Some("某局"), &[log("01")]),
+        ];
         assert_eq!(group(&holds), vec![vec![0], vec![1]]);
     }
 
@@ -277,7 +288,11 @@ mod tests {
         let holds = [h(Some("某局"), &[S, U]), h(None, &[log("03")])];
         assert_eq!(group(&holds), vec![vec![0, 1]]);
         // with two names about, it is not guessed
-        let holds = [h(Some("甲局"), &[S]), h(Some("乙局"), &[U]), h(None, &[log("03")])];
+        let holds = [
+            h(Some("甲局"), &[S]),
+            h(Some("乙局"), &[U]),
+            h(None, &[log("03")]),
+        ];
         assert_eq!(group(&holds), vec![vec![0], vec![1], vec![2]]);
     }
 

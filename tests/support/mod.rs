@@ -761,6 +761,14 @@ pub fn check_files(files: &[PathBuf]) -> UnitReport {
         config: Config::default(),
         catalogue: Catalogue::default(),
     };
+    // A folder (a unit with the files around its workbooks) as discovery finds it.
+    if let [one] = files {
+        if one.is_dir() {
+            let found = zhengban::ledger::discover_units(files, false);
+            assert_eq!(found.units.len(), 1, "{one:?} is one unit");
+            return zhengban::batch::check_discovered(&found.units[0], &opts);
+        }
+    }
     let source = UnitSource {
         label: "fixture".into(),
         files: files.to_vec(),

@@ -1,4 +1,5 @@
 use super::super::prelude::*;
+use crate::ledger::discover::FileKind;
 use crate::ledger::Unit;
 use crate::schema::TableKind;
 
@@ -51,7 +52,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let unread: Vec<String> = unit
         .others
         .iter()
-        .filter(|f| f.kind.advice().is_some())
+        .filter(|f| f.kind.advice().is_some() && f.kind != FileKind::Lock)
         .map(|f| format!("{}（{}）", file_name(&f.path), f.kind.describe()))
         .collect();
     let aside = if unread.is_empty() {
@@ -91,6 +92,32 @@ fn no_ledger(unit: &Unit, out: &mut Sink) {
         return;
     }
     let place = unit.path.as_deref().unwrap_or(unit.name.as_str());
+    // A lock file given instead of its workbook (it sits beside it, named alike).
+    if let [lock] = unit.others.as_slice() {
+        if lock.kind == FileKind::Lock && unit.unreadable.is_empty() {
+            let (message, help) = match &lock.locks {
+                Some(book) => (
+                    format!(
+                        "{} 不是台账，是 Excel 或 WPS 打开 {} 时生成的临时锁定文件",
+                        file_name(&lock.path),
+                        file_name(book)
+                    ),
+                    format!(
+                        "请检查工作簿本身：{book}（锁定文件在工作簿关闭后会自动消失；工作簿没有打开时它是上次异常退出留下的，可以删除）"
+                    ),
+                ),
+                None => (
+                    format!(
+                        "{} 不是台账，是 Excel 或 WPS 打开工作簿时生成的临时锁定文件，它的工作簿不在同一文件夹中",
+                        file_name(&lock.path)
+                    ),
+                    "请检查工作簿本身（文件名与锁定文件相近、不带 ~$ 的 .xlsx 文件）；锁定文件可以删除".to_string(),
+                ),
+            };
+            out.report(Target::File(lock.path.clone()), message, help);
+            return;
+        }
+    }
     let found: Vec<String> = unit
         .others
         .iter()

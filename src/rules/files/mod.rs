@@ -12,4 +12,5 @@ rules! {
     ZB009 unit_name_mismatch,
     ZB010 empty_ledgers,
     ZB013 unrecognised_table,
+    ZB014 open_in_office,
 }
