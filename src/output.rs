@@ -50,6 +50,16 @@ pub enum OutputError {
     Stdout(std::io::Error),
 }
 
+impl OutputError {
+    /// Whether the folder refused the file (no permission, a read-only medium): another
+    /// folder may take it.
+    pub fn is_refused_by_folder(&self) -> bool {
+        use std::io::ErrorKind as K;
+        matches!(self, OutputError::Io { source, .. }
+            if matches!(source.kind(), K::PermissionDenied | K::ReadOnlyFilesystem))
+    }
+}
+
 /// What may be replaced: the rules every command writes under.
 #[derive(Debug, Clone, Default)]
 pub struct OutputPolicy {

@@ -324,3 +324,77 @@ fn zhengban_check(dir: &Path, path: &Path) -> Output {
         .output()
         .unwrap()
 }
+
+/// A folder the test cannot write into (a write-protected stick, as the clerk has it):
+/// `chattr +i` for root, whom permissions do not stop; mode 555 for anyone else. Undone
+/// when dropped, so the temporary folder can go.
+struct ReadOnly(PathBuf);
+
+impl ReadOnly {
+    fn new(dir: &Path) -> ReadOnly {
+        let root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+        if root {
+            let ok = Command::new("chattr").arg("+i").arg(dir).status();
+            assert!(ok.is_ok_and(|s| s.success()), "chattr +i {dir:?}");
+        } else {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+        }
+        assert!(
+            std::fs::write(dir.join("probe"), b"x").is_err(),
+            "{dir:?} is still writable"
+        );
+        ReadOnly(dir.to_path_buf())
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
+    }
+}
+
+/// A workbook in a folder that cannot be written (a USB stick, a mail client's attachment
+/// folder): the copy and the report go to the clerk's 文档 folder, and the summary says
+/// where; the workbook's folder is left as it was.
+#[test]
+fn a_read_only_folder_sends_the_copies_to_the_documents_folder() {
+    let d = tempfile::tempdir().unwrap();
+    let home = d.path().join("home");
+    std::fs::create_dir_all(home.join(".config")).unwrap();
+    std::fs::create_dir_all(home.join("我的文档")).unwrap();
+    // the desktop's own names, as xdg-user-dirs writes them
+    std::fs::write(
+        home.join(".config/user-dirs.dirs"),
+        "XDG_DESKTOP_DIR=\"$HOME/桌面\"\nXDG_DOCUMENTS_DIR=\"$HOME/我的文档\"\n",
+    )
+    .unwrap();
+    let stick = d.path().join("U盘");
+    std::fs::create_dir_all(&stick).unwrap();
+    let book = stick.join("区教育局台账.xlsx");
+    std::fs::copy("tests/foreign/district-education-bureau.xlsx", &book).unwrap();
+    let guard = ReadOnly::new(&stick);
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .arg(&book)
+        .args(["--as-of", "2026-11-25"])
+        .env("NO_COLOR", "1")
+        .env("HOME", &home)
+        .env_remove("XDG_CONFIG_HOME")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    drop(guard);
+    let shown = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{shown}");
+    assert!(
+        shown.contains("原文件所在的文件夹不能写入（没有权限），写到了“文档”文件夹"),
+        "{shown}"
+    );
+    assert_eq!(
+        names(&home.join("我的文档")),
+        vec!["区教育局台账.诊断.html", "区教育局台账.诊断.xlsx"]
+    );
+    assert_eq!(names(&stick), vec!["区教育局台账.xlsx"]);
+}

@@ -10,6 +10,7 @@ pub mod os_error;
 pub mod panic;
 pub mod path;
 pub mod text;
+pub mod user_dirs;
 
 pub use cell::{a1, column_letters, CellRef};
 pub use number::format_number;

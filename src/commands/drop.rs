@@ -14,12 +14,13 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::base::gate::terminal as line;
 use crate::base::path::{joined, shown};
+use crate::base::user_dirs::UserFolder;
 use crate::batch::{self, CheckOptions, UnitReport};
 use crate::classify::Catalogue;
 use crate::commands::annotate::copy_file_name;
 use crate::commands::check::load_config;
 use crate::ledger::units_named;
-use crate::output::{print_stdout, OutputPolicy};
+use crate::output::{print_stdout, OutputError, OutputPolicy};
 use crate::render::annotate::annotate;
 use crate::render::html;
 use crate::rules::{Severity, Target};
@@ -198,7 +199,12 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 /// The lines shown for one unit: counts, the first diagnostics, the files written.
-fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Paint) -> String {
+fn unit_summary(
+    report: &UnitReport,
+    written: &[(String, PathBuf)],
+    elsewhere: Option<&Elsewhere>,
+    paint: &Paint,
+) -> String {
     let mut s = String::new();
     let counts = [Severity::Error, Severity::Warning, Severity::Info]
         .iter()
@@ -251,6 +257,14 @@ fn unit_summary(report: &UnitReport, written: &[(String, PathBuf)], paint: &Pain
         s.push_str(&format!(
             "   …… 另有 {} 条（{by}），见检查报告\n",
             rest.len()
+        ));
+    }
+    if let Some(e) = elsewhere {
+        s.push_str(&format!(
+            "   原文件所在的文件夹不能写入（{}），写到了“{}”文件夹 {}：\n",
+            e.reason,
+            e.folder.name,
+            line(&shown(&e.folder.path))
         ));
     }
     if !written.is_empty() {
@@ -326,6 +340,7 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
     let work = |i: usize, report: UnitReport| -> Dropped {
         let mut written: Vec<(String, PathBuf)> = Vec::new();
         let mut failures = Vec::new();
+        let mut elsewhere: Option<Elsewhere> = None;
         // A panic while one unit's copy or page is made costs that file only (said in
         // Chinese among the failures); the summary, the other file and the other units go on.
         let copies = crate::base::panic::caught(|| annotate(&report)).unwrap_or_else(|detail| {
@@ -334,10 +349,14 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         });
         for copy in copies {
             match copy.map_err(|e| e.to_string()).and_then(|c| {
-                policy
-                    .write_numbered(&c.input.with_file_name(copy_file_name(&c.input)), &c.bytes)
-                    .map_err(|e| e.to_string())
-                    .map(|p| (c.rebuilt, p))
+                write_beside(
+                    &policy,
+                    &c.input.with_file_name(copy_file_name(&c.input)),
+                    &c.bytes,
+                    &mut elsewhere,
+                )
+                .map_err(|e| e.to_string())
+                .map(|p| (c.rebuilt, p))
             }) {
                 Ok((rebuilt, p)) => written.push((
                     if rebuilt {
@@ -353,7 +372,7 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         let found = &discovery.units[i];
         if let Some(path) = report_path(&found.source.label, &found.path, &found.source.files) {
             match crate::base::panic::caught(|| html::unit_page(&report, as_of)) {
-                Ok(page) => match policy.write_numbered(&path, page.as_bytes()) {
+                Ok(page) => match write_beside(&policy, &path, page.as_bytes(), &mut elsewhere) {
                     Ok(p) => written.push(("检查报告".into(), p)),
                     Err(e) => failures.push(e.to_string()),
                 },
@@ -363,7 +382,7 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         Dropped {
             errors: report.count(Severity::Error) > 0,
             any_written: !written.is_empty(),
-            summary: unit_summary(&report, &written, &paint),
+            summary: unit_summary(&report, &written, elsewhere.as_ref(), &paint),
             failures,
         }
     };
@@ -398,6 +417,46 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
     } else {
         Status::Clean
     })
+}
+
+/// The clerk's folder a drop wrote into because the workbook's own folder refused.
+struct Elsewhere {
+    folder: UserFolder,
+    reason: String,
+}
+
+/// Write a file of the drop beside its input, or, when that folder refuses it (a
+/// write-protected stick, a mail client's attachment folder), into the clerk's documents
+/// folder or desktop, said in the summary; never anywhere the clerk would not look.
+fn write_beside(
+    policy: &OutputPolicy,
+    path: &Path,
+    bytes: &[u8],
+    elsewhere: &mut Option<Elsewhere>,
+) -> Result<PathBuf, OutputError> {
+    if let Some(e) = elsewhere {
+        return policy.write_numbered(
+            &e.folder.path.join(path.file_name().unwrap_or_default()),
+            bytes,
+        );
+    }
+    let refused = match policy.write_numbered(path, bytes) {
+        Err(e) if e.is_refused_by_folder() => e,
+        done => return done,
+    };
+    let Some(folder) = crate::base::user_dirs::fallback() else {
+        return Err(refused);
+    };
+    let instead = folder.path.join(path.file_name().unwrap_or_default());
+    let Ok(written) = policy.write_numbered(&instead, bytes) else {
+        return Err(refused);
+    };
+    let reason = match &refused {
+        OutputError::Io { source, .. } => crate::base::io_reason(source).to_string(),
+        other => other.to_string(),
+    };
+    *elsewhere = Some(Elsewhere { reason, folder });
+    Ok(written)
 }
 
 /// A panic while making `what` of a unit, in Chinese.
