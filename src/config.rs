@@ -16,7 +16,7 @@ use crate::workbook::hints::{ColumnHint, LayoutHints, TableHint};
 use crate::workbook::Limits;
 
 /// A severity or `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Error.
@@ -27,6 +27,18 @@ pub enum Level {
     Info,
     /// Rule disabled.
     Off,
+}
+
+impl Level {
+    /// The level in the words of every output (错误, 警告, 提示, 关闭).
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Error => "错误",
+            Level::Warning => "警告",
+            Level::Info => "提示",
+            Level::Off => "关闭",
+        }
+    }
 }
 
 /// The configuration file.
@@ -47,6 +59,10 @@ pub struct Config {
     pub table: Vec<TableEntry>,
     /// Column headers that mean a field, per table (`[columns."明细表"]`).
     pub columns: BTreeMap<String, BTreeMap<String, String>>,
+    /// The file it was read from (`None`: the defaults), so that every output can say
+    /// which configuration applied; a rule ignored silently is a finding lost.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
 }
 
 /// One `[[table]]`: which sheet holds which table, where its column header is, and what its
@@ -193,7 +209,47 @@ impl Config {
             path: path.to_path_buf(),
             source,
         })?;
-        Config::parse(&text, &path.display().to_string())
+        let mut cfg = Config::parse(&text, &path.display().to_string())?;
+        cfg.path = Some(path.to_path_buf());
+        Ok(cfg)
+    }
+
+    /// What this configuration changes, in one Chinese line (`zhengban.toml：忽略 ZB405；
+    /// ZB301 改为提示`); `None` for the defaults with no file.
+    pub fn in_use(&self) -> Option<String> {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.select.is_empty() {
+            parts.push(format!("只检查 {}", self.select.join("、")));
+        }
+        if !self.ignore.is_empty() {
+            parts.push(format!("忽略 {}", self.ignore.join("、")));
+        }
+        for (code, level) in &self.severity {
+            parts.push(format!("{code} 改为{}", level.label()));
+        }
+        if !self.classification.is_empty() {
+            parts.push(format!("自定义软件分类 {} 条", self.classification.len()));
+        }
+        if !self.table.is_empty() {
+            parts.push(format!("指定表格位置 {} 处", self.table.len()));
+        }
+        let columns: usize = self.columns.values().map(BTreeMap::len).sum();
+        if columns > 0 {
+            parts.push(format!("指定列名 {columns} 个"));
+        }
+        if self.limits != LimitsConfig::default() {
+            parts.push("放宽了读取上限".into());
+        }
+        let file = self
+            .path
+            .as_deref()
+            .map(|p| crate::base::gate::terminal(&crate::base::path::shown(p)).into_owned());
+        match (file, parts.is_empty()) {
+            (None, true) => None,
+            (Some(f), true) => Some(format!("{f}（与默认设置相同）")),
+            (Some(f), false) => Some(format!("{f}：{}", parts.join("；"))),
+            (None, false) => Some(format!("命令行：{}", parts.join("；"))),
+        }
     }
 
     /// Parse and validate the text of a config file named `file`.

@@ -253,6 +253,41 @@ fn a_config_file_changes_a_severity() {
     );
     assert_exit(&o, 0);
     assert!(codes(&json(&o)["units"][0]).is_empty());
+    // and says so: in JSON, on every jsonl line, and in the human output
+    let doc = json(&o);
+    assert_eq!(doc["config"]["path"], "zhengban.toml");
+    assert_eq!(doc["config"]["severity"]["ZB111"], "off");
+    let o = zhengban(
+        dir.path(),
+        &[
+            "check",
+            "fault.xlsx",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "jsonl",
+            "--ignore",
+            "ZB2",
+        ],
+    );
+    let line: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(line["config"]["path"], "zhengban.toml");
+    assert_eq!(line["config"]["ignore"][0], "ZB2");
+    let o = zhengban(dir.path(), &["check", "fault.xlsx", "--as-of", AS_OF]);
+    assert!(
+        stdout(&o).contains("检查设置  zhengban.toml：ZB111 改为关闭"),
+        "{}",
+        stdout(&o)
+    );
+    // without a file, the defaults are not announced
+    std::fs::remove_file(dir.path().join("zhengban.toml")).unwrap();
+    let o = zhengban(dir.path(), &["check", "fault.xlsx", "--as-of", AS_OF]);
+    assert!(!stdout(&o).contains("检查设置"), "{}", stdout(&o));
+    let o = zhengban(
+        dir.path(),
+        &["check", "fault.xlsx", "--as-of", AS_OF, "--format", "json"],
+    );
+    assert!(json(&o)["config"]["path"].is_null());
 }
 
 #[test]

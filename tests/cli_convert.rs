@@ -416,3 +416,85 @@ fn a_unit_without_a_workbook_is_named() {
         stderr(&out)
     );
 }
+
+/// The 信息统计表 is in the CSV output too, one figure a row, each figure the one the
+/// normalised JSON holds for that row, column and measure.
+#[test]
+fn csv_carries_the_statistics_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = zhengban()
+        .args([
+            "convert",
+            "samples/shuanglong-national.xlsx",
+            "--to",
+            "csv",
+            "-o",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    ok(&out);
+    let rows = csv_rows(&dir.path().join("软件正版化工作信息统计表.csv"));
+    assert_eq!(
+        rows[0],
+        ["统计年度", "部分", "项目", "软件类别", "指标", "数值"]
+    );
+    let sections: std::collections::BTreeSet<&str> =
+        rows[1..].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(sections.len(), 5, "{sections:?}");
+    let json = zhengban()
+        .args([
+            "convert",
+            "samples/shuanglong-national.xlsx",
+            "--to",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    ok(&json);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let stats = &v["statistics"];
+    assert_eq!(rows[1][0], stats["year"].to_string());
+    let people = rows.iter().find(|r| r[2] == "使用计算机人数").unwrap();
+    assert_eq!(people[5], stats["people"]["using"].to_string());
+    let label = |row: &str, column: &str, measure: &str| {
+        let row = match row {
+            "domestic" => "国内",
+            "foreign" => "国外",
+            _ => "合计",
+        };
+        let column = match column {
+            "os" => "操作系统软件（含预装操作系统）",
+            "office" => "办公软件",
+            "antivirus" => "杀毒软件",
+            _ => "总计",
+        };
+        let measure = if measure == "licenses" {
+            "许可数（个）"
+        } else {
+            "金额（万元）"
+        };
+        (row, column, measure)
+    };
+    let mut checked = 0;
+    for (section, key) in [
+        ("四、本年度软件采购情况", "purchases"),
+        ("五、累计拥有软件许可情况", "holdings"),
+    ] {
+        for f in stats[key].as_array().unwrap() {
+            let (row, column, measure) = label(
+                f["row"].as_str().unwrap(),
+                f["column"].as_str().unwrap(),
+                f["measure"].as_str().unwrap(),
+            );
+            let line = rows
+                .iter()
+                .find(|r| r[1] == section && r[2] == row && r[3] == column && r[4] == measure)
+                .unwrap_or_else(|| panic!("{section} {row} {column} {measure}"));
+            let want = f["value"].as_f64().unwrap();
+            assert_eq!(line[5].parse::<f64>().unwrap(), want, "{line:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 32, "{checked} figures");
+}

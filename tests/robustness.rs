@@ -144,6 +144,7 @@ fn any_value_in_any_cell_never_panics_a_rule() {
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
             year: 2026,
             catalogue: &catalogue,
+            config: &zhengban::config::Config::default(),
         };
         let _ = zhengban::render::json::unit_value(&report, &ctx);
     }

@@ -128,6 +128,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         as_of,
         year,
         catalogue: &opts.catalogue,
+        config: &opts.config,
     };
     let stdout_terminal = std::io::stdout().is_terminal();
     let to_file = matches!(out, Out::File(_));
@@ -210,7 +211,11 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         (OutputFormat::Human, _) => {
             // In the order the regulations are listed, whatever order units finished in.
             cited.sort_by_key(|r| REGULATIONS.iter().position(|x| std::ptr::eq(x, *r)));
-            render::terminal::totals(&totals, &discovery.skipped, &cited, color)
+            let mut t = render::terminal::totals(&totals, &discovery.skipped, &cited, color);
+            if let Some(config) = opts.config.in_use() {
+                t.push_str(&format!("检查设置  {config}\n"));
+            }
+            t
         }
         _ => String::new(),
     };

@@ -401,6 +401,9 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
             }
         },
     )?;
+    if let Some(config) = opts.config.in_use() {
+        print_stdout(format!("检查设置  {config}\n").as_bytes())?;
+    }
     if any_written {
         print_stdout(
             "原文件没有被修改。打开“.诊断.xlsx”看单元格上的标注和第一张表“诊断报告”，\

@@ -76,6 +76,7 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
     let config =
         load_config(args.config.as_deref(), &args.paths)?.with_cli(&args.select, &args.ignore)?;
     let catalogue = Catalogue::with_config(&config.classification)?;
+    let config_in_use = config.in_use();
 
     // Each argument, expanded where the shell left a wildcard (cmd.exe and PowerShell do).
     let mut shards: Vec<(usize, PathBuf)> = Vec::new();
@@ -186,6 +187,9 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
     }
     if !args.quiet {
         print_stdout(crate::base::gate::terminal_lines(&summary(&rollup, &written)).as_bytes())?;
+        if let Some(config) = config_in_use {
+            print_stdout(format!("检查设置  {config}\n").as_bytes())?;
+        }
     }
     Ok(if rollup.has_errors() {
         Status::Faults

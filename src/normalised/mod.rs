@@ -139,6 +139,15 @@ pub enum StatRow {
 impl StatRow {
     /// In print order.
     pub const ALL: [StatRow; 3] = [StatRow::Domestic, StatRow::Foreign, StatRow::Total];
+
+    /// The row's label in the table (软件属性).
+    pub fn label(self) -> &'static str {
+        match self {
+            StatRow::Domestic => "国内",
+            StatRow::Foreign => "国外",
+            StatRow::Total => "合计",
+        }
+    }
 }
 
 /// A column group of the statistics sections 四 and 五.
@@ -166,6 +175,16 @@ impl StatColumn {
         StatColumn::Antivirus,
         StatColumn::Total,
     ];
+
+    /// The column group's heading in the table.
+    pub fn label(self) -> &'static str {
+        match self {
+            StatColumn::Os => "操作系统软件（含预装操作系统）",
+            StatColumn::Office => "办公软件",
+            StatColumn::Antivirus => "杀毒软件",
+            StatColumn::Total => "总计",
+        }
+    }
 }
 
 /// 许可数（个） or 金额（万元）.
@@ -179,6 +198,16 @@ pub enum Measure {
     Licenses,
     /// 金额（万元）.
     Amount,
+}
+
+impl Measure {
+    /// The measure's heading, with its unit.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Licenses => "许可数（个）",
+            Measure::Amount => "金额（万元）",
+        }
+    }
 }
 
 /// One office's normalised ledgers.

@@ -16,6 +16,7 @@ pub struct CsvFile {
 }
 
 /// A CSV cell before neutralising.
+#[derive(Clone)]
 enum V {
     Text(String),
     Number(f64),
@@ -75,9 +76,10 @@ fn kind(k: Option<n::Kind>) -> V {
     k.map_or(V::Blank, |k| V::str(k.label()))
 }
 
-/// One CSV file per list table the unit has, in the order of the national guide's ledgers:
+/// One CSV file per table the unit has, in the order of the national guide's ledgers:
 /// 汇总表, 明细表, 安装维护情况明细表 (all software numbers in one file), 免费软件清单,
-/// 采购计划表, 需求申请表, 领导小组, 软件分类.
+/// 采购计划表, 需求申请表, 领导小组, 软件分类, then the 信息统计表 as one figure a row
+/// (see [`statistics_csv`]).
 pub fn unit_csv(unit: &UnitData) -> Vec<CsvFile> {
     let mut out = Vec::new();
     if let Some(s) = &unit.summary {
@@ -312,7 +314,61 @@ pub fn unit_csv(unit: &UnitData) -> Vec<CsvFile> {
             rows,
         ));
     }
+    if let Some(t) = &unit.statistics {
+        out.push(statistics_csv(t));
+    }
     out
+}
+
+/// The 信息统计表 is a form, not a list: as CSV, one figure a row — section, item, and for
+/// sections 四 and 五 the 软件属性 row, the software column and the measure — so that it
+/// filters and pivots in Excel, and units' files stack into one table.
+fn statistics_csv(t: &n::StatisticsTable) -> CsvFile {
+    let year = t.year.map_or(V::Blank, |y| V::Number(f64::from(y)));
+    let mut rows: Vec<Vec<V>> = Vec::new();
+    let mut item = |section: &str, name: &str, value: V| {
+        rows.push(vec![
+            year.clone(),
+            V::str(section),
+            V::str(name),
+            V::Blank,
+            V::Blank,
+            value,
+        ]);
+    };
+    const ONE: &str = "一、负责软件正版化工作部门情况";
+    item(ONE, "部门名称", V::text(&t.department.name));
+    item(ONE, "部门负责人姓名", V::text(&t.department.head));
+    item(ONE, "部门负责人电话", V::text(&t.department.phone));
+    item(ONE, "部门传真", V::text(&t.department.fax));
+    const TWO: &str = "二、人员情况";
+    item(TWO, "总人数", V::count(t.people.total));
+    item(TWO, "使用计算机人数", V::count(t.people.using));
+    const THREE: &str = "三、计算机情况";
+    item(THREE, "服务器数", V::count(t.computers.servers));
+    item(THREE, "台式机数", V::count(t.computers.desktops));
+    item(THREE, "便携机数", V::count(t.computers.laptops));
+    item(THREE, "合计", V::count(t.computers.total));
+    for (section, figures) in [
+        ("四、本年度软件采购情况", &t.purchases),
+        ("五、累计拥有软件许可情况", &t.holdings),
+    ] {
+        for f in figures {
+            rows.push(vec![
+                year.clone(),
+                V::str(section),
+                V::str(f.row.label()),
+                V::str(f.column.label()),
+                V::str(f.measure.label()),
+                V::money(f.value),
+            ]);
+        }
+    }
+    file(
+        "软件正版化工作信息统计表",
+        &["统计年度", "部分", "项目", "软件类别", "指标", "数值"],
+        rows,
+    )
 }
 
 #[cfg(test)]

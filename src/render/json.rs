@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::batch::UnitReport;
 use crate::classify::Catalogue;
+use crate::config::Config;
 use crate::rollup::from_check::unit_statistics;
 use crate::rules::Severity;
 
@@ -18,6 +19,19 @@ pub struct JsonContext<'a> {
     pub year: i32,
     /// The software classification.
     pub catalogue: &'a Catalogue,
+    /// The configuration the check ran with (echoed, so a script sees what was ignored).
+    pub config: &'a Config,
+}
+
+/// The configuration in use, as JSON: its file (`null` for the defaults), the rules
+/// selected and ignored (the file's and the command line's), and severities changed.
+fn config_value(config: &Config) -> Value {
+    json!({
+        "path": config.path.as_deref().map(crate::base::path::shown),
+        "select": config.select,
+        "ignore": config.ignore,
+        "severity": config.severity,
+    })
 }
 
 /// The JSON object of one unit. Besides the keys of cli.md: `as_of` (the check date, so a
@@ -34,6 +48,7 @@ pub fn unit_line(report: &UnitReport, ctx: &JsonContext) -> String {
     let mut unit = UnitJson::of(report, ctx);
     unit.tool = Some("zhengban");
     unit.version = Some(env!("CARGO_PKG_VERSION"));
+    unit.config = Some(config_value(ctx.config));
     serde_json::to_string(&unit).expect("JSON values serialise")
 }
 
@@ -46,6 +61,9 @@ struct UnitJson<'a> {
     tool: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     version: Option<&'static str>,
+    /// On a jsonl line only: the configuration in use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    config: Option<Value>,
     unit: &'a str,
     /// The path the unit was given or found as (its folder, or its one workbook): where it
     /// came from, also when it holds no ledger (`files` is then empty).
@@ -71,6 +89,7 @@ impl<'a> UnitJson<'a> {
         UnitJson {
             tool: None,
             version: None,
+            config: None,
             unit: &unit.name,
             source: unit
                 .path
@@ -97,6 +116,7 @@ pub fn document(reports: &[UnitReport], ctx: &JsonContext) -> Value {
         "tool": "zhengban",
         "version": env!("CARGO_PKG_VERSION"),
         "as_of": ctx.as_of.to_string(),
+        "config": config_value(ctx.config),
         "units": reports.iter().map(|r| unit_value(r, ctx)).collect::<Vec<_>>(),
     })
 }
@@ -164,6 +184,7 @@ mod tests {
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
             year: 2026,
             catalogue: &catalogue,
+            config: &Config::default(),
         };
         let report = |name: &str| UnitReport {
             unit: Unit {
