@@ -589,3 +589,92 @@ fn workbooks_named_together_stay_apart_without_evidence() {
         .collect();
     assert_eq!(files, vec![1, 1, 1]);
 }
+
+/// In a round of submissions each entry is one unit however it is foldered: a unit folder
+/// holding its ledger, last year's copy in a sub-folder and a folder of stamped scans is one
+/// unit, not three; the old copy and a "- 副本" sent beside the original are set aside with
+/// one note each (ZB015) instead of every table reported twice.
+#[test]
+fn a_submission_is_one_unit_however_it_is_foldered() {
+    let d = tempfile::tempdir().unwrap();
+    let round = d.path().join("报送材料");
+    let a = round.join("双龙镇");
+    copy_dir(&root().join("tests/fixtures/copies"), &a);
+    let b = round.join("教育局");
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::copy(root().join(FAULTY), b.join("台账.xlsx")).unwrap();
+    std::fs::copy(root().join(FAULTY), b.join("台账 - 副本.xlsx")).unwrap();
+    std::fs::copy(root().join(CLEAN), round.join("城关镇.xlsx")).unwrap();
+    let out = zhengban(
+        d.path(),
+        &["check", "报送材料", "--as-of", AS_OF, "--format", "json"],
+    );
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let units = v["units"].as_array().unwrap();
+    let summary: Vec<(String, Vec<String>)> = units
+        .iter()
+        .map(|u| {
+            let mut codes: Vec<String> = u["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["code"].as_str().unwrap().to_string())
+                .filter(|c| c.starts_with("ZB0"))
+                .collect();
+            codes.dedup();
+            (u["source"].as_str().unwrap().to_string(), codes)
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("报送材料/双龙镇".to_string(), vec!["ZB015".to_string()]),
+            ("报送材料/城关镇.xlsx".to_string(), vec![]),
+            ("报送材料/教育局".to_string(), vec!["ZB015".to_string()]),
+        ],
+        "{units:#?}"
+    );
+    let copy = units[2]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ZB015")
+        .unwrap();
+    assert_eq!(
+        copy["file"], "报送材料/教育局/台账 - 副本.xlsx",
+        "the original is read"
+    );
+    assert!(
+        copy["message"].as_str().unwrap().contains("内容完全相同"),
+        "{copy}"
+    );
+
+    // the unit folder named on its own is the same one unit
+    let out = zhengban(
+        d.path(),
+        &[
+            "check",
+            "报送材料/双龙镇",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+    );
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["units"].as_array().unwrap().len(), 1, "{v:#}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}

@@ -6,11 +6,13 @@
 //! The rules: a workbook is a unit. A folder with workbooks and no sub-folder holding
 //! workbooks is one unit, its tables spread over its files; its other files (scans, PDFs,
 //! WPS `.et` files) and sub-folders belong to it. A folder with a sub-folder holding
-//! workbooks is a batch: each workbook in it is a unit, each sub-folder is looked at again
-//! by these rules — so an empty sub-folder, or one holding only a PDF, is a unit with no
-//! ledger. A folder the user named that holds no workbook at all is a batch when it holds
-//! only sub-folders (a batch in which nobody sent a workbook), else one unit. Names sort
-//! naturally (单位2 before 单位10).
+//! workbooks is a batch: each entry of it is one submission, so one unit — a workbook, or
+//! a sub-folder with everything under it however deep (its scans, its old copies): an
+//! empty sub-folder, or one holding only a PDF, is a unit with no ledger. A folder the user
+//! named that holds no workbook at all is a batch when it holds only sub-folders (a batch
+//! in which nobody sent a workbook), else one unit. Names sort naturally (单位2 before
+//! 单位10). Whether workbooks named together, or a named folder's own workbooks and its
+//! sub-folders, are one unit after all is decided by what they state (`named.rs`).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -277,7 +279,7 @@ pub fn discover_units(paths: &[PathBuf], unit_per_file: bool) -> Discovery {
                 continue;
             }
             let tree = scan(path, 0, &mut seen);
-            classify(&tree, true, unit_per_file, &mut out);
+            classify(&tree, unit_per_file, &mut out);
         } else {
             if !seen.file(path) {
                 continue;
@@ -451,7 +453,8 @@ fn holds_workbooks(dir: &Dir) -> bool {
     })
 }
 
-fn classify(dir: &Dir, named: bool, unit_per_file: bool, out: &mut Discovery) {
+/// A folder the user named: one unit, or a batch of them.
+fn classify(dir: &Dir, unit_per_file: bool, out: &mut Discovery) {
     if let Some(reason) = &dir.error {
         let mut unit = folder_unit(&dir.path);
         unit.inaccessible.push((dir.path.clone(), reason.clone()));
@@ -464,7 +467,7 @@ fn classify(dir: &Dir, named: bool, unit_per_file: bool, out: &mut Discovery) {
         .any(|e| matches!(e, Entry::Dir(d) if holds_workbooks(d)));
     let has_sub = dir.entries.iter().any(|e| matches!(e, Entry::Dir(_)));
     let only_folders = dir.entries.iter().all(|e| matches!(e, Entry::Dir(_)));
-    let batch = sub_with_workbooks || (named && has_sub && only_folders);
+    let batch = sub_with_workbooks || (has_sub && only_folders);
     if !batch {
         unit_of(dir, unit_per_file, out);
         return;
@@ -480,7 +483,9 @@ fn classify(dir: &Dir, named: bool, unit_per_file: bool, out: &mut Discovery) {
                 out.units.push(unit);
             }
             Entry::Other(f) => out.skipped.push(f.clone()),
-            Entry::Dir(d) => classify(d, false, unit_per_file, out),
+            // a submission is one unit however it is foldered: its scans, old copies and
+            // sub-folders are its own
+            Entry::Dir(d) => unit_of(d, unit_per_file, out),
         }
     }
 }
@@ -533,7 +538,7 @@ fn label(path: &Path, stem: bool) -> String {
     }
 }
 
-fn folder_unit(path: &Path) -> DiscoveredUnit {
+pub(super) fn folder_unit(path: &Path) -> DiscoveredUnit {
     DiscoveredUnit {
         source: UnitSource {
             label: label(path, false),

@@ -3,6 +3,7 @@
 
 pub mod classification;
 mod computer_context;
+pub mod copies;
 pub mod discover;
 pub mod forms;
 pub mod free_list;

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::copies::Once as Part;
 use super::discover::{DiscoveredUnit, Discovery, FileKind};
 use super::unit::{read_within, ReadOptions, Unit};
 use crate::base::text::norm;
@@ -28,22 +29,73 @@ struct Holds {
     once: HashSet<Part>,
 }
 
-/// A table that one unit keeps once.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Part {
-    Table(TableKind),
-    /// The 安装维护 log of one software number.
-    Log(String),
-}
-
 /// The units the paths a user named hold: [`discover_units`](super::discover_units), then
 /// the named workbooks that are one unit's parts joined (not with `unit_per_file`).
 pub fn units_named(paths: &[PathBuf], unit_per_file: bool, opts: &ReadOptions) -> Discovery {
-    let found = super::discover_units(paths, unit_per_file);
+    let mut found = super::discover_units(paths, unit_per_file);
     if unit_per_file {
         return found;
     }
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        found = join_folder(found, dir, opts);
+    }
     join_named(found, paths, opts)
+}
+
+/// A folder the user named that holds workbooks of its own beside sub-folders with
+/// workbooks is split by discovery as a batch (some units sent a file, some a folder).
+/// When every workbook in it states one and the same 单位名称, it is that unit's folder
+/// instead — its ledger, and last year's copy filed in a sub-folder — and one unit, whose
+/// older copies the reader sets aside ([`super::copies`]).
+fn join_folder(discovery: Discovery, dir: &Path, opts: &ReadOptions) -> Discovery {
+    let members: Vec<usize> = discovery
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.path.parent() == Some(dir))
+        .map(|(i, _)| i)
+        .collect();
+    let units = &discovery.units;
+    let loose = members
+        .iter()
+        .any(|&i| units[i].source.files.len() == 1 && units[i].source.files[0] == units[i].path);
+    let folders = members
+        .iter()
+        .any(|&i| units[i].path.is_dir() && !units[i].source.files.is_empty());
+    if !(loose && folders) {
+        return discovery;
+    }
+    let names: Vec<Option<String>> = members
+        .par_iter()
+        .filter(|&&i| !units[i].source.files.is_empty())
+        .map(|&i| holds(&units[i], opts).name)
+        .collect();
+    let stated: HashSet<&String> = names.iter().flatten().collect();
+    if stated.len() != 1 {
+        return discovery;
+    }
+    let mut merged = super::discover::folder_unit(dir);
+    let mut out = Vec::with_capacity(discovery.units.len());
+    let mut slot = 0;
+    for (i, u) in discovery.units.into_iter().enumerate() {
+        if !members.contains(&i) {
+            out.push(u);
+            continue;
+        }
+        if i == members[0] {
+            // the merged unit takes the place of the folder's first entry
+            slot = out.len();
+            out.push(super::discover::folder_unit(dir));
+        }
+        merged.source.files.extend(u.source.files);
+        merged.others.extend(u.others);
+        merged.inaccessible.extend(u.inaccessible);
+    }
+    out[slot] = merged;
+    Discovery {
+        units: out,
+        skipped: discovery.skipped,
+    }
 }
 
 /// Join the units of `discovery` that are workbooks named in `named` (not found inside a
@@ -132,30 +184,10 @@ fn holds(unit: &DiscoveredUnit, opts: &ReadOptions) -> Holds {
     }
 }
 
-/// The tables of a unit that it keeps once.
+/// The tables of a file that a unit keeps once; a file with no table at all (unreadable,
+/// or no ledger) completes nothing.
 fn once(unit: &Unit) -> HashSet<Part> {
-    let mut out = HashSet::new();
-    for (meta, _) in unit.tables() {
-        match meta.kind {
-            TableKind::Summary
-            | TableKind::Usage
-            | TableKind::Statistics
-            | TableKind::FreeList
-            | TableKind::PurchasePlan
-            | TableKind::LeadingGroup => {
-                out.insert(Part::Table(meta.kind));
-            }
-            _ => {}
-        }
-    }
-    for log in &unit.maintenance {
-        match log.info.id.value() {
-            Some(id) => out.insert(Part::Log(norm(id))),
-            // a log without a number: by the table itself, so that two of them collide
-            None => out.insert(Part::Table(TableKind::Maintenance)),
-        };
-    }
-    // An unreadable file, or one with no table at all, completes nothing.
+    let mut out = super::copies::once(unit);
     if unit.tables().is_empty() {
         out.insert(Part::Table(TableKind::Summary));
         out.insert(Part::Table(TableKind::Usage));

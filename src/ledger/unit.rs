@@ -14,6 +14,7 @@ use super::unrecognised::{unrecognised, Unrecognised};
 use crate::workbook::{self, Cell, Limits, OpenError, Workbook};
 
 use super::classification::{self, Classification};
+use super::copies::SetAside;
 use super::discover::{DiscoveredUnit, OtherFile, UnitSource};
 use super::forms::{self, Demand, Form, LeadingGroup, Pledge, PurchasePlan};
 use super::free_list::{self, FreeList};
@@ -74,6 +75,9 @@ pub struct Unit {
     pub formula_problems: Vec<FormulaProblem>,
     /// Sheets in which no table was found, and what they hold.
     pub unrecognised: Vec<UnrecognisedSheet>,
+    /// Files not read because another file of the unit is a later version of the same
+    /// ledger (an old copy in a sub-folder, "台账 - 副本.xlsx").
+    pub set_aside: Vec<SetAside>,
 }
 
 /// A sheet in which no table was found.
@@ -301,6 +305,7 @@ impl Unit {
             invalid_values,
             formula_problems,
             unrecognised,
+            set_aside,
         } = other;
         self.files.extend(files);
         self.books.extend(books);
@@ -322,6 +327,7 @@ impl Unit {
         self.invalid_values.extend(invalid_values);
         self.formula_problems.extend(formula_problems);
         self.unrecognised.extend(unrecognised);
+        self.set_aside.extend(set_aside);
     }
 
     /// Join the tables that are parts of one ledger ([`super::parts`]), after each table
@@ -431,7 +437,11 @@ pub fn read_within(source: &UnitSource, opts: &ReadOptions) -> (Unit, Sources) {
         .par_iter()
         .map(|p| read_file(p, opts))
         .collect();
-    let mut unit = Unit::default();
+    let (parts, set_aside) = super::copies::set_aside(parts);
+    let mut unit = Unit {
+        set_aside,
+        ..Unit::default()
+    };
     let mut sources = Sources::default();
     for (part, book) in parts {
         unit.join(part);

@@ -764,7 +764,7 @@ pub fn check_files(files: &[PathBuf]) -> UnitReport {
     // A folder (a unit with the files around its workbooks) as discovery finds it.
     if let [one] = files {
         if one.is_dir() {
-            let found = zhengban::ledger::discover_units(files, false);
+            let found = zhengban::ledger::units_named(files, false, &Default::default());
             assert_eq!(found.units.len(), 1, "{one:?} is one unit");
             return zhengban::batch::check_discovered(&found.units[0], &opts);
         }

@@ -13,4 +13,5 @@ rules! {
     ZB010 empty_ledgers,
     ZB013 unrecognised_table,
     ZB014 open_in_office,
+    ZB015 set_aside_copy,
 }
