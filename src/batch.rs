@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use crate::base::gate;
 use crate::classify::Catalogue;
 use crate::config::Config;
+use crate::ledger::roster::{Listed, Roster};
 use crate::ledger::{read_discovered, read_within, DiscoveredUnit, Sources, Unit, UnitSource};
 use crate::metrics::{metrics, Metrics};
 use crate::rules::{check_unit, sort_diagnostics, Context, Diagnostic, Rule, Severity, Sink};
@@ -57,6 +58,8 @@ pub struct CheckOptions {
     pub config: Config,
     /// The software classification.
     pub catalogue: Catalogue,
+    /// The inspector's roster (`--roster`): each unit is placed on it before its rules run.
+    pub roster: Option<std::sync::Arc<Roster>>,
 }
 
 /// Check one unit.
@@ -83,9 +86,64 @@ pub fn check_discovered(found: &DiscoveredUnit, opts: &CheckOptions) -> UnitRepo
     }
 }
 
+/// Which units of the roster the reports of a round were placed on, so that those no
+/// submission was found for come out too, as units of their own (ZB011 on each).
+#[derive(Debug)]
+pub struct RosterClaims {
+    roster: std::sync::Arc<Roster>,
+    claimed: Vec<bool>,
+}
+
+impl RosterClaims {
+    /// Start counting against the roster of `opts`, if it has one.
+    pub fn new(opts: &CheckOptions) -> Option<RosterClaims> {
+        let roster = opts.roster.clone()?;
+        let claimed = vec![false; roster.entries.len()];
+        Some(RosterClaims { roster, claimed })
+    }
+
+    /// The roster unit a report was placed on (what a worker hands on, the report
+    /// itself staying there).
+    pub fn claim_of(report: &UnitReport) -> Option<usize> {
+        match &report.unit.roster {
+            Some(Listed::On(e)) => Some(e.index),
+            _ => None,
+        }
+    }
+
+    /// Note that a submission was placed on the roster unit `index`.
+    pub fn mark(&mut self, index: usize) {
+        if let Some(c) = self.claimed.get_mut(index) {
+            *c = true;
+        }
+    }
+
+    /// The roster's units no submission was placed on, each checked as a unit with nothing
+    /// sent, in the roster's order.
+    pub fn missing(&self, opts: &CheckOptions) -> Vec<UnitReport> {
+        self.roster
+            .entries
+            .iter()
+            .filter(|e| !self.claimed[e.index])
+            .map(|e| {
+                let unit = Unit {
+                    name: e.name.clone(),
+                    roster: Some(Listed::Missing(e.clone())),
+                    ..Unit::default()
+                };
+                check_read_unit(unit, Sources::default(), opts)
+            })
+            .collect()
+    }
+}
+
 /// Check a unit already read. A panic inside a rule costs that rule's findings only: the
 /// rule gets one diagnostic saying it could not finish, every other rule runs.
-pub fn check_read_unit(unit: Unit, sources: Sources, opts: &CheckOptions) -> UnitReport {
+pub fn check_read_unit(mut unit: Unit, sources: Sources, opts: &CheckOptions) -> UnitReport {
+    if let (Some(roster), None) = (&opts.roster, &unit.roster) {
+        let found = unit.found_as().unwrap_or_else(|| unit.name.clone());
+        unit.roster = Some(roster.place(&found, &unit.name));
+    }
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let ctx = Context::new(&unit, opts.as_of, &opts.catalogue);
         let diagnostics = match catch_unwind(AssertUnwindSafe(|| {
@@ -440,6 +498,7 @@ mod tests {
             as_of: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             config: Config::default(),
             catalogue: Catalogue::default(),
+            roster: None,
         }
     }
 

@@ -176,6 +176,10 @@ pub struct CheckArgs {
     /// 每个工作簿作为一个单位（不把文件夹合并为一个单位）
     #[arg(long)]
     pub unit_per_file: bool,
+    /// 检查人员的名单（xlsx、xls、ods 或 csv，有“单位名称”列，可有“单位代码”“文件夹”列）：
+    /// 找出没有报送的单位（ZB011）和名单外的单位（ZB012）
+    #[arg(long, value_name = "名单")]
+    pub roster: Option<PathBuf>,
     /// 并行线程数（默认或 0 为 CPU 核数，最多 64）
     #[arg(short = 'j', long, value_name = "线程数")]
     pub jobs: Option<usize>,
@@ -223,6 +227,10 @@ pub struct ReportArgs {
     /// 每个工作簿作为一个单位
     #[arg(long)]
     pub unit_per_file: bool,
+    /// 检查人员的名单（xlsx、xls、ods 或 csv，有“单位名称”列，可有“单位代码”“文件夹”列）：
+    /// 找出没有报送的单位（ZB011）和名单外的单位（ZB012）
+    #[arg(long, value_name = "名单")]
+    pub roster: Option<PathBuf>,
     /// 并行线程数（默认 CPU 核数）
     #[arg(short = 'j', long, value_name = "线程数")]
     pub jobs: Option<usize>,

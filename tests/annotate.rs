@@ -519,6 +519,7 @@ fn a_split_unit_gets_one_copy_per_file() {
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
         config: Default::default(),
         catalogue: Default::default(),
+        roster: None,
     };
     let report = zhengban::batch::check_source(&sources[0], &opts);
     let copies: Vec<_> = annotate(&report).into_iter().map(Result::unwrap).collect();

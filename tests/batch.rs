@@ -678,3 +678,98 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// `--roster`: each unit of the inspector's list is matched to a submission by its folder
+/// (the 文件夹 column), its full 单位名称 or a short name inside it; a roster unit that sent
+/// nothing is a unit of its own with status `missing` and ZB011; a submission off the list,
+/// or matching several units of it, gets ZB012 — never a guess.
+#[test]
+fn a_round_is_checked_against_the_roster() {
+    let d = tempfile::tempdir().unwrap();
+    let round = d.path().join("round");
+    std::fs::create_dir_all(round.join("双龙镇")).unwrap();
+    std::fs::copy(root().join(CLEAN), round.join("双龙镇/台账.xlsx")).unwrap();
+    std::fs::copy(root().join(FAULTY), round.join("区教育局.xlsx")).unwrap();
+    for folder in ["三合", "丰都县", "县林业局"] {
+        std::fs::create_dir_all(round.join(folder)).unwrap();
+        std::fs::write(round.join(folder).join("盖章页.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
+    }
+    // the roster as an office keeps it: a title, then 序号 · 单位名称 · 文件夹
+    let roster = d.path().join("名单.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows: &[&[&str]] = &[
+        &["2026年度软件正版化检查名单"],
+        &["序号", "单位名称", "文件夹"],
+        &["1", "丰都县双龙镇人民政府", ""],
+        &["2", "某区教育局", ""],
+        &["3", "丰都县三合街道办事处", "三合"],
+        &["4", "丰都县许明寺镇人民政府", ""],
+        &["5", "丰都县双路镇人民政府", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&roster).unwrap();
+    let out = zhengban(
+        d.path(),
+        &[
+            "check",
+            "round",
+            "--roster",
+            "名单.xlsx",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let seen: Vec<(String, String, Vec<String>)> = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let codes: Vec<String> = u["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["code"].as_str().unwrap().to_string())
+                .filter(|c| c == "ZB011" || c == "ZB012")
+                .collect();
+            (
+                u["unit"].as_str().unwrap().to_string(),
+                u["status"].as_str().unwrap().to_string(),
+                codes,
+            )
+        })
+        .collect();
+    let s = |a: &str, b: &str, c: &[&str]| {
+        (
+            a.to_string(),
+            b.to_string(),
+            c.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        seen,
+        vec![
+            s("三合", "no-ledger", &[]),
+            s("丰都县", "no-ledger", &["ZB012"]),
+            s("某区教育局", "errors", &[]),
+            s("县林业局", "no-ledger", &["ZB012"]),
+            s("丰都县双龙镇人民政府", "clean", &[]),
+            s("丰都县许明寺镇人民政府", "missing", &["ZB011"]),
+            s("丰都县双路镇人民政府", "missing", &["ZB011"]),
+        ],
+        "{seen:#?}"
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("丰都县 对得上名单中的 4 个单位") && text.contains("无法确定是哪一个"),
+        "the short name 丰都县 is stated as ambiguous: {text}"
+    );
+}

@@ -101,6 +101,7 @@ fn codes(unit: Unit) -> Vec<String> {
         as_of: NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap(),
         config: Config::default(),
         catalogue: Catalogue::default(),
+        roster: None,
     };
     let mut codes: Vec<String> = check_read_unit(unit, Default::default(), &opts)
         .diagnostics

@@ -96,6 +96,7 @@ fn check(files: &[PathBuf]) -> UnitReport {
         as_of: chrono::NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap(),
         config: Config::default(),
         catalogue: Catalogue::default(),
+        roster: None,
     };
     check_source(
         &UnitSource {

@@ -98,6 +98,7 @@ fn check(path: &Path, as_of: &str) -> zhengban::batch::UnitReport {
         as_of: chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d").unwrap(),
         config: zhengban::config::Config::default(),
         catalogue: zhengban::classify::Catalogue::default(),
+        roster: None,
     };
     zhengban::batch::check_source(
         &zhengban::ledger::UnitSource {

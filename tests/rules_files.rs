@@ -18,6 +18,7 @@ fn options() -> CheckOptions {
         as_of: NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap(),
         config: Config::default(),
         catalogue: Catalogue::default(),
+        roster: None,
     }
 }
 

@@ -11,11 +11,13 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::base::gate;
 use crate::base::path::shown;
+use crate::batch::RosterClaims;
 use crate::batch::{self, CheckOptions, Totals, UnitReport};
 use crate::classify::Catalogue;
 use crate::cli::{CheckArgs, OutputFormat};
 use crate::commands::annotate::Annotator;
 use crate::config::Config;
+use crate::ledger::roster::{read_roster, Roster};
 use crate::ledger::units_named;
 use crate::output::{print_stdout, OutputError, OutputPolicy, StreamedOutput};
 use crate::render;
@@ -122,6 +124,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         as_of,
         config,
         catalogue,
+        roster: roster(args.roster.as_deref())?,
     };
     let year = statistics_year(args.year, as_of)?;
     let json_ctx = render::json::JsonContext {
@@ -184,12 +187,17 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             totals,
             cited: render::citations::cited(report.diagnostics.iter().map(|d| d.help.as_str())),
             name: report.unit.name.clone(),
+            claim: RosterClaims::claim_of(&report),
         }
     };
-    batch::check_batch(&discovery.units, &opts, jobs, render, |i, r| {
-        bar.inc(discovery.units[i].source.files.len().max(1) as u64);
+    // shared by the writer (which marks) and the end of the batch (which asks)
+    let claims = std::cell::RefCell::new(RosterClaims::new(&opts));
+    let mut write = |r: Rendered| {
         // The unit name is the input's: through the gate, like everything else shown.
         bar.set_message(gate::terminal(&r.name).into_owned());
+        if let (Some(c), Some(i)) = (claims.borrow_mut().as_mut(), r.claim) {
+            c.mark(i);
+        }
         let text = match &mut document {
             Some(doc) => doc.unit(&r.text),
             None => r.text,
@@ -204,7 +212,22 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => ControlFlow::Break(e),
         }
+    };
+    batch::check_batch(&discovery.units, &opts, jobs, render, |i, r| {
+        bar.inc(discovery.units[i].source.files.len().max(1) as u64);
+        write(r)
     })?;
+    // the roster's units that sent nothing, after those that did, in the roster's order
+    let missing = claims
+        .borrow()
+        .as_ref()
+        .map(|c| c.missing(&opts))
+        .unwrap_or_default();
+    for report in missing {
+        if let ControlFlow::Break(e) = write(render(usize::MAX, report)) {
+            return Err(e.into());
+        }
+    }
     bar.finish_and_clear();
     let tail = match (format, document) {
         (_, Some(doc)) => doc.finish(),
@@ -231,8 +254,19 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     })
 }
 
+/// The roster of `--roster`, read once for the whole batch.
+pub fn roster(path: Option<&Path>) -> Result<Option<std::sync::Arc<Roster>>, RunError> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let roster = read_roster(path).map_err(|e| RunError::Usage(e.to_string()))?;
+    Ok(Some(std::sync::Arc::new(roster)))
+}
+
 /// What a worker hands the writer for one unit.
 struct Rendered {
+    /// The roster unit this one was placed on.
+    claim: Option<usize>,
     text: String,
     totals: Totals,
     cited: Vec<&'static Regulation>,

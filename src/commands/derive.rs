@@ -122,6 +122,7 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
             ..Default::default()
         },
         catalogue: catalogue.clone(),
+        roster: None,
     };
     let (unit, sources) = read_within(&source, &read);
     let report = check_read_unit(unit, sources, &opts);

@@ -323,6 +323,7 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         as_of,
         config,
         catalogue,
+        roster: None,
     };
     let discovery = units_named(&existing, false, &opts.config.read_options());
     let inputs: Vec<PathBuf> = discovery

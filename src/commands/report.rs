@@ -8,14 +8,15 @@ use std::ops::ControlFlow;
 use chrono::Datelike;
 
 use super::check::{as_of, load_config};
-use crate::batch::{check_batch, jobs, CheckOptions};
+use crate::batch::{check_batch, jobs, CheckOptions, RosterClaims};
 use crate::classify::Catalogue;
 use crate::cli::ReportArgs;
+use crate::ledger::roster::Listed;
 use crate::ledger::{discover, discover_units, join_named, DiscoveredUnit, ReadOptions};
 use crate::output::{print_stdout, OutputPolicy};
 use crate::render::rollup::{html, status_line, xlsx};
 use crate::rollup::from_json::{is_shard_path, read_shard, ShardError};
-use crate::rollup::unit::UnitStatus;
+use crate::rollup::unit::{Provenance, UnitStatus};
 use crate::rollup::{from_check, Builder, NoteLevel, Rollup, UnitEntry};
 use crate::{RunError, Status};
 
@@ -143,25 +144,50 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
                 .find_map(|(_, e)| e.statistics.as_ref().map(|s| s.year))
         })
         .unwrap_or_else(|| as_of.year());
+    let opts = CheckOptions {
+        as_of,
+        config,
+        catalogue,
+        roster: crate::commands::check::roster(args.roster.as_deref())?,
+    };
+    let mut claims = RosterClaims::new(&opts);
     if !sources.is_empty() {
         builder.as_of(as_of);
-        let opts = CheckOptions {
-            as_of,
-            config,
-            catalogue,
-        };
         let (order, units): (Vec<usize>, Vec<DiscoveredUnit>) = sources.into_iter().unzip();
         let done: Result<(), std::convert::Infallible> = check_batch(
             &units,
             &opts,
             jobs(args.jobs),
-            |_, report| from_check::entry(&report, &opts.catalogue, year),
-            |i, entry| {
+            |_, report| {
+                let claim = RosterClaims::claim_of(&report);
+                (from_check::entry(&report, &opts.catalogue, year), claim)
+            },
+            |i, (entry, claim)| {
+                if let (Some(c), Some(claim)) = (claims.as_mut(), claim) {
+                    c.mark(claim);
+                }
                 entries.push((order[i], entry));
                 ControlFlow::Continue(())
             },
         );
         let Ok(()) = done;
+    }
+    if let (Some(c), Some(roster)) = (claims.as_mut(), &opts.roster) {
+        // units read back from check's JSON: placed by the name they state
+        for (_, e) in &entries {
+            if e.provenance != Provenance::Checked {
+                if let Listed::On(on) = roster.place(&e.name, &e.name) {
+                    c.mark(on.index);
+                }
+            }
+        }
+        // the roster's units that sent nothing, after all the others
+        for report in c.missing(&opts) {
+            entries.push((
+                usize::MAX,
+                from_check::entry(&report, &opts.catalogue, year),
+            ));
+        }
     }
     // The first mention of a unit on the command line is the one kept.
     entries.sort_by_key(|(index, _)| *index);

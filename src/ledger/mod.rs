@@ -12,6 +12,7 @@ pub mod maintenance;
 mod named;
 pub mod natural;
 pub mod parts;
+pub mod roster;
 pub mod statistics;
 pub mod summary;
 pub mod table;

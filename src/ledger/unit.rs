@@ -19,6 +19,7 @@ use super::discover::{DiscoveredUnit, OtherFile, UnitSource};
 use super::forms::{self, Demand, Form, LeadingGroup, Pledge, PurchasePlan};
 use super::free_list::{self, FreeList};
 use super::maintenance::{self, Maintenance};
+use super::roster::Listed;
 use super::statistics::{self, Statistics};
 use super::summary::{self, Summary};
 use super::table::{HeaderBlock, InvalidValue, TableMeta};
@@ -78,6 +79,23 @@ pub struct Unit {
     /// Files not read because another file of the unit is a later version of the same
     /// ledger (an old copy in a sub-folder, "台账 - 副本.xlsx").
     pub set_aside: Vec<SetAside>,
+    /// Where the unit stands on the inspector's roster (`--roster`); `None` without one.
+    pub roster: Option<Listed>,
+}
+
+impl Unit {
+    /// The name the unit was found under: its folder's, or its one workbook's without the
+    /// extension (what a roster's 文件夹 column names).
+    pub fn found_as(&self) -> Option<String> {
+        let path = Path::new(self.path.as_deref()?);
+        let single = self.files.len() == 1 && self.files[0].as_ref() == self.path.as_deref()?;
+        let name = if single {
+            path.file_stem()
+        } else {
+            path.file_name()
+        };
+        name.and_then(|n| n.to_str()).map(str::to_string)
+    }
 }
 
 /// A sheet in which no table was found.
@@ -306,6 +324,7 @@ impl Unit {
             formula_problems,
             unrecognised,
             set_aside,
+            roster: _,
         } = other;
         self.files.extend(files);
         self.books.extend(books);

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use crate::batch::UnitReport;
 use crate::classify::Catalogue;
 use crate::config::Config;
+use crate::ledger::roster::Listed;
 use crate::rollup::from_check::unit_statistics;
 use crate::rules::Severity;
 
@@ -65,9 +66,13 @@ struct UnitJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     config: Option<Value>,
     unit: &'a str,
+    /// clean, errors, empty, no-ledger, unreadable or missing (a roster unit that sent
+    /// nothing).
+    status: &'static str,
     /// The path the unit was given or found as (its folder, or its one workbook): where it
-    /// came from, also when it holds no ledger (`files` is then empty).
-    source: &'a str,
+    /// came from, also when it holds no ledger (`files` is then empty); `null` for a roster
+    /// unit that sent nothing.
+    source: Option<&'a str>,
     files: &'a [std::sync::Arc<str>],
     counts: Counts,
     metrics: &'a crate::metrics::Metrics,
@@ -91,11 +96,16 @@ impl<'a> UnitJson<'a> {
             version: None,
             config: None,
             unit: &unit.name,
-            source: unit
-                .path
-                .as_deref()
-                .or(unit.files.first().map(|f| &**f))
-                .unwrap_or(unit.name.as_str()),
+            status: crate::rollup::from_check::status(report).key(),
+            source: match unit.roster {
+                Some(Listed::Missing(_)) => None,
+                _ => Some(
+                    unit.path
+                        .as_deref()
+                        .or(unit.files.first().map(|f| &**f))
+                        .unwrap_or(unit.name.as_str()),
+                ),
+            },
             files: &unit.files,
             counts: Counts {
                 error: report.count(Severity::Error),

@@ -16,6 +16,18 @@ pub fn unit_statistics(report: &UnitReport, catalogue: &Catalogue, year: i32) ->
     UnitStatistics::from_derived(&derive_statistics(&report.unit, catalogue, year))
 }
 
+/// What an inspector reads first about a checked unit (as [`UnitEntry::settle`] decides
+/// it for a unit read back from JSON).
+pub fn status(report: &UnitReport) -> UnitStatus {
+    let counts = Counts {
+        error: report.count(Severity::Error),
+        warning: report.count(Severity::Warning),
+        info: report.count(Severity::Info),
+    };
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+    UnitStatus::of(&counts, &unit_metrics(&report.metrics), &codes)
+}
+
 /// The roll-up entry of a checked unit; its statistics are derived for `year`.
 pub fn entry(report: &UnitReport, catalogue: &Catalogue, year: i32) -> UnitEntry {
     let mut e = UnitEntry {
@@ -33,6 +45,10 @@ pub fn entry(report: &UnitReport, catalogue: &Catalogue, year: i32) -> UnitEntry
         provenance: Provenance::Checked,
     };
     e.settle();
+    if e.status == UnitStatus::Missing {
+        // nothing was sent: no figures to count in the statistics table
+        e.statistics = None;
+    }
     e
 }
 

@@ -338,6 +338,8 @@ impl Builder {
                     }
                 }
                 Some(s) => other_year.entry(s.year).or_default().push(u.name.clone()),
+                // a unit that sent nothing has nothing to count
+                None if u.status == UnitStatus::Missing => {}
                 None => without.push(u.name.clone()),
             }
         }

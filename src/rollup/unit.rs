@@ -10,6 +10,8 @@ use crate::rules::Severity;
 pub const UNREADABLE: &str = "ZB001";
 /// The code of the rule whose findings mean a missing ledger.
 pub const MISSING_LEDGER: &str = "ZB002";
+/// The code of the rule whose finding means a roster unit that sent nothing.
+pub const NOT_SUBMITTED: &str = "ZB011";
 /// The code of the rule whose findings mean a ledger not updated for half a year.
 pub const STALE_LEDGER: &str = "ZB413";
 
@@ -26,16 +28,19 @@ pub enum UnitStatus {
     NoLedger,
     /// Nothing the unit sent could be read.
     Unreadable,
+    /// On the roster, and nothing was sent (未报送).
+    Missing,
 }
 
 impl UnitStatus {
     /// Every status, in the order the roll-up counts them.
-    pub const ALL: [UnitStatus; 5] = [
+    pub const ALL: [UnitStatus; 6] = [
         UnitStatus::Clean,
         UnitStatus::Faults,
         UnitStatus::Empty,
         UnitStatus::NoLedger,
         UnitStatus::Unreadable,
+        UnitStatus::Missing,
     ];
 
     /// The Chinese word shown in the roll-up.
@@ -46,6 +51,19 @@ impl UnitStatus {
             UnitStatus::Empty => "空台账",
             UnitStatus::NoLedger => "无台账",
             UnitStatus::Unreadable => "无法读取",
+            UnitStatus::Missing => "未报送",
+        }
+    }
+
+    /// The status as JSON writes it (`units[].status`).
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitStatus::Clean => "clean",
+            UnitStatus::Faults => "errors",
+            UnitStatus::Empty => "empty",
+            UnitStatus::NoLedger => "no-ledger",
+            UnitStatus::Unreadable => "unreadable",
+            UnitStatus::Missing => "missing",
         }
     }
 
@@ -60,6 +78,9 @@ impl UnitStatus {
     pub fn of(counts: &Counts, metrics: &UnitMetrics, codes: &[&str]) -> Self {
         let has_data = metrics.computers > 0 || metrics.users > 0 || metrics.software > 0;
         if !has_data {
+            if codes.contains(&NOT_SUBMITTED) {
+                return UnitStatus::Missing;
+            }
             if codes.contains(&UNREADABLE) {
                 return UnitStatus::Unreadable;
             }

@@ -18,6 +18,9 @@ pub struct Trigger {
     /// Codes that must not fire on this workbook (space-separated): the fault is this
     /// rule's alone, not also theirs.
     pub silent: &'static str,
+    /// An inspector's roster the base (then a round of units) is checked against
+    /// (`--roster`); the snapshot shows every unit's diagnostics.
+    pub roster: Option<&'static str>,
 }
 
 /// The workbook a trigger starts from.
@@ -67,6 +70,7 @@ impl Trigger {
             edits,
             shows: "",
             silent: "",
+            roster: None,
         }
     }
 
@@ -77,6 +81,7 @@ impl Trigger {
             edits,
             shows: "",
             silent: "",
+            roster: None,
         }
     }
 
@@ -87,6 +92,15 @@ impl Trigger {
             edits: &[],
             shows: "",
             silent: "",
+            roster: None,
+        }
+    }
+
+    /// Check against this roster (`--roster`).
+    pub const fn with_roster(self, roster: &'static str) -> Trigger {
+        Trigger {
+            roster: Some(roster),
+            ..self
         }
     }
 

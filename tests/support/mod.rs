@@ -437,6 +437,7 @@ pub fn check_path(path: &Path, as_of: &str) -> UnitReport {
         as_of: NaiveDate::parse_from_str(as_of, "%Y-%m-%d").unwrap(),
         config: Config::default(),
         catalogue: Catalogue::default(),
+        roster: None,
     };
     let source = UnitSource {
         label: "fixture".into(),
@@ -755,11 +756,47 @@ pub fn write_formulas(path: &Path, cells: &[(&str, &str, &str, Option<&str>)]) {
 }
 
 /// Check these files as one unit, as of the fixtures' check date.
+/// Check a rule's trigger: its files as one unit, or, with a roster, its folder as a round
+/// checked against the roster the way `check --roster` does (the roster's units that sent
+/// nothing included), every unit's diagnostics in one report.
+pub fn check_trigger_files(files: &[PathBuf], roster: Option<&str>) -> UnitReport {
+    let Some(roster) = roster else {
+        return check_files(files);
+    };
+    let opts = CheckOptions {
+        as_of: NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap(),
+        config: Config::default(),
+        catalogue: Catalogue::default(),
+        roster: Some(std::sync::Arc::new(
+            zhengban::ledger::roster::read_roster(Path::new(roster)).unwrap(),
+        )),
+    };
+    let found = zhengban::ledger::units_named(files, false, &Default::default());
+    let mut claims = zhengban::batch::RosterClaims::new(&opts).unwrap();
+    let mut reports: Vec<UnitReport> = found
+        .units
+        .iter()
+        .map(|u| zhengban::batch::check_discovered(u, &opts))
+        .collect();
+    for r in &reports {
+        if let Some(i) = zhengban::batch::RosterClaims::claim_of(r) {
+            claims.mark(i);
+        }
+    }
+    reports.extend(claims.missing(&opts));
+    let mut all = reports.remove(0);
+    for r in reports {
+        all.diagnostics.extend(r.diagnostics);
+    }
+    all
+}
+
 pub fn check_files(files: &[PathBuf]) -> UnitReport {
     let opts = CheckOptions {
         as_of: NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap(),
         config: Config::default(),
         catalogue: Catalogue::default(),
+        roster: None,
     };
     // A folder (a unit with the files around its workbooks) as discovery finds it.
     if let [one] = files {

@@ -36,7 +36,7 @@ td.c{text-align:center;white-space:nowrap}
 td.low{color:#c00000;font-weight:bold}
 tr.total td{font-weight:bold;background:#f4f4f4}
 .s-clean{color:#2e7d32;font-weight:bold}
-.s-faults,.s-unreadable{color:#c00000;font-weight:bold}
+.s-faults,.s-unreadable,.s-missing{color:#c00000;font-weight:bold}
 .s-empty,.s-noledger{color:#b7791f;font-weight:bold}
 .v-error{color:#c00000}.v-warning{color:#b7791f}.v-info{color:#2f5597}
 .notes li{margin:3px 0}
@@ -85,6 +85,7 @@ fn status_class(s: UnitStatus) -> &'static str {
         UnitStatus::Empty => "s-empty",
         UnitStatus::NoLedger => "s-noledger",
         UnitStatus::Unreadable => "s-unreadable",
+        UnitStatus::Missing => "s-missing",
     }
 }
 

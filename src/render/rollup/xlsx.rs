@@ -152,7 +152,7 @@ impl Styles {
             UnitStatus::Clean => GREEN,
             UnitStatus::Faults => RED,
             UnitStatus::Empty | UnitStatus::NoLedger => AMBER,
-            UnitStatus::Unreadable => RED,
+            UnitStatus::Unreadable | UnitStatus::Missing => RED,
         };
         self.center
             .clone()

@@ -1,5 +1,6 @@
 use super::super::prelude::*;
 use crate::ledger::discover::FileKind;
+use crate::ledger::roster::Listed;
 use crate::ledger::Unit;
 use crate::schema::TableKind;
 
@@ -88,6 +89,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
 /// A unit without any workbook read: one diagnostic saying what was there instead. When
 /// the only files were workbooks that could not be read, ZB001 has said why already.
 fn no_ledger(unit: &Unit, out: &mut Sink) {
+    // a roster unit that sent nothing: ZB011 says so
+    if matches!(unit.roster, Some(Listed::Missing(_))) {
+        return;
+    }
     if unit.others.is_empty() && !(unit.unreadable.is_empty() && unit.inaccessible.is_empty()) {
         return;
     }

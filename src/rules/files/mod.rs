@@ -11,6 +11,8 @@ rules! {
     ZB008 duplicate_table,
     ZB009 unit_name_mismatch,
     ZB010 empty_ledgers,
+    ZB011 not_submitted,
+    ZB012 not_on_roster,
     ZB013 unrecognised_table,
     ZB014 open_in_office,
     ZB015 set_aside_copy,
