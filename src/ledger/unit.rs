@@ -410,6 +410,11 @@ impl Unit {
         }
     }
 
+    /// The 单位名称 the unit's tables state (the first filled in), if any.
+    pub fn stated_name(&self) -> Option<String> {
+        self.name_from_tables()
+    }
+
     pub(super) fn name_from_tables(&self) -> Option<String> {
         let filled = |f: &Option<Field<String>>| f.as_ref().and_then(|f| f.value()).cloned();
         self.summaries

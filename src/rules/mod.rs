@@ -32,6 +32,7 @@ mod cross;
 mod files;
 mod forms;
 mod maintenance;
+mod round;
 mod summary;
 mod usage;
 

@@ -2,7 +2,7 @@
 //! `mod.rs` lists its rules with `rules!` (one line per rule, which also declares the rule's
 //! module); this file joins the groups in code order.
 
-use super::{cross, files, forms, maintenance, summary, usage, Rule};
+use super::{cross, files, forms, maintenance, round, summary, usage, Rule};
 
 /// The prefix of test-only codes (`ZT001`): tests that plant diagnostics by hand (a
 /// renderer's test does not care which rule made them) use these, and no rule may, so a
@@ -17,6 +17,7 @@ const GROUPS: &[&[&Rule]] = &[
     maintenance::RULES, // ZB3xx — maintenance ledger
     cross::RULES,       // ZB4xx — across ledgers and tables
     forms::RULES,       // ZB5xx — forms
+    round::RULES,       // ZB6xx — across the units of a round
 ];
 
 const COUNT: usize = {
