@@ -131,6 +131,7 @@ impl LimitsConfig {
             max_text_bytes: mib(self.text_mib, d.max_text_bytes),
             max_shared_strings: self.shared_strings.unwrap_or(d.max_shared_strings),
             max_merges: self.merges.unwrap_or(d.max_merges),
+            peek_rows: None,
         }
     }
 

@@ -161,9 +161,15 @@ fn is_named_workbook(unit: &DiscoveredUnit, named: &[PathBuf]) -> bool {
         && named.iter().any(|n| n == &unit.path)
 }
 
+/// Rows of each sheet looked at to tell what a file holds: titles, header blocks and the
+/// first rows under a column header sit at the top.
+const PEEK_ROWS: u32 = 100;
+
 fn holds(unit: &DiscoveredUnit, opts: &ReadOptions) -> Holds {
+    let mut peek = opts.clone();
+    peek.limits.peek_rows = Some(PEEK_ROWS);
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_within(&unit.source, opts).0
+        read_within(&unit.source, &peek).0
     }));
     match read {
         Ok(u) => Holds {

@@ -36,6 +36,10 @@ pub struct Limits {
     /// Most merged regions in one sheet, each counted once per row it spans (default
     /// 1,000,000): finding the region that covers a cell stays a lookup, not a search.
     pub max_merges: u64,
+    /// Rows read from the top of each xlsx sheet (`None`: every row): a look at what a
+    /// workbook holds — its tables' titles and header blocks — at a fraction of a full
+    /// read, for deciding which files belong together. Never used for checking.
+    pub peek_rows: Option<u32>,
 }
 
 impl Default for Limits {
@@ -52,6 +56,7 @@ impl Default for Limits {
             max_text_bytes: 256 * MIB,
             max_shared_strings: 5_000_000,
             max_merges: 1_000_000,
+            peek_rows: None,
         }
     }
 }

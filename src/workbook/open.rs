@@ -333,6 +333,10 @@ fn read_xlsx_sheets<RS: Read + std::io::Seek>(
                     .map_err(|e| classify_error(&e.to_string()))?
                 {
                     let (r, col) = c.pos;
+                    // cells come row by row: past the rows asked for, the rest is not read
+                    if limits.peek_rows.is_some_and(|n| r >= n) {
+                        break;
+                    }
                     if let Some(f) = &c.formula {
                         if is_formula(f, &mut anchors) {
                             grid.formula(&mut budget, r, col)?;
