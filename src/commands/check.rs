@@ -132,6 +132,12 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     let stdout_terminal = std::io::stdout().is_terminal();
     let to_file = matches!(out, Out::File(_));
     let color = !to_file && stdout_terminal && std::env::var_os("NO_COLOR").is_none();
+    // a file gets the fixed width, whatever the terminal the command was typed in
+    let width = if to_file {
+        render::terminal::FIXED_WIDTH
+    } else {
+        render::terminal::width()
+    };
     let files: usize = discovery.units.iter().map(|u| u.source.files.len()).sum();
     let bar = progress_bar(
         files,
@@ -174,7 +180,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             OutputFormat::Json => render::json::document_unit(&report, &json_ctx),
             OutputFormat::Text => render::text::unit(&report),
             OutputFormat::Human if quiet => render::terminal::quiet_line(&report, color),
-            OutputFormat::Human => render::terminal::unit(&report, color),
+            OutputFormat::Human => render::terminal::unit(&report, color, width),
         };
         let mut totals = Totals::default();
         totals.add(&report);
@@ -210,7 +216,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         (OutputFormat::Human, _) => {
             // In the order the regulations are listed, whatever order units finished in.
             cited.sort_by_key(|r| REGULATIONS.iter().position(|x| std::ptr::eq(x, *r)));
-            render::terminal::totals(&totals, &discovery.skipped, &cited, color)
+            render::terminal::totals(&totals, &discovery.skipped, &cited, color, width)
         }
         _ => String::new(),
     };
