@@ -380,6 +380,7 @@ mod tests {
         doc: "",
         check: panics,
         trigger: &crate::rules::Trigger::clean(&[]),
+        derived: None,
     };
     static REPORTS: Rule = Rule {
         code: "TEST02",
@@ -389,6 +390,7 @@ mod tests {
         doc: "",
         check: reports,
         trigger: &crate::rules::Trigger::clean(&[]),
+        derived: None,
     };
 
     #[test]
