@@ -20,6 +20,7 @@ use crate::commands::annotate::copy_file_name;
 use crate::commands::check::load_config;
 use crate::ledger::discover_units;
 use crate::output::{print_stdout, OutputPolicy};
+use crate::render::advice::derive_advice;
 use crate::render::annotate::annotate;
 use crate::render::html;
 use crate::render::terminal::fill;
@@ -186,6 +187,7 @@ fn lines(out: &mut String, text: &str, width: usize, first: &str) {
 /// diagnostics, the files written.
 fn unit_summary(
     report: &UnitReport,
+    path: &Path,
     written: &[(String, PathBuf)],
     paint: &Paint,
     width: usize,
@@ -247,6 +249,10 @@ fn unit_summary(
             "   …… 另有 {} 条（{by}），见检查报告\n",
             rest.len()
         ));
+    }
+    if let Some(advice) = derive_advice(report, &line(&shown(path))) {
+        lines(&mut s, &advice.text, width, "   ");
+        lines(&mut s, &advice.command, width, "     ");
     }
     if !written.is_empty() {
         s.push_str("   已写出：\n");
@@ -359,7 +365,7 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         Dropped {
             errors: report.count(Severity::Error) > 0,
             any_written: !written.is_empty(),
-            summary: unit_summary(&report, &written, &paint, width),
+            summary: unit_summary(&report, &found.path, &written, &paint, width),
             failures,
         }
     };

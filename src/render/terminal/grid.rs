@@ -13,8 +13,9 @@ use crate::base::gate;
 use crate::base::{column_letters, CellRef};
 use crate::ledger::table::TableMeta;
 use crate::ledger::{Sources, Unit};
+use crate::render::sheet_headers::header_rows_above;
 use crate::schema::TableKind;
-use crate::workbook::{Cell, Sheet};
+use crate::workbook::Sheet;
 
 /// The narrowest a grid is drawn: one underlined cell and its header, shortened.
 const MIN_WIDTH: usize = 30;
@@ -374,29 +375,10 @@ fn row_width(sheet: &Sheet, row: u32) -> u32 {
     sheet.rows.get(row as usize).map_or(0, |r| r.len() as u32)
 }
 
-/// Whether a row reads as column headers: at least two cells, all of them text, and not a
-/// header block ("单位名称 | X | 填表人 | Y" is labels with values, not column headers).
-fn is_header_like(sheet: &Sheet, row: u32) -> bool {
-    let Some(cells) = sheet.rows.get(row as usize) else {
-        return false;
-    };
-    let filled: Vec<_> = cells.iter().filter(|c| !c.is_blank()).collect();
-    let header_block = filled.iter().any(|c| {
-        let t = crate::base::text::norm(&c.display());
-        ["单位名称", "填表人", "联系电话", "填表日期"]
-            .iter()
-            .any(|l| t.starts_with(l))
-    });
-    filled.len() >= 2 && !header_block && filled.iter().all(|c| matches!(c, Cell::Text(_)))
-}
-
 /// A row under a line or two of headers that is not a recognised list (附件9 part 一, a
 /// form's table): drawn like a list row, headers taken from the rows just above.
 fn form_row(sheet: &Sheet, row: u32, targets: &[u32], name: &str, max: usize) -> Option<Grid> {
-    let header_rows: Vec<u32> = (row.saturating_sub(2)..row)
-        .rev()
-        .take_while(|&r| r < row && is_header_like(sheet, r))
-        .collect();
+    let header_rows = header_rows_above(sheet, row);
     if header_rows.is_empty() {
         return None;
     }
