@@ -150,6 +150,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             &sources,
             &policy,
             args.quiet,
+            as_of,
         )?),
         None => None,
     };

@@ -330,10 +330,11 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         let mut failures = Vec::new();
         // A panic while one unit's copy or page is made costs that file only (said in
         // Chinese among the failures); the summary, the other file and the other units go on.
-        let copies = crate::base::panic::caught(|| annotate(&report)).unwrap_or_else(|detail| {
-            failures.push(internal("批注副本", &report, &detail));
-            Vec::new()
-        });
+        let copies =
+            crate::base::panic::caught(|| annotate(&report, as_of)).unwrap_or_else(|detail| {
+                failures.push(internal("批注副本", &report, &detail));
+                Vec::new()
+            });
         for copy in copies {
             match copy.map_err(|e| e.to_string()).and_then(|c| {
                 policy
