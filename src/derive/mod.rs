@@ -284,11 +284,14 @@ pub fn advice(report: &UnitReport) -> Option<Advice<'_>> {
         return None;
     }
     let blocking = blocking(report);
+    // by address: a unit can have a finding on each of 100,000 rows, most of them blocking
+    let stops: std::collections::HashSet<*const Diagnostic> =
+        blocking.iter().map(|d| *d as *const Diagnostic).collect();
     let mut found = Vec::new();
     let mut overwrite = false;
     for d in &report.diagnostics {
         // a finding that stops derive is no figure derive can write
-        if blocking.iter().any(|b| std::ptr::eq(*b, d)) {
+        if stops.contains(&(d as *const Diagnostic)) {
             continue;
         }
         let Some(how) = crate::rules::rule(d.code).and_then(|r| r.derived) else {
