@@ -438,6 +438,7 @@ mod tests {
         doc: "",
         check: panics,
         trigger: &crate::rules::Trigger::clean(&[]),
+        derived: None,
     };
     static REPORTS: Rule = Rule {
         code: "TEST02",
@@ -447,6 +448,7 @@ mod tests {
         doc: "",
         check: reports,
         trigger: &crate::rules::Trigger::clean(&[]),
+        derived: None,
     };
 
     #[test]

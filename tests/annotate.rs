@@ -24,6 +24,10 @@ use support::check_path;
 
 const AS_OF: &str = "2026-11-25";
 
+fn as_of() -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap()
+}
+
 fn hash(path: &Path) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     std::fs::read(path).unwrap().hash(&mut h);
@@ -290,14 +294,60 @@ fn assert_names_scoped_right(bytes: &[u8]) {
     }
 }
 
+/// The 1-based row of the 诊断报告's list header (序号 in column A), under its title block.
+fn header_row(ws: &Worksheet) -> u32 {
+    (1..=20)
+        .find(|&r| ws.cell((1, r)).is_some_and(|c| c.value() == "序号"))
+        .expect("a 序号 header")
+}
+
+/// The 诊断报告's title block: title, unit, file, check date, counts, version — each line
+/// merged across the list so that it prints whole.
+fn assert_title_block(ws: &Worksheet, report: &UnitReport, file: &str) {
+    let text = |r: u32| {
+        ws.cell((1, r))
+            .map(|c| c.value().to_string())
+            .unwrap_or_default()
+    };
+    let name = Path::new(file).file_name().unwrap().to_string_lossy();
+    let counts = format!(
+        "检查结果：错误 {} · 警告 {} · 提示 {}",
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info)
+    );
+    let lines: Vec<String> = (1..header_row(ws)).map(text).collect();
+    assert_eq!(
+        lines,
+        [
+            "软件正版化台账诊断报告".to_string(),
+            format!("单位名称：{}", report.unit.name),
+            format!("文件：{name}"),
+            format!("检查日期：{AS_OF}"),
+            counts,
+            format!("zhengban 版本 {}", env!("CARGO_PKG_VERSION")),
+            String::new(),
+        ]
+    );
+    let merged: Vec<String> = ws.merge_cells().iter().map(|m| m.range()).collect();
+    for r in 1..=6 {
+        assert!(
+            merged.iter().any(|m| m.starts_with(&format!("A{r}:"))),
+            "title line {r} merged across: {merged:?}"
+        );
+    }
+}
+
 /// The 诊断报告 rows: one per diagnostic, in order, with the link to its cell.
 fn assert_report_sheet(copy: &Workbook, report: &UnitReport, file: &str) {
     let ws = copy.sheet(0).unwrap();
     assert_eq!(ws.name(), REPORT_SHEET);
+    assert_title_block(ws, report, file);
+    let top = header_row(ws);
     let multi = report.unit.files.len() > 1;
     let header: Vec<String> = (1..=9 + multi as u32)
         .map(|c| {
-            ws.cell((c, 1))
+            ws.cell((c, top))
                 .map(|c| c.value().to_string())
                 .unwrap_or_default()
         })
@@ -308,7 +358,7 @@ fn assert_report_sheet(copy: &Workbook, report: &UnitReport, file: &str) {
         col(name);
     }
     for (i, d) in report.diagnostics.iter().enumerate() {
-        let r = i as u32 + 2;
+        let r = top + 1 + i as u32;
         let text = |c: u32| {
             ws.cell((c, r))
                 .map(|c| c.value().to_string())
@@ -337,15 +387,19 @@ fn assert_report_sheet(copy: &Workbook, report: &UnitReport, file: &str) {
         }
     }
     let filter = ws.auto_filter().expect("autofilter").range().range();
-    assert!(filter.starts_with("A1:"), "{filter}");
+    assert!(filter.starts_with(&format!("A{top}:")), "{filter}");
     assert!(
-        filter.ends_with(&(report.diagnostics.len().max(1) + 1).to_string()),
+        filter.ends_with(&(report.diagnostics.len().max(1) as u32 + top).to_string()),
         "{filter}"
     );
     let pane = ws.sheets_views().sheet_view_list()[0]
         .pane()
         .expect("frozen header");
-    assert_eq!(pane.vertical_split(), 1.0);
+    assert_eq!(
+        pane.vertical_split(),
+        top as f64,
+        "frozen under the list's header"
+    );
     assert_eq!(copy.workbook_view().active_tab(), 0, "opens on 诊断报告");
 }
 
@@ -355,7 +409,10 @@ fn annotate_and_check(path: &Path) -> (UnitReport, Vec<(PathBuf, Vec<u8>)>) {
     let report = check_path(path, AS_OF);
     assert!(!report.diagnostics.is_empty(), "a faulty workbook");
     let before = hash(path);
-    let copies: Vec<_> = annotate(&report).into_iter().map(Result::unwrap).collect();
+    let copies: Vec<_> = annotate(&report, as_of())
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(hash(path), before, "input bytes unchanged");
     let mut out = Vec::new();
     for copy in copies {
@@ -522,7 +579,10 @@ fn a_split_unit_gets_one_copy_per_file() {
         roster: None,
     };
     let report = zhengban::batch::check_source(&sources[0], &opts);
-    let copies: Vec<_> = annotate(&report).into_iter().map(Result::unwrap).collect();
+    let copies: Vec<_> = annotate(&report, as_of())
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(copies.len(), report.unit.files.len());
     assert_eq!(
         copies.len(),
@@ -534,7 +594,11 @@ fn a_split_unit_gets_one_copy_per_file() {
         let book = read_xlsx(&c.bytes);
         assert_eq!(book.sheet(0).unwrap().name(), REPORT_SHEET);
         let ws = book.sheet(0).unwrap();
-        assert_eq!(ws.cell((4, 1)).unwrap().value(), "文件", "a 文件 column");
+        assert_eq!(
+            ws.cell((4, header_row(ws))).unwrap().value(),
+            "文件",
+            "a 文件 column"
+        );
     }
     drop(dir);
 }
@@ -548,7 +612,10 @@ fn xls_and_ods_get_a_rebuilt_copy_with_the_same_marks() {
         let (_dir, path) = temp_copy(&src);
         let before = hash(&path);
         let report = check_path(&path, AS_OF);
-        let copies: Vec<_> = annotate(&report).into_iter().map(Result::unwrap).collect();
+        let copies: Vec<_> = annotate(&report, as_of())
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
         assert_eq!(hash(&path), before);
         assert_eq!(copies.len(), 1);
         let c = &copies[0];
@@ -557,6 +624,7 @@ fn xls_and_ods_get_a_rebuilt_copy_with_the_same_marks() {
         let book = read_xlsx(&c.bytes);
         assert_eq!(book.sheet(0).unwrap().name(), REPORT_SHEET);
         let file = path.display().to_string();
+        assert_title_block(book.sheet(0).unwrap(), &report, &file);
         let (primary, _) = expected_marks(&report, &file);
         for (place, found) in &primary {
             let ws = book.sheet_by_name(&place.0).unwrap();
@@ -617,6 +685,14 @@ fn check_annotate_writes_beside_or_into_a_folder_and_never_overwrites() {
     let copy = dir.path().join("district-education-bureau.诊断.xlsx");
     assert!(copy.is_file());
     assert!(String::from_utf8_lossy(&o.stderr).contains("已写出批注副本"));
+    // the copy the command wrote: its 诊断报告 opens with the title block, the date given,
+    // and its lines still link to their cells
+    let written = read_xlsx(&std::fs::read(&copy).unwrap());
+    assert_report_sheet(
+        &written,
+        &check_path(&path, AS_OF),
+        &path.display().to_string(),
+    );
     let first = hash(&copy);
     // Again without --force: refused before any work, the copy kept.
     let o = zhengban(
@@ -719,7 +795,7 @@ fn libreoffice_opens_the_annotated_copies() {
         "tests/foreign/resaved/district-education-bureau.lo.ods",
     ] {
         let report = check_path(Path::new(src), AS_OF);
-        for c in annotate(&report) {
+        for c in annotate(&report, as_of()) {
             let c = c.unwrap();
             let name = format!("{}-{}", copies.len(), c.file_name);
             let out = work.path().join(&name);

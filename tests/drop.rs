@@ -25,6 +25,7 @@ fn drop_on(dir: &Path, paths: &[&Path]) -> Output {
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("ZHENGBAN_PAUSE", "1")
+        .env_remove("COLUMNS")
         .stdin(Stdio::null())
         .output()
         .expect("run zhengban")
@@ -211,6 +212,147 @@ fn markup_in_a_cell_shows_as_text_in_the_report() {
     assert!(
         page.contains("&lt;script&gt;alert(&#39;序列号&#39;)&lt;/script&gt;"),
         "shown as text"
+    );
+}
+
+/// The section of the page about the first diagnostic of `code`, up to the next one.
+fn section<'a>(page: &'a str, code: &str) -> &'a str {
+    let start = page
+        .find(&format!("<span class=\"code\">{code}</span>"))
+        .unwrap_or_else(|| panic!("{code} not on the page"));
+    let end = page[start..].find("</section>").unwrap() + start;
+    &page[start..end]
+}
+
+/// Drop mode says when `zhengban derive` can write the figures the findings are about, with
+/// the command for the file, what to correct first when derive would refuse, and nothing
+/// when no finding is about a derived figure; the command it gives does the job.
+#[test]
+fn the_report_names_the_derive_command_when_it_applies() {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path();
+    for (from, to) in [
+        (
+            "samples/faulty/统计表与表单/统计表与表单.xlsx",
+            "统计表.xlsx",
+        ),
+        (
+            "samples/faulty/超装与OEM填价/超装与OEM填价.xlsx",
+            "超装.xlsx",
+        ),
+        (
+            "tests/foreign/district-education-bureau.xlsx",
+            "区教育局台账.xlsx",
+        ),
+    ] {
+        std::fs::copy(from, dir.join(to)).unwrap();
+    }
+    let drop_one = |name: &str| {
+        let o = drop_on(
+            dir,
+            &[
+                Path::new(name),
+                Path::new("--as-of"),
+                Path::new("2026-11-25"),
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+        let page = name.replace(".xlsx", ".诊断.html");
+        (text(&o), std::fs::read_to_string(dir.join(page)).unwrap())
+    };
+
+    // ZB414 and ZB415 on values the clerk typed, nothing in derive's way
+    let (out, page) = drop_one("统计表.xlsx");
+    let said = "信息统计表、采购计划表的合计与共计可以由程序按台账推算填写（写出补填副本，原文件不变），运行：";
+    let command = "zhengban derive 统计表.xlsx --overwrite-derived";
+    assert!(out.contains(said), "{out}");
+    // the command on a line of its own, to be copied whole
+    assert!(out.contains(&format!("\n     {command}\n")), "{out}");
+    assert!(page.contains(said) && page.contains(&format!("<code>{command}</code>")));
+    // ZB403 stops derive: it is named first
+    let (out, page) = drop_one("区教育局台账.xlsx");
+    let said = "：先改正 ZB403 指出的问题，再运行：";
+    let command = "zhengban derive 区教育局台账.xlsx --overwrite-derived";
+    assert!(out.contains(said) && out.contains(command), "{out}");
+    assert!(page.contains(said) && page.contains(command), "{page}");
+    // over-deployment and OEM prices are no derived figures
+    let (out, page) = drop_one("超装.xlsx");
+    assert!(!out.contains("zhengban derive"), "{out}");
+    assert!(!page.contains("zhengban derive"), "{page}");
+
+    // the command, as given, writes the figures: checking its copy finds none of them wrong
+    let o = Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .args([
+            "derive",
+            "统计表.xlsx",
+            "--overwrite-derived",
+            "--as-of",
+            "2026-11-25",
+        ])
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = Command::new(env!("CARGO_BIN_EXE_zhengban"))
+        .args(["check", "统计表.补填.xlsx", "--as-of", "2026-11-25"])
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let after = text(&o);
+    assert!(
+        !after.contains("[ZB414]") && !after.contains("[ZB415]"),
+        "{after}"
+    );
+}
+
+/// The page explains each rule that spoke (the text of `zhengban rule`, tables as tables)
+/// instead of sending the clerk to a command, and shows a cell of the statistics table under
+/// the sheet's own two header rows, a merged header drawn once across its columns.
+#[test]
+fn the_page_explains_its_rules_and_shows_the_headers_of_a_cell() {
+    let work = tempfile::tempdir().unwrap();
+    let book = work.path().join("区教育局台账.xlsx");
+    std::fs::copy("tests/foreign/district-education-bureau.xlsx", &book).unwrap();
+    let o = drop_on(work.path(), &[&book]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let page = std::fs::read_to_string(work.path().join("区教育局台账.诊断.html")).unwrap();
+    assert!(!page.contains("zhengban rule"), "no command to type");
+    for code in ["ZB403", "ZB405", "ZB410", "ZB414", "ZB415"] {
+        let doc = format!("<details class=\"ruledoc\" id=\"rule-{code}\">");
+        assert_eq!(page.matches(&doc).count(), 1, "{code} explained once");
+        assert!(
+            page.contains(&format!("href=\"#rule-{code}\"")),
+            "{code} linked"
+        );
+    }
+    assert!(page.contains("<h4>检查什么</h4>") && page.contains("<h4>如何修改</h4>"));
+    // ZB403's example is a Markdown table
+    assert!(page.contains("<th>计算机编号</th>"), "tables drawn");
+
+    // D16 of 表3: 四、本年度软件采购, under 软件属性 (A14:A15), 办公软件 (D14:E14) and
+    // the 许可数 / 金额 row
+    let stats = section(&page, "ZB414");
+    let excerpt = &stats[stats.find("<table").unwrap()..stats.find("</table>").unwrap()];
+    assert!(
+        excerpt.contains("<th rowspan=\"2\">软件属性</th>"),
+        "{excerpt}"
+    );
+    assert!(
+        excerpt.contains("<th colspan=\"2\">办公软件</th>"),
+        "{excerpt}"
+    );
+    assert_eq!(excerpt.matches("办公软件").count(), 1, "{excerpt}");
+    assert!(excerpt.contains("<th>许可数（个）</th>"), "{excerpt}");
+    assert!(excerpt.contains("<th>金额（万元）</th>"), "{excerpt}");
+    assert!(excerpt.contains("<td class=\"hit\">5</td>"), "{excerpt}");
+    // a list row: the list's header over the row
+    let list = section(&page, "ZB405");
+    assert!(
+        list.contains("<th>软件编号</th>") && list.contains("<th>安装数量</th>"),
+        "{list}"
     );
 }
 

@@ -17,6 +17,8 @@ fn readme_example_is_current() {
     let out = Command::new(env!("CARGO_BIN_EXE_zhengban"))
         .args(ARGS)
         .env("NO_COLOR", "1")
+        // the README shows the fixed width of a pipe, whatever the caller's terminal
+        .env_remove("COLUMNS")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "the example has errors");

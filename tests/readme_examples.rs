@@ -96,6 +96,8 @@ fn run(example: &Example, dir: &Path) -> String {
         .args(example.args)
         .env("NO_COLOR", "1")
         .env_remove("ZHENGBAN_PAUSE")
+        // the README shows the fixed width of a pipe, whatever the caller's terminal
+        .env_remove("COLUMNS")
         .stdin(Stdio::null());
     if example.name == "drop" {
         cmd.args(["--as-of", "2026-11-25"]);

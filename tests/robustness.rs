@@ -138,7 +138,11 @@ fn any_value_in_any_cell_never_panics_a_rule() {
         }
         // Panics fail the test; the diagnostics themselves may be anything.
         let (report, _dir) = book.check_as_of(support::AS_OF);
-        let _ = zhengban::render::terminal::unit(&report, false);
+        let _ = zhengban::render::terminal::unit(
+            &report,
+            false,
+            zhengban::render::terminal::FIXED_WIDTH,
+        );
         let catalogue = zhengban::classify::Catalogue::default();
         let ctx = zhengban::render::json::JsonContext {
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),

@@ -39,7 +39,8 @@ fn render(plant: impl FnOnce(&mut UnitReport, &dyn Fn(&str, &str) -> CellRef)) -
     };
     plant(&mut report, &cell);
     zhengban::rules::sort_diagnostics(&report.unit, &mut report.diagnostics);
-    let text = terminal::unit(&report, false) + &terminal::summary(&[report], false);
+    let text = terminal::unit(&report, false, terminal::FIXED_WIDTH)
+        + &terminal::summary(&[report], false, terminal::FIXED_WIDTH);
     // The temp dir differs per run; the file name does not.
     text.replace(&format!("{}/", dir.path().display()), "")
 }
@@ -122,8 +123,8 @@ fn colour_only_when_asked() {
     b.set(SUMMARY, "M7", "#7");
     b.write(&path);
     let report = support::check_path(&path, AS_OF);
-    let plain = terminal::unit(&report, false);
-    let coloured = terminal::unit(&report, true);
+    let plain = terminal::unit(&report, false, terminal::FIXED_WIDTH);
+    let coloured = terminal::unit(&report, true, terminal::FIXED_WIDTH);
     assert!(!plain.contains('\x1b'));
     assert!(coloured.contains("\x1b["));
     // Same text once the colour codes are gone.
@@ -171,7 +172,7 @@ fn odd_cells_fit_in_100_columns_and_never_panic() {
         d.related(at(USAGE, 4 + i as u32, 6), "另一张表");
         report.diagnostics.push(d);
     }
-    let out = terminal::unit(&report, false);
+    let out = terminal::unit(&report, false, terminal::FIXED_WIDTH);
     if std::env::var_os("SHOW").is_some() {
         println!("{out}");
     }
@@ -183,6 +184,6 @@ fn odd_cells_fit_in_100_columns_and_never_panic() {
         );
     }
     assert_eq!(out.matches("警告[ZT999]").count(), places.len(), "{out}");
-    let coloured = terminal::unit(&report, true);
+    let coloured = terminal::unit(&report, true, terminal::FIXED_WIDTH);
     assert!(coloured.contains("警告[ZT999]"));
 }

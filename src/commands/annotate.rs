@@ -25,6 +25,8 @@ pub struct Annotator {
     /// What was written and what failed, from every worker of the batch.
     done: Mutex<Done>,
     quiet: bool,
+    /// The check date, on each copy's 诊断报告.
+    as_of: chrono::NaiveDate,
 }
 
 #[derive(Debug, Default)]
@@ -57,6 +59,7 @@ impl Annotator {
         sources: &[UnitSource],
         policy: &OutputPolicy,
         quiet: bool,
+        as_of: chrono::NaiveDate,
     ) -> Result<Annotator, RunError> {
         let mut targets = BTreeMap::new();
         let mut used: BTreeSet<PathBuf> = BTreeSet::new();
@@ -91,6 +94,7 @@ impl Annotator {
             targets,
             done: Mutex::default(),
             quiet,
+            as_of,
         })
     }
 
@@ -102,7 +106,7 @@ impl Annotator {
     /// always (a panic the batch caught instead would replace the findings by ZB001).
     pub fn unit(&self, report: &UnitReport) {
         let mut done = Done::default();
-        let copies = match crate::base::panic::caught(|| annotate(report)) {
+        let copies = match crate::base::panic::caught(|| annotate(report, self.as_of)) {
             Ok(copies) => copies,
             Err(detail) => {
                 done.failures.push(format!(
@@ -163,6 +167,10 @@ impl Annotator {
 mod tests {
     use super::*;
 
+    fn day() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
     #[test]
     fn same_names_in_one_folder_are_told_apart() {
         let dir = tempfile::tempdir().unwrap();
@@ -176,7 +184,14 @@ mod tests {
                 files: vec![PathBuf::from("乙/台账.xlsx")],
             },
         ];
-        let a = Annotator::new(Some(dir.path()), &sources, &OutputPolicy::default(), true).unwrap();
+        let a = Annotator::new(
+            Some(dir.path()),
+            &sources,
+            &OutputPolicy::default(),
+            true,
+            day(),
+        )
+        .unwrap();
         assert_eq!(
             a.targets[&PathBuf::from("甲/台账.xlsx")],
             dir.path().join("台账.诊断.xlsx")
@@ -216,7 +231,8 @@ mod tests {
             label: "台账".into(),
             files: vec![input],
         }];
-        let err = Annotator::new(None, &sources, &OutputPolicy::default(), true).unwrap_err();
+        let err =
+            Annotator::new(None, &sources, &OutputPolicy::default(), true, day()).unwrap_err();
         assert!(err.to_string().contains("已存在"), "{err}");
     }
 }

@@ -136,6 +136,12 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     let stdout_terminal = std::io::stdout().is_terminal();
     let to_file = matches!(out, Out::File(_));
     let color = !to_file && stdout_terminal && std::env::var_os("NO_COLOR").is_none();
+    // a file gets the fixed width, whatever the terminal the command was typed in
+    let width = if to_file {
+        render::terminal::FIXED_WIDTH
+    } else {
+        render::terminal::width()
+    };
     let files: usize = discovery.units.iter().map(|u| u.source.files.len()).sum();
     let bar = progress_bar(
         files,
@@ -148,6 +154,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             &sources,
             &policy,
             args.quiet,
+            as_of,
         )?),
         None => None,
     };
@@ -178,7 +185,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             OutputFormat::Json => render::json::document_unit(&report, &json_ctx),
             OutputFormat::Text => render::text::unit(&report),
             OutputFormat::Human if quiet => render::terminal::quiet_line(&report, color),
-            OutputFormat::Human => render::terminal::unit(&report, color),
+            OutputFormat::Human => render::terminal::unit(&report, color, width),
         };
         let mut totals = Totals::default();
         totals.add(&report);
@@ -234,7 +241,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         (OutputFormat::Human, _) => {
             // In the order the regulations are listed, whatever order units finished in.
             cited.sort_by_key(|r| REGULATIONS.iter().position(|x| std::ptr::eq(x, *r)));
-            let mut t = render::terminal::totals(&totals, &discovery.skipped, &cited, color);
+            let mut t = render::terminal::totals(&totals, &discovery.skipped, &cited, color, width);
             if let Some(config) = opts.config.in_use() {
                 t.push_str(&format!("检查设置  {config}\n"));
             }

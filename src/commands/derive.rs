@@ -138,7 +138,8 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
     if !stops.is_empty() && !args.force {
         let mut shown = report.clone();
         shown.diagnostics = stops.into_iter().cloned().collect();
-        let mut text = crate::render::terminal::unit(&shown, color());
+        let mut text =
+            crate::render::terminal::unit(&shown, color(), crate::render::terminal::width());
         text.push_str(&format!(
             "以上 {} 处问题会使推算出的数字出错，没有补填任何内容。请先改正；确需按现状推算，加 --force。\n",
             shown.diagnostics.len()
@@ -240,7 +241,11 @@ pub fn run(args: &DeriveArgs) -> Result<Status, RunError> {
         let mut shown = report.clone();
         shown.diagnostics = kept;
         text.push_str("\n保留的值与台账不一致之处（check 的诊断）：\n");
-        text.push_str(&crate::render::terminal::unit(&shown, color()));
+        text.push_str(&crate::render::terminal::unit(
+            &shown,
+            color(),
+            crate::render::terminal::width(),
+        ));
     }
     print_stdout(text.as_bytes())?;
     let kept = plan.conflicts.iter().any(|c| !c.replaced);

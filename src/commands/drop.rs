@@ -10,7 +10,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::base::gate::terminal as line;
 use crate::base::path::{joined, shown};
@@ -21,8 +21,10 @@ use crate::commands::annotate::copy_file_name;
 use crate::commands::check::load_config;
 use crate::ledger::units_named;
 use crate::output::{print_stdout, OutputError, OutputPolicy};
+use crate::render::advice::derive_advice;
 use crate::render::annotate::annotate;
 use crate::render::html;
+use crate::render::terminal::fill;
 use crate::rules::{Severity, Target};
 use crate::{RunError, Status};
 
@@ -179,31 +181,22 @@ fn short_place(t: &Target) -> String {
     }
 }
 
-/// `text` cut to `width` display columns, with "…" when cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
+/// `text` wrapped to `width` after `first`, continuing under its own start, as lines.
+fn lines(out: &mut String, text: &str, width: usize, first: &str) {
+    let rest = " ".repeat(first.width());
+    out.push_str(&fill(text, width, first, &rest));
+    out.push('\n');
 }
 
-/// The lines shown for one unit: counts, the first diagnostics, the files written.
+/// The lines shown for one unit on a terminal `width` columns wide: counts, the first
+/// diagnostics, where the files went when not beside the workbook, the files written.
 fn unit_summary(
     report: &UnitReport,
+    path: &Path,
     written: &[(String, PathBuf)],
     elsewhere: Option<&Elsewhere>,
     paint: &Paint,
+    width: usize,
 ) -> String {
     let mut s = String::new();
     let counts = [Severity::Error, Severity::Warning, Severity::Info]
@@ -224,7 +217,7 @@ fn unit_summary(
         paint.with("1", &format!("━━ {} ━━", line(&report.unit.name)))
     ));
     for f in &report.unit.files {
-        s.push_str(&format!("   {}\n", line(f)));
+        lines(&mut s, &line(f), width, "   ");
     }
     if report.diagnostics.is_empty() {
         s.push_str("   没有发现问题。\n");
@@ -235,14 +228,18 @@ fn unit_summary(
     let listed = LISTED.max(report.count(Severity::Error).min(LISTED_ERRORS));
     for d in ordered.iter().take(listed) {
         let place = short_place(&d.target);
-        // One line each at 100 columns: "   错误 ZB405 " is 14 wide.
-        let room = 100usize.saturating_sub(14 + place.width() + 2);
-        s.push_str(&format!(
-            "   {} {} {place}：{}\n",
+        let lead = format!(
+            "   {} {} {place}：",
             paint.severity(d.severity, d.severity.label()),
             d.code,
-            fit(&line(&d.message.replace('\n', " ")), room)
-        ));
+        );
+        // the message continues under its own start, unless the place leaves it no room
+        let under = format!("   {} {} {place}：", d.severity.label(), d.code)
+            .width()
+            .min(width / 2);
+        let text = line(&d.message.replace('\n', " ")).into_owned();
+        s.push_str(&fill(&text, width, &lead, &" ".repeat(under)));
+        s.push('\n');
     }
     if ordered.len() > listed {
         let rest = &ordered[listed..];
@@ -259,18 +256,27 @@ fn unit_summary(
             rest.len()
         ));
     }
+    if let Some(advice) = derive_advice(report, &line(&shown(path))) {
+        lines(&mut s, &advice.text, width, "   ");
+        lines(&mut s, &advice.command, width, "     ");
+    }
     if let Some(e) = elsewhere {
-        s.push_str(&format!(
-            "   原文件所在的文件夹不能写入（{}），写到了“{}”文件夹 {}：\n",
-            e.reason,
-            e.folder.name,
-            line(&shown(&e.folder.path))
-        ));
+        lines(
+            &mut s,
+            &format!(
+                "原文件所在的文件夹不能写入（{}），写到了“{}”文件夹 {}：",
+                e.reason,
+                e.folder.name,
+                line(&shown(&e.folder.path))
+            ),
+            width,
+            "   ",
+        );
     }
     if !written.is_empty() {
         s.push_str("   已写出：\n");
         for (what, p) in written {
-            s.push_str(&format!("     {what}  {}\n", line(&shown(p))));
+            lines(&mut s, &line(&shown(p)), width, &format!("     {what}  "));
         }
     }
     s.push('\n');
@@ -333,6 +339,7 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         .collect();
     let policy = OutputPolicy::new(false, &inputs);
     let paint = Paint(std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none());
+    let width = crate::render::terminal::width();
     let mut errors = false;
     let mut failures: Vec<String> = Vec::new();
     let mut any_written = false;
@@ -344,10 +351,11 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         let mut elsewhere: Option<Elsewhere> = None;
         // A panic while one unit's copy or page is made costs that file only (said in
         // Chinese among the failures); the summary, the other file and the other units go on.
-        let copies = crate::base::panic::caught(|| annotate(&report)).unwrap_or_else(|detail| {
-            failures.push(internal("批注副本", &report, &detail));
-            Vec::new()
-        });
+        let copies =
+            crate::base::panic::caught(|| annotate(&report, as_of)).unwrap_or_else(|detail| {
+                failures.push(internal("批注副本", &report, &detail));
+                Vec::new()
+            });
         for copy in copies {
             match copy.map_err(|e| e.to_string()).and_then(|c| {
                 write_beside(
@@ -383,7 +391,14 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         Dropped {
             errors: report.count(Severity::Error) > 0,
             any_written: !written.is_empty(),
-            summary: unit_summary(&report, &written, elsewhere.as_ref(), &paint),
+            summary: unit_summary(
+                &report,
+                &found.path,
+                &written,
+                elsewhere.as_ref(),
+                &paint,
+                width,
+            ),
             failures,
         }
     };
@@ -406,11 +421,15 @@ pub fn run(paths: &[PathBuf], as_of: Option<&str>) -> Result<Status, RunError> {
         print_stdout(format!("检查设置  {config}\n").as_bytes())?;
     }
     if any_written {
-        print_stdout(
+        let mut s = String::new();
+        lines(
+            &mut s,
             "原文件没有被修改。打开“.诊断.xlsx”看单元格上的标注和第一张表“诊断报告”，\
-             或用浏览器打开“.诊断.html”。\n"
-                .as_bytes(),
-        )?;
+             或用浏览器打开“.诊断.html”。",
+            width,
+            "",
+        );
+        print_stdout(s.as_bytes())?;
     }
     if !failures.is_empty() {
         return Err(RunError::Usage(failures.join("\n")));
@@ -502,14 +521,6 @@ mod tests {
             Some(PathBuf::from("某局/某局.诊断.html"))
         );
         assert_eq!(report_path("空", Path::new("空"), &[]), None);
-    }
-
-    #[test]
-    fn summary_lines_fit_the_terminal() {
-        assert_eq!(fit("安装数量 5", 20), "安装数量 5");
-        let cut = fit("安装数量 5，明细表中 JY03 有 4 行", 12);
-        assert_eq!(cut, "安装数量 5…");
-        assert!(cut.width() <= 12);
     }
 
     #[test]

@@ -258,6 +258,63 @@ pub fn derive(unit: &Unit, catalogue: &Catalogue, opts: &Options) -> Result<Plan
     Ok(ctx.plan)
 }
 
+/// What a report of `check` says about `derive`: its findings about figures derive computes
+/// (the rules' [`Derived`](crate::rules::Derived)), and what stands in derive's way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Advice<'a> {
+    /// The figures concerned, as the clerk knows them, in the order of the rules' codes.
+    pub figures: Vec<&'static str>,
+    /// Whether a figure the clerk typed differs: derive replaces it only with
+    /// `--overwrite-derived`.
+    pub overwrite: bool,
+    /// The findings derive refuses to work with until they are corrected ([`blocking`]).
+    pub blocking: Vec<&'a Diagnostic>,
+}
+
+/// The advice for a unit's report, or `None` when no finding is about a derived figure, or
+/// derive could not write the unit (none of its files is an xlsx or xlsm).
+pub fn advice(report: &UnitReport) -> Option<Advice<'_>> {
+    let editable = report.unit.files.iter().any(|f| {
+        std::path::Path::new(&**f)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"))
+    });
+    if !editable || report.unit.summaries.is_empty() {
+        return None;
+    }
+    let blocking = blocking(report);
+    // by address: a unit can have a finding on each of 100,000 rows, most of them blocking
+    let stops: std::collections::HashSet<*const Diagnostic> =
+        blocking.iter().map(|d| *d as *const Diagnostic).collect();
+    let mut found = Vec::new();
+    let mut overwrite = false;
+    for d in &report.diagnostics {
+        // a finding that stops derive is no figure derive can write
+        if stops.contains(&(d as *const Diagnostic)) {
+            continue;
+        }
+        let Some(how) = crate::rules::rule(d.code).and_then(|r| r.derived) else {
+            continue;
+        };
+        overwrite |= matches!(how, crate::rules::Derived::Replaces(_));
+        found.push((d.code, how.what()));
+    }
+    // in the rules' order, the summary's figures before the tables counted from them
+    found.sort_unstable();
+    let mut figures: Vec<&'static str> = Vec::new();
+    for (_, what) in found {
+        if !figures.contains(&what) {
+            figures.push(what);
+        }
+    }
+    (!figures.is_empty()).then_some(Advice {
+        figures,
+        overwrite,
+        blocking,
+    })
+}
+
 /// The diagnostics that make derived values wrong, so `derive` refuses without `--force`:
 /// - ZB001 a file of the unit cannot be read; ZB003 a table lacks a required column;
 /// - ZB006 an unreadable value in the 汇总表 (counts, dates, amounts the figures are

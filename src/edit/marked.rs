@@ -4,7 +4,8 @@
 //!
 //! The copy is changed only where asked: the fill of the marked cells (their font, borders,
 //! number format and value stay), a note on each (a note already there is kept and ours is
-//! added after it), a tab colour where the sheet has none, and the new first sheet.
+//! added after it), a tab colour where the sheet has none, and the new first sheet (a title
+//! block over the list of diagnostics, so that it prints as a report).
 
 use super::{Addr, EditError, Editor, Existing, Look};
 
@@ -36,12 +37,17 @@ pub struct ReportLine {
     pub link: Option<(String, String)>,
 }
 
-/// The sheet put first in the copy: a list with a header row, frozen and filtered, then lines
-/// of text under it; printed landscape, one page wide.
+/// The sheet put first in the copy: a title block (a title and a few lines under it), then a
+/// list with a header row, frozen and filtered, then lines of text under it; printed
+/// landscape, one page wide, the list's header on every page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportSheet {
     /// Its name (free in the workbook).
     pub name: String,
+    /// The title, in large bold type across the list's width.
+    pub title: String,
+    /// The lines under the title (what was checked, when, the counts, by what).
+    pub about: Vec<String>,
     /// The header row.
     pub header: Vec<String>,
     /// Column widths, from column A.
@@ -87,6 +93,36 @@ pub fn write_marked(original: &[u8], copy: &MarkedCopy) -> Result<Vec<u8>, EditE
 fn add_report_sheet(ed: &mut Editor, report: &ReportSheet) -> Result<(), EditError> {
     let name = report.name.as_str();
     ed.add_sheet(name, true)?;
+    let last_col = report.header.len().max(1) as u32 - 1;
+    // the title block: each line merged across the list, so a long one is never cut off
+    let across = |ed: &mut Editor, row: u32, text: &str, look: Look| -> Result<(), EditError> {
+        let at = Addr::new(row, 0).a1();
+        ed.set(name, &at, &super::Value::Text(text.to_string()))?;
+        ed.look(name, &at, look)?;
+        if last_col > 0 {
+            ed.merge(name, &format!("{at}:{}", Addr::new(row, last_col).a1()))?;
+        }
+        Ok(())
+    };
+    let title = Look {
+        bold: true,
+        size: Some(16),
+        horizontal: Some("center"),
+        vertical: Some("center"),
+        ..Look::default()
+    };
+    across(ed, 0, &report.title, title)?;
+    ed.row_height(name, 0, 30.0)?;
+    for (i, line) in report.about.iter().enumerate() {
+        let look = Look {
+            vertical: Some("center"),
+            ..Look::default()
+        };
+        across(ed, i as u32 + 1, line, look)?;
+        ed.row_height(name, i as u32 + 1, 18.0)?;
+    }
+    // a blank row, then the list
+    let top = report.about.len() as u32 + 2;
     let header = Look {
         bold: true,
         fill: Some(super::styles::argb_of("FFD9D9D9")),
@@ -94,7 +130,7 @@ fn add_report_sheet(ed: &mut Editor, report: &ReportSheet) -> Result<(), EditErr
         ..Look::default()
     };
     for (i, h) in report.header.iter().enumerate() {
-        let at = Addr::new(0, i as u32).a1();
+        let at = Addr::new(top, i as u32).a1();
         ed.set(name, &at, &super::Value::Text(h.clone()))?;
         ed.look(name, &at, header)?;
     }
@@ -107,7 +143,7 @@ fn add_report_sheet(ed: &mut Editor, report: &ReportSheet) -> Result<(), EditErr
         ..Look::default()
     };
     for (n, line) in report.lines.iter().enumerate() {
-        let r = n as u32 + 1;
+        let r = top + n as u32 + 1;
         ed.row_height(name, r, line.height)?;
         for (i, cell) in line.cells.iter().enumerate() {
             let at = Addr::new(r, i as u32).a1();
@@ -131,23 +167,28 @@ fn add_report_sheet(ed: &mut Editor, report: &ReportSheet) -> Result<(), EditErr
             ed.link(name, &Addr::new(r, report.link_col).a1(), location, tooltip)?;
         }
     }
-    let last_row = report.lines.len() as u32;
+    let last_row = top + report.lines.len().max(1) as u32;
     if report.lines.is_empty() {
-        ed.set(name, "A2", &super::Value::Text(report.empty.clone()))?;
+        let at = Addr::new(top + 1, 0).a1();
+        ed.set(name, &at, &super::Value::Text(report.empty.clone()))?;
     }
-    let last_col = report.header.len().max(1) as u32 - 1;
     ed.autofilter(
         name,
-        &format!("A1:{}", Addr::new(last_row.max(1), last_col).a1()),
+        &format!(
+            "{}:{}",
+            Addr::new(top, 0).a1(),
+            Addr::new(last_row, last_col).a1()
+        ),
     )?;
-    for (r, line) in (last_row.max(1) + 2..).zip(&report.footer) {
+    for (r, line) in (last_row + 2..).zip(&report.footer) {
         ed.set(
             name,
             &Addr::new(r, 0).a1(),
             &super::Value::Text(line.clone()),
         )?;
     }
-    ed.freeze(name, "A2")?;
+    ed.freeze(name, &Addr::new(top + 1, 0).a1())?;
+    ed.print_titles(name, top, top)?;
     ed.landscape(name)?;
     Ok(())
 }

@@ -678,6 +678,22 @@ impl Editor {
         Ok(())
     }
 
+    /// Merge a range (`"A1:H1"`) of an added sheet.
+    pub fn merge(&mut self, sheet: &str, range: &str) -> Result<(), EditError> {
+        let (a, b) = range
+            .split_once(':')
+            .and_then(|(a, b)| Some((Addr::parse(a)?, Addr::parse(b)?)))
+            .ok_or_else(|| EditError::BadCell(range.to_string()))?;
+        self.new_sheet(sheet)?.merges.push((a, b));
+        Ok(())
+    }
+
+    /// Print rows `first..=last` (0-based) of an added sheet at the top of every page.
+    pub fn print_titles(&mut self, sheet: &str, first: u32, last: u32) -> Result<(), EditError> {
+        self.new_sheet(sheet)?.print_titles = Some(format!("${}:${}", first + 1, last + 1));
+        Ok(())
+    }
+
     /// Print an added sheet landscape on A4, one page wide.
     pub fn landscape(&mut self, sheet: &str) -> Result<(), EditError> {
         self.new_sheet(sheet)?.landscape_fit = true;
@@ -698,6 +714,7 @@ fn merge_look(into: &mut Look, add: Look) {
     into.wrap |= add.wrap;
     into.vertical = add.vertical.or(into.vertical);
     into.horizontal = add.horizontal.or(into.horizontal);
+    into.size = add.size.or(into.size);
 }
 
 mod save {

@@ -10,8 +10,8 @@ use quick_xml::events::Event;
 use super::xml::{self, attr, local};
 use super::EditError;
 
-/// What a cell's format gains: a solid fill, bold or link text, a date format for a General
-/// cell, wrapped and aligned text.
+/// What a cell's format gains: a solid fill, bold, larger or link text, a date format for a
+/// General cell, wrapped and aligned text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Look {
     /// A solid background, ARGB.
@@ -28,6 +28,8 @@ pub struct Look {
     pub vertical: Option<&'static str>,
     /// Horizontal alignment: `center`.
     pub horizontal: Option<&'static str>,
+    /// The font size in points (a title), instead of the cell's.
+    pub size: Option<u32>,
 }
 
 impl Look {
@@ -84,7 +86,7 @@ pub(super) struct Styles {
     new_fills: Vec<String>,
     new_borders: Vec<String>,
     new_xfs: Vec<Xf>,
-    font_ids: HashMap<(u32, bool, bool), u32>,
+    font_ids: HashMap<(u32, bool, bool, Option<u32>), u32>,
     fill_ids: HashMap<u32, u32>,
     memo: HashMap<(u32, Look), u32>,
 }
@@ -343,8 +345,8 @@ impl Styles {
             xml::set_attr(&mut xf.attrs, "fillId", id.to_string());
             xml::set_attr(&mut xf.attrs, "applyFill", "1".into());
         }
-        if look.bold || look.link {
-            let id = self.font_id(xf.id("fontId"), look.bold, look.link);
+        if look.bold || look.link || look.size.is_some() {
+            let id = self.font_id(xf.id("fontId"), look.bold, look.link, look.size);
             xml::set_attr(&mut xf.attrs, "fontId", id.to_string());
             xml::set_attr(&mut xf.attrs, "applyFont", "1".into());
         }
@@ -386,8 +388,8 @@ impl Styles {
         id
     }
 
-    fn font_id(&mut self, base: u32, bold: bool, link: bool) -> u32 {
-        if let Some(&id) = self.font_ids.get(&(base, bold, link)) {
+    fn font_id(&mut self, base: u32, bold: bool, link: bool, size: Option<u32>) -> u32 {
+        if let Some(&id) = self.font_ids.get(&(base, bold, link, size)) {
             return id;
         }
         let p = &self.prefix;
@@ -397,10 +399,10 @@ impl Styles {
             .or(self.fonts.first())
             .cloned()
             .unwrap_or_else(|| format!("<{p}font/>"));
-        let font = restyle_font(&raw, p, bold, link);
+        let font = restyle_font(&raw, p, bold, link, size);
         let id = (self.fonts.len() + self.new_fonts.len()) as u32;
         self.new_fonts.push(font);
-        self.font_ids.insert((base, bold, link), id);
+        self.font_ids.insert((base, bold, link, size), id);
         id
     }
 
@@ -650,9 +652,14 @@ fn border_has_lines(raw: &str) -> bool {
     }
 }
 
-/// A font like `raw` made bold and/or a link (blue, underlined); its size, name and other
-/// properties kept.
-fn restyle_font(raw: &str, p: &str, bold: bool, link: bool) -> String {
+/// A font like `raw` made bold, a link (blue, underlined) and/or of another size; its name
+/// and other properties kept.
+fn restyle_font(raw: &str, p: &str, bold: bool, link: bool, size: Option<u32>) -> String {
+    let replaced = |name: &str| {
+        (bold && name == "b")
+            || (link && matches!(name, "u" | "color"))
+            || (size.is_some() && name == "sz")
+    };
     let mut r = xml::reader(raw.as_bytes());
     let mut buf = Vec::new();
     let mut kept = String::new();
@@ -665,8 +672,7 @@ fn restyle_font(raw: &str, p: &str, bold: bool, link: bool) -> String {
                 if depth == 2 {
                     let qname = e.name();
                     let name = local(qname.as_ref());
-                    let drop = (bold && name == "b") || (link && matches!(name, "u" | "color"));
-                    if drop {
+                    if replaced(name) {
                         let _ = xml::skip_element(&mut r, &mut buf);
                         depth -= 1;
                         continue;
@@ -677,8 +683,7 @@ fn restyle_font(raw: &str, p: &str, bold: bool, link: bool) -> String {
             Ok(Event::Empty(e)) if depth == 1 => {
                 let qname = e.name();
                 let name = local(qname.as_ref());
-                let drop = (bold && name == "b") || (link && matches!(name, "u" | "color"));
-                if !drop {
+                if !replaced(name) {
                     kept.push_str(&format!("<{}/>", &*e));
                 }
             }
@@ -699,6 +704,9 @@ fn restyle_font(raw: &str, p: &str, bold: bool, link: bool) -> String {
     }
     if link {
         added.push_str(&format!("<{p}u/><{p}color rgb=\"FF0563C1\"/>"));
+    }
+    if let Some(pt) = size {
+        added.push_str(&format!("<{p}sz val=\"{pt}\"/>"));
     }
     format!("<{p}font>{added}{kept}</{p}font>")
 }

@@ -1,8 +1,9 @@
 //! The report of one unit as a self-contained HTML page (drop mode writes it beside the
 //! clerk's workbook): inline CSS, no scripts, no network, every text from a cell escaped.
-//! Per diagnostic: severity, code, file › sheet › cell, message, the row around the cell as
-//! it looks in the sheet, the help, and the related places; then the unit's figures and
-//! the regulations cited.
+//! The counts, the `derive` command when it can write the figures the findings are about,
+//! the unit's figures; per diagnostic: severity, code, file › sheet › cell, message, the row
+//! around the cell as it looks in the sheet (under the sheet's own headers), the help and the
+//! related places; then the explanation of each rule that spoke and the regulations cited.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -15,7 +16,9 @@ use crate::batch::UnitReport;
 use crate::ledger::values::SoftwareKind;
 use crate::ledger::{Sources, Unit};
 use crate::metrics::Metrics;
-use crate::render::citations;
+use crate::render::advice::derive_advice;
+use crate::render::sheet_headers::header_rows_above;
+use crate::render::{citations, markdown};
 use crate::rules::{Diagnostic, Severity, Target};
 
 const STYLE: &str = r#"
@@ -52,6 +55,7 @@ table.row{border-collapse:collapse;font-size:13px}
 table.row th,table.row td{border:1px solid #d5d8dc;padding:3px 8px;white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
 table.row th{background:#f0f1f3;font-weight:normal;color:#555}
 table.row th.rn{background:#f7f7f8;color:#888}
+table.row th.col{background:#f7f7f8;color:#888;font-size:12px;padding:1px 8px}
 table.row td.hit{background:#ffd6d6;outline:2px solid #d93636}
 .warning table.row td.hit{background:#ffefc4;outline-color:#e6a100}
 .info table.row td.hit{background:#dcebfa;outline-color:#3b7dd8}
@@ -63,6 +67,17 @@ table.metrics{border-collapse:collapse;font-size:15px}
 table.metrics th,table.metrics td{border:1px solid #e3e5e8;padding:4px 12px;text-align:left}
 table.metrics th{background:#f7f8f9;font-weight:normal;color:#555}
 .legend{color:#555;font-size:14px}
+.advice code{font-family:Consolas,"DejaVu Sans Mono",monospace;background:#fff;padding:1px 6px;border-radius:3px;user-select:all}
+.advice{margin:12px 0 4px;padding:8px 12px;background:#eef5fd;border-left:4px solid #3b7dd8;border-radius:4px;font-size:15px}
+details.ruledoc{border:1px solid #e3e5e8;border-radius:6px;margin:8px 0;padding:6px 14px;background:#fafbfc}
+details.ruledoc summary{cursor:pointer;font-size:15px}
+details.ruledoc h4{font-size:15px;margin:12px 0 4px;color:#444}
+details.ruledoc p{margin:4px 0}
+details.ruledoc table{border-collapse:collapse;font-size:14px;margin:4px 0}
+details.ruledoc th,details.ruledoc td{border:1px solid #d5d8dc;padding:2px 8px}
+details.ruledoc th{background:#f0f1f3;font-weight:normal}
+details.ruledoc pre{background:#f0f1f3;padding:6px 10px;border-radius:4px;overflow-x:auto}
+@media print{details.ruledoc{break-inside:avoid}}
 footer{margin-top:36px;color:#999;font-size:13px}
 "#;
 
@@ -124,6 +139,20 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
         );
     }
     h.push_str("</div>\n");
+    // the page lies beside the workbook (or in the unit's folder): the command names it so
+    let target = unit
+        .path
+        .as_deref()
+        .or(unit.files.first().map(|f| &**f))
+        .map(file_name);
+    if let Some(a) = target.and_then(|t| derive_advice(report, t)) {
+        let _ = writeln!(
+            h,
+            "<p class=\"advice\">{}<br><code>{}</code></p>",
+            escape(&a.text),
+            escape(&a.command)
+        );
+    }
 
     if report.diagnostics.is_empty() {
         h.push_str("<p class=\"clean\">没有发现问题。</p>\n");
@@ -165,6 +194,9 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
             report.diagnostics.len() - PAGE_LISTED
         );
     }
+    h.push_str(&rule_docs(
+        &report.diagnostics[..report.diagnostics.len().min(PAGE_LISTED)],
+    ));
     if let Some(l) = citations::legend(report.diagnostics.iter().map(|d| d.help.as_str())) {
         let _ = writeln!(h, "<p class=\"legend\">{}</p>", escape(&l));
     }
@@ -234,13 +266,44 @@ fn diagnostic(unit: &Unit, sources: &Sources, d: &Diagnostic) -> String {
     if let Some(rule) = crate::rules::rule(d.code) {
         let _ = writeln!(
             h,
-            "<p class=\"rule\">{}：{}（规则说明：zhengban rule {}）</p>",
+            "<p class=\"rule\">{}：{} · <a href=\"#rule-{}\">规则说明</a></p>",
             d.code,
             escape(rule.summary),
             d.code
         );
     }
     h.push_str("</section>\n");
+    h
+}
+
+/// The documentation of each rule the listed diagnostics come from, once, in code order: a
+/// closed section per rule (what it checks, why, an example, how to correct), the text
+/// `zhengban rule` prints, so the clerk reads it on the page instead of typing a command.
+fn rule_docs(diagnostics: &[Diagnostic]) -> String {
+    let mut codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let rules: Vec<_> = codes.into_iter().filter_map(crate::rules::rule).collect();
+    if rules.is_empty() {
+        return String::new();
+    }
+    let mut h = String::from("<h2>规则说明</h2>\n");
+    for r in rules {
+        // rustdoc keeps the space after `///`; the Markdown is read without it
+        let doc: Vec<&str> = r
+            .doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect();
+        let _ = writeln!(
+            h,
+            "<details class=\"ruledoc\" id=\"rule-{}\"><summary><span class=\"code\">{}</span> {}</summary>\n{}</details>",
+            escape(r.code),
+            escape(r.code),
+            escape(r.summary),
+            markdown::html(&doc.join("\n"))
+        );
+    }
     h
 }
 
@@ -259,8 +322,12 @@ const WIDE: usize = 8;
 /// Columns that tell which row a cell is on.
 const IDENTITY: &[&str] = &["id", "name", "computer", "user"];
 
-/// The row around `cell` as a small table: the table's columns with their published headers
-/// when the cell is in a list, else a few columns either side with their letters.
+/// The row around `cell` as a small table: the table's columns when the cell is in a list
+/// (the columns that say which row it is, the cell and its neighbours when the list is
+/// wide), else a few columns either side. Above the row, the column letters and the sheet's
+/// own header rows as the clerk sees them (the list's header, or the labels just above a
+/// row outside a list): a merged header cell is drawn once, across the columns and rows it
+/// covers.
 fn excerpt(unit: &Unit, sources: &Sources, cell: &CellRef, related: &[&CellRef]) -> String {
     let Some(sheet) = sources.sheet(&cell.file, &cell.sheet) else {
         return String::new();
@@ -268,18 +335,12 @@ fn excerpt(unit: &Unit, sources: &Sources, cell: &CellRef, related: &[&CellRef])
     let table = unit
         .table_at(&cell.file, &cell.sheet, cell.row)
         .filter(|m| matches!(m.header_rows, Some((_, last)) if cell.row > last));
-    let columns: Vec<(u32, String)> = match table {
+    let columns: Vec<u32> = match table {
         Some(meta) => {
-            let mut cols: Vec<(u32, String)> = meta
-                .columns
-                .iter()
-                .map(|c| (c.col, c.header.replace('\n', "")))
-                .collect();
-            if !cols.iter().any(|(c, _)| *c == cell.col) {
-                cols.push((cell.col, String::new()));
-            }
-            cols.sort_by_key(|(c, _)| *c);
-            cols.dedup_by_key(|(c, _)| *c);
+            let mut cols: Vec<u32> = meta.columns.iter().map(|c| c.col).collect();
+            cols.push(cell.col);
+            cols.sort_unstable();
+            cols.dedup();
             // A wide table: the columns that say which row this is, the cells concerned
             // and the target's neighbours, so the marked cell is in view.
             if cols.len() > WIDE {
@@ -293,30 +354,81 @@ fn excerpt(unit: &Unit, sources: &Sources, cell: &CellRef, related: &[&CellRef])
                             .iter()
                             .any(|c| c.col == col && IDENTITY.contains(&c.key))
                 };
-                cols.retain(|(c, _)| keep(*c));
+                cols.retain(|c| keep(*c));
             }
             cols
         }
-        None => (cell.col.saturating_sub(3)..=cell.col + 2)
-            .map(|c| (c, String::new()))
-            .collect(),
+        None => (cell.col.saturating_sub(3)..=cell.col + 2).collect(),
     };
+    let mut header_rows: Vec<u32> = match table.and_then(|m| m.header_rows) {
+        Some((first, last)) => (first..=last).collect(),
+        None => {
+            let mut rows = header_rows_above(sheet, cell.row);
+            rows.reverse();
+            rows
+        }
+    };
+    // a header row blank over the columns shown (the second row of a list's header, under
+    // columns that have one row) says nothing
+    header_rows.retain(|&r| {
+        columns
+            .iter()
+            .any(|&c| !sheet.shown(r, c).display().trim().is_empty())
+    });
+    let gap = |i: usize| i > 0 && columns[i] > columns[i - 1] + 1;
     let mut h =
         String::from("<div class=\"excerpt\"><table class=\"row\"><tr><th class=\"rn\"></th>");
-    let gap = |i: usize| i > 0 && columns[i].0 > columns[i - 1].0 + 1;
-    for (i, (c, header)) in columns.iter().enumerate() {
+    for (i, c) in columns.iter().enumerate() {
         if gap(i) {
             h.push_str("<th class=\"gap\">…</th>");
         }
-        let label = if header.is_empty() {
-            column_letters(*c)
-        } else {
-            format!("{} {}", column_letters(*c), header)
-        };
-        let _ = write!(h, "<th>{}</th>", escape(&shorten(&label, 24)));
+        let _ = write!(h, "<th class=\"col\">{}</th>", column_letters(*c));
     }
-    let _ = write!(h, "</tr><tr><th class=\"rn\">{}</th>", cell.row + 1);
-    for (i, (c, _)) in columns.iter().enumerate() {
+    h.push_str("</tr>");
+    for (k, &r) in header_rows.iter().enumerate() {
+        let _ = write!(h, "<tr><th class=\"rn\">{}</th>", r + 1);
+        let mut i = 0;
+        while i < columns.len() {
+            if gap(i) {
+                h.push_str("<th class=\"gap\">…</th>");
+            }
+            let c = columns[i];
+            let merge = sheet
+                .merge_at(r, c)
+                .filter(|m| (m.first_row, m.first_col) != (m.last_row, m.last_col));
+            let Some(m) = merge else {
+                let _ = write!(h, "<th>{}</th>", header_text(&sheet.get(r, c).display()));
+                i += 1;
+                continue;
+            };
+            // the shown columns the merge covers, up to a gap (a span never hides one)
+            let across = 1
+                + (i + 1..columns.len())
+                    .take_while(|&j| !gap(j) && columns[j] <= m.last_col)
+                    .count();
+            // drawn in a header row above, which it reaches down from
+            let above = header_rows[..k].iter().any(|&p| p >= m.first_row);
+            if !above {
+                let down = header_rows[k..]
+                    .iter()
+                    .take_while(|&&p| p <= m.last_row)
+                    .count();
+                h.push_str("<th");
+                if across > 1 {
+                    let _ = write!(h, " colspan=\"{across}\"");
+                }
+                if down > 1 {
+                    let _ = write!(h, " rowspan=\"{down}\"");
+                }
+                let text = sheet.get(m.first_row, m.first_col).display();
+                let _ = write!(h, ">{}</th>", header_text(&text));
+            }
+            i += across;
+        }
+        h.push_str("</tr>");
+    }
+    let _ = write!(h, "<tr><th class=\"rn\">{}</th>", cell.row + 1);
+    for (i, c) in columns.iter().enumerate() {
         if gap(i) {
             h.push_str("<td class=\"gap\">…</td>");
         }
@@ -337,6 +449,12 @@ fn excerpt(unit: &Unit, sources: &Sources, cell: &CellRef, related: &[&CellRef])
     }
     h.push_str("</tr></table></div>\n");
     h
+}
+
+/// A header cell's text on one line (a header typed over two lines reads as one), escaped.
+fn header_text(text: &str) -> String {
+    let one_line: String = text.lines().map(str::trim).collect();
+    escape(&shorten(&one_line, 30)).into_owned()
 }
 
 fn percent(rate: Option<f64>) -> String {

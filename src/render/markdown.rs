@@ -1,7 +1,10 @@
 //! Markdown (the rule documentation) drawn for a terminal: headings and bold text in ANSI
 //! bold when colour is wanted, plain text otherwise — never the raw `**` and `#` marks.
 //! Paragraphs keep the author's line breaks and are indented under their heading; code
-//! blocks are indented further; nothing is re-wrapped.
+//! blocks are indented further; nothing is re-wrapped. The same documentation as HTML for
+//! the page of drop mode ([`html`]).
+
+use std::fmt::Write as _;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -210,9 +213,108 @@ pub fn render(markdown: &str, color: bool) -> String {
     o.text
 }
 
+/// Render `markdown` as HTML for a page (the rule documentation in the HTML report): every
+/// text escaped, a rule's sections (`##`) as `h4` under the page's `h3`, tables as tables,
+/// raw HTML in the source shown as text. A line break inside a paragraph joins the lines as Chinese is read:
+/// without a space, unless both sides are Latin letters or digits.
+pub fn html(markdown: &str) -> String {
+    use crate::base::gate::html as escape;
+    let mut h = String::new();
+    // a soft break waits for the next text, which decides whether it is a space
+    let mut pending_break = false;
+    let text = |h: &mut String, t: &str, pending: &mut bool| {
+        if std::mem::take(pending) {
+            let before = h.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
+            let after = t.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+            if before && after {
+                h.push(' ');
+            }
+        }
+        h.push_str(&escape(t));
+    };
+    // a table cell of the head row is a header cell
+    let mut in_head = false;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => h.push_str("<table>"),
+            Event::End(TagEnd::Table) => h.push_str("</table>\n"),
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                h.push_str("<tr>");
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                h.push_str("</tr>");
+            }
+            Event::Start(Tag::TableRow) => h.push_str("<tr>"),
+            Event::End(TagEnd::TableRow) => h.push_str("</tr>"),
+            Event::Start(Tag::TableCell) => h.push_str(if in_head { "<th>" } else { "<td>" }),
+            Event::End(TagEnd::TableCell) => h.push_str(if in_head { "</th>" } else { "</td>" }),
+            Event::Start(Tag::Heading { level, .. }) => {
+                let _ = write!(h, "<h{}>", heading(level));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let _ = writeln!(h, "</h{}>", heading(level));
+            }
+            Event::Start(Tag::Paragraph) => h.push_str("<p>"),
+            Event::End(TagEnd::Paragraph) => h.push_str("</p>\n"),
+            Event::Start(Tag::Strong) => h.push_str("<b>"),
+            Event::End(TagEnd::Strong) => h.push_str("</b>"),
+            Event::Start(Tag::Emphasis) => h.push_str("<i>"),
+            Event::End(TagEnd::Emphasis) => h.push_str("</i>"),
+            Event::Start(Tag::CodeBlock(_)) => h.push_str("<pre>"),
+            Event::End(TagEnd::CodeBlock) => h.push_str("</pre>\n"),
+            Event::Start(Tag::List(Some(start))) => {
+                let _ = write!(h, "<ol start=\"{start}\">");
+            }
+            Event::Start(Tag::List(None)) => h.push_str("<ul>"),
+            Event::End(TagEnd::List(ordered)) => {
+                h.push_str(if ordered { "</ol>\n" } else { "</ul>\n" })
+            }
+            Event::Start(Tag::Item) => h.push_str("<li>"),
+            Event::End(TagEnd::Item) => h.push_str("</li>"),
+            Event::Start(Tag::BlockQuote(_)) => h.push_str("<blockquote>"),
+            Event::End(TagEnd::BlockQuote(_)) => h.push_str("</blockquote>\n"),
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text(&mut h, &t, &mut pending_break)
+            }
+            Event::Code(t) => {
+                pending_break = false;
+                let _ = write!(h, "<code>{}</code>", escape(&t));
+            }
+            Event::SoftBreak => pending_break = true,
+            Event::HardBreak => h.push_str("<br>"),
+            Event::Rule => h.push_str("<hr>\n"),
+            _ => {}
+        }
+    }
+    h
+}
+
+/// The HTML heading level for a Markdown one: a rule's sections (`##`) under the page's `h3`.
+fn heading(level: HeadingLevel) -> usize {
+    (level as usize + 2).min(6)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escapes_text_and_joins_chinese_lines() {
+        let out = html(
+            "## 检查什么\n汇总表的**安装数量**不等于\n明细表的行数 <script>。\n\n- 一\n- 二\n\nSee\nZB403 `a<b`\n",
+        );
+        assert_eq!(
+            out,
+            "<h4>检查什么</h4>\n<p>汇总表的<b>安装数量</b>不等于明细表的行数 &lt;script&gt;。</p>\n\
+             <ul><li>一</li><li>二</li></ul>\n<p>See ZB403 <code>a&lt;b</code></p>\n"
+        );
+        assert_eq!(
+            html("| 编号 | 名称 |\n|---|---|\n| RJ03 | **WPS** |\n"),
+            "<table><tr><th>编号</th><th>名称</th></tr><tr><td>RJ03</td><td><b>WPS</b></td></tr></table>\n"
+        );
+    }
 
     const DOC: &str = "# ZB405 汇总表安装数量不一致\n\n## 检查什么\n汇总表的**安装数量**不等于\n明细表的行数。\n\n## 示例\n```\n安装数量 3\n```\n- 一\n- 二\n";
 

@@ -1,5 +1,6 @@
 //! Renderers: each draws the plain-data model or diagnostics in one output format.
 
+pub mod advice;
 pub mod annotate;
 pub mod citations;
 pub mod csv;
@@ -10,5 +11,6 @@ pub mod json;
 pub mod markdown;
 pub mod normalised;
 pub mod rollup;
+pub(crate) mod sheet_headers;
 pub mod terminal;
 pub mod text;

@@ -71,6 +71,30 @@ pub struct Rule {
     pub check: fn(&Context, &mut Sink),
     /// The workbook that makes it fire, declared at the end of the rule's file.
     pub trigger: &'static Trigger,
+    /// What `zhengban derive` writes about its findings, when they are about a figure derive
+    /// computes: the reports point the clerk at derive for those.
+    pub derived: Option<Derived>,
+}
+
+/// How `zhengban derive` settles the findings of a rule about a derived figure (derive.md
+/// "What derive fills"); the text names the figure as the clerk knows it
+/// (`汇总表的安装数量`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Derived {
+    /// The figure is missing: derive writes it.
+    Fills(&'static str),
+    /// The clerk typed another value: derive writes the figure in its place only when asked
+    /// (`--overwrite-derived`), since the ledger it is counted from may be what is wrong.
+    Replaces(&'static str),
+}
+
+impl Derived {
+    /// The figure, as the clerk knows it.
+    pub fn what(self) -> &'static str {
+        match self {
+            Derived::Fills(w) | Derived::Replaces(w) => w,
+        }
+    }
 }
 
 /// What every rule sees: the unit's model, the check date, the software catalogue, and
@@ -150,14 +174,18 @@ impl Sink {
 /// Declare a rule: the doc comment is both the struct's rustdoc and the text
 /// `zhengban rule CODE` prints, so the two cannot drift apart. The rule's file also defines
 /// `const TRIGGER: Trigger`, the workbook that makes the rule fire; without it the rule does
-/// not build.
+/// not build. A rule about a figure `derive` computes says so after its summary, with
+/// `derived: Fills("…")` or `derived: Replaces("…")` ([`Derived`]).
 macro_rules! declare_rule {
+    (@derived) => { None };
+    (@derived $how:ident($what:literal)) => { Some($crate::rules::Derived::$how($what)) };
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
             code: $code:literal,
             severity: $sev:ident,
-            summary: $summary:literal $(,)?
+            summary: $summary:literal
+            $(, derived: $how:ident($what:literal))? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -173,6 +201,7 @@ macro_rules! declare_rule {
             doc: concat!($($doc, "\n"),*),
             check,
             trigger: &TRIGGER,
+            derived: $crate::rules::declare_rule!(@derived $($how($what))?),
         };
     };
 }

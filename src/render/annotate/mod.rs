@@ -18,6 +18,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
 use crate::base::CellRef;
 use crate::batch::UnitReport;
 use crate::render::citations;
@@ -108,16 +110,17 @@ pub fn is_editable(path: &Path) -> bool {
     matches!(extension(path).as_str(), "xlsx" | "xlsm")
 }
 
-/// The annotated copies of every readable file of a unit, one per file, in file order.
-/// Files that could not be read get none (their ZB001 is on the other copies' 诊断报告).
-pub fn annotate(report: &UnitReport) -> Vec<Result<Annotated, AnnotateError>> {
+/// The annotated copies of every readable file of a unit checked on `as_of`, one per file, in
+/// file order. Files that could not be read get none (their ZB001 is on the other copies'
+/// 诊断报告).
+pub fn annotate(report: &UnitReport, as_of: NaiveDate) -> Vec<Result<Annotated, AnnotateError>> {
     report
         .sources
         .workbooks
         .iter()
         .map(|book| {
             let input = book.path.clone();
-            let plan = plan(report, &book.file);
+            let plan = plan(report, &book.file, as_of);
             let rebuilt = !is_editable(&input);
             let bytes = if rebuilt {
                 rebuild::write(&plan, &plain_sheets(book)).map_err(|source| {
@@ -232,6 +235,8 @@ pub(crate) struct ReportRow {
 pub(crate) struct Plan {
     /// The name of the report sheet (诊断报告, or a free variant of it).
     pub report_sheet: String,
+    /// The title block of the report sheet: its title and the lines under it.
+    pub title: (String, Vec<String>),
     /// Whether the unit has several files (the 诊断报告 then has a 文件 column).
     pub multi_file: bool,
     /// The cells to mark, in sheet order then row and column.
@@ -267,6 +272,8 @@ fn marked_copy(plan: &Plan) -> crate::edit::marked::MarkedCopy {
             .collect(),
         report: ReportSheet {
             name: plan.report_sheet.clone(),
+            title: plan.title.0.clone(),
+            about: plan.title.1.clone(),
             header: report_header(plan.multi_file)
                 .into_iter()
                 .map(str::to_string)
@@ -432,8 +439,28 @@ fn related_note(d: &Diagnostic, what: &str, here_file: &str, here_sheet: &str) -
     )
 }
 
-/// The plan for the copy of `file`.
-pub(crate) fn plan(report: &UnitReport, file: &Arc<str>) -> Plan {
+/// The title block of the 诊断报告 of the copy of `file`: what a printed report says at its
+/// top — which unit and file, the check date, the counts, and the tool that made it.
+fn title(report: &UnitReport, file: &str, as_of: NaiveDate) -> (String, Vec<String>) {
+    let counts = [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .map(|&s| format!("{} {}", s.label(), report.count(s)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    (
+        "软件正版化台账诊断报告".to_string(),
+        vec![
+            format!("单位名称：{}", report.unit.name),
+            format!("文件：{}", file_name(file)),
+            format!("检查日期：{}", as_of.format("%Y-%m-%d")),
+            format!("检查结果：{counts}"),
+            format!("zhengban 版本 {}", env!("CARGO_PKG_VERSION")),
+        ],
+    )
+}
+
+/// The plan for the copy of `file` of a unit checked on `as_of`.
+pub(crate) fn plan(report: &UnitReport, file: &Arc<str>, as_of: NaiveDate) -> Plan {
     let sheet_names: Vec<String> = report
         .unit
         .books
@@ -546,6 +573,7 @@ pub(crate) fn plan(report: &UnitReport, file: &Arc<str>) -> Plan {
     }
     Plan {
         report_sheet,
+        title: title(report, file, as_of),
         multi_file,
         marks,
         tabs,

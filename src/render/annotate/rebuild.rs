@@ -62,12 +62,28 @@ fn report_sheet(
     ws.set_name(&plan.report_sheet)?;
     ws.set_active(true);
     let header = report_header(plan.multi_file);
+    let last_col = header.len() as u16 - 1;
+    // the title block, each line merged across the list (as the edited copy draws it)
+    let big = Format::new()
+        .set_bold()
+        .set_font_size(16)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    ws.merge_range(0, 0, 0, last_col, &gate::cell_text(&plan.title.0), &big)?;
+    ws.set_row_height(0, 30)?;
+    let line = Format::new().set_align(FormatAlign::VerticalCenter);
+    for (i, text) in plan.title.1.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.merge_range(r, 0, r, last_col, &gate::cell_text(text), &line)?;
+        ws.set_row_height(r, 18)?;
+    }
+    let top = plan.title.1.len() as u32 + 2;
     let head = Format::new()
         .set_bold()
         .set_background_color(color("FFD9D9D9"))
         .set_align(FormatAlign::VerticalCenter);
     for (i, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *h, &head)?;
+        ws.write_string_with_format(top, i as u16, *h, &head)?;
     }
     for (i, w) in report_widths(plan.multi_file).iter().enumerate() {
         ws.set_column_width(i as u16, *w)?;
@@ -76,7 +92,7 @@ fn report_sheet(
     let link_col = ReportRow::cell_column(plan.multi_file);
     let widths = report_widths(plan.multi_file);
     for (n, row) in plan.rows.iter().enumerate() {
-        let r = n as u32 + 1;
+        let r = top + n as u32 + 1;
         let cells = row.cells(n + 1, plan.multi_file);
         ws.set_row_height(r, row_height(&cells, &widths))?;
         for (i, text) in cells.iter().enumerate() {
@@ -108,16 +124,16 @@ fn report_sheet(
             }
         }
     }
-    let last_row = (plan.rows.len() as u32).max(1);
+    let last_row = top + (plan.rows.len() as u32).max(1);
     if plan.rows.is_empty() {
-        ws.write_string(1, 0, "没有发现问题。")?;
+        ws.write_string(top + 1, 0, "没有发现问题。")?;
     }
-    ws.autofilter(0, 0, last_row, header.len() as u16 - 1)?;
-    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(top, 0, last_row, last_col)?;
+    ws.set_freeze_panes(top + 1, 0)?;
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(0, 0)?;
+    ws.set_repeat_rows(top, top)?;
     for (i, line) in plan.footer.iter().enumerate() {
         ws.write_string(last_row + 2 + i as u32, 0, gate::cell_text(line))?;
     }

@@ -13,16 +13,19 @@ use crate::base::gate;
 use crate::base::{column_letters, CellRef};
 use crate::ledger::table::TableMeta;
 use crate::ledger::{Sources, Unit};
+use crate::render::sheet_headers::header_rows_above;
 use crate::schema::TableKind;
-use crate::workbook::{Cell, Sheet};
+use crate::workbook::Sheet;
 
-/// The widest a grid line may be: a 100-column terminal minus miette's gutter and the indent
-/// of a related diagnostic, so miette never re-wraps (and breaks) a grid line.
-const MAX_WIDTH: usize = 76;
-/// Widest shown value of an ordinary column before it is shortened with "…".
+/// The narrowest a grid is drawn: one underlined cell and its header, shortened.
+const MIN_WIDTH: usize = 30;
+/// Widest shown value of an ordinary column before it is shortened with "…", in a grid of
+/// [`ROOMY`] columns; a wider terminal shows more of each value.
 const CELL_MAX: usize = 18;
 /// Widest shown value of an underlined cell: it is what the clerk must read, so it gets more.
 const TARGET_MAX: usize = 30;
+/// The grid width (on a 100-column terminal) for which the caps above are set.
+const ROOMY: usize = 76;
 /// Shown instead of nothing when an underlined cell is empty, so the label has something to
 /// sit under and the clerk sees that the cell is empty.
 const EMPTY: &str = "（空）";
@@ -43,9 +46,10 @@ pub(super) struct Grid {
     pub spans: Vec<(usize, usize)>,
 }
 
-/// The grid around `cells` (all on one row of one sheet; the first is the main one), or
-/// `None` when the sheet's cells are not at hand (an unreadable file).
-pub(super) fn grid(unit: &Unit, sources: &Sources, cells: &[&CellRef]) -> Option<Grid> {
+/// The grid around `cells` (all on one row of one sheet; the first is the main one), at most
+/// `max` columns wide, or `None` when the sheet's cells are not at hand (an unreadable file).
+pub(super) fn grid(unit: &Unit, sources: &Sources, cells: &[&CellRef], max: usize) -> Option<Grid> {
+    let max = max.max(MIN_WIDTH);
     let first = cells.first()?;
     let sheet = sources.sheet(&first.file, &first.sheet)?;
     let name = source_name(&first.file, &first.sheet);
@@ -53,8 +57,8 @@ pub(super) fn grid(unit: &Unit, sources: &Sources, cells: &[&CellRef]) -> Option
         .table_at(&first.file, &first.sheet, first.row)
         .filter(|m| matches!(m.header_rows, Some((_, last)) if first.row > last));
     Some(match table {
-        Some(meta) => list_row(sheet, meta, cells, name),
-        None => loose_row(sheet, cells, name),
+        Some(meta) => list_row(sheet, meta, cells, name, max),
+        None => loose_row(sheet, cells, name, max),
     })
 }
 
@@ -89,7 +93,7 @@ fn identity_keys(kind: TableKind) -> &'static [&'static str] {
 
 /// A row inside a list table: the header line (column letter and published header) and the
 /// row, restricted to the identifying columns, the cells and their neighbours.
-fn list_row(sheet: &Sheet, meta: &TableMeta, cells: &[&CellRef], name: String) -> Grid {
+fn list_row(sheet: &Sheet, meta: &TableMeta, cells: &[&CellRef], name: String, max: usize) -> Grid {
     let row = cells[0].row;
     let targets: Vec<u32> = cells.iter().map(|c| c.col).collect();
     let known_first = meta.columns.iter().map(|c| c.col).min().unwrap_or(0);
@@ -131,10 +135,10 @@ fn list_row(sheet: &Sheet, meta: &TableMeta, cells: &[&CellRef], name: String) -
             .trim_end()
             .to_string()
     };
-    table_grid(sheet, name, row, &targets, chosen, &header_of)
+    table_grid(sheet, name, row, &targets, chosen, &header_of, max)
 }
 
-/// Lay out a header line and a row over `chosen` columns, narrowing until it fits.
+/// Lay out a header line and a row over `chosen` columns, narrowing until it fits in `max`.
 fn table_grid(
     sheet: &Sheet,
     name: String,
@@ -142,6 +146,7 @@ fn table_grid(
     targets: &[u32],
     mut chosen: Vec<(u32, Role)>,
     header_of: &dyn Fn(u32) -> String,
+    max: usize,
 ) -> Grid {
     let value_of = |col: u32| -> String {
         let v = clean(&sheet.shown(row, col).display());
@@ -151,15 +156,16 @@ fn table_grid(
             v
         }
     };
+    let extra = max.saturating_sub(ROOMY);
     let mut caps: BTreeMap<u32, usize> = chosen
         .iter()
         .map(|&(c, r)| {
             (
                 c,
                 if r == Role::Target {
-                    TARGET_MAX
+                    TARGET_MAX + extra / 3
                 } else {
-                    CELL_MAX
+                    CELL_MAX + extra / 4
                 },
             )
         })
@@ -167,9 +173,7 @@ fn table_grid(
     loop {
         let cols = columns(&chosen, header_of, &value_of, &caps);
         let (header, line, spans) = lay_out(&cols, targets);
-        if header.width().max(line.width()) > MAX_WIDTH
-            && give_up_width(&mut chosen, &mut caps, &cols)
-        {
+        if header.width().max(line.width()) > max && give_up_width(&mut chosen, &mut caps, &cols) {
             continue;
         }
         let text = format!("{header}\n{line}");
@@ -295,10 +299,10 @@ fn lay_out(cols: &[Column], targets: &[u32]) -> (String, String, Vec<(usize, usi
 
 /// A row outside any list table (the header block of a table, a title, a form): its
 /// non-blank cells side by side, so a value is seen next to the label that precedes it.
-fn loose_row(sheet: &Sheet, cells: &[&CellRef], name: String) -> Grid {
+fn loose_row(sheet: &Sheet, cells: &[&CellRef], name: String, max: usize) -> Grid {
     let row = cells[0].row;
     let targets: Vec<u32> = cells.iter().map(|c| c.col).collect();
-    if let Some(g) = form_row(sheet, row, &targets, &name) {
+    if let Some(g) = form_row(sheet, row, &targets, &name, max) {
         return g;
     }
     let width = row_width(sheet, row).max(targets.iter().copied().max().unwrap_or(0) + 1);
@@ -314,7 +318,7 @@ fn loose_row(sheet: &Sheet, cells: &[&CellRef], name: String) -> Grid {
             match (v.is_empty(), is_target) {
                 (true, true) => Some((col, EMPTY.to_string())),
                 (true, false) => None,
-                (false, t) => Some((col, shorten(&v, if t { 50 } else { 24 }))),
+                (false, t) => Some((col, shorten(&v, if t { max.min(50) } else { 24 }))),
             }
         })
         .collect();
@@ -327,7 +331,7 @@ fn loose_row(sheet: &Sheet, cells: &[&CellRef], name: String) -> Grid {
             .collect::<Vec<_>>()
             .join("  ")
     };
-    while join(&shown).width() > MAX_WIDTH {
+    while join(&shown).width() > max {
         let far = shown
             .iter()
             .enumerate()
@@ -371,29 +375,10 @@ fn row_width(sheet: &Sheet, row: u32) -> u32 {
     sheet.rows.get(row as usize).map_or(0, |r| r.len() as u32)
 }
 
-/// Whether a row reads as column headers: at least two cells, all of them text, and not a
-/// header block ("单位名称 | X | 填表人 | Y" is labels with values, not column headers).
-fn is_header_like(sheet: &Sheet, row: u32) -> bool {
-    let Some(cells) = sheet.rows.get(row as usize) else {
-        return false;
-    };
-    let filled: Vec<_> = cells.iter().filter(|c| !c.is_blank()).collect();
-    let header_block = filled.iter().any(|c| {
-        let t = crate::base::text::norm(&c.display());
-        ["单位名称", "填表人", "联系电话", "填表日期"]
-            .iter()
-            .any(|l| t.starts_with(l))
-    });
-    filled.len() >= 2 && !header_block && filled.iter().all(|c| matches!(c, Cell::Text(_)))
-}
-
 /// A row under a line or two of headers that is not a recognised list (附件9 part 一, a
 /// form's table): drawn like a list row, headers taken from the rows just above.
-fn form_row(sheet: &Sheet, row: u32, targets: &[u32], name: &str) -> Option<Grid> {
-    let header_rows: Vec<u32> = (row.saturating_sub(2)..row)
-        .rev()
-        .take_while(|&r| r < row && is_header_like(sheet, r))
-        .collect();
+fn form_row(sheet: &Sheet, row: u32, targets: &[u32], name: &str, max: usize) -> Option<Grid> {
+    let header_rows = header_rows_above(sheet, row);
     if header_rows.is_empty() {
         return None;
     }
@@ -439,6 +424,7 @@ fn form_row(sheet: &Sheet, row: u32, targets: &[u32], name: &str) -> Option<Grid
         targets,
         chosen,
         &header_of,
+        max,
     ))
 }
 

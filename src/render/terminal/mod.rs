@@ -7,6 +7,9 @@
 
 mod grid;
 mod report;
+mod wrap;
+
+pub use wrap::{fill, width, FIXED_WIDTH};
 
 use crate::base::gate;
 use crate::batch::{severity_index, Totals, UnitReport};
@@ -74,27 +77,40 @@ fn group_title(t: &Target) -> String {
     }
 }
 
-/// The diagnostics and figures of one unit; `color` when writing to a terminal with colour.
-pub fn unit(report: &UnitReport, color: bool) -> String {
+/// `text` wrapped to `width` (its first line after `first`, the others after `rest`) and a
+/// line break, added to `out`.
+fn push_line(out: &mut String, text: &str, width: usize, first: &str, rest: &str) {
+    out.push_str(&fill(text, width, first, rest));
+    out.push('\n');
+}
+
+/// The diagnostics and figures of one unit for a terminal `width` columns wide; `color` when
+/// writing to a terminal with colour.
+pub fn unit(report: &UnitReport, color: bool, width: usize) -> String {
     let paint = Paint(color);
     let mut counts = [0usize; 3];
     for d in &report.diagnostics {
         counts[severity_index(d.severity)] += 1;
     }
-    let mut out = format!(
-        "{} {}\n",
+    let mut out = String::new();
+    let title = format!(
+        "{} {}",
         paint.bold(&format!("━━ {} ━━", gate::terminal(&report.unit.name))),
         counts_line(paint, counts)
     );
+    push_line(&mut out, &title, width, "", "   ");
     // A folder unit may hold many files: name a few, count the rest.
     const LISTED: usize = 5;
+    let file = |out: &mut String, f: &str| {
+        push_line(out, &paint.dim(&gate::terminal(f)), width, "   ", "   ");
+    };
     if report.unit.files.is_empty() {
         if let Some(p) = &report.unit.path {
-            out.push_str(&format!("   {}\n", paint.dim(&gate::terminal(p))));
+            file(&mut out, p);
         }
     }
     for f in report.unit.files.iter().take(LISTED) {
-        out.push_str(&format!("   {}\n", paint.dim(&gate::terminal(f))));
+        file(&mut out, f);
     }
     if report.unit.files.len() > LISTED {
         let more = format!("   … 共 {} 个文件", report.unit.files.len());
@@ -106,11 +122,23 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
     for d in &report.diagnostics {
         let title = group_title(&d.target);
         if group.as_deref() != Some(title.as_str()) {
-            out.push_str(&paint.bold(&format!("── {title} ──")));
-            out.push_str("\n\n");
+            push_line(
+                &mut out,
+                &paint.bold(&format!("── {title} ──")),
+                width,
+                "",
+                "   ",
+            );
+            out.push('\n');
             group = Some(title);
         }
-        out.push_str(&report::render(&report.unit, &report.sources, d, color));
+        out.push_str(&report::render(
+            &report.unit,
+            &report.sources,
+            d,
+            color,
+            width,
+        ));
         out.push('\n');
     }
     // A file no rule spoke about but that could not be read (ZB001 off, or not yet in the
@@ -127,11 +155,12 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
         })
         .collect();
     for (f, e) in &silent {
-        out.push_str(&format!(
-            "  未能读取 {}：{}\n",
+        let text = format!(
+            "未能读取 {}：{}",
             gate::terminal(f),
             gate::terminal(&e.to_string())
-        ));
+        );
+        push_line(&mut out, &text, width, "  ", "    ");
     }
     if report.diagnostics.is_empty() && silent.is_empty() {
         out.push_str("  没有发现问题。\n");
@@ -141,7 +170,7 @@ pub fn unit(report: &UnitReport, color: bool) -> String {
     }
     // Figures of a unit none of whose files could be read would all be zero: say nothing.
     if !report.unit.books.is_empty() {
-        out.push_str(&metrics(paint, &report.metrics));
+        out.push_str(&metrics(paint, &report.metrics, width));
         out.push('\n');
     }
     out
@@ -163,7 +192,7 @@ fn percent(rate: Option<f64>) -> String {
 }
 
 /// The figures of a unit (rules.md "Metrics"), a few short lines.
-fn metrics(paint: Paint, m: &Metrics) -> String {
+fn metrics(paint: Paint, m: &Metrics, width: usize) -> String {
     let mut out = String::new();
     let software: usize = m.software.values().sum();
     let kinds: Vec<String> = SoftwareKind::ALL
@@ -174,8 +203,8 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
                 .map(|n| format!("{} {n}", k.label().trim_end_matches("软件")))
         })
         .collect();
-    out.push_str(&format!(
-        "{}  计算机 {} 台 · 使用人 {} 人 · 软件 {software} 个{}\n",
+    let overview = format!(
+        "{}  计算机 {} 台 · 使用人 {} 人 · 软件 {software} 个{}",
         paint.bold("概况"),
         m.computers,
         m.users,
@@ -184,51 +213,58 @@ fn metrics(paint: Paint, m: &Metrics) -> String {
         } else {
             format!("（{}）", kinds.join("，"))
         }
-    ));
+    );
+    push_line(&mut out, &overview, width, "", "      ");
     let g = &m.genuine_rate;
-    out.push_str(&format!(
-        "  正版率  操作系统 {}  办公软件 {}  杀毒软件 {}\n",
+    let rates = format!(
+        "操作系统 {}  办公软件 {}  杀毒软件 {}",
         percent(g.os),
         percent(g.office),
         percent(g.antivirus)
-    ));
+    );
+    // the figures of a line continue under its text, clear of the label
+    const UNDER: &str = "          ";
+    push_line(&mut out, &rates, width, "  正版率  ", UNDER);
     for s in &m.over_deployed {
-        out.push_str(&format!(
-            "  超装    {} {}：安装 {}，许可 {}，缺 {} 个许可\n",
+        let text = format!(
+            "{} {}：安装 {}，许可 {}，缺 {} 个许可",
             gate::terminal(&s.id),
             grid::shorten(&gate::terminal(&s.name), 30),
             s.installed,
             s.licensed,
             s.short
-        ));
+        );
+        push_line(&mut out, &text, width, "  超装    ", UNDER);
     }
     for e in &m.expired {
-        out.push_str(&format!(
-            "  已过期  {} {}：{} 到期，仍安装 {} 套\n",
+        let text = format!(
+            "{} {}：{} 到期，仍安装 {} 套",
             gate::terminal(&e.id),
             grid::shorten(&gate::terminal(&e.name), 30),
             e.end,
             e.installed
-        ));
+        );
+        push_line(&mut out, &text, width, "  已过期  ", UNDER);
     }
     for e in &m.expiring {
-        out.push_str(&format!(
-            "  将到期  {} {}：{} 到期，安装 {} 套\n",
+        let text = format!(
+            "{} {}：{} 到期，安装 {} 套",
             gate::terminal(&e.id),
             grid::shorten(&gate::terminal(&e.name), 30),
             e.end,
             e.installed
-        ));
+        );
+        push_line(&mut out, &text, width, "  将到期  ", UNDER);
     }
     out
 }
 
 /// The closing summary: units and files checked, counts by severity and by rule.
-pub fn summary(reports: &[UnitReport], color: bool) -> String {
+pub fn summary(reports: &[UnitReport], color: bool, width: usize) -> String {
     let helps = reports
         .iter()
         .flat_map(|r| r.diagnostics.iter().map(|d| d.help.as_str()));
-    totals(&Totals::of(reports), &[], &cited(helps), color)
+    totals(&Totals::of(reports), &[], &cited(helps), color, width)
 }
 
 /// The closing summary of a batch from its totals; `skipped` are the loose documents in
@@ -238,15 +274,18 @@ pub fn totals(
     skipped: &[OtherFile],
     cited: &[&'static Regulation],
     color: bool,
+    width: usize,
 ) -> String {
     let paint = Paint(color);
-    let mut s = format!(
-        "{} 检查了 {} 个单位、{} 个文件：{}\n",
+    let mut s = String::new();
+    let head = format!(
+        "{} 检查了 {} 个单位、{} 个文件：{}",
         paint.bold("━━ 合计 ━━"),
         totals.units,
         totals.files,
         counts_line(paint, totals.counts)
     );
+    push_line(&mut s, &head, width, "", "   ");
     if totals.units > 1 {
         let failing = format!("有错误的单位 {} 个", totals.failing_units);
         s.push_str(&format!(
@@ -262,11 +301,11 @@ pub fn totals(
     for (code, (severity, n)) in &totals.by_rule {
         let summary = crate::rules::rule(code).map_or("", |r| r.summary);
         let line = format!(
-            "  {code}  {}  {n:>4} 处  {summary}",
+            "{code}  {}  {n:>4} 处  {summary}",
             paint.severity(*severity, severity.label()),
         );
-        s.push_str(line.trim_end());
-        s.push('\n');
+        // a summary too long for the line continues under the summaries above it
+        push_line(&mut s, line.trim_end(), width, "  ", &" ".repeat(24));
     }
     if !skipped.is_empty() {
         const SHOWN: usize = 5;
@@ -280,32 +319,30 @@ pub fn totals(
         } else {
             String::new()
         };
-        s.push_str(&format!(
-            "  另有不是工作簿的文件，没有作为单位检查：{}{more}\n",
+        let text = format!(
+            "另有不是工作簿的文件，没有作为单位检查：{}{more}",
             names.join("、")
-        ));
+        );
+        push_line(&mut s, &text, width, "  ", "    ");
     }
     if let Some(code) = totals.by_rule.keys().next() {
         let hint = format!("规则说明：zhengban rule {code}");
         s.push_str(&paint.dim(&hint));
         s.push('\n');
     }
-    s.push_str(&legend(paint, cited));
+    s.push_str(&legend(paint, cited, width));
     s
 }
 
 /// The regulations the printed helps cite, one a line under the summary:
 /// `条款引用  台账 =《软件台账管理规定》`.
-fn legend(paint: Paint, cited: &[&'static Regulation]) -> String {
+fn legend(paint: Paint, cited: &[&'static Regulation], width: usize) -> String {
     let mut s = String::new();
+    const UNDER: &str = "          ";
     for (i, r) in cited.iter().enumerate() {
-        let lead = if i == 0 {
-            "条款引用  "
-        } else {
-            "          "
-        };
-        s.push_str(&paint.dim(&format!("{lead}{} =《{}》", r.short, r.title)));
-        s.push('\n');
+        let lead = if i == 0 { "条款引用  " } else { UNDER };
+        let text = paint.dim(&format!("{} =《{}》", r.short, r.title));
+        push_line(&mut s, &text, width, &paint.dim(lead), UNDER);
     }
     s
 }

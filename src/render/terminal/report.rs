@@ -19,10 +19,11 @@ use crate::ledger::{Sources, Unit};
 use crate::rules::{Diagnostic, Related, Severity, Target};
 
 use super::grid::{grid, Grid};
+use super::wrap::{fill, WHOLE, WORDS};
 
-/// Output width in terminal columns: fixed, so output is the same in a pipe, a file and a
-/// snapshot.
-pub(super) const WIDTH: usize = 100;
+/// Columns a grid gives up to what miette draws around it: the line-number gutter and the
+/// indent of a related place, so miette never re-wraps (and breaks) a grid line.
+const GRID_MARGIN: usize = 24;
 
 /// A grid as miette source code: its lines are numbered so that the row line carries the
 /// sheet's row number.
@@ -111,8 +112,9 @@ fn snippet(
     sources: &Sources,
     cells: &[&CellRef],
     labels: Vec<String>,
+    width: usize,
 ) -> (Option<GridSource>, Vec<LabeledSpan>, Vec<String>) {
-    let Some(g) = grid(unit, sources, cells) else {
+    let Some(g) = grid(unit, sources, cells, width.saturating_sub(GRID_MARGIN)) else {
         return (None, Vec::new(), Vec::new());
     };
     let spans = g
@@ -132,9 +134,9 @@ fn snippet(
     (Some(GridSource(g)), spans, headers)
 }
 
-/// Build the miette report of a diagnostic; also returns the grid header lines it uses (for
-/// [`without_header_numbers`]).
-fn report(unit: &Unit, sources: &Sources, d: &Diagnostic) -> (Report, Vec<String>) {
+/// Build the miette report of a diagnostic for `width` columns; also returns the grid header
+/// lines it uses (for [`without_header_numbers`]).
+fn report(unit: &Unit, sources: &Sources, d: &Diagnostic, width: usize) -> (Report, Vec<String>) {
     let mut headers = Vec::new();
     let mut source = None;
     let mut labels = Vec::new();
@@ -159,7 +161,7 @@ fn report(unit: &Unit, sources: &Sources, d: &Diagnostic) -> (Report, Vec<String
                 texts.push(format!("{} {}", o.a1(), gate::terminal(&r.message)));
             }
         }
-        let (s, l, h) = snippet(unit, sources, &cells, texts);
+        let (s, l, h) = snippet(unit, sources, &cells, texts, width);
         if s.is_some() {
             rest.retain(|r| !same_row.iter().any(|s| std::ptr::eq(*s, *r)));
         }
@@ -168,7 +170,7 @@ fn report(unit: &Unit, sources: &Sources, d: &Diagnostic) -> (Report, Vec<String
         headers.extend(h);
     }
     for r in rest {
-        let (rel, h) = related_report(unit, sources, r);
+        let (rel, h) = related_report(unit, sources, r, width);
         headers.extend(h);
         related.push(rel);
     }
@@ -190,10 +192,15 @@ fn report(unit: &Unit, sources: &Sources, d: &Diagnostic) -> (Report, Vec<String
 }
 
 /// "The other place involved": its message, and its own grid when it is a cell.
-fn related_report(unit: &Unit, sources: &Sources, r: &Related) -> (Report, Vec<String>) {
+fn related_report(
+    unit: &Unit,
+    sources: &Sources,
+    r: &Related,
+    width: usize,
+) -> (Report, Vec<String>) {
     let (source, labels, headers, message) = match &r.target {
         Target::Cell(c) => {
-            let (s, l, h) = snippet(unit, sources, &[c], vec![c.a1()]);
+            let (s, l, h) = snippet(unit, sources, &[c], vec![c.a1()], width);
             let message = if s.is_some() {
                 gate::terminal(&r.message).into_owned()
             } else {
@@ -238,6 +245,8 @@ fn handler(theme: &GraphicalTheme, width: usize) -> GraphicalReportHandler {
         .with_links(false)
         .with_width(width)
         .with_context_lines(1)
+        .with_word_separator(WORDS)
+        .with_word_splitter(WHOLE)
         .without_primary_span_start()
 }
 
@@ -250,22 +259,17 @@ fn severity_style(theme: &GraphicalTheme, s: miette::Severity) -> Style {
     }
 }
 
-/// `text` wrapped to `width` columns, its first line after `first`, the others after `rest`
-/// (textwrap, as miette wraps its own parts).
-fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    textwrap::fill(
-        text,
-        textwrap::Options::new(width)
-            .initial_indent(first)
-            .subsequent_indent(rest)
-            .break_words(true),
-    )
-}
-
-/// Draw one diagnostic: the code line (`错误[ZB102]`), miette's drawing of the message and
-/// grid, the help, and each related place nested under it with miette's branch characters.
-pub(super) fn render(unit: &Unit, sources: &Sources, d: &Diagnostic, color: bool) -> String {
-    let (report, headers) = report(unit, sources, d);
+/// Draw one diagnostic for `width` columns: the code line (`错误[ZB102]`), miette's drawing
+/// of the message and grid, the help, and each related place nested under it with miette's
+/// branch characters.
+pub(super) fn render(
+    unit: &Unit,
+    sources: &Sources,
+    d: &Diagnostic,
+    color: bool,
+    width: usize,
+) -> String {
+    let (report, headers) = report(unit, sources, d, width);
     let theme = theme(color);
     let style = severity_style(&theme, report.severity);
     let mut out = String::new();
@@ -274,11 +278,11 @@ pub(super) fn render(unit: &Unit, sources: &Sources, d: &Diagnostic, color: bool
     }
     // Writing to a String cannot fail; miette only errors when a span is outside its
     // source, which `grid` never produces — and a half-drawn diagnostic beats a panic.
-    let _ = handler(&theme, WIDTH).render_report(&mut out, &report);
+    let _ = handler(&theme, width).render_report(&mut out, &report);
     if let Some(help) = &report.help {
         // 修改： is as wide as miette's "help: " (8 columns with the indent)
         let first = "  修改：".style(theme.styles.help).to_string();
-        let _ = writeln!(out, "{}", wrap(help, WIDTH - 2, &first, "        "));
+        let _ = writeln!(out, "{}", fill(help, width - 2, &first, "        "));
     }
     let count = report.related.len();
     for (i, related) in report.related.iter().enumerate() {
@@ -298,11 +302,11 @@ pub(super) fn render(unit: &Unit, sources: &Sources, d: &Diagnostic, color: bool
             .style(style)
             .to_string();
         let mut inner = String::new();
-        let _ = handler(&theme, WIDTH - 6).render_report(&mut inner, related);
+        let _ = handler(&theme, width - 6).render_report(&mut inner, related);
         let _ = writeln!(
             out,
             "{}",
-            wrap(inner.trim_matches('\n'), WIDTH - 2, &first, &rest)
+            fill(inner.trim_matches('\n'), width - 2, &first, &rest)
         );
     }
     without_header_numbers(&out, &headers)

@@ -24,6 +24,7 @@ declare_rule! {
         code: "ZB405",
         severity: Error,
         summary: "汇总表安装数量与明细表行数不一致",
+        derived: Replaces("汇总表的安装数量"),
     }
 }
 

@@ -22,6 +22,7 @@ declare_rule! {
         code: "ZB401",
         severity: Warning,
         summary: "汇总表中的软件编号没有安装维护明细表",
+        derived: Fills("安装维护情况明细表"),
     }
 }
 

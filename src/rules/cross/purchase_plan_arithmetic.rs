@@ -23,6 +23,7 @@ declare_rule! {
         code: "ZB415",
         severity: Error,
         summary: "采购计划表合计或共计算错",
+        derived: Replaces("采购计划表的合计与共计"),
     }
 }
 

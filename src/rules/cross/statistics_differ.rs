@@ -27,6 +27,7 @@ declare_rule! {
         code: "ZB414",
         severity: Error,
         summary: "信息统计表的数字与台账不符",
+        derived: Replaces("信息统计表"),
     }
 }
 

@@ -20,6 +20,7 @@ declare_rule! {
         code: "ZB114",
         severity: Error,
         summary: "安装数量为空、为负数或不是整数",
+        derived: Fills("汇总表的安装数量"),
     }
 }
 
