@@ -540,3 +540,26 @@ fn a_read_only_folder_sends_the_copies_to_the_documents_folder() {
     );
     assert_eq!(names(&stick), vec!["区教育局台账.xlsx"]);
 }
+
+/// A blank template dropped: the one error (the ledgers are empty) is not buried under the
+/// template's warnings — the summary shows it first, the page opens with it.
+#[test]
+fn errors_come_first_in_the_summary_and_on_the_page() {
+    let d = tempfile::tempdir().unwrap();
+    let book = d.path().join("模板.xlsx");
+    std::fs::copy("templates-xlsx/正版软件管理台账模板.xlsx", &book).unwrap();
+    let out = drop_on(d.path(), &[&book]);
+    let shown = text(&out);
+    let first = shown
+        .lines()
+        .find(|l| l.contains(" ZB"))
+        .unwrap_or_default();
+    assert!(first.contains("错误 ZB010"), "{shown}");
+    let page = std::fs::read_to_string(d.path().join("模板.诊断.html")).unwrap();
+    let top = page.find("先改这些：错误 1 条").expect("the errors on top");
+    let link = page[top..].find("ZB010").unwrap();
+    assert!(
+        top + link < page.find("ZB005").unwrap(),
+        "ZB010 before any warning"
+    );
+}

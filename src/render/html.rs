@@ -22,6 +22,7 @@ use crate::render::{citations, markdown};
 use crate::rules::{Diagnostic, Severity, Target};
 
 const STYLE: &str = r#"
+.errors{border-left:4px solid #c00000;padding-left:2em}.errors a{color:#c00000}
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;
   margin:0;background:#f4f5f7;color:#222;line-height:1.55}
 main{max-width:1100px;margin:0 auto;padding:24px 28px 48px;background:#fff;min-height:100vh}
@@ -169,11 +170,46 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
         h.push_str("<h2>概况</h2>\n");
         h.push_str(&metrics(&report.metrics));
     }
+    // Listed: everything, or when there is too much, every error first and then the rest
+    // by place — an error is never the one left off the page.
+    let listed = listed(&report.diagnostics);
+    let errors: Vec<usize> = listed
+        .iter()
+        .copied()
+        .filter(|&i| report.diagnostics[i].severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() && errors.len() < listed.len() {
+        // errors first, always in view, however many warnings sort before them
+        let _ = writeln!(
+            h,
+            "<h2>先改这些：错误 {} 条</h2>\n<ol class=\"errors\">",
+            errors.len()
+        );
+        for &i in errors.iter().take(ERRORS_LISTED) {
+            let d = &report.diagnostics[i];
+            let _ = writeln!(
+                h,
+                "<li><a href=\"#d{i}\">{} {}</a>：{}</li>",
+                d.code,
+                escape(&place(&d.target)),
+                escape(&shorten(&d.message, 120))
+            );
+        }
+        if errors.len() > ERRORS_LISTED {
+            let _ = writeln!(
+                h,
+                "<li>…… 另有 {} 条错误，见下面的诊断</li>",
+                errors.len() - ERRORS_LISTED
+            );
+        }
+        h.push_str("</ol>\n");
+    }
     if !report.diagnostics.is_empty() {
         let _ = writeln!(h, "<h2>诊断（{} 条）</h2>", report.diagnostics.len());
     }
     let mut group: Option<String> = None;
-    for d in report.diagnostics.iter().take(PAGE_LISTED) {
+    for &i in &listed {
+        let d = &report.diagnostics[i];
         let title = match &d.target {
             Target::Cell(c) => format!("{} › {}", file_name(&c.file), c.sheet),
             Target::Sheet { file, sheet } => format!("{} › {}", file_name(file), sheet),
@@ -184,7 +220,7 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
             let _ = writeln!(h, "<h3>{}</h3>", escape(&title));
             group = Some(title);
         }
-        h.push_str(&diagnostic(unit, &report.sources, d));
+        h.push_str(&diagnostic(unit, &report.sources, d, i));
     }
     if report.diagnostics.len() > PAGE_LISTED {
         let _ = writeln!(
@@ -194,9 +230,11 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
             report.diagnostics.len() - PAGE_LISTED
         );
     }
-    h.push_str(&rule_docs(
-        &report.diagnostics[..report.diagnostics.len().min(PAGE_LISTED)],
-    ));
+    let shown: Vec<Diagnostic> = listed
+        .iter()
+        .map(|&i| report.diagnostics[i].clone())
+        .collect();
+    h.push_str(&rule_docs(&shown));
     if let Some(l) = citations::legend(report.diagnostics.iter().map(|d| d.help.as_str())) {
         let _ = writeln!(h, "<p class=\"legend\">{}</p>", escape(&l));
     }
@@ -208,11 +246,34 @@ pub fn unit_page(report: &UnitReport, as_of: NaiveDate) -> String {
     h
 }
 
-fn diagnostic(unit: &Unit, sources: &Sources, d: &Diagnostic) -> String {
+/// The diagnostics the page lists (indices, in place order): all of them, or up to
+/// [`PAGE_LISTED`] with every error taken before any warning or note.
+fn listed(diagnostics: &[Diagnostic]) -> Vec<usize> {
+    if diagnostics.len() <= PAGE_LISTED {
+        return (0..diagnostics.len()).collect();
+    }
+    let mut out: Vec<usize> = (0..diagnostics.len())
+        .filter(|&i| diagnostics[i].severity == Severity::Error)
+        .take(PAGE_LISTED)
+        .collect();
+    let room = PAGE_LISTED - out.len();
+    out.extend(
+        (0..diagnostics.len())
+            .filter(|&i| diagnostics[i].severity != Severity::Error)
+            .take(room),
+    );
+    out.sort_unstable();
+    out
+}
+
+/// How many errors the list at the top of the page names.
+const ERRORS_LISTED: usize = 50;
+
+fn diagnostic(unit: &Unit, sources: &Sources, d: &Diagnostic, index: usize) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
-        "<section class=\"diag {}\">\n<div class=\"head\"><span class=\"sev\">{}</span>\
+        "<section class=\"diag {}\" id=\"d{index}\">\n<div class=\"head\"><span class=\"sev\">{}</span>\
          <span class=\"code\">{}</span><span class=\"place\">{}</span></div>\n",
         sev_class(d.severity),
         d.severity.label(),
@@ -556,5 +617,39 @@ mod tests {
             "{}",
             &page[page.len() - 800..]
         );
+    }
+
+    #[test]
+    fn errors_come_first_and_are_never_left_off_the_page() {
+        // warnings everywhere, three errors at the end of the place order
+        let mut warnings = crate::rules::Sink::new("ZT001", Severity::Warning);
+        for i in 0..PAGE_LISTED + 5 {
+            warnings.report(Target::Unit, format!("警告第 {i} 条"), "改");
+        }
+        let mut errors = crate::rules::Sink::new("ZT002", Severity::Error);
+        for i in 0..3 {
+            errors.report(Target::Unit, format!("错误第 {i} 条"), "改");
+        }
+        let mut diagnostics = warnings.diagnostics;
+        diagnostics.extend(errors.diagnostics);
+        let report = UnitReport {
+            unit: Unit::default(),
+            sources: Sources::default(),
+            diagnostics,
+            metrics: crate::metrics::Metrics::default(),
+        };
+        let page = unit_page(&report, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        let top = page.find("先改这些：错误 3 条").expect("the errors' list");
+        let first_warning = page.find("警告第 0 条").unwrap();
+        assert!(top < first_warning);
+        for i in 0..3 {
+            let at = PAGE_LISTED + 5 + i;
+            assert!(
+                page.contains(&format!("href=\"#d{at}\"")),
+                "error {i} linked"
+            );
+            assert!(page.contains(&format!("id=\"d{at}\"")), "error {i} listed");
+        }
+        assert!(page.contains("另有 8 条诊断没有在本页列出"));
     }
 }
