@@ -13,7 +13,7 @@ declare_rule! {
     ///
     /// ## 示例
     /// 文件夹里有 `丰都县双龙镇软件台账.xlsx` 和 `~$县双龙镇软件台账.xlsx`：
-    /// `丰都县双龙镇软件台账.xlsx 正在 Excel 或 WPS 中打开（旁边有锁定文件 ~$县双龙镇软件台账.xlsx）：检查的是上次保存的内容`
+    /// `工作簿正在 Excel 或 WPS 中打开（旁边有锁定文件 ~$县双龙镇软件台账.xlsx）：检查的是上次保存的内容，打开后还没保存的修改没有检查`
     ///
     /// ## 如何修改
     /// 在 Excel 或 WPS 中保存并关闭该工作簿，再检查一次。如果工作簿并没有打开，锁定文件是
@@ -41,9 +41,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         };
         out.report(
             Target::File(book.clone()),
+            // the workbook is the diagnostic's place: the message need not name it again
             format!(
-                "{} 正在 Excel 或 WPS 中打开（旁边有锁定文件 {}）：检查的是上次保存的内容，打开后还没保存的修改没有检查",
-                name(book),
+                "工作簿正在 Excel 或 WPS 中打开（旁边有锁定文件 {}）：检查的是上次保存的内容，打开后还没保存的修改没有检查",
                 name(&lock.path)
             ),
             "在 Excel 或 WPS 中保存并关闭这个工作簿后再检查一次；如果它并没有打开，锁定文件是上次异常退出时留下的，可以删除",
