@@ -151,3 +151,27 @@ fn the_drop_summary_wraps_to_the_width() {
         }
     }
 }
+
+/// `--quiet`: one line per unit with errors when it fits, the unit's place and codes on the
+/// next line when it does not — never a path broken by the terminal.
+#[test]
+fn quiet_lines_fit_the_width() {
+    let items = items("samples/faulty");
+    for width in [80, 160] {
+        let o = run(
+            root(),
+            &[
+                "check",
+                "samples/faulty",
+                "--as-of",
+                "2026-11-25",
+                "--quiet",
+            ],
+            Some(width),
+        );
+        assert_eq!(o.status.code(), Some(1));
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert_fits(&out, width, &items, "samples/faulty --quiet");
+        assert!(out.contains("samples/faulty/"), "{out}");
+    }
+}

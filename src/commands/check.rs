@@ -184,7 +184,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
             }
             OutputFormat::Json => render::json::document_unit(&report, &json_ctx),
             OutputFormat::Text => render::text::unit(&report),
-            OutputFormat::Human if quiet => render::terminal::quiet_line(&report, color),
+            OutputFormat::Human if quiet => render::terminal::quiet_line(&report, color, width),
             OutputFormat::Human => render::terminal::unit(&report, color, width),
         };
         let mut totals = Totals::default();

@@ -349,7 +349,7 @@ fn legend(paint: Paint, cited: &[&'static Regulation], width: usize) -> String {
 
 /// The one line `--quiet` prints for a unit with errors (nothing for the others): its
 /// name, counts, where it is, and the codes of its errors.
-pub fn quiet_line(report: &UnitReport, color: bool) -> String {
+pub fn quiet_line(report: &UnitReport, color: bool, width: usize) -> String {
     let paint = Paint(color);
     let mut counts = [0usize; 3];
     let mut codes: Vec<&str> = Vec::new();
@@ -369,11 +369,21 @@ pub fn quiet_line(report: &UnitReport, color: bool) -> String {
         .as_deref()
         .or(unit.files.first().map(|f| &**f))
         .unwrap_or_default();
-    format!(
-        "{} {}  {}  {}\n",
+    let name = gate::terminal(&unit.name);
+    let tail = format!("{}  {}", gate::terminal(place), codes.join(" "));
+    let head = format!(
+        "{} {}  {}",
         paint.severity(Severity::Error, "✗"),
-        paint.bold(&gate::terminal(&unit.name)),
+        paint.bold(&name),
         counts_line(paint, counts),
-        paint.dim(&format!("{}  {}", gate::terminal(place), codes.join(" ")))
-    )
+    );
+    // measured without colours: the unit, its counts, then where it is and its codes — on
+    // one line when they fit, else the place on the next, never broken inside a path
+    let plain = format!("✗ {name}  {}", counts_line(Paint(false), counts));
+    use unicode_width::UnicodeWidthStr;
+    if plain.width() + 2 + tail.width() <= width {
+        format!("{head}  {}\n", paint.dim(&tail))
+    } else {
+        format!("{head}\n    {}\n", paint.dim(&tail))
+    }
 }
