@@ -94,6 +94,18 @@ pub fn norm_no_parens(s: &str) -> String {
     out
 }
 
+/// A unit's name as compared: folded, without spaces, brackets or 盖章 (“单位名称（盖章）”
+/// and “丰都县 城关镇人民政府” are the same name).
+pub fn unit_name_key(s: &str) -> String {
+    norm_no_parens(s).replace("盖章", "")
+}
+
+/// Whether one unit name key is the other's short form (城关镇 inside 丰都县城关镇人民政府),
+/// two characters at least.
+pub fn is_short_name_of(short: &str, full: &str) -> bool {
+    short.chars().count() >= 2 && full.contains(short)
+}
+
 /// Trim whitespace (including full-width spaces) and the blanks clerks leave in templates
 /// (`____`).
 pub fn clean(s: &str) -> &str {

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::base::path::shown;
-use crate::base::text::norm_no_parens;
+use crate::base::text::{is_short_name_of as within, norm_no_parens, unit_name_key as key};
 use crate::workbook::{self, Cell, Limits};
 
 /// One unit of the roster.
@@ -197,11 +197,6 @@ fn entries(rows: &[Vec<String>]) -> Option<Vec<RosterEntry>> {
     )
 }
 
-/// A name as compared: folded, without spaces, brackets or 盖章.
-fn key(s: &str) -> String {
-    norm_no_parens(s).replace("盖章", "")
-}
-
 impl Roster {
     /// Where a submission stands: found under `label` (its folder or file name) and stating
     /// `stated` (its 单位名称; the label again when it states none). Exact matches — the
@@ -222,8 +217,7 @@ impl Roster {
             0 => {}
             _ => return Listed::Ambiguous(self.pick(&exact)),
         }
-        // 城关镇 ↔ 丰都县城关镇人民政府: either way round, two characters at least
-        let within = |a: &str, b: &str| a.chars().count() >= 2 && b.contains(a);
+        // 城关镇 ↔ 丰都县城关镇人民政府: either way round
         let short: Vec<usize> = self.matching(|e| {
             let name = key(&e.name);
             [&stated, &label]

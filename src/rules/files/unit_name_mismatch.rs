@@ -1,5 +1,5 @@
 use super::super::prelude::*;
-use crate::base::text::norm_no_parens;
+use crate::base::text::unit_name_key as key;
 
 declare_rule! {
     /// ## 检查什么
@@ -22,10 +22,6 @@ declare_rule! {
         severity: Warning,
         summary: "各表的单位名称不一致",
     }
-}
-
-fn key(name: &str) -> String {
-    norm_no_parens(name).replace("盖章", "")
 }
 
 /// ZB009

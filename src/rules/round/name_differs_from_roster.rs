@@ -1,5 +1,5 @@
 use super::super::prelude::*;
-use crate::base::text::norm_no_parens;
+use crate::base::text::{is_short_name_of as within, unit_name_key as key};
 use crate::ledger::roster::Listed;
 
 declare_rule! {
@@ -25,10 +25,6 @@ declare_rule! {
     }
 }
 
-fn key(s: &str) -> String {
-    norm_no_parens(s).replace("盖章", "")
-}
-
 /// ZB603
 pub fn check(ctx: &Context, out: &mut Sink) {
     let unit = ctx.unit;
@@ -40,7 +36,6 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     };
     let (listed, said) = (key(&entry.name), key(&stated));
     // a short name inside the full one is the same unit
-    let within = |a: &str, b: &str| a.chars().count() >= 2 && b.contains(a);
     if listed == said || within(&listed, &said) || within(&said, &listed) {
         return;
     }
