@@ -1,9 +1,10 @@
 //! The inspector's list of the units that should report (`--roster 名单.xlsx`): read from a
-//! workbook or CSV with a column titled 单位名称 (optional 单位代码 and 文件夹), and each
-//! submission placed on it by its folder or file name or the 单位名称 it states — a short
-//! name inside the full one counts (城关镇 ↔ 丰都县城关镇人民政府) — so that a unit that sent
-//! nothing is seen, and one that is not on the list is said. A match is never guessed:
-//! several candidates are stated as such.
+//! workbook, or a CSV in UTF-8 or in GBK as Excel on a Chinese Windows saves it, with a
+//! column titled 单位名称 (optional 单位代码 and 文件夹); and each submission placed on it by
+//! its folder or file name or the 单位名称 it states — a short name inside the full one
+//! counts (城关镇 ↔ 丰都县城关镇人民政府) — so that a unit that sent nothing is seen, and one
+//! that is not on the list is said. A match is never guessed: several candidates are
+//! stated as such.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -81,7 +82,7 @@ pub enum RosterError {
 const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Read a roster: `.xlsx`, `.xlsm`, `.xls`, `.ods` (the first sheet with a 单位名称 column),
-/// or `.csv` (UTF-8, with or without a BOM).
+/// or `.csv` (UTF-8 with or without a BOM, or GBK).
 pub fn read_roster(path: &Path) -> Result<Roster, RosterError> {
     let file = shown(path);
     let is_csv = path
@@ -134,11 +135,34 @@ fn csv_rows(path: &Path, file: &str) -> Result<Vec<Vec<String>>, RosterError> {
         file: file.to_string(),
         reason,
     };
+    // as large as a workbook may be, and no larger: a roster is a list of names
+    let max = Limits::default().max_file_bytes;
+    let size = std::fs::metadata(path)
+        .map_err(|e| bad(crate::base::io_reason(&e).to_string()))?
+        .len();
+    if size > max {
+        return Err(bad(format!(
+            "文件有 {} MiB，名单不应这么大（上限 {} MiB）",
+            size / (1024 * 1024),
+            max / (1024 * 1024)
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|e| bad(crate::base::io_reason(&e).to_string()))?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        bad("不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8”，或直接用 xlsx）".into())
-    })?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // Excel on a Chinese Windows saves “CSV (逗号分隔)” in GBK; “CSV UTF-8” has a BOM
+    let text: std::borrow::Cow<str> = match std::str::from_utf8(&bytes) {
+        Ok(t) => t.into(),
+        Err(_) => {
+            let (t, _, bad_bytes) = encoding_rs::GBK.decode(&bytes);
+            if bad_bytes {
+                return Err(bad(
+                    "既不是 UTF-8 也不是 GBK 编码（请在 Excel 中另存为“CSV UTF-8”，或直接用 xlsx）"
+                        .into(),
+                ));
+            }
+            t
+        }
+    };
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -258,6 +282,18 @@ mod tests {
             file: Arc::from("名单.xlsx"),
             entries: entries(&rows).expect("a 单位名称 column"),
         }
+    }
+
+    #[test]
+    fn a_csv_roster_may_be_gbk_as_excel_saves_it() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("名单.csv");
+        let (gbk, _, _) = encoding_rs::GBK.encode("序号,单位名称\r\n1,丰都县城关镇人民政府\r\n");
+        std::fs::write(&path, &gbk).unwrap();
+        let r = read_roster(&path).unwrap();
+        assert_eq!(r.entries[0].name, "丰都县城关镇人民政府");
+        std::fs::write(&path, b"\xff\xfe\x00\x81garbage").unwrap();
+        assert!(read_roster(&path).is_err());
     }
 
     #[test]
