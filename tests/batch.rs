@@ -773,3 +773,28 @@ fn a_round_is_checked_against_the_roster() {
         "the short name 丰都县 is stated as ambiguous: {text}"
     );
 }
+
+/// A roster that cannot be used stops the run before anything is checked: exit 2 and why.
+#[test]
+fn an_unusable_roster_is_said_and_stops_the_run() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("无表头.csv"), "a,b\n1,2\n").unwrap();
+    for (roster, why) in [
+        ("不存在.xlsx", "无法读取名单 不存在.xlsx"),
+        ("无表头.csv", "没有标题为“单位名称”的列"),
+    ] {
+        for command in ["check", "report"] {
+            let mut args = vec![command, "--roster", roster, "--as-of", AS_OF];
+            let clean = root().join(CLEAN);
+            let clean = clean.to_str().unwrap();
+            args.push(clean);
+            if command == "report" {
+                args.extend(["-o", "汇总.xlsx"]);
+            }
+            let out = zhengban(d.path(), &args);
+            assert_eq!(out.status.code(), Some(2), "{command} {roster}");
+            assert!(stderr(&out).contains(why), "{}", stderr(&out));
+        }
+    }
+    assert!(!d.path().join("汇总.xlsx").exists());
+}
