@@ -226,8 +226,8 @@ fn summed_statistics_equal_the_units_statistics_added_up() {
         .map(|u| u["counts"]["error"].as_f64().unwrap())
         .sum();
     let total = row_of(list, "合计");
-    assert_eq!(number(list, total, 4), errors);
-    let statuses: Vec<String> = rows.iter().map(|r| r[3].to_string()).collect();
+    assert_eq!(number(list, total, 5), errors);
+    let statuses: Vec<String> = rows.iter().map(|r| r[4].to_string()).collect();
     assert_eq!(
         statuses.iter().filter(|s| *s == "合格").count(),
         3,
@@ -371,7 +371,13 @@ fn cell_text_stays_text_in_the_workbook_and_the_page() {
         .any(|c| *c == Data::String("<script>alert('单位')</script>".into())));
 
     let page = std::fs::read_to_string(&html).unwrap();
-    assert!(!page.contains("<script"), "a script element in the page");
+    // One script element, the page's own (sorting, filtering), after every cell's text.
+    assert_eq!(
+        page.matches("<script").count(),
+        1,
+        "a script element from a cell"
+    );
+    assert!(page.rfind("<script>").unwrap() > page.rfind("&lt;script&gt;").unwrap());
     assert!(!page.contains("<img"), "an img element in the page");
     assert!(page.contains("&lt;script&gt;alert(&#39;单位&#39;)&lt;/script&gt;"));
     // Self-contained: nothing to fetch.
@@ -556,10 +562,282 @@ fn chromium_renders_the_page_and_shows_markup_as_text() {
     let o = run(&["--dump-dom"]);
     let dom = String::from_utf8_lossy(&o.stdout);
     assert!(dom.contains("<h1>软件正版化检查汇总</h1>"), "{dom}");
-    assert!(!dom.contains("<script"), "a script element was built");
+    assert_eq!(
+        dom.matches("<script").count(),
+        1,
+        "a script element was built"
+    );
     assert!(!dom.contains("<img"), "an img element was built");
     assert!(dom.contains("&lt;script&gt;alert('单位')&lt;/script&gt;"));
     if let Ok(keep) = std::env::var("ZHENGBAN_KEEP_SCREENSHOT") {
         std::fs::copy(&shot, keep).unwrap();
     }
+}
+
+/// A round as it arrives: a folder per unit, several of them copies of one sample that all
+/// state the sample's 单位名称, one foreign ledger and one folder without a ledger.
+fn round(dir: &Path) -> PathBuf {
+    let round = dir.join("报送材料");
+    let sample = root().join("samples/shuanglong-national.xlsx");
+    for town in ["01_双龙镇", "02_三合街道", "03_名山街道", "10_董家镇"] {
+        std::fs::create_dir_all(round.join(town)).unwrap();
+        std::fs::copy(&sample, round.join(town).join("台账.xlsx")).unwrap();
+    }
+    let foreign = round.join("04_统计局");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::copy(
+        root().join("tests/foreign/county-statistics-bureau.xlsx"),
+        foreign.join("县统计局台账.xlsx"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(round.join("05_空")).unwrap();
+    round
+}
+
+/// The cells of the 单位汇总 rows: (单位名称, 报送文件夹/文件, 台账文件).
+fn unit_rows(xlsx: &Path) -> Vec<(String, String, String)> {
+    let book = sheets(xlsx);
+    let list = sheet(&book, "单位汇总");
+    let head = row_of(list, "序号");
+    assert_eq!(list[head][2], Data::String("报送文件夹/文件".into()));
+    list[head + 2..]
+        .iter()
+        .filter(|r| matches!(r[0], Data::Float(_)))
+        .map(|r| (r[1].to_string(), r[2].to_string(), r[3].to_string()))
+        .collect()
+}
+
+#[test]
+fn every_row_says_which_folder_the_unit_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let round = round(dir.path());
+    let (xlsx, html) = (dir.path().join("汇总.xlsx"), dir.path().join("汇总.html"));
+    assert_exit(&report(&[s(&round)], &xlsx, Some(&html)), 1);
+    let rows = unit_rows(&xlsx);
+    let same: Vec<&(String, String, String)> = rows
+        .iter()
+        .filter(|r| r.0 == "丰都县双龙镇人民政府")
+        .collect();
+    assert_eq!(same.len(), 4, "{rows:?}");
+    // Told apart by their folders, in the folders' natural order; the file is named from
+    // its folder.
+    let folders: Vec<String> = same
+        .iter()
+        .map(|r| {
+            Path::new(&r.1)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into()
+        })
+        .collect();
+    assert_eq!(
+        folders,
+        ["01_双龙镇", "02_三合街道", "03_名山街道", "10_董家镇"]
+    );
+    assert!(same.iter().all(|r| r.2 == "台账.xlsx"), "{same:?}");
+    assert!(rows
+        .iter()
+        .any(|r| r.1.ends_with("05_空") && r.2 == "（没有文件）"));
+
+    // The same from check's JSON lines.
+    let jsonl = dir.path().join("round.jsonl");
+    shard(&[s(&round)], &jsonl);
+    let from_json = dir.path().join("json.xlsx");
+    assert_exit(&report(&[s(&jsonl)], &from_json, None), 1);
+    assert_eq!(unit_rows(&from_json), rows);
+
+    // The page: the column beside the name, one row per folder.
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains(">报送文件夹/文件</th>"));
+    for town in folders {
+        assert_eq!(page.matches(&format!("{town}</td>")).count(), 2, "{town}");
+    }
+}
+
+/// A part of the roll-up workbook's zip as text.
+fn part(xlsx: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn the_charts_rank_label_and_fit_their_axis() {
+    let dir = tempfile::tempdir().unwrap();
+    let round = round(dir.path());
+    let mut inputs = vec![s(&round)];
+    inputs.push("samples/faulty/超装与OEM填价");
+    let (xlsx, html) = (dir.path().join("汇总.xlsx"), dir.path().join("汇总.html"));
+    assert_exit(&report(&inputs, &xlsx, Some(&html)), 1);
+    let book = sheets(&xlsx);
+
+    // 正版率: lowest first; the label names the folder; the axis starts at 90 % and says so.
+    let rates = sheet(&book, "正版率");
+    let head = row_of(rates, "图表标签");
+    let first = &rates[head + 1];
+    assert!(number(rates, head + 1, 4) < 1.0, "{first:?}");
+    assert_eq!(
+        first[6].to_string(),
+        "丰都县双龙镇人民政府（超装与OEM填价）"
+    );
+    let labels: Vec<String> = rates[head + 1..].iter().map(|r| r[6].to_string()).collect();
+    assert!(labels.contains(&"丰都县双龙镇人民政府（02_三合街道）".to_string()));
+    // 规则统计: most findings first, labelled by the rule's summary.
+    let rules = sheet(&book, "规则统计");
+    let head = row_of(rules, "图表标签");
+    let totals: Vec<f64> = (head + 1..rules.len())
+        .filter(|&r| matches!(rules[r][6], Data::Float(_)))
+        .map(|r| number(rules, r, 6))
+        .collect();
+    assert!(
+        totals.len() > 2 && totals.windows(2).all(|w| w[0] >= w[1]),
+        "{totals:?}"
+    );
+    for r in &rules[head + 1..] {
+        let (code, summary) = (r[0].to_string(), r[1].to_string());
+        assert!(!summary.is_empty(), "{code} has no summary");
+        assert_eq!(r[7].to_string(), format!("{code} {summary}"));
+    }
+
+    // Native charts: bars with values on them, drawn from the label columns.
+    let charts: Vec<String> = (1..=2)
+        .map(|i| part(&xlsx, &format!("xl/charts/chart{i}.xml")))
+        .collect();
+    let rules_chart = charts.iter().find(|c| c.contains("规则统计!")).unwrap();
+    let rates_chart = charts.iter().find(|c| c.contains("正版率!")).unwrap();
+    for c in &charts {
+        assert!(c.contains("<c:barDir val=\"bar\"/>"), "horizontal bars");
+        assert!(c.contains("<c:showVal val=\"1\"/>"), "values on the bars");
+    }
+    assert!(
+        rules_chart.contains("<c:f>规则统计!$H$"),
+        "categories: the labels"
+    );
+    assert!(
+        rates_chart.contains("<c:f>正版率!$G$"),
+        "categories: the labels"
+    );
+    assert!(rates_chart.contains("<c:min val=\"0.9\"/>"), "axis fitted");
+    assert!(rates_chart.contains("横轴从 90% 起"), "and labelled so");
+
+    // The page's charts say the same.
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("正版率（注意：横轴从 90% 起，不是从 0 起）"));
+    assert!(
+        page.contains(">超装与OEM填价</text>"),
+        "the folder under the name"
+    );
+    let code = &rules[row_of(rules, "图表标签") + 1][0].to_string();
+    let summary = zhengban::rules::rule(code).unwrap().summary;
+    assert!(page.contains(&format!("<title>{code} {summary}</title>")));
+}
+
+/// The page with a probe appended after its own script: what the probe writes into `#out`
+/// comes back through `--dump-dom`, read as JSON.
+fn probe_page(chromium: &Path, html: &Path, probe: &str, width: u32) -> Value {
+    let page = std::fs::read_to_string(html).unwrap();
+    let probed = html.with_file_name("probe.html");
+    let script = format!(
+        "<script>var out={{}};{probe}\nvar p=document.createElement('pre');p.id='out';p.textContent=JSON.stringify(out);document.body.appendChild(p);</script></body>"
+    );
+    std::fs::write(&probed, page.replace("</body>", &script)).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let o = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--window-size={width},900"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", probed.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&o.stdout);
+    let start = dom.find("<pre id=\"out\">").expect("probe ran") + "<pre id=\"out\">".len();
+    let end = start + dom[start..].find("</pre>").unwrap();
+    let text = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn chromium_sorts_by_a_clicked_header_filters_and_fits_1280_pixels() {
+    let Some(chromium) = required("chromium", "ZHENGBAN_REQUIRE_CHROMIUM") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let round = round(dir.path());
+    let (xlsx, html) = (dir.path().join("汇总.xlsx"), dir.path().join("汇总.html"));
+    assert_exit(
+        &report(
+            &[s(&round), "tests/foreign/district-education-bureau.xlsx"],
+            &xlsx,
+            Some(&html),
+        ),
+        1,
+    );
+    let got = probe_page(
+        &chromium,
+        &html,
+        r#"
+var t=document.getElementById('units-table');
+function head(col){return t.querySelector('th[data-col="'+col+'"]');}
+function column(col){return [].map.call(t.tBodies[0].rows,function(r){return r.cells[col].textContent;});}
+head(8).click();out.computers_up=column(8);out.arrow_up=head(8).getAttribute('aria-sort');
+head(8).click();out.computers_down=column(8);out.arrow_down=head(8).getAttribute('aria-sort');
+head(2).click();out.sources=column(2);
+var box=document.querySelector('.tools[data-table="units-table"] input');
+box.value='名山街道';box.dispatchEvent(new Event('input'));
+out.shown=[].filter.call(t.tBodies[0].rows,function(r){return r.style.display!=='none';}).length;
+out.foot=t.tFoot.rows[0].cells[0].textContent;
+out.width=document.documentElement.scrollWidth;out.inner=window.innerWidth;
+"#,
+        1280,
+    );
+    let strings = |k: &str| -> Vec<String> {
+        got[k]
+            .as_array()
+            .unwrap_or_else(|| panic!("{k}: {got}"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    // Numbers sort as numbers (4 before 42, 42 after 5), again reverses, the arrow says so.
+    let up: Vec<f64> = strings("computers_up")
+        .iter()
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert!(up.windows(2).all(|w| w[0] <= w[1]), "{up:?}");
+    assert!(up.first() < up.last(), "{up:?}");
+    let mut down = strings("computers_down");
+    down.reverse();
+    assert_eq!(down, strings("computers_up"));
+    assert_eq!(got["arrow_up"], "ascending");
+    assert_eq!(got["arrow_down"], "descending");
+    let sources = strings("sources");
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted);
+    assert!(sources.iter().any(|s| s.ends_with("10_董家镇")));
+    // The filter leaves the one unit whose row holds the text; the totals stay.
+    assert_eq!(got["shown"], 1);
+    assert!(got["foot"].as_str().unwrap().starts_with("合计"));
+    // No part of the page is wider than the window: wide tables scroll in their own box.
+    let (width, inner) = (
+        got["width"].as_u64().unwrap(),
+        got["inner"].as_u64().unwrap(),
+    );
+    assert_eq!(inner, 1280);
+    assert!(
+        width <= inner,
+        "the page is {width} px wide in a {inner} px window"
+    );
 }

@@ -6,7 +6,6 @@ use serde_json::{json, Value};
 use crate::batch::UnitReport;
 use crate::classify::Catalogue;
 use crate::config::Config;
-use crate::ledger::roster::Listed;
 use crate::rollup::from_check::unit_statistics;
 use crate::rules::Severity;
 
@@ -97,15 +96,7 @@ impl<'a> UnitJson<'a> {
             config: None,
             unit: &unit.name,
             status: crate::rollup::from_check::status(report).key(),
-            source: match unit.roster {
-                Some(Listed::Missing(_)) => None,
-                _ => Some(
-                    unit.path
-                        .as_deref()
-                        .or(unit.files.first().map(|f| &**f))
-                        .unwrap_or(unit.name.as_str()),
-                ),
-            },
+            source: crate::rollup::from_check::source(report),
             files: &unit.files,
             counts: Counts {
                 error: report.count(Severity::Error),

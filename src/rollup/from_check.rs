@@ -6,6 +6,7 @@ use super::unit::{
 };
 use crate::batch::UnitReport;
 use crate::classify::Catalogue;
+use crate::ledger::roster::Listed;
 use crate::metrics::{self, Metrics};
 use crate::rules::facts::statistics::derive_statistics;
 use crate::rules::{Diagnostic, Severity};
@@ -28,10 +29,27 @@ pub fn status(report: &UnitReport) -> UnitStatus {
     UnitStatus::of(&counts, &unit_metrics(&report.metrics), &codes)
 }
 
+/// Where a checked unit came from: the folder or workbook it was given or found as (a
+/// unit read from a list of files: its first file); `None` for a roster unit that sent
+/// nothing. JSON's `source` key says the same.
+pub fn source(report: &UnitReport) -> Option<&str> {
+    let unit = &report.unit;
+    match unit.roster {
+        Some(Listed::Missing(_)) => None,
+        _ => Some(
+            unit.path
+                .as_deref()
+                .or(unit.files.first().map(|f| &**f))
+                .unwrap_or(unit.name.as_str()),
+        ),
+    }
+}
+
 /// The roll-up entry of a checked unit; its statistics are derived for `year`.
 pub fn entry(report: &UnitReport, catalogue: &Catalogue, year: i32) -> UnitEntry {
     let mut e = UnitEntry {
         name: report.unit.name.clone(),
+        source: source(report).map(str::to_string),
         files: report.unit.files.iter().map(|f| f.to_string()).collect(),
         status: UnitStatus::Clean,
         counts: Counts {

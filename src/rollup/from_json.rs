@@ -185,6 +185,8 @@ struct DocumentJson {
 struct UnitJson {
     unit: String,
     #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
     files: Vec<String>,
     #[serde(default)]
     as_of: Option<String>,
@@ -297,6 +299,7 @@ impl UnitJson {
         let m = self.metrics;
         let mut entry = UnitEntry {
             name: self.unit,
+            source: self.source,
             files: self.files,
             status: UnitStatus::Clean,
             counts,

@@ -319,11 +319,15 @@ impl Builder {
             .find_map(|u| u.statistics.as_ref().map(|s| s.year))
     }
 
-    /// Sort the units naturally by name, sum the statistics of `year` and say which units
+    /// Sort the units naturally by name (units of the same name by where they came from), sum the statistics of `year` and say which units
     /// were left out of the sum.
     pub fn finish(mut self, year: i32) -> Rollup {
+        fn source(u: &UnitEntry) -> &str {
+            u.source.as_deref().unwrap_or("")
+        }
         self.units.sort_by(|a, b| {
             crate::ledger::natural::natural_cmp(&a.name, &b.name)
+                .then_with(|| crate::ledger::natural::natural_cmp(source(a), source(b)))
                 .then_with(|| a.files.cmp(&b.files))
         });
         let mut total = StatisticsTotal::new(year);
@@ -417,6 +421,7 @@ mod tests {
     fn entry(name: &str, files: &[&str], year: Option<i32>) -> UnitEntry {
         let mut e = UnitEntry {
             name: name.into(),
+            source: None,
             files: files.iter().map(|f| f.to_string()).collect(),
             status: UnitStatus::Clean,
             counts: Counts::default(),

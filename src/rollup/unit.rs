@@ -248,8 +248,12 @@ impl Provenance {
 /// One unit of the roll-up.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitEntry {
-    /// 单位名称.
+    /// 单位名称 as the unit's ledgers state it: twelve units copied from one template may
+    /// all state the same name, so the roll-up also shows [`UnitEntry::source`].
     pub name: String,
+    /// The folder or workbook the unit was found as, as the user named it (JSON's
+    /// `source`); `None` for a roster unit that sent nothing, or JSON written before the key.
+    pub source: Option<String>,
     /// The files, as the user named them.
     pub files: Vec<String>,
     /// The status.

@@ -1,14 +1,16 @@
 //! The roll-up as one self-contained HTML page: the same sections as the workbook, inline
-//! CSS, charts as inline SVG, no script and nothing fetched from the network. Every text
-//! from a unit is escaped, so a cell reading `<script>` shows as those characters.
+//! CSS, charts as inline SVG, one inline script of our own (sorting and filtering the
+//! tables) and nothing fetched from the network. Every text from a unit is escaped, so a
+//! cell reading `<script>` shows as those characters.
 
 use std::fmt::Write;
 use std::path::Path;
 
 use super::svg::{rates_chart, rules_chart, RATE_COLORS};
 use super::{
-    chart_units, dates_text, details, files_text, headline, note_label, percent, rate_chart_title,
-    rate_labels, rate_ranking, Links, TITLE,
+    chart_units, dates_text, details, file_in_source, files_text, headline, note_label, percent,
+    rate_axis_min, rate_chart_title, rate_labels, rate_ranking, rules_by_count, source_text, Links,
+    TITLE,
 };
 use crate::base::gate::{self, html as escape};
 use crate::rollup::statistics::{row_label, COLUMNS, ROWS};
@@ -28,9 +30,14 @@ h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #2f5597;padding-bott
 h3{font-size:15px;margin:16px 0 6px}
 .sub{color:#555;margin:0 0 12px}
 nav a{margin-right:14px;color:#0563c1}
+.scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:6px 0 12px}
 th,td{border:1px solid #999;padding:3px 6px;vertical-align:top}
 th{background:#ddebf7;font-weight:bold;text-align:center}
+th[data-col]{cursor:pointer;user-select:none}
+th[data-col]::after{content:"⇅";color:#8a9bb8;font-weight:normal;font-size:11px;margin-left:2px}
+th[aria-sort=ascending]::after{content:"▲";color:#c00000}
+th[aria-sort=descending]::after{content:"▼";color:#c00000}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.c{text-align:center;white-space:nowrap}
 td.low{color:#c00000;font-weight:bold}
@@ -43,8 +50,99 @@ tr.total td{font-weight:bold;background:#f4f4f4}
 .stat td{min-width:70px}
 .chart{display:block;margin:8px 0;max-width:100%;height:auto}
 .small{font-size:12px;color:#555}
-th{min-width:2.2em}th.w{min-width:4.5em}td.name{min-width:9em}td.file{min-width:14em;word-break:break-all}td.text{min-width:16em}
-@media print{nav{display:none}body{margin:0}}
+.tools{margin:8px 0 4px;display:none;flex-wrap:wrap;gap:8px;align-items:center}
+.js .tools{display:flex}
+.tools input{font:inherit;padding:3px 6px;width:22em;max-width:100%}
+.tools select{font:inherit;padding:2px}
+.tools .count{color:#555;font-size:12px}
+th{min-width:2.2em}th.w{min-width:4.5em}td.name{min-width:9em}td.src{min-width:11em;overflow-wrap:anywhere}td.file{min-width:10em;overflow-wrap:anywhere}td.text{min-width:16em}
+@page{size:A4 landscape;margin:10mm}
+@media print{
+nav,.tools,.screen{display:none!important}
+body{margin:0;font-size:8pt}
+h1{font-size:14pt}h2{font-size:11pt;margin:10pt 0 4pt;break-after:avoid}h3{font-size:9pt}
+.scroll{overflow:visible}
+table{width:100%;margin:2pt 0 6pt}
+.stat{width:auto}
+th,td{min-width:0!important;padding:1px 2px;word-break:break-all;overflow-wrap:anywhere}
+thead{display:table-header-group}
+tfoot{display:table-row-group}
+tr{break-inside:avoid}
+th[data-col]:not([aria-sort])::after{content:none}
+.chart{break-inside:avoid}
+.small{font-size:7pt}
+}
+"#;
+
+/// The page's one script, the same text in every roll-up (nothing from a unit is in it):
+/// click a column header to sort the table by it, again to reverse; type in a table's
+/// filter box (or pick a status) to show only the rows holding that text. The page reads
+/// and prints the same without it; `.js` on the root shows the filter boxes only when the
+/// script runs.
+const SCRIPT: &str = r#"
+(function(){
+'use strict';
+document.documentElement.className+=' js';
+var coll=new Intl.Collator('zh',{numeric:true});
+function key(td,num){
+  if(!td)return null;
+  var v=td.getAttribute('data-v');
+  if(v===null)v=td.textContent.trim();
+  if(!num)return v;
+  if(v===''||v==='—')return null;
+  var n=parseFloat(v);
+  return isNaN(n)?null:n;
+}
+Array.prototype.forEach.call(document.querySelectorAll('table.sortable'),function(table){
+  var body=table.tBodies[0];
+  Array.prototype.forEach.call(body.rows,function(r,i){r._i=i;});
+  var heads=table.querySelectorAll('th[data-col]');
+  Array.prototype.forEach.call(heads,function(th){
+    th.tabIndex=0;
+    th.title='点击按此列排序，再点一次反向';
+    function sort(){
+      var col=+th.getAttribute('data-col');
+      var num=th.getAttribute('data-type')==='num';
+      var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;
+      Array.prototype.forEach.call(heads,function(h){h.removeAttribute('aria-sort');});
+      th.setAttribute('aria-sort',dir===1?'ascending':'descending');
+      var rows=Array.prototype.slice.call(body.rows);
+      rows.sort(function(a,b){
+        var x=key(a.cells[col],num),y=key(b.cells[col],num);
+        // a blank ("—", no installs) goes last whichever the direction
+        if(x===null||y===null)return (x===null)-(y===null)||a._i-b._i;
+        var c=num?x-y:coll.compare(x,y);
+        return dir*c||a._i-b._i;
+      });
+      rows.forEach(function(r){body.appendChild(r);});
+    }
+    th.addEventListener('click',sort);
+    th.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){e.preventDefault();sort();}});
+  });
+});
+Array.prototype.forEach.call(document.querySelectorAll('.tools'),function(tools){
+  var table=document.getElementById(tools.getAttribute('data-table'));
+  if(!table)return;
+  var body=table.tBodies[0];
+  var text=tools.querySelector('input');
+  var status=tools.querySelector('select');
+  var count=tools.querySelector('.count');
+  function apply(){
+    var q=text.value.trim().toLowerCase();
+    var s=status?status.value:'';
+    var shown=0;
+    Array.prototype.forEach.call(body.rows,function(r){
+      var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!s||r.getAttribute('data-status')===s);
+      r.style.display=ok?'':'none';
+      if(ok)shown++;
+    });
+    count.textContent=(q||s)?'显示 '+shown+' / '+body.rows.length+' 行':'共 '+body.rows.length+' 行';
+  }
+  text.addEventListener('input',apply);
+  if(status)status.addEventListener('change',apply);
+  apply();
+});
+})();
 "#;
 
 /// Render the page; links to the units' files are relative to `output_dir`.
@@ -53,6 +151,8 @@ pub fn render(r: &Rollup, output_dir: Option<&Path>) -> String {
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    // Nothing is fetched, whatever the page holds: only its own inline style and script run.
+    h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
     let _ = writeln!(h, "<title>{}（{}年度）</title>", TITLE, r.year);
     let _ = writeln!(h, "<style>{CSS}</style>\n</head>\n<body>");
     let _ = writeln!(
@@ -71,9 +171,10 @@ pub fn render(r: &Rollup, output_dir: Option<&Path>) -> String {
     units(&mut h, r, &links);
     statistics(&mut h, r);
     rules(&mut h, r);
-    rates(&mut h, r);
+    rates(&mut h, r, &links);
     diagnostics(&mut h, r, &links);
     notes(&mut h, r);
+    let _ = writeln!(h, "<script>{SCRIPT}</script>");
     h.push_str("</body>\n</html>\n");
     h
 }
@@ -100,34 +201,130 @@ fn severity_class(s: Severity) -> &'static str {
 /// The file's name, linked where it is a file in or below the page's folder (the gate
 /// refuses any other link, so a file named `javascript:…` is shown, not linked).
 fn file_link(links: &Links, file: &str) -> String {
+    named_link(links, file, file)
+}
+
+/// `file` linked as in [`file_link`], shown as `text`.
+fn named_link(links: &Links, file: &str, text: &str) -> String {
     match links.path(file).and_then(|p| gate::href(&p.text)) {
-        Some(href) => format!("<a href=\"{href}\">{}</a>", escape(file)),
-        None => escape(file).into_owned(),
+        Some(href) => format!("<a href=\"{href}\">{}</a>", escape(text)),
+        None => escape(text).into_owned(),
     }
 }
 
-fn units(h: &mut String, r: &Rollup, links: &Links) {
-    h.push_str("<h2 id=\"units\">单位汇总</h2>\n<table>\n<thead>\n<tr><th rowspan=\"2\">序号</th><th rowspan=\"2\">单位名称</th><th rowspan=\"2\">文件</th><th rowspan=\"2\">状态</th><th colspan=\"3\">诊断</th><th rowspan=\"2\">计算机数</th><th rowspan=\"2\">使用人数</th><th colspan=\"3\">正版率</th><th colspan=\"2\">超装</th><th colspan=\"2\">许可期限</th><th rowspan=\"2\" class=\"w\">台账超半年未更新</th><th rowspan=\"2\">超装与到期明细</th></tr>\n");
-    h.push_str("<tr><th>错误</th><th>警告</th><th>提示</th>");
-    for l in rate_labels() {
-        let _ = write!(h, "<th>{l}</th>");
+/// A sortable header cell: `col` is the cell's index in the body rows.
+fn sort_head(col: usize, num: bool, label: &str, extra: &str) -> String {
+    format!(
+        "<th data-col=\"{col}\" data-type=\"{}\"{extra}>{label}</th>",
+        if num { "num" } else { "text" }
+    )
+}
+
+/// The filter box over a table (and a status list where given).
+fn tools(h: &mut String, table: &str, what: &str, statuses: &[UnitStatus]) {
+    let _ = write!(
+        h,
+        "<div class=\"tools\" data-table=\"{table}\"><input type=\"search\" placeholder=\"筛选：输入{what}中的任何文字\" aria-label=\"筛选\">"
+    );
+    if !statuses.is_empty() {
+        h.push_str("<select aria-label=\"状态\"><option value=\"\">全部状态</option>");
+        for s in statuses {
+            let _ = write!(h, "<option value=\"{0}\">{0}</option>", s.label());
+        }
+        h.push_str("</select>");
     }
-    h.push_str("<th>软件数</th><th>缺少许可</th><th>已过期</th><th>90天内到期</th></tr>\n</thead>\n<tbody>\n");
+    h.push_str("<span class=\"count\"></span><span class=\"small\">点击列标题排序</span></div>\n");
+}
+
+/// A rate cell, its value kept for sorting.
+fn rate_cell(rate: Option<f64>) -> String {
+    let low = if rate.is_some_and(|v| v < 1.0) {
+        " low"
+    } else {
+        ""
+    };
+    let v = rate.map(|r| r.to_string()).unwrap_or_default();
+    format!("<td class=\"c{low}\" data-v=\"{v}\">{}</td>", percent(rate))
+}
+
+fn units(h: &mut String, r: &Rollup, links: &Links) {
+    h.push_str("<h2 id=\"units\">单位汇总</h2>\n");
+    let present: Vec<UnitStatus> = r
+        .status_counts()
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, _)| s)
+        .collect();
+    tools(h, "units-table", "单位名称、报送文件夹", &present);
+    h.push_str(
+        "<div class=\"scroll\"><table id=\"units-table\" class=\"sortable\">\n<thead>\n<tr>",
+    );
+    for (col, label, num, extra) in [
+        (0, "序号", true, ""),
+        (
+            1,
+            "单位名称<br><span class=\"small\">（台账所写）</span>",
+            false,
+            "",
+        ),
+        (2, "报送文件夹/文件", false, ""),
+        (3, "台账文件", false, ""),
+        (4, "状态", false, ""),
+    ] {
+        h.push_str(&sort_head(
+            col,
+            num,
+            label,
+            &format!(" rowspan=\"2\"{extra}"),
+        ));
+    }
+    h.push_str("<th colspan=\"3\">诊断</th>");
+    h.push_str(&sort_head(8, true, "计算机数", " rowspan=\"2\""));
+    h.push_str(&sort_head(9, true, "使用人数", " rowspan=\"2\""));
+    h.push_str(
+        "<th colspan=\"3\">正版率</th><th colspan=\"2\">超装</th><th colspan=\"2\">许可期限</th>",
+    );
+    h.push_str(&sort_head(
+        17,
+        true,
+        "台账超半年未更新",
+        " rowspan=\"2\" class=\"w\"",
+    ));
+    h.push_str("<th rowspan=\"2\">超装与到期明细</th></tr>\n<tr>");
+    for (i, l) in ["错误", "警告", "提示"].iter().enumerate() {
+        h.push_str(&sort_head(5 + i, true, l, ""));
+    }
+    for (i, l) in rate_labels().iter().enumerate() {
+        h.push_str(&sort_head(10 + i, true, l, ""));
+    }
+    for (i, l) in ["软件数", "缺少许可", "已过期", "90天内到期"]
+        .iter()
+        .enumerate()
+    {
+        h.push_str(&sort_head(13 + i, true, l, ""));
+    }
+    h.push_str("</tr>\n</thead>\n<tbody>\n");
     for (i, u) in r.units.iter().enumerate() {
+        let source = match u.source.as_deref() {
+            Some(src) => file_link(links, src),
+            None => escape(&source_text(u)).into_owned(),
+        };
         let files = if u.files.is_empty() {
             escape(&files_text(u)).into_owned()
         } else {
             u.files
                 .iter()
-                .map(|f| file_link(links, f))
+                .map(|f| named_link(links, f, &file_in_source(u, f)))
                 .collect::<Vec<_>>()
                 .join("<br>")
         };
         let _ = write!(
             h,
-            "<tr><td class=\"n\">{}</td><td class=\"name\">{}</td><td class=\"file\">{}</td><td class=\"c {}\">{}</td>",
+            "<tr data-status=\"{}\"><td class=\"n\">{}</td><td class=\"name\">{}</td><td class=\"src\">{}</td><td class=\"file\">{}</td><td class=\"c {}\">{}</td>",
+            u.status.label(),
             i + 1,
             escape(&u.name),
+            source,
             files,
             status_class(u.status),
             u.status.label()
@@ -143,12 +340,7 @@ fn units(h: &mut String, r: &Rollup, links: &Links) {
             let _ = write!(h, "<td class=\"n\">{v}</td>");
         }
         for rate in m.rates.all() {
-            let low = if rate.is_some_and(|v| v < 1.0) {
-                " low"
-            } else {
-                ""
-            };
-            let _ = write!(h, "<td class=\"c{low}\">{}</td>", percent(rate));
+            h.push_str(&rate_cell(rate));
         }
         for v in [
             m.over_deployed.len() as i64,
@@ -162,12 +354,13 @@ fn units(h: &mut String, r: &Rollup, links: &Links) {
         let _ = writeln!(h, "<td class=\"text\">{}</td></tr>", lines(&details(u)));
     }
     if r.units.is_empty() {
-        h.push_str("<tr><td colspan=\"18\">没有单位</td></tr>\n");
+        h.push_str("<tr><td colspan=\"19\">没有单位</td></tr>\n");
     }
+    // The totals row is the table's foot: sorting and filtering never move or hide it.
     let t = r.totals();
     let _ = write!(
         h,
-        "<tr class=\"total\"><td colspan=\"4\" class=\"c\">合计</td>"
+        "</tbody>\n<tfoot>\n<tr class=\"total\"><td colspan=\"5\" class=\"c\">合计（全部单位）</td>"
     );
     for v in [t.error, t.warning, t.info, t.computers, t.users] {
         let _ = write!(h, "<td class=\"n\">{v}</td>");
@@ -184,7 +377,7 @@ fn units(h: &mut String, r: &Rollup, links: &Links) {
     ] {
         let _ = write!(h, "<td class=\"n\">{v}</td>");
     }
-    h.push_str("<td></td></tr>\n</tbody>\n</table>\n");
+    h.push_str("<td></td></tr>\n</tfoot>\n</table></div>\n");
 }
 
 fn statistics(h: &mut String, r: &Rollup) {
@@ -263,14 +456,26 @@ fn statistics(h: &mut String, r: &Rollup) {
 }
 
 fn rules(h: &mut String, r: &Rollup) {
-    let rules = r.by_rule();
+    let rules = rules_by_count(r);
     h.push_str("<h2 id=\"rules\">各规则发现的问题</h2>\n");
     if rules.is_empty() {
         h.push_str("<p>没有发现问题。</p>\n");
         return;
     }
-    h.push_str(&rules_chart("各规则发现的问题（处）", &rules));
-    h.push_str("\n<table><tr><th>代码</th><th>说明</th><th>单位数</th><th>错误</th><th>警告</th><th>提示</th><th>合计</th></tr>\n");
+    h.push_str(&rules_chart("各规则发现的问题（处，由多到少）", &rules));
+    h.push_str("\n<div class=\"scroll\"><table id=\"rules-table\" class=\"sortable\"><thead><tr>");
+    for (col, label, num) in [
+        (0, "代码", false),
+        (1, "说明", false),
+        (2, "单位数", true),
+        (3, "错误", true),
+        (4, "警告", true),
+        (5, "提示", true),
+        (6, "合计", true),
+    ] {
+        h.push_str(&sort_head(col, num, label, ""));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
     for c in &rules {
         let _ = writeln!(
             h,
@@ -284,10 +489,10 @@ fn rules(h: &mut String, r: &Rollup) {
             c.total()
         );
     }
-    h.push_str("</table>\n");
+    h.push_str("</tbody></table></div>\n");
 }
 
-fn rates(h: &mut String, r: &Rollup) {
+fn rates(h: &mut String, r: &Rollup, links: &Links) {
     let ranking = rate_ranking(r);
     let (shown, all) = chart_units(r);
     h.push_str("<h2 id=\"rates\">各单位正版率</h2>\n");
@@ -299,39 +504,49 @@ fn rates(h: &mut String, r: &Rollup) {
         &rate_chart_title(shown.len(), all),
         &shown,
         rate_labels(),
+        rate_axis_min(&shown),
     ));
     let unrated = r.units.len() - ranking.len();
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "\n<p class=\"small\">由低到高排列；“—”表示该类软件没有安装记录{}。</p>\n<table><tr><th>序号</th><th>单位名称</th>",
+        "\n<p class=\"small\">按三类中最低的一项由低到高排列；“—”表示该类软件没有安装记录{}。</p>",
         if unrated > 0 {
             format!("；{unrated} 个单位没有可计算的正版率，未列入")
         } else {
             String::new()
         }
     );
-    for (l, color) in rate_labels().iter().zip(RATE_COLORS) {
-        let _ = write!(h, "<th style=\"color:{color}\">{l}</th>");
+    tools(h, "rates-table", "单位名称、报送文件夹", &[]);
+    h.push_str("<div class=\"scroll\"><table id=\"rates-table\" class=\"sortable\"><thead><tr>");
+    h.push_str(&sort_head(0, true, "序号", ""));
+    h.push_str(&sort_head(1, false, "单位名称", ""));
+    h.push_str(&sort_head(2, false, "报送文件夹/文件", ""));
+    for (i, (l, color)) in rate_labels().iter().zip(RATE_COLORS).enumerate() {
+        h.push_str(&sort_head(
+            3 + i,
+            true,
+            l,
+            &format!(" style=\"color:{color}\""),
+        ));
     }
-    h.push_str("</tr>\n");
+    h.push_str("</tr></thead>\n<tbody>\n");
     for (i, u) in ranking.iter().enumerate() {
+        let source = match u.source.as_deref() {
+            Some(src) => file_link(links, src),
+            None => escape(&source_text(u)).into_owned(),
+        };
         let _ = write!(
             h,
-            "<tr><td class=\"n\">{}</td><td>{}</td>",
+            "<tr><td class=\"n\">{}</td><td class=\"name\">{}</td><td class=\"src\">{source}</td>",
             i + 1,
             escape(&u.name)
         );
         for rate in u.metrics.rates.all() {
-            let low = if rate.is_some_and(|v| v < 1.0) {
-                " low"
-            } else {
-                ""
-            };
-            let _ = write!(h, "<td class=\"c{low}\">{}</td>", percent(rate));
+            h.push_str(&rate_cell(rate));
         }
         h.push_str("</tr>\n");
     }
-    h.push_str("</table>\n");
+    h.push_str("</tbody></table></div>\n");
 }
 
 fn diagnostics(h: &mut String, r: &Rollup, links: &Links) {
@@ -341,7 +556,22 @@ fn diagnostics(h: &mut String, r: &Rollup, links: &Links) {
         h.push_str("<p>没有诊断。</p>\n");
         return;
     }
-    h.push_str("<table><tr><th>序号</th><th>单位名称</th><th>文件</th><th>工作表</th><th>单元格</th><th>代码</th><th>级别</th><th>问题</th><th>修改建议</th></tr>\n");
+    tools(h, "diagnostics-table", "单位、文件、代码、问题", &[]);
+    h.push_str(
+        "<div class=\"scroll\"><table id=\"diagnostics-table\" class=\"sortable\"><thead><tr>",
+    );
+    for (col, label, num) in [
+        (0, "序号", true),
+        (1, "单位名称", false),
+        (2, "文件", false),
+        (3, "工作表", false),
+        (4, "单元格", false),
+        (5, "代码", false),
+        (6, "级别", false),
+    ] {
+        h.push_str(&sort_head(col, num, label, ""));
+    }
+    h.push_str("<th>问题</th><th>修改建议</th></tr></thead>\n<tbody>\n");
     for (i, (u, d)) in r.diagnostics().enumerate() {
         let file = d.file.as_deref().unwrap_or("");
         let _ = writeln!(
@@ -359,7 +589,7 @@ fn diagnostics(h: &mut String, r: &Rollup, links: &Links) {
             lines(&d.help)
         );
     }
-    h.push_str("</table>\n");
+    h.push_str("</tbody></table></div>\n");
 }
 
 fn notes(h: &mut String, r: &Rollup) {

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::base::gate;
 use crate::rollup::unit::{UnitEntry, UnitStatus, RATE_LABELS};
-use crate::rollup::{NoteLevel, Rollup};
+use crate::rollup::{NoteLevel, Rollup, RuleCount};
 use crate::rules::Severity;
 
 /// The title of the roll-up.
@@ -92,50 +92,137 @@ pub fn details(u: &UnitEntry) -> String {
     parts.join("\n")
 }
 
-/// The files of a unit, one a line.
-pub fn files_text(u: &UnitEntry) -> String {
-    if u.files.is_empty() {
-        "（没有文件）".to_string()
-    } else {
-        u.files.join("\n")
+/// Where the unit came from (the folder or workbook it was found as), "—" for a roster unit
+/// that sent nothing.
+pub fn source_text(u: &UnitEntry) -> String {
+    u.source.clone().unwrap_or_else(|| "—".to_string())
+}
+
+/// The last part of the unit's source (the folder's or workbook's own name): what tells
+/// apart, in a chart, units whose ledgers state the same 单位名称.
+pub fn source_short(u: &UnitEntry) -> Option<String> {
+    let source = u.source.as_deref()?;
+    let name = Path::new(source)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| source.to_string());
+    Some(name)
+}
+
+/// A unit's label in a chart: its name, and where it came from when that says more.
+pub fn chart_label(u: &UnitEntry) -> String {
+    match source_short(u) {
+        Some(s) if s != u.name => format!("{}（{s}）", u.name),
+        _ => u.name.clone(),
     }
 }
 
-/// The units the rate chart shows, and whether that is all units with a rate: every unit
-/// when they fit, otherwise the [`CHART_UNITS`] with the lowest rate in any category.
-pub fn chart_units(r: &Rollup) -> (Vec<&UnitEntry>, bool) {
-    let rated: Vec<&UnitEntry> = r
-        .units
-        .iter()
-        .filter(|u| u.metrics.rates.all().iter().any(Option::is_some))
-        .collect();
-    if rated.len() <= CHART_UNITS {
-        return (rated, true);
+/// The files of a unit, one a line; a file inside the unit's folder is named from that
+/// folder (the folder is in the column beside), a unit that is one workbook by its name.
+pub fn files_text(u: &UnitEntry) -> String {
+    if u.files.is_empty() {
+        return "（没有文件）".to_string();
     }
-    (
-        rate_ranking(r).into_iter().take(CHART_UNITS).collect(),
-        false,
-    )
+    u.files
+        .iter()
+        .map(|f| file_in_source(u, f))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One file of a unit as [`files_text`] names it.
+pub fn file_in_source(u: &UnitEntry, file: &str) -> String {
+    let path = Path::new(file);
+    if let Some(source) = u.source.as_deref() {
+        if let Ok(rest) = path.strip_prefix(source) {
+            if !rest.as_os_str().is_empty() {
+                return rest.display().to_string();
+            }
+            if let Some(name) = path.file_name() {
+                return name.to_string_lossy().into_owned();
+            }
+        }
+    }
+    file.to_string()
+}
+
+/// The units the rate chart shows, and whether that is all units with a rate: every unit
+/// when they fit, otherwise the [`CHART_UNITS`] with the lowest rate; lowest rate first
+/// either way, so the chart reads as a ranking and matches the table under it.
+pub fn chart_units(r: &Rollup) -> (Vec<&UnitEntry>, bool) {
+    let ranking = rate_ranking(r);
+    let all = ranking.len() <= CHART_UNITS;
+    (ranking.into_iter().take(CHART_UNITS).collect(), all)
+}
+
+/// The lowest of a unit's rates (∞ without any).
+pub fn lowest_rate(u: &UnitEntry) -> f64 {
+    u.metrics
+        .rates
+        .all()
+        .iter()
+        .flatten()
+        .fold(f64::INFINITY, |a, &b| a.min(b))
 }
 
 /// Units with at least one rate, lowest rate first (then in name order).
 pub fn rate_ranking(r: &Rollup) -> Vec<&UnitEntry> {
-    let lowest = |u: &UnitEntry| {
-        u.metrics
-            .rates
-            .all()
-            .iter()
-            .flatten()
-            .fold(f64::INFINITY, |a, &b| a.min(b))
-    };
     let mut rated: Vec<&UnitEntry> = r
         .units
         .iter()
         .filter(|u| u.metrics.rates.all().iter().any(Option::is_some))
         .collect();
     // Stable: equal rates keep the name order of the unit list.
-    rated.sort_by(|a, b| lowest(a).total_cmp(&lowest(b)));
+    rated.sort_by(|a, b| lowest_rate(a).total_cmp(&lowest_rate(b)));
     rated
+}
+
+/// Where the rate axis starts: 0 unless every rate shown is high, then a round step below
+/// the lowest (90 % when all are 92 % or more), so that a difference of two points is seen.
+/// The axis title says where it starts ([`rate_axis_title`]).
+pub fn rate_axis_min(units: &[&UnitEntry]) -> f64 {
+    let lowest = units
+        .iter()
+        .map(|u| lowest_rate(u))
+        .fold(f64::INFINITY, f64::min);
+    if !lowest.is_finite() || lowest < 0.5 {
+        return 0.0;
+    }
+    let step = if lowest >= 0.8 { 0.05 } else { 0.1 };
+    // A margin below the lowest, so that its bar is seen, not a bar of no length.
+    let min = ((lowest - 0.01) / step).floor() * step;
+    (min * 100.0).round() / 100.0
+}
+
+/// The rate axis's title, saying where the axis starts when it does not start at 0.
+pub fn rate_axis_title(min: f64) -> String {
+    if min > 0.0 {
+        format!(
+            "正版率（注意：横轴从 {} 起，不是从 0 起）",
+            percent(Some(min))
+        )
+    } else {
+        "正版率".to_string()
+    }
+}
+
+/// Findings per rule, most findings first (then by code): the order of the rule charts and
+/// of the tables they are drawn from.
+pub fn rules_by_count(r: &Rollup) -> Vec<RuleCount> {
+    let mut rules = r.by_rule();
+    // Stable: equal totals keep the order of the codes.
+    rules.sort_by_key(|c| std::cmp::Reverse(c.total()));
+    rules
+}
+
+/// A rule's label in a chart: its code and Chinese summary (the code alone for a code this
+/// version does not know).
+pub fn rule_label(c: &RuleCount) -> String {
+    if c.summary.is_empty() {
+        c.code.clone()
+    } else {
+        format!("{} {}", c.code, c.summary)
+    }
 }
 
 /// The title of the rate chart.
@@ -251,6 +338,36 @@ mod tests {
             relative(Path::new("/a/b/c.xlsx"), Path::new("/a/b")),
             Some(PathBuf::from("c.xlsx"))
         );
+    }
+
+    #[test]
+    fn the_rate_axis_starts_below_the_lowest_rate() {
+        let unit = |rate: f64| UnitEntry {
+            name: "单位".into(),
+            source: Some("报送/单位".into()),
+            files: vec!["报送/单位/台账.xlsx".into()],
+            status: UnitStatus::Clean,
+            counts: Default::default(),
+            metrics: crate::rollup::unit::UnitMetrics {
+                rates: crate::rollup::Rates {
+                    os: Some(rate),
+                    office: Some(1.0),
+                    antivirus: None,
+                },
+                ..Default::default()
+            },
+            statistics: None,
+            diagnostics: vec![],
+            provenance: crate::rollup::unit::Provenance::Checked,
+        };
+        let (a, b, c) = (unit(0.93), unit(0.97), unit(0.6));
+        assert_eq!(rate_axis_min(&[&a, &b]), 0.9);
+        assert_eq!(rate_axis_min(&[&a, &b, &c]), 0.5);
+        assert_eq!(rate_axis_min(&[&unit(0.3)]), 0.0);
+        assert_eq!(rate_axis_min(&[&unit(1.0)]), 0.95);
+        assert!(rate_axis_title(0.9).contains("从 90% 起"));
+        assert_eq!(files_text(&a), "台账.xlsx");
+        assert_eq!(chart_label(&a), "单位");
     }
 
     #[test]

@@ -12,13 +12,15 @@ use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
 
 use rust_xlsxwriter::{
-    Chart, ChartLegendPosition, ChartSolidFill, ChartType, ColNum, Color, DocProperties, Format,
-    FormatAlign, FormatBorder, RowNum, Url, Workbook, Worksheet, XlsxError,
+    Chart, ChartDataLabel, ChartDataLabelPosition, ChartFont, ChartLegendPosition, ChartSolidFill,
+    ChartType, ColNum, Color, DocProperties, Format, FormatAlign, FormatBorder, RowNum, Url,
+    Workbook, Worksheet, XlsxError,
 };
 
 use super::{
-    chart_units, dates_text, details, files_text, headline, note_label, rate_chart_title,
-    rate_labels, rate_ranking, Links, TITLE,
+    chart_label, chart_units, dates_text, details, files_text, headline, note_label, rate_axis_min,
+    rate_axis_title, rate_chart_title, rate_labels, rate_ranking, rule_label, rules_by_count,
+    source_text, Links, TITLE,
 };
 use crate::base::gate;
 use crate::ledger::statistics::StatColumn;
@@ -265,10 +267,11 @@ pub fn render(r: &Rollup, opts: &XlsxOptions) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The columns of 单位汇总: header, group header above it, width.
-const UNIT_COLUMNS: [(&str, Option<&str>, f64); 18] = [
+const UNIT_COLUMNS: [(&str, Option<&str>, f64); 19] = [
     ("序号", None, 6.0),
-    ("单位名称", None, 26.0),
-    ("文件", None, 36.0),
+    ("单位名称（台账所写）", None, 24.0),
+    ("报送文件夹/文件", None, 28.0),
+    ("台账文件", None, 22.0),
     ("状态", None, 9.0),
     ("错误", Some("诊断"), 6.5),
     ("警告", Some("诊断"), 6.5),
@@ -355,6 +358,23 @@ fn units_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles, links: &Links) -> Res
     for (i, u) in r.units.iter().enumerate() {
         num(ws, row, 0, (i + 1) as f64, &s.count)?;
         put(ws, row, 1, &u.name, &s.wrap)?;
+        // The folder or workbook it came from: what tells apart units that state one name.
+        let source_link = match u.source.as_deref() {
+            Some(src) if linked < MAX_LINKS => link(links, src, None, None),
+            _ => None,
+        };
+        match source_link {
+            Some(t) => {
+                linked += 1;
+                ws.write_url_with_format(
+                    row,
+                    2,
+                    Url::new(t).set_text(gate::cell_text(&source_text(u))),
+                    &s.link,
+                )?;
+            }
+            None => put(ws, row, 2, &source_text(u), &s.wrap)?,
+        }
         let target = match u.files.as_slice() {
             [one] if linked < MAX_LINKS => link(links, one, None, None),
             _ => None,
@@ -364,14 +384,14 @@ fn units_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles, links: &Links) -> Res
                 linked += 1;
                 ws.write_url_with_format(
                     row,
-                    2,
-                    Url::new(t).set_text(gate::cell_text(&u.files[0])),
+                    3,
+                    Url::new(t).set_text(gate::cell_text(&files_text(u))),
                     &s.link,
                 )?;
             }
-            None => put(ws, row, 2, &files_text(u), &s.wrap)?,
+            None => put(ws, row, 3, &files_text(u), &s.wrap)?,
         }
-        put(ws, row, 3, u.status.label(), &s.status(u.status))?;
+        put(ws, row, 4, u.status.label(), &s.status(u.status))?;
         let counts = [
             u.counts.error,
             u.counts.warning,
@@ -380,10 +400,10 @@ fn units_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles, links: &Links) -> Res
             u.metrics.users,
         ];
         for (c, v) in counts.iter().enumerate() {
-            num(ws, row, 4 + c as ColNum, *v as f64, &s.count)?;
+            num(ws, row, 5 + c as ColNum, *v as f64, &s.count)?;
         }
         for (c, rate) in u.metrics.rates.all().iter().enumerate() {
-            let col = 9 + c as ColNum;
+            let col = 10 + c as ColNum;
             match rate {
                 Some(v) if *v < 1.0 => num(ws, row, col, *v, &s.rate_low)?,
                 Some(v) => num(ws, row, col, *v, &s.rate)?,
@@ -399,17 +419,18 @@ fn units_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles, links: &Links) -> Res
             m.stale as f64,
         ];
         for (c, v) in figures.iter().enumerate() {
-            num(ws, row, 12 + c as ColNum, *v, &s.count)?;
+            num(ws, row, 13 + c as ColNum, *v, &s.count)?;
         }
         let detail = details(u);
-        put(ws, row, 17, &detail, &s.wrap)?;
+        put(ws, row, 18, &detail, &s.wrap)?;
         let files = files_text(u);
         ws.set_row_height(
             row,
             height(&[
                 (&u.name, UNIT_COLUMNS[1].2),
-                (&files, UNIT_COLUMNS[2].2),
-                (&detail, UNIT_COLUMNS[17].2),
+                (&source_text(u), UNIT_COLUMNS[2].2),
+                (&files, UNIT_COLUMNS[3].2),
+                (&detail, UNIT_COLUMNS[18].2),
             ]),
         )?;
         row += 1;
@@ -420,7 +441,7 @@ fn units_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles, links: &Links) -> Res
     }
     // The totals row sits below the filtered range so sorting never moves it.
     let t = r.totals();
-    merge(ws, row, 0, 3, "合计", &s.total_label)?;
+    merge(ws, row, 0, 4, "合计", &s.total_label)?;
     let sums = [
         t.error as f64,
         t.warning as f64,
@@ -429,10 +450,10 @@ fn units_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles, links: &Links) -> Res
         t.users as f64,
     ];
     for (c, v) in sums.iter().enumerate() {
-        num(ws, row, 4 + c as ColNum, *v, &s.total_count)?;
+        num(ws, row, 5 + c as ColNum, *v, &s.total_count)?;
     }
     for (c, rate) in t.rates.all().iter().enumerate() {
-        let col = 9 + c as ColNum;
+        let col = 10 + c as ColNum;
         match rate {
             Some(v) => num(ws, row, col, *v, &s.total_rate)?,
             None => put(ws, row, col, "", &s.total_label)?,
@@ -446,13 +467,13 @@ fn units_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles, links: &Links) -> Res
         t.stale as f64,
     ];
     for (c, v) in sums.iter().enumerate() {
-        num(ws, row, 12 + c as ColNum, *v, &s.total_count)?;
+        num(ws, row, 13 + c as ColNum, *v, &s.total_count)?;
     }
-    put(ws, row, 17, "", &s.total_label)?;
+    put(ws, row, 18, "", &s.total_label)?;
     if !r.units.is_empty() {
         ws.autofilter(top + 1, 0, row - 1, last)?;
     }
-    ws.set_freeze_panes(first, 2)?;
+    ws.set_freeze_panes(first, 3)?;
     print_setup(ws, Some((top, top + 1)))?;
     ws.set_active(true);
     Ok(())
@@ -629,53 +650,87 @@ fn chart_then_table(
     Ok(top)
 }
 
+/// Data labels of a chart's bars: the value in `format`, small.
+fn bar_labels(format: &str, position: ChartDataLabelPosition, color: u32) -> ChartDataLabel {
+    let mut label = ChartDataLabel::new();
+    label
+        .show_value()
+        .set_num_format(format)
+        .set_position(position)
+        .set_font(ChartFont::new().set_size(8).set_color(Color::RGB(color)));
+    label
+}
+
 fn rules_sheet(wb: &mut Workbook, r: &Rollup, s: &Styles) -> Result<(), XlsxError> {
-    let rules = r.by_rule();
+    // Most findings first: the chart, drawn from the table, reads as a ranking.
+    let rules = rules_by_count(r);
     let ws = wb.add_worksheet();
     ws.set_name(RULES_SHEET)?;
-    let widths = [8.0, 40.0, 8.0, 8.0, 8.0, 8.0, 8.0];
+    let widths = [8.0, 40.0, 8.0, 8.0, 8.0, 8.0, 8.0, 40.0];
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as ColNum, *w)?;
     }
     let total: usize = rules.iter().map(|c| c.total()).sum();
     title_rows(
         ws,
-        6,
+        7,
         "各规则发现的问题",
         &format!(
-            "{} 条规则共发现 {total} 处问题 · {}",
+            "{} 条规则共发现 {total} 处问题，由多到少排列 · {}",
             rules.len(),
             headline(r)
         ),
         s,
     )?;
     // The table's place is known before it is written: the chart goes above it.
-    const CHART_HEIGHT: u32 = 380;
-    let chart_rows = rows_under(CHART_HEIGHT);
-    let top: RowNum = if rules.is_empty() { 2 } else { 2 + chart_rows };
+    let chart_height = (110 + rules.len() as u32 * 26).min(6000);
+    let top: RowNum = if rules.is_empty() {
+        2
+    } else {
+        2 + rows_under(chart_height)
+    };
     let (first, last) = (top + 1, top + rules.len() as RowNum);
     let chart = (!rules.is_empty()).then(|| {
-        let mut chart = Chart::new(ChartType::ColumnStacked);
+        let mut chart = Chart::new(ChartType::BarStacked);
         for (col, color) in [(3, RED), (4, AMBER), (5, BLUE)] {
+            // "0;;;": a part with no findings gets no label.
             chart
                 .add_series()
                 .set_name((RULES_SHEET, top, col))
-                .set_categories((RULES_SHEET, first, 0, last, 0))
+                .set_categories((RULES_SHEET, first, 7, last, 7))
                 .set_values((RULES_SHEET, first, col, last, col))
                 .set_format(ChartSolidFill::new().set_color(Color::RGB(color)))
-                .set_gap(60);
+                .set_data_label(&bar_labels(
+                    "0;;;",
+                    ChartDataLabelPosition::Center,
+                    0xFFFFFF,
+                ))
+                .set_gap(50);
         }
-        chart.title().set_name("各规则发现的问题（处）");
+        chart.title().set_name("各规则发现的问题（处，由多到少）");
         chart.legend().set_position(ChartLegendPosition::Top);
-        chart.y_axis().set_num_format("0").set_min(0);
-        chart.x_axis().set_name("规则代码");
-        let width = (120 + rules.len() as u32 * 26).clamp(640, 2400);
-        chart.set_width(width).set_height(CHART_HEIGHT);
+        // In a bar chart y is the category axis: the table's first row at the top.
+        chart.y_axis().set_reverse();
+        chart
+            .x_axis()
+            .set_num_format("0")
+            .set_min(0)
+            .set_name("问题数（处）");
+        chart.set_width(900).set_height(chart_height);
         chart
     });
-    let at = chart_then_table(ws, chart.as_ref(), CHART_HEIGHT)?;
+    let at = chart_then_table(ws, chart.as_ref(), chart_height)?;
     debug_assert_eq!(at, top);
-    let head = ["代码", "说明", "单位数", "错误", "警告", "提示", "合计"];
+    let head = [
+        "代码",
+        "说明",
+        "单位数",
+        "错误",
+        "警告",
+        "提示",
+        "合计",
+        "图表标签",
+    ];
     for (c, h) in head.iter().enumerate() {
         put(ws, top, c as ColNum, h, &s.head)?;
     }
@@ -687,12 +742,13 @@ fn rules_sheet(wb: &mut Workbook, r: &Rollup, s: &Styles) -> Result<(), XlsxErro
         for (i, v) in figures.iter().enumerate() {
             num(ws, row, 2 + i as ColNum, *v as f64, &s.count)?;
         }
+        put(ws, row, 7, &rule_label(c), &s.text)?;
         row += 1;
     }
     if rules.is_empty() {
-        merge(ws, row, 0, 6, "没有发现问题", &s.center)?;
+        merge(ws, row, 0, 7, "没有发现问题", &s.center)?;
     } else {
-        ws.autofilter(top, 0, row - 1, 6)?;
+        ws.autofilter(top, 0, row - 1, 7)?;
     }
     print_setup(ws, Some((top, top)))?;
     Ok(())
@@ -703,33 +759,40 @@ fn rates_sheet(wb: &mut Workbook, r: &Rollup, s: &Styles) -> Result<(), XlsxErro
     let (shown, all) = chart_units(r);
     let ws = wb.add_worksheet();
     ws.set_name(RATES_SHEET)?;
-    let widths = [6.0, 34.0, 12.0, 12.0, 12.0];
+    let widths = [6.0, 30.0, 30.0, 10.0, 10.0, 10.0, 40.0];
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as ColNum, *w)?;
     }
     let unrated = r.units.len() - ranking.len();
-    let mut sub = "表中由低到高排列；空白表示该类软件没有安装记录".to_string();
+    let mut sub = "按三类中最低的一项由低到高排列；空白表示该类软件没有安装记录".to_string();
     if unrated > 0 {
         sub.push_str(&format!("；{unrated} 个单位没有可计算的正版率，未列入"));
     }
-    title_rows(ws, 4, "各单位正版率", &sub, s)?;
-    let chart_height = (110 + shown.len() as u32 * 22).min(6000);
+    title_rows(ws, 6, "各单位正版率", &sub, s)?;
+    let chart_height = (120 + shown.len() as u32 * 48).min(8000);
     let top: RowNum = if ranking.is_empty() {
         2
     } else {
         2 + rows_under(chart_height)
     };
+    let axis_min = rate_axis_min(&shown);
     let chart = (!ranking.is_empty()).then(|| {
         let (first, last) = (top + 1, top + shown.len() as RowNum);
         let mut chart = Chart::new(ChartType::Bar);
         for (i, color) in [BLUE, GREEN, AMBER].iter().enumerate() {
-            let col = 2 + i as ColNum;
+            let col = 3 + i as ColNum;
             chart
                 .add_series()
                 .set_name((RATES_SHEET, top, col))
-                .set_categories((RATES_SHEET, first, 1, last, 1))
+                // one bar group per row: the label names the unit and where it came from
+                .set_categories((RATES_SHEET, first, 6, last, 6))
                 .set_values((RATES_SHEET, first, col, last, col))
                 .set_format(ChartSolidFill::new().set_color(Color::RGB(*color)))
+                .set_data_label(&bar_labels(
+                    "0.0%",
+                    ChartDataLabelPosition::OutsideEnd,
+                    0x333333,
+                ))
                 .set_gap(40);
         }
         chart
@@ -737,43 +800,62 @@ fn rates_sheet(wb: &mut Workbook, r: &Rollup, s: &Styles) -> Result<(), XlsxErro
             .set_name(rate_chart_title(shown.len(), all).as_str());
         chart.legend().set_position(ChartLegendPosition::Top);
         // In a bar chart the x axis is the horizontal value axis and y the categories;
-        // the categories run top-down in the table's order.
+        // the categories run top-down in the table's order, lowest rate first. The value
+        // axis starts where the rates are, and says so in its title.
         chart.y_axis().set_reverse();
+        let axis_name = rate_axis_title(axis_min);
         chart
             .x_axis()
-            .set_min(0.0)
+            .set_min(axis_min)
             .set_max(1.0)
-            .set_num_format("0%");
-        chart.set_width(640).set_height(chart_height);
+            .set_num_format("0%")
+            .set_name(axis_name.as_str())
+            .set_name_font(ChartFont::new().set_color(Color::RGB(if axis_min > 0.0 {
+                RED
+            } else {
+                0x333333
+            })));
+        chart.set_width(900).set_height(chart_height);
         chart
     });
     chart_then_table(ws, chart.as_ref(), chart_height)?;
-    let mut head = vec!["序号", "单位名称"];
+    let mut head = vec!["序号", "单位名称", "报送文件夹/文件"];
     head.extend(rate_labels());
+    head.push("图表标签");
     for (c, h) in head.iter().enumerate() {
         put(ws, top, c as ColNum, h, &s.head)?;
     }
     let mut row = top + 1;
     for (i, u) in ranking.iter().enumerate() {
         num(ws, row, 0, (i + 1) as f64, &s.count)?;
-        put(ws, row, 1, &u.name, &s.text)?;
+        put(ws, row, 1, &u.name, &s.wrap)?;
+        put(ws, row, 2, &source_text(u), &s.wrap)?;
         for (c, rate) in u.metrics.rates.all().iter().enumerate() {
-            let col = 2 + c as ColNum;
+            let col = 3 + c as ColNum;
             match rate {
                 Some(v) if *v < 1.0 => num(ws, row, col, *v, &s.rate_low)?,
                 Some(v) => num(ws, row, col, *v, &s.rate)?,
                 None => put(ws, row, col, "", &s.center)?,
             }
         }
+        let label = chart_label(u);
+        put(ws, row, 6, &label, &s.wrap)?;
+        ws.set_row_height(
+            row,
+            height(&[
+                (&u.name, widths[1]),
+                (&source_text(u), widths[2]),
+                (&label, widths[6]),
+            ]),
+        )?;
         row += 1;
     }
     if ranking.is_empty() {
-        merge(ws, row, 0, 4, "没有可计算正版率的单位", &s.center)?;
+        merge(ws, row, 0, 6, "没有可计算正版率的单位", &s.center)?;
     } else {
-        ws.autofilter(top, 0, row - 1, 4)?;
+        ws.autofilter(top, 0, row - 1, 6)?;
     }
     print_setup(ws, Some((top, top)))?;
-    ws.set_portrait();
     Ok(())
 }
 
@@ -960,6 +1042,7 @@ mod tests {
     fn unit(name: &str, diagnostics: usize) -> UnitEntry {
         let mut e = UnitEntry {
             name: name.into(),
+            source: None,
             files: vec![],
             status: UnitStatus::Clean,
             counts: Counts::default(),
