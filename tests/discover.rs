@@ -121,3 +121,41 @@ fn a_file_named_twice_is_one_unit() {
     .unwrap();
     assert_eq!(units.len(), 1, "{units:?}");
 }
+
+/// A submission is one unit however it is foldered (its scans and last year's copy in
+/// sub-folders are its own), while a folder of categories (乡镇/, 部门/) holding units'
+/// folders is a batch again.
+#[test]
+fn a_unit_folder_keeps_its_sub_folders_and_a_category_is_a_batch() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path().join("报送");
+    touch(&root.join("乡镇/城关镇/城关镇台账.xlsx"));
+    touch(&root.join("乡镇/城关镇/2025年旧版/城关镇台账.xlsx"));
+    touch(&root.join("乡镇/城关镇/盖章扫描件/第1页.pdf"));
+    touch(&root.join("乡镇/三合街道/台账.xlsx"));
+    touch(&root.join("部门/教育局/2026/台账.xlsx"));
+    touch(&root.join("部门/财政局/台账.xlsx"));
+    touch(&root.join("卫健委.xlsx"));
+    let found = discover_units(std::slice::from_ref(&root), false);
+    let units: Vec<(String, usize)> = found
+        .units
+        .iter()
+        .map(|u| (u.source.label.clone(), u.source.files.len()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("三合街道".to_string(), 1),
+            ("城关镇".to_string(), 2),
+            ("卫健委".to_string(), 1),
+            ("教育局".to_string(), 1),
+            ("财政局".to_string(), 1),
+        ]
+    );
+    let chengguan = found
+        .units
+        .iter()
+        .find(|u| u.source.label == "城关镇")
+        .unwrap();
+    assert_eq!(chengguan.others.len(), 1, "the scan belongs to the unit");
+}

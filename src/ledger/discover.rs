@@ -8,7 +8,9 @@
 //! WPS `.et` files) and sub-folders belong to it. A folder with a sub-folder holding
 //! workbooks is a batch: each entry of it is one submission, so one unit — a workbook, or
 //! a sub-folder with everything under it however deep (its scans, its old copies): an
-//! empty sub-folder, or one holding only a PDF, is a unit with no ledger. A folder the user
+//! empty sub-folder, or one holding only a PDF, is a unit with no ledger. A sub-folder
+//! with no workbook of its own and several sub-folders holding workbooks groups units
+//! (乡镇/, 部门/) and is a batch again. A folder the user
 //! named that holds no workbook at all is a batch when it holds only sub-folders (a batch
 //! in which nobody sent a workbook), else one unit. Names sort naturally (单位2 before
 //! 单位10). Whether workbooks named together, or a named folder's own workbooks and its
@@ -453,6 +455,22 @@ fn holds_workbooks(dir: &Dir) -> bool {
     })
 }
 
+/// Whether a folder in a batch groups units rather than being one: no workbook of its own,
+/// and several sub-folders that hold workbooks. A unit's folder keeps its ledger at the top
+/// (its sub-folders are scans and old copies), or keeps it in a single sub-folder.
+fn is_category(dir: &Dir) -> bool {
+    let own = dir
+        .entries
+        .iter()
+        .any(|e| matches!(e, Entry::Workbook(_) | Entry::Taken));
+    let holding = dir
+        .entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Dir(d) if holds_workbooks(d)))
+        .count();
+    !own && holding >= 2
+}
+
 /// A folder the user named: one unit, or a batch of them.
 fn classify(dir: &Dir, unit_per_file: bool, out: &mut Discovery) {
     if let Some(reason) = &dir.error {
@@ -483,8 +501,10 @@ fn classify(dir: &Dir, unit_per_file: bool, out: &mut Discovery) {
                 out.units.push(unit);
             }
             Entry::Other(f) => out.skipped.push(f.clone()),
-            // a submission is one unit however it is foldered: its scans, old copies and
-            // sub-folders are its own
+            // a folder of categories (乡镇/, 部门/), each holding units' folders, is looked
+            // at again; any other folder is one submission however it is foldered — its
+            // scans, its old copies in sub-folders are its own
+            Entry::Dir(d) if is_category(d) => classify(d, unit_per_file, out),
             Entry::Dir(d) => unit_of(d, unit_per_file, out),
         }
     }
