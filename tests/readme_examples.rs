@@ -1,4 +1,4 @@
-//! The drop-mode, derive, inspect and configuration examples in README.md are what the
+//! The drop-mode, derive, inspect, configuration and roster examples in README.md are what the
 //! binary prints today, run the way a clerk runs them: on a copy of an openpyxl-written
 //! workbook, in its own folder (with the zhengban.toml the example puts beside it).
 //! `ZHENGBAN_BLESS=1 cargo test --test readme_examples` rewrites them.
@@ -23,6 +23,35 @@ struct Example {
 }
 
 const EXAMPLES: &[Example] = &[
+    Example {
+        name: "drop-locked",
+        source: "tests/fixtures/locked/丰都县双龙镇软件台账.xlsx",
+        file: "丰都县双龙镇软件台账.xlsx",
+        args: &["丰都县双龙镇软件台账.xlsx", "--as-of", "2026-11-25"],
+        code: 0,
+        written: &["丰都县双龙镇软件台账.诊断.xlsx"],
+        beside: &[(
+            "tests/fixtures/locked/~$县双龙镇软件台账.xlsx",
+            "~$县双龙镇软件台账.xlsx",
+        )],
+    },
+    Example {
+        name: "roster",
+        source: "tests/foreign/district-education-bureau.xlsx",
+        file: "区教育局.xlsx",
+        args: &[
+            "check",
+            "区教育局.xlsx",
+            "--roster",
+            "名单.csv",
+            "--as-of",
+            "2026-11-25",
+            "--quiet",
+        ],
+        code: 1,
+        written: &[],
+        beside: &[("tests/fixtures/roster/名单.csv", "名单.csv")],
+    },
     Example {
         name: "drop",
         source: "tests/foreign/district-education-bureau.xlsx",

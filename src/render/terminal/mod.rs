@@ -364,11 +364,12 @@ pub fn quiet_line(report: &UnitReport, color: bool, width: usize) -> String {
     }
     codes.sort_unstable();
     let unit = &report.unit;
+    // a roster unit that sent nothing has no place: say so instead
     let place = unit
         .path
         .as_deref()
         .or(unit.files.first().map(|f| &**f))
-        .unwrap_or_default();
+        .unwrap_or("未报送");
     let name = gate::terminal(&unit.name);
     let tail = format!("{}  {}", gate::terminal(place), codes.join(" "));
     let head = format!(
