@@ -359,38 +359,13 @@ fn units_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles, links: &Links) -> Res
         num(ws, row, 0, (i + 1) as f64, &s.count)?;
         put(ws, row, 1, &u.name, &s.wrap)?;
         // The folder or workbook it came from: what tells apart units that state one name.
-        let source_link = match u.source.as_deref() {
-            Some(src) if linked < MAX_LINKS => link(links, src, None, None),
+        let source = u.source.as_deref();
+        file_cell(ws, row, 2, source, &source_text(u), links, &mut linked, s)?;
+        let one = match u.files.as_slice() {
+            [one] => Some(one.as_str()),
             _ => None,
         };
-        match source_link {
-            Some(t) => {
-                linked += 1;
-                ws.write_url_with_format(
-                    row,
-                    2,
-                    Url::new(t).set_text(gate::cell_text(&source_text(u))),
-                    &s.link,
-                )?;
-            }
-            None => put(ws, row, 2, &source_text(u), &s.wrap)?,
-        }
-        let target = match u.files.as_slice() {
-            [one] if linked < MAX_LINKS => link(links, one, None, None),
-            _ => None,
-        };
-        match target {
-            Some(t) => {
-                linked += 1;
-                ws.write_url_with_format(
-                    row,
-                    3,
-                    Url::new(t).set_text(gate::cell_text(&files_text(u))),
-                    &s.link,
-                )?;
-            }
-            None => put(ws, row, 3, &files_text(u), &s.wrap)?,
-        }
+        file_cell(ws, row, 3, one, &files_text(u), links, &mut linked, s)?;
         put(ws, row, 4, u.status.label(), &s.status(u.status))?;
         let counts = [
             u.counts.error,
@@ -1021,6 +996,37 @@ fn notes_sheet(ws: &mut Worksheet, r: &Rollup, s: &Styles) -> Result<(), XlsxErr
 /// stores as the relative `./…`), with the cell as anchor where the file is a workbook
 /// Excel opens at a cell. `None` when no safe link would work: the file is then named as
 /// text.
+/// A cell naming a file: a link to it while links are left (`linked` counts them against
+/// [`MAX_LINKS`]), else its text.
+#[allow(clippy::too_many_arguments)]
+fn file_cell(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    file: Option<&str>,
+    text: &str,
+    links: &Links,
+    linked: &mut usize,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let target = file
+        .filter(|_| *linked < MAX_LINKS)
+        .and_then(|f| link(links, f, None, None));
+    match target {
+        Some(t) => {
+            *linked += 1;
+            ws.write_url_with_format(
+                row,
+                col,
+                Url::new(t).set_text(gate::cell_text(text)),
+                &s.link,
+            )?;
+        }
+        None => put(ws, row, col, text, &s.wrap)?,
+    }
+    Ok(())
+}
+
 fn link(links: &Links, file: &str, sheet: Option<&str>, cell: Option<&str>) -> Option<String> {
     let path = links.path(file)?;
     let mut link = format!("file:///{}", path.text);
