@@ -798,3 +798,45 @@ fn an_unusable_roster_is_said_and_stops_the_run() {
     }
     assert!(!d.path().join("汇总.xlsx").exists());
 }
+
+/// A round already checked (`check --format jsonl`) is placed on the roster by `report` as
+/// a checked unit is: by the folder it came from as well as the name it states.
+#[test]
+fn report_places_units_read_back_from_jsonl_by_their_folder() {
+    let d = tempfile::tempdir().unwrap();
+    let round = root().join("tests/fixtures/roster/round");
+    let out = zhengban(
+        d.path(),
+        &[
+            "check",
+            round.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "jsonl",
+            "-o",
+            "上轮.jsonl",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let roster = root().join("tests/fixtures/roster/名单-文件夹.csv");
+    let out = zhengban(
+        d.path(),
+        &[
+            "report",
+            "上轮.jsonl",
+            "--roster",
+            roster.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "-o",
+            "汇总.xlsx",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(text.contains("共 2 个单位"), "{text}");
+    assert!(
+        !text.contains("未报送"),
+        "the folder 双龙镇 is the roster's 城关镇 entry: {text}"
+    );
+}

@@ -173,10 +173,17 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
         let Ok(()) = done;
     }
     if let (Some(c), Some(roster)) = (claims.as_mut(), &opts.roster) {
-        // units read back from check's JSON: placed by the name they state
+        // units read back from check's JSON: placed as a checked unit is, by the folder or
+        // workbook they came from and the name they state
         for (_, e) in &entries {
             if e.provenance != Provenance::Checked {
-                if let Listed::On(on) = roster.place(&e.name, &e.name) {
+                let found = e
+                    .source
+                    .as_deref()
+                    .and_then(|s| Path::new(s).file_stem())
+                    .and_then(|s| s.to_str())
+                    .unwrap_or(&e.name);
+                if let Listed::On(on) = roster.place(found, &e.name) {
                     c.mark(on.index);
                 }
             }
