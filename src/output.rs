@@ -45,6 +45,10 @@ pub enum OutputError {
         /// What is counted: 字节 (unix), 个字符 (UTF-16 units, Windows).
         unit: &'static str,
     },
+    /// The temporary file holding a round's units until its end could not be written or
+    /// read back.
+    #[error("无法写入临时文件：{0}")]
+    Spool(String),
     /// Writing to standard output failed (other than a closed pipe).
     #[error("无法写入标准输出：{}", io_reason(.0))]
     Stdout(std::io::Error),

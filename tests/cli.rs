@@ -194,8 +194,37 @@ fn jsonl_writes_one_unit_per_line_in_input_order() {
         .collect();
     assert_eq!(lines.len(), 2, "{out}");
     assert_eq!(lines[0]["files"], serde_json::json!(["b.xlsx"]));
-    assert_eq!(codes(&lines[0]), ["ZB111"]);
+    // the two are one unit's ledger, twice: the findings across units are on each line,
+    // after the unit's own, and counted
+    let across = ["ZB601", "ZB602", "ZB602", "ZB604"];
+    assert_eq!(codes(&lines[0]), [&["ZB111"][..], &across].concat());
+    assert_eq!(lines[0]["counts"]["warning"], 4);
+    assert_eq!(lines[0]["status"], "errors");
     assert_eq!(lines[1]["files"], serde_json::json!(["a.xlsx"]));
+    assert_eq!(codes(&lines[1]), across);
+    assert_eq!(lines[1]["status"], "clean");
+    let related = &lines[1]["diagnostics"][0]["related"][0];
+    assert_eq!(related["file"], "b.xlsx", "{related}");
+    // without the rules across units, each line goes out as its unit is done
+    let o = zhengban(
+        dir.path(),
+        &[
+            "check",
+            "b.xlsx",
+            "a.xlsx",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "jsonl",
+            "--ignore",
+            "ZB601,ZB602,ZB604",
+        ],
+    );
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(codes(&lines[0]), ["ZB111"]);
     assert!(codes(&lines[1]).is_empty());
 }
 

@@ -4,6 +4,7 @@
 //! use these, so they belong to neither.
 
 pub mod cell;
+pub mod digest;
 pub mod gate;
 pub mod number;
 pub mod os_error;

@@ -11,8 +11,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::base::gate;
 use crate::base::path::shown;
-use crate::batch::RosterClaims;
 use crate::batch::{self, CheckOptions, Totals, UnitReport};
+use crate::batch::{Left, RoundState};
 use crate::classify::Catalogue;
 use crate::cli::{CheckArgs, OutputFormat};
 use crate::commands::annotate::Annotator;
@@ -22,6 +22,7 @@ use crate::ledger::units_named;
 use crate::output::{print_stdout, OutputError, OutputPolicy, StreamedOutput};
 use crate::render;
 use crate::render::citations::{Regulation, REGULATIONS};
+use crate::rules::Severity;
 use crate::{RunError, Status};
 
 /// The year of the 信息统计表 a command computes: `--year` as given, or the check date's.
@@ -170,19 +171,20 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
     out.write(&bar, &head)?;
     let mut totals = Totals::default();
     let mut cited: Vec<&'static Regulation> = Vec::new();
-    // Each unit is rendered on its worker and its report dropped there: only text and
-    // counts travel, so memory does not grow with the batch.
+    // Each unit is rendered on its worker and its report dropped there: only text, counts
+    // and what the round needs travel, so memory does not grow with the batch.
     let render = |_: usize, report: UnitReport| -> Rendered {
         if let Some(a) = &annotator {
             a.unit(&report);
         }
+        let left = Left::of(&report, &opts);
         let text = match format {
             OutputFormat::Jsonl => {
-                let mut line = render::json::unit_line(&report, &json_ctx);
+                let mut line = render::json::unit_line(&report, &json_ctx, left.print());
                 line.push('\n');
                 line
             }
-            OutputFormat::Json => render::json::document_unit(&report, &json_ctx),
+            OutputFormat::Json => render::json::document_unit(&report, &json_ctx, left.print()),
             OutputFormat::Text => render::text::unit(&report),
             OutputFormat::Human if quiet => render::terminal::quiet_line(&report, color, width),
             OutputFormat::Human => render::terminal::unit(&report, color, width),
@@ -191,51 +193,95 @@ pub fn run(args: &CheckArgs) -> Result<Status, RunError> {
         totals.add(&report);
         Rendered {
             text,
-            totals,
             cited: render::citations::cited(report.diagnostics.iter().map(|d| d.help.as_str())),
             name: report.unit.name.clone(),
-            claim: RosterClaims::claim_of(&report),
+            errors: totals.counts[0] > 0,
+            totals,
+            left,
         }
     };
-    // shared by the writer (which marks) and the end of the batch (which asks)
-    let claims = std::cell::RefCell::new(RosterClaims::new(&opts));
-    let mut write = |r: Rendered| {
+    // JSON puts the findings across units on every unit involved: with several units, the
+    // units wait (on disk past a few MiB) until the round is complete
+    let json = matches!(format, OutputFormat::Json | OutputFormat::Jsonl);
+    let mut spool = (json && RoundState::waits(&opts, discovery.units.len())).then(Spool::new);
+    // shared by the writer (which adds) and the end of the batch (which asks)
+    let round = std::cell::RefCell::new(RoundState::new(&opts));
+    let mut errors: Vec<bool> = Vec::new();
+    let mut write = |r: Rendered| -> Result<(), RunError> {
         // The unit name is the input's: through the gate, like everything else shown.
         bar.set_message(gate::terminal(&r.name).into_owned());
-        if let (Some(c), Some(i)) = (claims.borrow_mut().as_mut(), r.claim) {
-            c.mark(i);
-        }
-        let text = match &mut document {
-            Some(doc) => doc.unit(&r.text),
-            None => r.text,
-        };
+        round.borrow_mut().add(r.left);
+        errors.push(r.errors);
         totals.merge(r.totals);
         for c in r.cited {
             if !cited.iter().any(|x| std::ptr::eq(*x, c)) {
                 cited.push(c);
             }
         }
-        match out.write(&bar, &text) {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(e) => ControlFlow::Break(e),
+        if let Some(spool) = &mut spool {
+            return spool.push(&r.text);
         }
+        let text = match &mut document {
+            Some(doc) => doc.unit(&r.text),
+            None => r.text,
+        };
+        Ok(out.write(&bar, &text)?)
     };
     batch::check_batch(&discovery.units, &opts, jobs, render, |i, r| {
         bar.inc(discovery.units[i].source.files.len().max(1) as u64);
-        write(r)
+        match write(r) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => ControlFlow::Break(e),
+        }
     })?;
     // the roster's units that sent nothing, after those that did, in the roster's order
-    let missing = claims
-        .borrow()
-        .as_ref()
-        .map(|c| c.missing(&opts))
-        .unwrap_or_default();
+    let missing = round.borrow().missing(&opts);
     for report in missing {
-        if let ControlFlow::Break(e) = write(render(usize::MAX, report)) {
-            return Err(e.into());
-        }
+        write(render(usize::MAX, report))?;
     }
     bar.finish_and_clear();
+    // the findings across units, now that every unit is in
+    let across = round.borrow().across(&opts);
+    for (i, found) in across.iter().enumerate() {
+        for d in found {
+            let mut t = Totals::default();
+            t.by_rule.insert(d.code, (d.severity, 1));
+            t.counts[batch::severity_index(d.severity)] = 1;
+            if d.severity == Severity::Error && !errors[i] {
+                t.failing_units = 1;
+                errors[i] = true;
+            }
+            totals.merge(t);
+        }
+    }
+    match spool {
+        Some(spool) => spool.replay(&across, |text| {
+            let text = match &mut document {
+                Some(doc) => doc.unit(&text),
+                None => text,
+            };
+            Ok(out.write(&bar, &text)?)
+        })?,
+        None => {
+            let round = round.borrow();
+            let units: Vec<UnitReport> = across
+                .into_iter()
+                .enumerate()
+                .filter(|(_, found)| !found.is_empty())
+                .map(|(i, found)| round.report_of(i, found))
+                .collect();
+            let text = match format {
+                OutputFormat::Text => units.iter().map(render::text::across).collect(),
+                OutputFormat::Human if quiet => units
+                    .iter()
+                    .map(|u| render::terminal::quiet_line(u, color, width))
+                    .collect(),
+                OutputFormat::Human => render::terminal::across(&units, color, width),
+                _ => String::new(),
+            };
+            out.write(&bar, &text)?;
+        }
+    }
     let tail = match (format, document) {
         (_, Some(doc)) => doc.finish(),
         (OutputFormat::Human, _) => {
@@ -272,12 +318,73 @@ pub fn roster(path: Option<&Path>) -> Result<Option<std::sync::Arc<Roster>>, Run
 
 /// What a worker hands the writer for one unit.
 struct Rendered {
-    /// The roster unit this one was placed on.
-    claim: Option<usize>,
+    /// What the round keeps of it.
+    left: Left,
+    /// Whether it has errors of its own.
+    errors: bool,
     text: String,
     totals: Totals,
     cited: Vec<&'static Regulation>,
     name: String,
+}
+
+/// The units' JSON texts of a round, kept until its findings across units are known: in
+/// memory up to a few MiB, then in a temporary file (removed when dropped), so that memory
+/// does not grow with the batch.
+struct Spool {
+    file: tempfile::SpooledTempFile,
+    lengths: Vec<usize>,
+}
+
+impl Spool {
+    /// Units' text kept in memory before the spool goes to disk.
+    const IN_MEMORY: usize = 8 << 20;
+
+    fn new() -> Spool {
+        Spool {
+            file: tempfile::spooled_tempfile(Self::IN_MEMORY),
+            lengths: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, text: &str) -> Result<(), RunError> {
+        use std::io::Write;
+        self.file
+            .write_all(text.as_bytes())
+            .map_err(|e| spool_error(&e))?;
+        self.lengths.push(text.len());
+        Ok(())
+    }
+
+    /// Each unit's text in order, with its findings across units added (`across` is by
+    /// unit; units past its end — the roster's units that sent nothing — have none).
+    fn replay(
+        mut self,
+        across: &[Vec<crate::rules::Diagnostic>],
+        mut each: impl FnMut(String) -> Result<(), RunError>,
+    ) -> Result<(), RunError> {
+        use std::io::{Read, Seek};
+        self.file
+            .seek(std::io::SeekFrom::Start(0))
+            .map_err(|e| spool_error(&e))?;
+        let mut reader = std::io::BufReader::new(self.file);
+        for (i, len) in self.lengths.into_iter().enumerate() {
+            let mut bytes = vec![0u8; len];
+            reader.read_exact(&mut bytes).map_err(|e| spool_error(&e))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| RunError::Output(OutputError::Spool("临时文件内容损坏".into())))?;
+            let found = across.get(i).map_or(&[][..], Vec::as_slice);
+            each(match text.strip_suffix('\n') {
+                Some(line) => format!("{}\n", render::json::with_across(line, found)),
+                None => render::json::with_across(&text, found),
+            })?;
+        }
+        Ok(())
+    }
+}
+
+fn spool_error(e: &std::io::Error) -> RunError {
+    RunError::Output(OutputError::Spool(crate::base::io_reason(e).to_string()))
 }
 
 /// Where the report goes: standard output, piece by piece, or a file put in place when

@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use chrono::Datelike;
 
 use super::check::{as_of, load_config};
-use crate::batch::{check_batch, jobs, CheckOptions, RosterClaims};
+use crate::batch::{check_batch, jobs, CheckOptions, Left, RoundState};
 use crate::classify::Catalogue;
 use crate::cli::ReportArgs;
 use crate::ledger::roster::Listed;
@@ -18,6 +18,7 @@ use crate::render::rollup::{html, status_line, xlsx};
 use crate::rollup::from_json::{is_shard_path, read_shard, ShardError};
 use crate::rollup::unit::{Provenance, UnitStatus};
 use crate::rollup::{from_check, Builder, NoteLevel, Rollup, UnitEntry};
+use crate::rules::Fingerprint;
 use crate::{RunError, Status};
 
 /// Notes printed on the terminal at most; all of them are in the workbook.
@@ -117,8 +118,18 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
 
     let mut builder = Builder::new();
     let mut entries: Vec<(usize, UnitEntry)> = Vec::new();
+    // the fingerprints of units read back from shards, by their entries' places
+    let mut read_back: Vec<(usize, Fingerprint)> = Vec::new();
     for (index, path) in &shards {
-        let info = read_shard(path, |e| entries.push((*index, e))).map_err(|e| match e {
+        let info = read_shard(path, |mut e, print| {
+            if let Some(print) = print {
+                // compared again below, with every unit of this roll-up
+                from_check::strip_across(&mut e);
+                read_back.push((entries.len(), print));
+            }
+            entries.push((*index, e))
+        })
+        .map_err(|e| match e {
             ShardError::Io { source, .. } => RunError::Read {
                 path: path.clone(),
                 source,
@@ -150,7 +161,9 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
         catalogue,
         roster: crate::commands::check::roster(args.roster.as_deref())?,
     };
-    let mut claims = RosterClaims::new(&opts);
+    let mut round = RoundState::new(&opts);
+    // where each unit's entry is, in the order the round added them
+    let mut positions: Vec<usize> = Vec::new();
     if !sources.is_empty() {
         builder.as_of(as_of);
         let (order, units): (Vec<usize>, Vec<DiscoveredUnit>) = sources.into_iter().unzip();
@@ -159,42 +172,61 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
             &opts,
             jobs(args.jobs),
             |_, report| {
-                let claim = RosterClaims::claim_of(&report);
-                (from_check::entry(&report, &opts.catalogue, year), claim)
+                let left = Left::of(&report, &opts);
+                (from_check::entry(&report, &opts.catalogue, year), left)
             },
-            |i, (entry, claim)| {
-                if let (Some(c), Some(claim)) = (claims.as_mut(), claim) {
-                    c.mark(claim);
-                }
+            |i, (entry, left)| {
+                round.add(left);
+                positions.push(entries.len());
                 entries.push((order[i], entry));
                 ControlFlow::Continue(())
             },
         );
         let Ok(()) = done;
     }
-    if let (Some(c), Some(roster)) = (claims.as_mut(), &opts.roster) {
-        // units read back from check's JSON: placed as a checked unit is, by the folder or
-        // workbook they came from and the name they state
-        for (_, e) in &entries {
-            if e.provenance != Provenance::Checked {
-                let found = e
-                    .source
-                    .as_deref()
-                    .and_then(|s| Path::new(s).file_stem())
-                    .and_then(|s| s.to_str())
-                    .unwrap_or(&e.name);
-                if let Listed::On(on) = roster.place(found, &e.name) {
-                    c.mark(on.index);
+    // units read back from check's JSON: placed on the roster as a checked unit is, by the
+    // folder or workbook they came from and the name they state; those with a fingerprint
+    // compared with every other unit
+    let mut read_back = read_back.into_iter().peekable();
+    for (at, (_, e)) in entries.iter().enumerate() {
+        if e.provenance == Provenance::Checked {
+            continue;
+        }
+        let placed = opts.roster.as_ref().and_then(|roster| {
+            let found = e
+                .source
+                .as_deref()
+                .and_then(|s| Path::new(s).file_stem())
+                .and_then(|s| s.to_str())
+                .unwrap_or(&e.name);
+            match roster.place(found, &e.name) {
+                Listed::On(on) => Some(on.index),
+                _ => None,
+            }
+        });
+        match read_back.next_if(|(p, _)| *p == at) {
+            Some((_, print)) => {
+                round.add(Left::read_back(print, placed));
+                positions.push(at);
+            }
+            None => {
+                if let Some(i) = placed {
+                    round.claim(i);
                 }
             }
         }
-        // the roster's units that sent nothing, after all the others
-        for report in c.missing(&opts) {
-            entries.push((
-                usize::MAX,
-                from_check::entry(&report, &opts.catalogue, year),
-            ));
+    }
+    for (k, found) in round.across(&opts).into_iter().enumerate() {
+        if let Some(&at) = positions.get(k) {
+            from_check::add_across(&mut entries[at].1, &found);
         }
+    }
+    // the roster's units that sent nothing, after all the others
+    for report in round.missing(&opts) {
+        entries.push((
+            usize::MAX,
+            from_check::entry(&report, &opts.catalogue, year),
+        ));
     }
     // The first mention of a unit on the command line is the one kept.
     entries.sort_by_key(|(index, _)| *index);

@@ -7,7 +7,7 @@ use crate::batch::UnitReport;
 use crate::classify::Catalogue;
 use crate::config::Config;
 use crate::rollup::from_check::unit_statistics;
-use crate::rules::Severity;
+use crate::rules::{Fingerprint, Severity};
 
 /// What a unit's JSON needs besides its report: the check date, and the year and
 /// classification of the statistics table derived for it.
@@ -38,14 +38,17 @@ fn config_value(config: &Config) -> Value {
 /// jsonl line stands on its own) and `statistics` (the unit's 软件正版化工作信息统计表 of
 /// the year, derived from its ledgers: what `report` sums over units).
 pub fn unit_value(report: &UnitReport, ctx: &JsonContext) -> Value {
-    serde_json::to_value(UnitJson::of(report, ctx)).expect("JSON values serialise")
+    serde_json::to_value(UnitJson::of(report, ctx, None)).expect("JSON values serialise")
 }
 
 /// The JSON text of one unit on one line (`--format jsonl`): [`unit_value`] written
 /// straight from the report, without building its tree first. The tree of a unit with
 /// 200,000 diagnostics takes several times the memory of its text.
-pub fn unit_line(report: &UnitReport, ctx: &JsonContext) -> String {
-    let mut unit = UnitJson::of(report, ctx);
+///
+/// `print` is what the rules across units keep of the unit (its `fingerprint`, for
+/// `report` to compare units of several runs, and a round with the year before).
+pub fn unit_line(report: &UnitReport, ctx: &JsonContext, print: Option<&Fingerprint>) -> String {
+    let mut unit = UnitJson::of(report, ctx, print);
     unit.tool = Some("zhengban");
     unit.version = Some(env!("CARGO_PKG_VERSION"));
     unit.config = Some(config_value(ctx.config));
@@ -78,6 +81,8 @@ struct UnitJson<'a> {
     diagnostics: &'a [crate::rules::Diagnostic],
     as_of: String,
     statistics: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fingerprint: Option<&'a Fingerprint>,
 }
 
 #[derive(serde::Serialize)]
@@ -88,7 +93,11 @@ struct Counts {
 }
 
 impl<'a> UnitJson<'a> {
-    fn of(report: &'a UnitReport, ctx: &JsonContext) -> UnitJson<'a> {
+    fn of(
+        report: &'a UnitReport,
+        ctx: &JsonContext,
+        fingerprint: Option<&'a Fingerprint>,
+    ) -> UnitJson<'a> {
         let unit = &report.unit;
         UnitJson {
             tool: None,
@@ -107,6 +116,7 @@ impl<'a> UnitJson<'a> {
             diagnostics: &report.diagnostics,
             as_of: ctx.as_of.to_string(),
             statistics: json!(unit_statistics(report, ctx.catalogue, ctx.year)),
+            fingerprint,
         }
     }
 }
@@ -160,8 +170,54 @@ impl DocumentStream {
 
 /// One unit of the streamed `--format json` document, indented as [`document`] indents it
 /// (JSON strings hold no raw line breaks, so indenting every line is safe).
-pub fn document_unit(report: &UnitReport, ctx: &JsonContext) -> String {
-    let text = serde_json::to_string_pretty(&UnitJson::of(report, ctx)).expect("JSON");
+pub fn document_unit(
+    report: &UnitReport,
+    ctx: &JsonContext,
+    print: Option<&Fingerprint>,
+) -> String {
+    indented(&serde_json::to_string_pretty(&UnitJson::of(report, ctx, print)).expect("JSON"))
+}
+
+/// A unit's JSON text — a jsonl line without its line break ([`unit_line`]), or a unit of
+/// the document ([`document_unit`]) — with the findings across units added once the round
+/// is complete: to its diagnostics, its counts, and its status (a clean unit with an error
+/// among them has errors). The text is written again as it was: on one line, or indented.
+pub fn with_across(text: &str, across: &[crate::rules::Diagnostic]) -> String {
+    if across.is_empty() {
+        return text.to_string();
+    }
+    let Ok(Value::Object(mut unit)) = serde_json::from_str::<Value>(text) else {
+        return text.to_string();
+    };
+    if let Some(Value::Array(list)) = unit.get_mut("diagnostics") {
+        list.extend(across.iter().map(|d| json!(d)));
+    }
+    if let Some(Value::Object(counts)) = unit.get_mut("counts") {
+        for d in across {
+            if let Some(Value::Number(n)) = counts.get_mut(d.severity.key()) {
+                *n = (n.as_u64().unwrap_or(0) + 1).into();
+            }
+        }
+    }
+    let clean = crate::rollup::unit::UnitStatus::Clean.key();
+    if unit.get("status").and_then(Value::as_str) == Some(clean)
+        && across.iter().any(|d| d.severity == Severity::Error)
+    {
+        unit.insert(
+            "status".into(),
+            crate::rollup::unit::UnitStatus::Faults.key().into(),
+        );
+    }
+    let unit = Value::Object(unit);
+    if text.starts_with(' ') {
+        indented(&serde_json::to_string_pretty(&unit).expect("JSON"))
+    } else {
+        serde_json::to_string(&unit).expect("JSON")
+    }
+}
+
+/// Pretty JSON indented one level more, as a unit inside the document's `units`.
+fn indented(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for (i, line) in text.lines().enumerate() {
         if i > 0 {
@@ -203,7 +259,7 @@ mod tests {
             whole.push('\n');
             let (mut stream, mut text) = DocumentStream::start(&ctx);
             for r in &reports {
-                text.push_str(&stream.unit(&document_unit(r, &ctx)));
+                text.push_str(&stream.unit(&document_unit(r, &ctx, None)));
             }
             text.push_str(&stream.finish());
             assert_eq!(text, whole, "{n} units");

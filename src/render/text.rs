@@ -66,11 +66,31 @@ fn one_line(s: &str) -> String {
 /// counts, so a unit without findings is listed too.
 pub fn unit(report: &UnitReport) -> String {
     let unit = &report.unit;
-    let home = unit
-        .path
+    let mut out = across(report);
+    out.push_str(&format!(
+        "{}: 单位“{}” 错误 {} · 警告 {} · 提示 {}\n",
+        line(home(report)),
+        one_line(&unit.name),
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info)
+    ));
+    out
+}
+
+/// Where a unit is: its folder or file, or its name.
+fn home(report: &UnitReport) -> &str {
+    let unit = &report.unit;
+    unit.path
         .as_deref()
         .or(unit.files.first().map(|f| &**f))
-        .unwrap_or(unit.name.as_str());
+        .unwrap_or(unit.name.as_str())
+}
+
+/// A unit's diagnostics, a line per fact, without the line of its counts: what the findings
+/// across units add to a unit after the round (its counts line came with the unit).
+pub fn across(report: &UnitReport) -> String {
+    let home = home(report);
     let mut out = String::new();
     for d in &report.diagnostics {
         let at = full_place(&d.target, home);
@@ -92,13 +112,5 @@ pub fn unit(report: &UnitReport) -> String {
             ));
         }
     }
-    out.push_str(&format!(
-        "{}: 单位“{}” 错误 {} · 警告 {} · 提示 {}\n",
-        line(home),
-        one_line(&unit.name),
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.count(Severity::Info)
-    ));
     out
 }

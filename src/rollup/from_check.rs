@@ -70,6 +70,35 @@ pub fn entry(report: &UnitReport, catalogue: &Catalogue, year: i32) -> UnitEntry
     e
 }
 
+/// Add a unit's findings across units (known once the round is complete) to its entry.
+pub fn add_across(e: &mut UnitEntry, found: &[Diagnostic]) {
+    for d in found {
+        match d.severity {
+            Severity::Error => e.counts.error += 1,
+            Severity::Warning => e.counts.warning += 1,
+            Severity::Info => e.counts.info += 1,
+        }
+        e.diagnostics.push(row(d));
+    }
+    e.settle();
+}
+
+/// Take out of an entry read back from a run's JSON the findings across units that run
+/// made: compared again with every unit of this roll-up, they would be counted twice.
+pub fn strip_across(e: &mut UnitEntry) {
+    let across = |code: &str| crate::rules::rule(code).is_some_and(crate::rules::is_round_rule);
+    for d in e.diagnostics.iter().filter(|d| across(&d.code)) {
+        let n = match d.severity {
+            Severity::Error => &mut e.counts.error,
+            Severity::Warning => &mut e.counts.warning,
+            Severity::Info => &mut e.counts.info,
+        };
+        *n = n.saturating_sub(1);
+    }
+    e.diagnostics.retain(|d| !across(&d.code));
+    e.settle();
+}
+
 fn unit_metrics(m: &Metrics) -> UnitMetrics {
     let expiry = |x: &metrics::Expiry| Expiry {
         id: x.id.clone(),

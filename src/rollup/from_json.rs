@@ -16,7 +16,7 @@ use super::unit::{
     Counts, DiagnosticRow, Expiry, Provenance, Rates, Shortfall, UnitEntry, UnitMetrics, UnitStatus,
 };
 use super::Note;
-use crate::rules::Severity;
+use crate::rules::{Fingerprint, Severity};
 
 /// A line longer than this is not a unit `check` wrote; it is skipped, not held in memory.
 pub const MAX_LINE: u64 = 64 * 1024 * 1024;
@@ -62,7 +62,10 @@ pub struct ShardInfo {
 }
 
 /// Read a shard, handing each unit to `each` in file order.
-pub fn read_shard(path: &Path, mut each: impl FnMut(UnitEntry)) -> Result<ShardInfo, ShardError> {
+pub fn read_shard(
+    path: &Path,
+    mut each: impl FnMut(UnitEntry, Option<Fingerprint>),
+) -> Result<ShardInfo, ShardError> {
     let name = path.display().to_string();
     let io = |source| ShardError::Io {
         path: name.clone(),
@@ -98,7 +101,10 @@ pub fn read_shard(path: &Path, mut each: impl FnMut(UnitEntry)) -> Result<ShardI
                     line: line_no,
                 };
                 match serde_json::from_str::<UnitJson>(text.trim()) {
-                    Ok(u) => each(u.into_entry(at, &mut info)),
+                    Ok(u) => {
+                        let (entry, print) = u.into_entry(at, &mut info);
+                        each(entry, print)
+                    }
                     Err(e) => info.notes.push(Note::error(format!(
                         "{name} 第 {line_no} 行不是 zhengban check 输出的单位，未计入：{e}"
                     ))),
@@ -131,7 +137,8 @@ pub fn read_shard(path: &Path, mut each: impl FnMut(UnitEntry)) -> Result<ShardI
             path: name.clone(),
             line: 0,
         };
-        each(u.into_entry(at, &mut info));
+        let (entry, print) = u.into_entry(at, &mut info);
+        each(entry, print);
     }
     Ok(info)
 }
@@ -198,6 +205,9 @@ struct UnitJson {
     statistics: Option<serde_json::Value>,
     #[serde(default)]
     diagnostics: Vec<DiagnosticJson>,
+    /// Read on its own, so that a damaged one costs only the comparison across units.
+    #[serde(default)]
+    fingerprint: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize, Default)]
@@ -255,7 +265,22 @@ struct DiagnosticJson {
 }
 
 impl UnitJson {
-    fn into_entry(self, at: Provenance, info: &mut ShardInfo) -> UnitEntry {
+    /// The unit's roll-up entry, and its fingerprint when the run that wrote it kept one.
+    fn into_entry(self, at: Provenance, info: &mut ShardInfo) -> (UnitEntry, Option<Fingerprint>) {
+        let print = match self.fingerprint {
+            None | Some(serde_json::Value::Null) => None,
+            Some(v) => match serde_json::from_value::<Fingerprint>(v) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    info.notes.push(Note::warning(format!(
+                        "{}（{}）的 fingerprint 无法读取，这个单位没有与别的单位比较：{e}",
+                        self.unit,
+                        at.describe()
+                    )));
+                    None
+                }
+            },
+        };
         if let Some(d) = self.as_of.as_deref().and_then(parse_date) {
             if !info.as_of.contains(&d) {
                 info.as_of.push(d);
@@ -321,7 +346,7 @@ impl UnitJson {
             provenance: at,
         };
         entry.settle();
-        entry
+        (entry, print)
     }
 }
 
@@ -334,7 +359,7 @@ mod tests {
         let p = dir.path().join("s.jsonl");
         std::fs::write(&p, text).unwrap();
         let mut out = Vec::new();
-        let info = read_shard(&p, |e| out.push(e)).unwrap();
+        let info = read_shard(&p, |e, _| out.push(e)).unwrap();
         (out, info)
     }
 
@@ -378,7 +403,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x.json");
         std::fs::write(&p, "{\n\"summary\": {}\n}").unwrap();
-        let err = read_shard(&p, |_| {}).unwrap_err();
+        let err = read_shard(&p, |_, _| {}).unwrap_err();
         assert!(
             err.to_string().contains("不是 zhengban check 输出"),
             "{err}"

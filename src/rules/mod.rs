@@ -44,6 +44,8 @@ use crate::ledger::Unit;
 pub use diagnostic::{Diagnostic, Related, Severity, Target};
 pub use facts::Facts;
 pub use registry::{rule, RULES};
+pub use round::fingerprint::FileDigest;
+pub use round::{check_rule as check_round_rule, is_round_rule, Fingerprint, Round, RoundSink};
 pub use trigger::{Base, Edit, Trigger};
 
 /// A hash map keyed by the unit's own strings (computer and software numbers, names): the
@@ -68,12 +70,22 @@ pub struct Rule {
     /// The documentation `zhengban rule CODE` prints (Markdown, Chinese).
     pub doc: &'static str,
     /// The check.
-    pub check: fn(&Context, &mut Sink),
+    pub check: Check,
     /// The workbook that makes it fire, declared at the end of the rule's file.
     pub trigger: &'static Trigger,
     /// What `zhengban derive` writes about its findings, when they are about a figure derive
     /// computes: the reports point the clerk at derive for those.
     pub derived: Option<Derived>,
+}
+
+/// What a rule looks at.
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    /// One unit at a time, as read.
+    Unit(fn(&Context, &mut Sink)),
+    /// A whole round of units at once, through what each left ([`Fingerprint`]):
+    /// run when every unit of a batch has been checked.
+    Round(fn(&Round, &mut RoundSink)),
 }
 
 /// How `zhengban derive` settles the findings of a rule about a derived figure (derive.md
@@ -175,8 +187,11 @@ impl Sink {
 /// `zhengban rule CODE` prints, so the two cannot drift apart. The rule's file also defines
 /// `const TRIGGER: Trigger`, the workbook that makes the rule fire; without it the rule does
 /// not build. A rule about a figure `derive` computes says so after its summary, with
-/// `derived: Fills("…")` or `derived: Replaces("…")` ([`Derived`]).
+/// `derived: Fills("…")` or `derived: Replaces("…")` ([`Derived`]). A rule across the units
+/// of a round says `scope: Round`, and its `check` takes the round ([`Check::Round`]).
 macro_rules! declare_rule {
+    (@check) => { $crate::rules::Check::Unit(check) };
+    (@check Round) => { $crate::rules::Check::Round(check) };
     (@derived) => { None };
     (@derived $how:ident($what:literal)) => { Some($crate::rules::Derived::$how($what)) };
     (
@@ -185,7 +200,8 @@ macro_rules! declare_rule {
             code: $code:literal,
             severity: $sev:ident,
             summary: $summary:literal
-            $(, derived: $how:ident($what:literal))? $(,)?
+            $(, derived: $how:ident($what:literal))?
+            $(, scope: $scope:ident)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -199,7 +215,7 @@ macro_rules! declare_rule {
             severity: $crate::rules::Severity::$sev,
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
-            check,
+            check: $crate::rules::declare_rule!(@check $($scope)?),
             trigger: &TRIGGER,
             derived: $crate::rules::declare_rule!(@derived $($how($what))?),
         };
@@ -219,8 +235,11 @@ pub fn check_unit(
         let Some(severity) = severity_of(rule) else {
             continue;
         };
+        let Check::Unit(check) = rule.check else {
+            continue;
+        };
         let mut sink = Sink::new(rule.code, severity);
-        (rule.check)(ctx, &mut sink);
+        check(ctx, &mut sink);
         out.extend(once_per_cell(sink.diagnostics));
     }
     sort_diagnostics(ctx.unit, &mut out);

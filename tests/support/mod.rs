@@ -755,35 +755,24 @@ pub fn write_formulas(path: &Path, cells: &[(&str, &str, &str, Option<&str>)]) {
     umya_spreadsheet::writer::xlsx::write(&wb, path).unwrap();
 }
 
-/// Check these files as one unit, as of the fixtures' check date.
-/// Check a rule's trigger: its files as one unit, or, with a roster, its folder as a round
-/// checked against the roster the way `check --roster` does (the roster's units that sent
-/// nothing included), every unit's diagnostics in one report.
+/// Check a rule's trigger: its files as one unit; a folder that holds several units, or
+/// any trigger with a roster, as a round the way `check` reads one (with the roster, the
+/// roster's units that sent nothing included; the findings across units on each unit
+/// involved), every unit's diagnostics in one report.
 pub fn check_trigger_files(files: &[PathBuf], roster: Option<&str>) -> UnitReport {
-    let Some(roster) = roster else {
+    let found = zhengban::ledger::units_named(files, false, &Default::default());
+    if roster.is_none() && found.units.len() < 2 {
         return check_files(files);
-    };
+    }
     let opts = CheckOptions {
         as_of: NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap(),
         config: Config::default(),
         catalogue: Catalogue::default(),
-        roster: Some(std::sync::Arc::new(
-            zhengban::ledger::roster::read_roster(Path::new(roster)).unwrap(),
-        )),
+        roster: roster.map(|r| {
+            std::sync::Arc::new(zhengban::ledger::roster::read_roster(Path::new(r)).unwrap())
+        }),
     };
-    let found = zhengban::ledger::units_named(files, false, &Default::default());
-    let mut claims = zhengban::batch::RosterClaims::new(&opts).unwrap();
-    let mut reports: Vec<UnitReport> = found
-        .units
-        .iter()
-        .map(|u| zhengban::batch::check_discovered(u, &opts))
-        .collect();
-    for r in &reports {
-        if let Some(i) = zhengban::batch::RosterClaims::claim_of(r) {
-            claims.mark(i);
-        }
-    }
-    reports.extend(claims.missing(&opts));
+    let mut reports = zhengban::batch::check_round(&found.units, &opts);
     let mut all = reports.remove(0);
     for r in reports {
         all.diagnostics.extend(r.diagnostics);

@@ -176,6 +176,26 @@ pub fn unit(report: &UnitReport, color: bool, width: usize) -> String {
     out
 }
 
+/// The findings across units, after the units: a title, then each unit involved with its
+/// findings (each `UnitReport` holds only those, see `RoundState::report_of`).
+pub fn across(units: &[UnitReport], color: bool, width: usize) -> String {
+    if units.is_empty() {
+        return String::new();
+    }
+    let paint = Paint(color);
+    let mut out = String::new();
+    let title = format!(
+        "━━━━ 各单位之间：{} 个单位的台账与别的单位有关 ━━━━",
+        units.len()
+    );
+    push_line(&mut out, &paint.bold(&title), width, "", "   ");
+    out.push('\n');
+    for u in units {
+        out.push_str(&unit(u, color, width));
+    }
+    out
+}
+
 /// A rate as a percentage: `100%`, `66.7%`; `—` where nothing of the category is installed.
 fn percent(rate: Option<f64>) -> String {
     match rate {

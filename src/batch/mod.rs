@@ -13,11 +13,14 @@ use chrono::NaiveDate;
 use crate::base::gate;
 use crate::classify::Catalogue;
 use crate::config::Config;
-use crate::ledger::roster::{Listed, Roster};
+use crate::ledger::roster::Roster;
 use crate::ledger::{read_discovered, read_within, DiscoveredUnit, Sources, Unit, UnitSource};
 use crate::metrics::{metrics, Metrics};
 use crate::rules::{check_unit, sort_diagnostics, Context, Diagnostic, Rule, Severity, Sink};
 use crate::rules::{Target, RULES};
+
+pub mod round;
+pub use round::{check_round, Left, RoundState};
 
 /// Everything `check` found about one unit.
 #[derive(Debug, Clone)]
@@ -86,57 +89,6 @@ pub fn check_discovered(found: &DiscoveredUnit, opts: &CheckOptions) -> UnitRepo
     }
 }
 
-/// Which units of the roster the reports of a round were placed on, so that those no
-/// submission was found for come out too, as units of their own (ZB011 on each).
-#[derive(Debug)]
-pub struct RosterClaims {
-    roster: std::sync::Arc<Roster>,
-    claimed: Vec<bool>,
-}
-
-impl RosterClaims {
-    /// Start counting against the roster of `opts`, if it has one.
-    pub fn new(opts: &CheckOptions) -> Option<RosterClaims> {
-        let roster = opts.roster.clone()?;
-        let claimed = vec![false; roster.entries.len()];
-        Some(RosterClaims { roster, claimed })
-    }
-
-    /// The roster unit a report was placed on (what a worker hands on, the report
-    /// itself staying there).
-    pub fn claim_of(report: &UnitReport) -> Option<usize> {
-        match &report.unit.roster {
-            Some(Listed::On(e)) => Some(e.index),
-            _ => None,
-        }
-    }
-
-    /// Note that a submission was placed on the roster unit `index`.
-    pub fn mark(&mut self, index: usize) {
-        if let Some(c) = self.claimed.get_mut(index) {
-            *c = true;
-        }
-    }
-
-    /// The roster's units no submission was placed on, each checked as a unit with nothing
-    /// sent, in the roster's order.
-    pub fn missing(&self, opts: &CheckOptions) -> Vec<UnitReport> {
-        self.roster
-            .entries
-            .iter()
-            .filter(|e| !self.claimed[e.index])
-            .map(|e| {
-                let unit = Unit {
-                    name: e.name.clone(),
-                    roster: Some(Listed::Missing(e.clone())),
-                    ..Unit::default()
-                };
-                check_read_unit(unit, Sources::default(), opts)
-            })
-            .collect()
-    }
-}
-
 /// Check a unit already read. A panic inside a rule costs that rule's findings only: the
 /// rule gets one diagnostic saying it could not finish, every other rule runs.
 pub fn check_read_unit(mut unit: Unit, sources: Sources, opts: &CheckOptions) -> UnitReport {
@@ -184,8 +136,11 @@ pub fn check_rules_guarded(ctx: &Context, rules: &[&Rule], config: &Config) -> V
         let Some(severity) = config.severity_of(rule) else {
             continue;
         };
+        let crate::rules::Check::Unit(check) = rule.check else {
+            continue;
+        };
         let mut sink = Sink::new(rule.code, severity);
-        match catch_unwind(AssertUnwindSafe(|| (rule.check)(ctx, &mut sink))) {
+        match catch_unwind(AssertUnwindSafe(|| check(ctx, &mut sink))) {
             Ok(()) => out.extend(sink.diagnostics),
             Err(panic) => {
                 warn(&format!(
@@ -436,7 +391,7 @@ mod tests {
         severity: Severity::Warning,
         summary: "",
         doc: "",
-        check: panics,
+        check: crate::rules::Check::Unit(panics),
         trigger: &crate::rules::Trigger::clean(&[]),
         derived: None,
     };
@@ -446,7 +401,7 @@ mod tests {
         severity: Severity::Warning,
         summary: "",
         doc: "",
-        check: reports,
+        check: crate::rules::Check::Unit(reports),
         trigger: &crate::rules::Trigger::clean(&[]),
         derived: None,
     };
