@@ -37,6 +37,11 @@ impl Left {
         self.print.as_ref()
     }
 
+    /// The unit's fingerprint, taken.
+    pub fn into_print(self) -> Option<Fingerprint> {
+        self.print
+    }
+
     /// What the round needs of a checked unit (on its worker, while the report is alive):
     /// the workbooks holding its ledgers are read once more for their digests.
     pub fn of(report: &UnitReport, opts: &CheckOptions) -> Left {
@@ -77,6 +82,7 @@ pub struct RoundState {
     roster: Option<Arc<Roster>>,
     claimed: Vec<bool>,
     prints: Vec<Fingerprint>,
+    previous: Vec<Fingerprint>,
 }
 
 impl RoundState {
@@ -88,7 +94,20 @@ impl RoundState {
             roster,
             claimed,
             prints: Vec::new(),
+            previous: Vec::new(),
         }
+    }
+
+    /// Compare the round with last year's (its units' fingerprints).
+    pub fn with_previous(mut self, previous: Vec<Fingerprint>) -> RoundState {
+        self.previous = previous;
+        self
+    }
+
+    /// For each unit added, its submission in last year's round (an index into the
+    /// fingerprints given to [`RoundState::with_previous`]).
+    pub fn last_year(&self) -> Vec<Option<usize>> {
+        crate::rules::last_year(&self.prints, &self.previous)
     }
 
     /// Whether the round's findings across units can only be known at its end (there are
@@ -158,12 +177,16 @@ impl RoundState {
     /// others run.
     pub fn across(&self, opts: &CheckOptions) -> Vec<Vec<Diagnostic>> {
         let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); self.prints.len()];
-        if self.prints.len() < 2 {
+        if self.prints.len() < 2 && self.previous.is_empty() {
             return out;
         }
+        let last_year = self.last_year();
         let round = Round {
             units: &self.prints,
             roster: self.roster.as_deref(),
+            previous: &self.previous,
+            last_year: &last_year,
+            as_of: opts.as_of,
         };
         for rule in RULES.iter().filter(|r| is_round_rule(r)) {
             let Some(severity) = opts.config.severity_of(rule) else {
@@ -203,12 +226,14 @@ impl RoundState {
 /// Check a whole round in memory, every unit's report kept, with the roster's units that
 /// sent nothing after the others and the findings across units added to each unit's own:
 /// what a batch streams piece by piece, for a caller that wants the reports themselves
-/// (tests, and the triggers of the rules across units).
+/// (tests, and the triggers of the rules across units). `previous` is last year's round,
+/// its units' fingerprints (none: no comparison).
 pub fn check_round(
     units: &[crate::ledger::DiscoveredUnit],
     opts: &CheckOptions,
+    previous: Vec<Fingerprint>,
 ) -> Vec<UnitReport> {
-    let mut round = RoundState::new(opts);
+    let mut round = RoundState::new(opts).with_previous(previous);
     let mut reports: Vec<UnitReport> = units
         .iter()
         .map(|u| {

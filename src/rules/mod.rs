@@ -45,7 +45,9 @@ pub use diagnostic::{Diagnostic, Related, Severity, Target};
 pub use facts::Facts;
 pub use registry::{rule, RULES};
 pub use round::fingerprint::FileDigest;
-pub use round::{check_rule as check_round_rule, is_round_rule, Fingerprint, Round, RoundSink};
+pub use round::{
+    check_rule as check_round_rule, is_round_rule, last_year, Fingerprint, Round, RoundSink,
+};
 pub use trigger::{Base, Edit, Trigger};
 
 /// A hash map keyed by the unit's own strings (computer and software numbers, names): the

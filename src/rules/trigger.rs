@@ -21,6 +21,9 @@ pub struct Trigger {
     /// An inspector's roster the base (then a round of units) is checked against
     /// (`--roster`); the snapshot shows every unit's diagnostics.
     pub roster: Option<&'static str>,
+    /// Last year's round (a folder of its submissions) the base, a round, is compared with
+    /// (`report --previous`).
+    pub previous: Option<&'static str>,
 }
 
 /// The workbook a trigger starts from.
@@ -71,6 +74,7 @@ impl Trigger {
             shows: "",
             silent: "",
             roster: None,
+            previous: None,
         }
     }
 
@@ -82,6 +86,7 @@ impl Trigger {
             shows: "",
             silent: "",
             roster: None,
+            previous: None,
         }
     }
 
@@ -93,6 +98,7 @@ impl Trigger {
             shows: "",
             silent: "",
             roster: None,
+            previous: None,
         }
     }
 
@@ -100,6 +106,14 @@ impl Trigger {
     pub const fn with_roster(self, roster: &'static str) -> Trigger {
         Trigger {
             roster: Some(roster),
+            ..self
+        }
+    }
+
+    /// Compare with last year's round, a folder of its submissions (`report --previous`).
+    pub const fn with_previous(self, previous: &'static str) -> Trigger {
+        Trigger {
+            previous: Some(previous),
             ..self
         }
     }

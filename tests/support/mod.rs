@@ -756,12 +756,16 @@ pub fn write_formulas(path: &Path, cells: &[(&str, &str, &str, Option<&str>)]) {
 }
 
 /// Check a rule's trigger: its files as one unit; a folder that holds several units, or
-/// any trigger with a roster, as a round the way `check` reads one (with the roster, the
+/// any trigger with a roster or last year's round, as a round the way `check` reads one (with the roster, the
 /// roster's units that sent nothing included; the findings across units on each unit
 /// involved), every unit's diagnostics in one report.
-pub fn check_trigger_files(files: &[PathBuf], roster: Option<&str>) -> UnitReport {
+pub fn check_trigger_files(
+    files: &[PathBuf],
+    roster: Option<&str>,
+    previous: Option<&str>,
+) -> UnitReport {
     let found = zhengban::ledger::units_named(files, false, &Default::default());
-    if roster.is_none() && found.units.len() < 2 {
+    if roster.is_none() && previous.is_none() && found.units.len() < 2 {
         return check_files(files);
     }
     let opts = CheckOptions {
@@ -772,7 +776,27 @@ pub fn check_trigger_files(files: &[PathBuf], roster: Option<&str>) -> UnitRepor
             std::sync::Arc::new(zhengban::ledger::roster::read_roster(Path::new(r)).unwrap())
         }),
     };
-    let mut reports = zhengban::batch::check_round(&found.units, &opts);
+    // last year's round, checked a year earlier, as `report --previous` checks a folder
+    let previous = previous
+        .map(|p| {
+            let last = CheckOptions {
+                as_of: opts.as_of - chrono::Months::new(12),
+                roster: None,
+                ..opts.clone()
+            };
+            let units =
+                zhengban::ledger::units_named(&[PathBuf::from(p)], false, &Default::default());
+            units
+                .units
+                .iter()
+                .filter_map(|u| {
+                    let report = zhengban::batch::check_discovered(u, &last);
+                    zhengban::batch::Left::of(&report, &last).into_print()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut reports = zhengban::batch::check_round(&found.units, &opts, previous);
     let mut all = reports.remove(0);
     for r in reports {
         all.diagnostics.extend(r.diagnostics);

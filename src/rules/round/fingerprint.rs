@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::base::digest::Digest;
 use crate::base::text::{is_short_name_of, norm, unit_name_key};
 use crate::base::CellRef;
+use crate::ledger::maintenance::Action;
 use crate::ledger::roster::Listed;
 use crate::ledger::summary::Licence;
 use crate::ledger::Unit;
@@ -37,6 +38,12 @@ pub struct Fingerprint {
     pub rows: Box<[u64]>,
     /// The license serials of its 汇总表.
     pub serials: Vec<Serial>,
+    /// The file and sheet of its first 汇总表.
+    pub summary: Option<(Arc<str>, Arc<str>)>,
+    /// The licenses its 汇总表 holds (commercial rows with a 许可数量).
+    pub licences: Vec<Held>,
+    /// The software numbers with an uninstall (卸载) record in their 安装维护 logs.
+    pub uninstalled: Vec<String>,
     /// The workbooks holding ledger rows (summary or usage), for the batch to digest.
     #[serde(skip)]
     pub ledger_files: Vec<Arc<str>>,
@@ -47,6 +54,31 @@ pub struct Fingerprint {
     /// not the header's 填表日期): equal from one year to the next when nothing was kept up.
     #[serde(with = "digest")]
     pub ledger: Option<u64>,
+}
+
+/// Licenses a unit holds for one software number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Held {
+    /// 软件编号, as typed.
+    pub id: String,
+    /// 软件名称, as typed.
+    pub name: String,
+    /// 许可数量.
+    pub count: i64,
+    /// The last day of the license term, when it has one.
+    pub ends: Option<chrono::NaiveDate>,
+}
+
+impl Held {
+    /// How the same software is known from one year to the next: its number, else its name.
+    pub fn key(&self) -> String {
+        let id = norm(&self.id);
+        if id.is_empty() {
+            format!("名称:{}", norm(&self.name))
+        } else {
+            id
+        }
+    }
 }
 
 /// A workbook's bytes, as a digest and a length.
@@ -140,6 +172,21 @@ impl Fingerprint {
                 .first()
                 .map(|t| (t.meta.file.clone(), t.meta.sheet.clone())),
             serials: serials(unit),
+            summary: unit
+                .summaries
+                .first()
+                .map(|t| (t.meta.file.clone(), t.meta.sheet.clone())),
+            licences: licences(unit),
+            uninstalled: unit
+                .maintenance
+                .iter()
+                .filter(|t| {
+                    t.events
+                        .iter()
+                        .any(|e| e.action.ticked.contains(&Action::Uninstall))
+                })
+                .filter_map(|t| t.info.id.value().map(|id| norm(id)))
+                .collect(),
             ledger: ledger_digest(unit, &rows),
             rows: rows.into_boxed_slice(),
             ledger_files,
@@ -218,6 +265,27 @@ fn serials(unit: &Unit) -> Vec<Serial> {
         });
     }
     out
+}
+
+/// The licenses of the unit's commercial summary rows.
+fn licences(unit: &Unit) -> Vec<Held> {
+    unit.summaries
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter_map(|row| {
+            let Licence::Commercial(terms) = &row.licence else {
+                return None;
+            };
+            let count = *terms.license_count.value()?;
+            let bought = terms.purchased_on.value().map(|p| p.date);
+            Some(Held {
+                id: clean(&row.id.raw).to_string(),
+                name: clean(&row.name.raw).to_string(),
+                count,
+                ends: terms.term.value().and_then(|t| t.end(bought)),
+            })
+        })
+        .collect()
 }
 
 /// A serial's letters and digits, upper case, or nothing when it is too short to be a key.

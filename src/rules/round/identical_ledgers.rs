@@ -2,7 +2,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use super::super::prelude::*;
-use super::{home, listed, Round, RoundSink};
+use super::{home, listed, others_of, sorted, Fingerprint, Round, RoundSink, MAX_RELATED};
 use crate::base::digest::Digest;
 
 declare_rule! {
@@ -49,43 +49,19 @@ enum Same {
 /// ZB601
 pub fn check(round: &Round, out: &mut RoundSink) {
     let units = round.units;
-    let mut found: BTreeMap<usize, Vec<(usize, Same)>> = BTreeMap::new();
-    let mut pair = |a: usize, b: usize, same: Same, swapped: Same| {
-        found.entry(a).or_default().push((b, same));
-        found.entry(b).or_default().push((a, swapped));
-    };
-    let mut paired: HashSet<(usize, usize)> = HashSet::new();
-
+    let mut groups = Groups::new(units.len());
     // the same bytes: files of different units with one digest and length
-    // (digest, length) → the units' files with those bytes
-    type Holders<'a> = Vec<(usize, &'a Arc<str>)>;
-    let mut by_bytes: HashMap<(u64, u64), Holders> = HashMap::new();
+    let mut by_bytes: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
     for (i, u) in units.iter().enumerate() {
         for f in &u.file_digests {
-            by_bytes.entry((f.digest, f.bytes)).or_default().push((i, &f.file));
+            by_bytes.entry((f.digest, f.bytes)).or_default().push(i);
         }
     }
-    for group in by_bytes.values() {
-        for (x, (a, fa)) in group.iter().enumerate() {
-            for (b, fb) in &group[x + 1..] {
-                if a != b && paired.insert(((*a).min(*b), (*a).max(*b))) {
-                    pair(
-                        *a,
-                        *b,
-                        Same::Bytes {
-                            mine: (*fa).clone(),
-                            theirs: (*fb).clone(),
-                        },
-                        Same::Bytes {
-                            mine: (*fb).clone(),
-                            theirs: (*fa).clone(),
-                        },
-                    );
-                }
-            }
+    for holders in by_bytes.values() {
+        for pair in holders.windows(2) {
+            groups.join(pair[0], pair[1]);
         }
     }
-
     // the same rows: units with exactly the same rows form a class; classes that share
     // nine in ten rows are found through the few smallest digests of each (prefix
     // filtering: two sets sharing nine in ten elements share one of the first tenth and
@@ -99,119 +75,148 @@ pub fn check(round: &Round, out: &mut RoundSink) {
         }
     }
     let classes: Vec<Vec<usize>> = classes.into_values().collect();
-    let rows = |c: &Vec<usize>| &units[c[0]].rows;
+    for members in &classes {
+        for pair in members.windows(2) {
+            groups.join(pair[0], pair[1]);
+        }
+    }
+    let rows = |c: usize| &units[classes[c][0]].rows;
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (c, members) in classes.iter().enumerate() {
-        let r = rows(members);
+    for c in 0..classes.len() {
+        let r = rows(c);
         let prefix = r.len() - (r.len() * 9).div_ceil(10) + 1;
         for x in &r[..prefix] {
             index.entry(*x).or_default().push(c);
         }
     }
-    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    let mut tried: HashSet<(usize, usize)> = HashSet::new();
     for list in index.values() {
-        for (x, a) in list.iter().enumerate() {
-            for b in &list[x + 1..] {
-                candidates.insert(((*a).min(*b), (*a).max(*b)));
-            }
-        }
-    }
-    let mut alike: Vec<(usize, usize, usize)> = candidates
-        .into_iter()
-        .filter_map(|(a, b)| {
-            let shared = shared(rows(&classes[a]), rows(&classes[b]));
-            let most = rows(&classes[a]).len().max(rows(&classes[b]).len());
-            (shared * 10 >= most * 9).then_some((a, b, shared))
-        })
-        .collect();
-    alike.extend(
-        (0..classes.len())
-            .filter(|c| classes[*c].len() > 1)
-            .map(|c| (c, c, rows(&classes[c]).len())),
-    );
-    for (ca, cb, shared) in alike {
-        for (x, &a) in classes[ca].iter().enumerate() {
-            let others = if ca == cb {
-                &classes[cb][x + 1..]
-            } else {
-                &classes[cb][..]
-            };
-            for &b in others {
-                if !paired.insert((a.min(b), a.max(b))) {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                if !tried.insert((a.min(b), a.max(b))) {
                     continue;
                 }
-                let (na, nb) = (units[a].rows.len(), units[b].rows.len());
-                pair(
-                    a,
-                    b,
-                    Same::Rows {
-                        shared,
-                        mine: na,
-                        theirs: nb,
-                    },
-                    Same::Rows {
-                        shared,
-                        mine: nb,
-                        theirs: na,
-                    },
-                );
+                let most = rows(a).len().max(rows(b).len());
+                if shared(rows(a), rows(b)) * 10 >= most * 9 {
+                    groups.join(classes[a][0], classes[b][0]);
+                }
             }
         }
     }
 
-    for (i, mut matches) in found {
-        // by where the others came from, not by the order the round holds them in
-        matches.sort_by_cached_key(|(j, _)| units[*j].sort_key());
-        let me = &units[i];
-        let names: Vec<String> = matches.iter().map(|(j, _)| units[*j].called()).collect();
-        let target = match (&matches[0].1, &me.usage) {
-            (Same::Bytes { mine, .. }, _) => Target::File(mine.clone()),
-            (Same::Rows { .. }, Some((file, sheet))) => Target::Sheet {
-                file: file.clone(),
-                sheet: sheet.clone(),
-            },
-            (Same::Rows { .. }, None) => home(me),
-        };
-        let message = match &matches[..] {
-            [(_, Same::Bytes { .. })] => {
-                format!("台账与 {} 报送的是同一个文件（逐字节相同）", names[0])
-            }
-            [(_, Same::Rows { shared, mine, theirs })] => format!(
-                "明细表与 {} 的几乎相同：本单位 {mine} 行、对方 {theirs} 行，其中 {shared} 行一样",
-                names[0]
-            ),
-            _ => format!(
-                "台账与另外 {} 个单位的相同或几乎相同：{}",
-                matches.len(),
-                listed(&names)
-            ),
-        };
-        let d = out.report(
-            i,
-            target,
-            message,
-            "核实这几份台账各是哪个单位的；照抄的单位要按本单位每台计算机实际安装的软件重新填写明细表，再据此更新汇总表",
-        );
-        for ((j, same), name) in matches.iter().zip(&names) {
-            let other = &units[*j];
-            let (target, text) = match same {
-                Same::Bytes { theirs, .. } => (
-                    Target::File(theirs.clone()),
-                    format!("{name}：与本单位的文件逐字节相同"),
+    for members in groups.all().into_iter().filter(|m| m.len() > 1) {
+        let order = sorted(units, &members);
+        for &i in &members {
+            let me = &units[i];
+            let others = others_of(&order, i, MAX_RELATED);
+            let names: Vec<String> = others.iter().map(|j| units[*j].called()).collect();
+            let same: Vec<Same> = others.iter().map(|j| same(me, &units[*j])).collect();
+            let target = match (&same[0], &me.usage) {
+                (Same::Bytes { mine, .. }, _) => Target::File(mine.clone()),
+                (Same::Rows { .. }, Some((file, sheet))) => Target::Sheet {
+                    file: file.clone(),
+                    sheet: sheet.clone(),
+                },
+                (Same::Rows { .. }, None) => home(me),
+            };
+            let message = match (&same[..], members.len()) {
+                ([Same::Bytes { .. }], 2) => {
+                    format!("台账与 {} 报送的是同一个文件（逐字节相同）", names[0])
+                }
+                ([Same::Rows { shared, mine, theirs }], 2) => format!(
+                    "明细表与 {} 的几乎相同：本单位 {mine} 行、对方 {theirs} 行，其中 {shared} 行一样",
+                    names[0]
                 ),
-                Same::Rows { shared, theirs, .. } => (
-                    match &other.usage {
-                        Some((file, sheet)) => Target::Sheet {
-                            file: file.clone(),
-                            sheet: sheet.clone(),
-                        },
-                        None => home(other),
-                    },
-                    format!("{name}：明细表 {theirs} 行中 {shared} 行与本单位相同"),
+                (_, n) => format!(
+                    "台账与另外 {} 个单位的相同或几乎相同：{}",
+                    n - 1,
+                    listed(&names, n - 1)
                 ),
             };
-            d.related(target, text);
+            let d = out.report(
+                i,
+                target,
+                message,
+                "核实这几份台账各是哪个单位的；照抄的单位要按本单位每台计算机实际安装的软件重新填写明细表，再据此更新汇总表",
+            );
+            for ((j, same), name) in others.iter().zip(same).zip(&names) {
+                let other = &units[*j];
+                let (target, text) = match same {
+                    Same::Bytes { theirs, .. } => (
+                        Target::File(theirs),
+                        format!("{name}：与本单位的文件逐字节相同"),
+                    ),
+                    Same::Rows { shared, theirs, .. } => (
+                        match &other.usage {
+                            Some((file, sheet)) => Target::Sheet {
+                                file: file.clone(),
+                                sheet: sheet.clone(),
+                            },
+                            None => home(other),
+                        },
+                        format!("{name}：明细表 {theirs} 行中 {shared} 行与本单位相同"),
+                    ),
+                };
+                d.related(target, text);
+            }
         }
+    }
+}
+
+/// How one unit's ledgers are the same as another's: the same bytes, or else how many
+/// usage rows they share.
+fn same(me: &Fingerprint, other: &Fingerprint) -> Same {
+    for mine in &me.file_digests {
+        if let Some(theirs) = other
+            .file_digests
+            .iter()
+            .find(|t| (t.digest, t.bytes) == (mine.digest, mine.bytes))
+        {
+            return Same::Bytes {
+                mine: mine.file.clone(),
+                theirs: theirs.file.clone(),
+            };
+        }
+    }
+    Same::Rows {
+        shared: shared(&me.rows, &other.rows),
+        mine: me.rows.len(),
+        theirs: other.rows.len(),
+    }
+}
+
+/// Units joined into groups (union–find): a group is every unit whose ledgers are the same
+/// as, or nearly the same as, another's in it.
+struct Groups(Vec<usize>);
+
+impl Groups {
+    fn new(n: usize) -> Groups {
+        Groups((0..n).collect())
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+
+    /// Every group, members in order.
+    fn all(mut self) -> Vec<Vec<usize>> {
+        let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..self.0.len() {
+            let r = self.root(i);
+            by_root.entry(r).or_default().push(i);
+        }
+        by_root.into_values().collect()
     }
 }
 
@@ -258,6 +263,9 @@ mod tests {
             &Round {
                 units,
                 roster: None,
+                previous: &[],
+                last_year: &[],
+                as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
             },
             &mut sink,
         );

@@ -13,6 +13,8 @@ rules! {
     ZB602 shared_serial,
     ZB603 name_differs_from_roster,
     ZB604 one_unit_twice,
+    ZB605 unchanged_since_last_year,
+    ZB606 licences_gone,
 }
 
 use super::{Check, Diagnostic, Rule, Severity, Target};
@@ -27,6 +29,46 @@ pub struct Round<'a> {
     pub units: &'a [Fingerprint],
     /// The inspector's roster, if one was given.
     pub roster: Option<&'a Roster>,
+    /// Last year's round (`report --previous`), empty without one.
+    pub previous: &'a [Fingerprint],
+    /// For each unit, its submission in last year's round ([`last_year`]).
+    pub last_year: &'a [Option<usize>],
+    /// The check date.
+    pub as_of: chrono::NaiveDate,
+}
+
+impl Round<'_> {
+    /// Unit `i`'s submission of last year, if it had one.
+    pub fn last_year_of(&self, i: usize) -> Option<&Fingerprint> {
+        self.previous.get((*self.last_year.get(i)?)?)
+    }
+}
+
+/// Which of last year's submissions each unit's is: the one stating the same 单位名称, else
+/// the one that came under the same folder (or file) name; a name two of last year's
+/// submissions share matches neither (never guessed).
+pub fn last_year(units: &[Fingerprint], previous: &[Fingerprint]) -> Vec<Option<usize>> {
+    use crate::base::text::unit_name_key as key;
+    use std::collections::HashMap;
+    let index = |of: &dyn Fn(&Fingerprint) -> Option<String>| {
+        let mut map: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, p) in previous.iter().enumerate() {
+            if let Some(k) = of(p).filter(|k| !k.is_empty()) {
+                map.entry(k).and_modify(|e| *e = None).or_insert(Some(i));
+            }
+        }
+        map
+    };
+    let folder = |p: &Fingerprint| p.found_as.as_deref().map(key);
+    let (by_name, by_folder) = (index(&|p| p.name_key()), index(&folder));
+    units
+        .iter()
+        .map(|u| {
+            u.name_key()
+                .and_then(|k| by_name.get(&k).copied().flatten())
+                .or_else(|| folder(u).and_then(|k| by_folder.get(&k).copied().flatten()))
+        })
+        .collect()
 }
 
 /// Collects one round rule's diagnostics, each with the unit (its index in the round) it
@@ -99,11 +141,36 @@ fn home(u: &Fingerprint) -> Target {
     }
 }
 
-/// Names in a message: the first few, and how many in all (`甲、乙、丙 等 12 个单位`).
-fn listed(names: &[String]) -> String {
+/// The most other units a finding lists as related places: a round where hundreds of units
+/// sent one file would otherwise put every unit on every unit (the message says how many).
+const MAX_RELATED: usize = 20;
+
+/// Names in a message: the first few of `total`, and how many in all (`甲、乙、丙 等 12 个单位`).
+fn listed(names: &[String], total: usize) -> String {
     const SHOWN: usize = 3;
-    if names.len() <= SHOWN {
-        return names.join("、");
+    if total <= SHOWN && names.len() >= total {
+        return names[..total].join("、");
     }
-    format!("{} 等 {} 个单位", names[..SHOWN].join("、"), names.len())
+    format!(
+        "{} 等 {total} 个单位",
+        names[..SHOWN.min(names.len())].join("、")
+    )
+}
+
+/// The first `n` members of a group sorted by [`Fingerprint::sort_key`] other than `me`:
+/// whom a unit's finding names.
+fn others_of(sorted: &[usize], me: usize, n: usize) -> Vec<usize> {
+    sorted
+        .iter()
+        .copied()
+        .filter(|j| *j != me)
+        .take(n)
+        .collect()
+}
+
+/// A group's members in the order messages list them.
+fn sorted(units: &[Fingerprint], members: &[usize]) -> Vec<usize> {
+    let mut out = members.to_vec();
+    out.sort_by_cached_key(|i| units[*i].sort_key());
+    out
 }

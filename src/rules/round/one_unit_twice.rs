@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use super::super::prelude::*;
-use super::{home, listed, Round, RoundSink};
+use super::{home, listed, others_of, sorted, Round, RoundSink, MAX_RELATED};
 use crate::base::text::{is_short_name_of as within, unit_name_key as key};
 
 declare_rule! {
@@ -66,21 +66,22 @@ pub fn check(round: &Round, out: &mut RoundSink) {
                 })
             })
             .collect();
+        let order = sorted(units, &members);
+        let total = members.len() - 1;
         for &i in &members {
             let me = &units[i];
-            let mut others: Vec<usize> = members.iter().copied().filter(|j| *j != i).collect();
-            others.sort_by_cached_key(|j| units[*j].sort_key());
+            let others = others_of(&order, i, MAX_RELATED);
             let names: Vec<String> = others.iter().map(|j| units[*j].called()).collect();
             let mut message = match entry {
                 Some(_) => format!(
                     "{} 份报送都对上了{shown}：另外的是 {}",
                     members.len(),
-                    listed(&names)
+                    listed(&names, total)
                 ),
                 None => format!(
                     "{} 份报送写的单位名称都是 {shown}：另外的是 {}",
                     members.len(),
-                    listed(&names)
+                    listed(&names, total)
                 ),
             };
             match owners[..] {

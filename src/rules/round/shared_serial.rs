@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use super::super::prelude::*;
-use super::{home, listed, Round, RoundSink};
+use super::{home, listed, Round, RoundSink, MAX_RELATED};
 
 declare_rule! {
     /// ## 检查什么
@@ -40,11 +40,16 @@ pub fn check(round: &Round, out: &mut RoundSink) {
         }
     }
     for holders in by_key.values().filter(|h| h.len() > 1) {
+        let mut order = holders.clone();
+        order.sort_by_cached_key(|(j, _)| units[*j].sort_key());
         for &(i, s) in holders {
             let mine = &units[i].serials[s];
-            let mut others: Vec<&(usize, usize)> =
-                holders.iter().filter(|(j, _)| *j != i).collect();
-            others.sort_by_cached_key(|(j, _)| units[*j].sort_key());
+            let others: Vec<(usize, usize)> = order
+                .iter()
+                .copied()
+                .filter(|(j, _)| *j != i)
+                .take(MAX_RELATED)
+                .collect();
             let names: Vec<String> = others.iter().map(|(j, _)| units[*j].called()).collect();
             let target = match &mine.cell {
                 Some(c) => Target::Cell(c.clone()),
@@ -57,11 +62,11 @@ pub fn check(round: &Round, out: &mut RoundSink) {
                     "序列号 {}（{}）也登记在 {} 的汇总表里",
                     mine.typed,
                     mine.software,
-                    listed(&names)
+                    listed(&names, holders.len() - 1)
                 ),
                 "借用别的单位的序列号的，按本单位实际购买的许可登记；上级统一采购、分给各单位的，请附分配文件，许可数量只写分给本单位的份数",
             );
-            for (&(j, t), name) in others.into_iter().zip(&names) {
+            for ((j, t), name) in others.into_iter().zip(&names) {
                 let theirs = &units[j].serials[t];
                 let target = match &theirs.cell {
                     Some(c) => Target::Cell(c.clone()),
