@@ -231,6 +231,10 @@ pub struct ReportArgs {
     /// 找出没有报送的单位（ZB011）和名单外的单位（ZB012）
     #[arg(long, value_name = "名单")]
     pub roster: Option<PathBuf>,
+    /// 上年的报送：上年 check --format jsonl 的输出，或上年各单位报送的文件夹；加一张
+    /// “与上年比较”工作表，并找出台账一年没有更新（ZB605）、许可不见了又没有卸载记录（ZB606）
+    #[arg(long, value_name = "上年")]
+    pub previous: Option<PathBuf>,
     /// 并行线程数（默认 CPU 核数）
     #[arg(short = 'j', long, value_name = "线程数")]
     pub jobs: Option<usize>,

@@ -117,6 +117,12 @@ impl RoundState {
         units > 1 && wants_prints(opts)
     }
 
+    /// The fingerprints of the units added, in order (a unit that left none has an empty
+    /// one).
+    pub fn prints(&self) -> &[Fingerprint] {
+        &self.prints
+    }
+
     /// Add the next unit: its index among those added is its index in [`RoundState::across`].
     pub fn add(&mut self, left: Left) {
         if let Some(c) = left.claim.and_then(|i| self.claimed.get_mut(i)) {

@@ -16,6 +16,7 @@ use crate::ledger::{discover, discover_units, join_named, DiscoveredUnit, ReadOp
 use crate::output::{print_stdout, OutputPolicy};
 use crate::render::rollup::{html, status_line, xlsx};
 use crate::rollup::from_json::{is_shard_path, read_shard, ShardError};
+use crate::rollup::previous::{self, LastYear};
 use crate::rollup::unit::{Provenance, UnitStatus};
 use crate::rollup::{from_check, Builder, NoteLevel, Rollup, UnitEntry};
 use crate::rules::Fingerprint;
@@ -161,7 +162,12 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
         catalogue,
         roster: crate::commands::check::roster(args.roster.as_deref())?,
     };
-    let mut round = RoundState::new(&opts);
+    let last_year = match &args.previous {
+        Some(path) => Some(last_year(path, &opts, args)?),
+        None => None,
+    };
+    let mut round = RoundState::new(&opts)
+        .with_previous(last_year.as_ref().map(LastYear::prints).unwrap_or_default());
     // where each unit's entry is, in the order the round added them
     let mut positions: Vec<usize> = Vec::new();
     if !sources.is_empty() {
@@ -221,6 +227,16 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
             from_check::add_across(&mut entries[at].1, &found);
         }
     }
+    let comparison = last_year.as_ref().map(|last| {
+        let matched = round.last_year();
+        let now: Vec<_> = positions
+            .iter()
+            .zip(round.prints())
+            .zip(matched)
+            .map(|((&at, print), m)| (&entries[at].1, Some(print), m))
+            .collect();
+        previous::compare(&now, last, as_of)
+    });
     // the roster's units that sent nothing, after all the others
     for report in round.missing(&opts) {
         entries.push((
@@ -233,7 +249,8 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
     for (_, e) in entries {
         builder.add(e);
     }
-    let rollup = builder.finish(year);
+    let mut rollup = builder.finish(year);
+    rollup.previous = comparison;
 
     let mut written = Vec::new();
     if let Some(out) = &args.output {
@@ -261,6 +278,67 @@ pub fn run(args: &ReportArgs) -> Result<Status, RunError> {
     } else {
         Status::Clean
     })
+}
+
+/// Last year's round (`--previous`): `check`'s JSON of it (a file, or a folder of such
+/// files), or a folder of its submissions, checked here as of a year before.
+fn last_year(path: &Path, opts: &CheckOptions, args: &ReportArgs) -> Result<LastYear, RunError> {
+    if !path.exists() {
+        return Err(RunError::Usage(format!(
+            "--previous：找不到 {}",
+            crate::base::path::shown(path)
+        )));
+    }
+    let mut last = LastYear {
+        from: crate::base::path::shown(path),
+        units: Vec::new(),
+    };
+    let shards = if path.is_file() {
+        if !is_shard_path(path) {
+            return Err(RunError::Usage(format!(
+                "--previous 应是上年 zhengban check --format jsonl（或 json）的输出，或上年各单位报送的文件夹：收到 {}",
+                crate::base::gate::terminal(&crate::base::path::shown(path))
+            )));
+        }
+        Some(vec![path.to_path_buf()])
+    } else {
+        shards_in(path)
+    };
+    if let Some(shards) = shards {
+        for shard in shards {
+            read_shard(&shard, |e, print| last.add(e, print)).map_err(|e| match e {
+                ShardError::Io { source, .. } => RunError::Read {
+                    path: shard.clone(),
+                    source,
+                },
+                other => RunError::Usage(format!("--previous：{other}")),
+            })?;
+        }
+        return Ok(last);
+    }
+    // a folder of last year's submissions: checked as of a year before, without a roster
+    let then = CheckOptions {
+        as_of: opts.as_of - chrono::Months::new(12),
+        roster: None,
+        ..opts.clone()
+    };
+    let found = discover_units(&[path.to_path_buf()], args.unit_per_file);
+    let year = then.as_of.year();
+    let done: Result<(), std::convert::Infallible> = check_batch(
+        &found.units,
+        &then,
+        jobs(args.jobs),
+        |_, report| {
+            let left = Left::of(&report, &then);
+            (from_check::entry(&report, &then.catalogue, year), left)
+        },
+        |_, (entry, left)| {
+            last.add(entry, left.into_print());
+            ControlFlow::Continue(())
+        },
+    );
+    let Ok(()) = done;
+    Ok(last)
 }
 
 /// What the terminal shows: totals, the units that need a look beyond their errors, the
@@ -300,6 +378,20 @@ fn summary(r: &Rollup, written: &[PathBuf]) -> String {
             String::new()
         };
         s.push_str(&format!("{}：{}{more}\n", status.label(), shown.join("、")));
+    }
+    if let Some(c) = &r.previous {
+        let flagged = c
+            .rows
+            .iter()
+            .filter(|l| l.now.is_some() && l.then.is_some() && !l.remarks.is_empty())
+            .count();
+        s.push_str(&format!(
+            "与上年比较（{}）：今年新报送 {} 个单位，上年报送、今年没有 {} 个，{flagged} 个单位的台账与上年相比需要关注，见“{}”\n",
+            c.from,
+            c.new_units(),
+            c.gone_units(),
+            xlsx::PREVIOUS_SHEET
+        ));
     }
     let mut notes: Vec<_> = r.notes.iter().collect();
     notes.sort_by_key(|n| n.level);

@@ -5,6 +5,7 @@
 
 pub mod from_check;
 pub mod from_json;
+pub mod previous;
 pub mod statistics;
 pub mod unit;
 
@@ -126,6 +127,8 @@ pub struct Rollup {
     pub statistics: StatisticsTotal,
     /// How the roll-up was put together: duplicates, units not summed, unreadable input.
     pub notes: Vec<Note>,
+    /// The comparison with last year's round (`--previous`).
+    pub previous: Option<previous::Comparison>,
 }
 
 impl Rollup {
@@ -384,6 +387,7 @@ impl Builder {
             units: self.units,
             statistics: total,
             notes: self.notes,
+            previous: None,
         }
     }
 }

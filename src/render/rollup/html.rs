@@ -160,7 +160,11 @@ pub fn render(r: &Rollup, output_dir: Option<&Path>) -> String {
         "<h1>{TITLE}</h1>\n<p class=\"sub\">{}</p>",
         escape(&headline(r))
     );
-    h.push_str("<nav><a href=\"#units\">单位汇总</a><a href=\"#statistics\">信息统计表</a><a href=\"#rules\">规则统计</a><a href=\"#rates\">正版率</a><a href=\"#diagnostics\">诊断明细</a><a href=\"#notes\">说明</a></nav>\n");
+    h.push_str("<nav><a href=\"#units\">单位汇总</a><a href=\"#statistics\">信息统计表</a><a href=\"#rules\">规则统计</a><a href=\"#rates\">正版率</a>");
+    if r.previous.is_some() {
+        h.push_str("<a href=\"#previous\">与上年比较</a>");
+    }
+    h.push_str("<a href=\"#diagnostics\">诊断明细</a><a href=\"#notes\">说明</a></nav>\n");
     if !r.notes.is_empty() {
         let _ = writeln!(
             h,
@@ -172,6 +176,9 @@ pub fn render(r: &Rollup, output_dir: Option<&Path>) -> String {
     statistics(&mut h, r);
     rules(&mut h, r);
     rates(&mut h, r, &links);
+    if let Some(c) = &r.previous {
+        previous(&mut h, c, &links);
+    }
     diagnostics(&mut h, r, &links);
     notes(&mut h, r);
     let _ = writeln!(h, "<script>{SCRIPT}</script>");
@@ -545,6 +552,77 @@ fn rates(h: &mut String, r: &Rollup, links: &Links) {
             h.push_str(&rate_cell(rate));
         }
         h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody></table></div>\n");
+}
+
+/// 与上年比较: each unit's figures then and now, new and gone units, what needs a look.
+fn previous(h: &mut String, c: &crate::rollup::previous::Comparison, links: &Links) {
+    h.push_str("<h2 id=\"previous\">与上年比较</h2>\n");
+    let _ = writeln!(
+        h,
+        "<p class=\"sub\">上年：{} · 今年新报送 {} 个单位 · 上年报送、今年没有 {} 个</p>",
+        escape(&c.from),
+        c.new_units(),
+        c.gone_units()
+    );
+    tools(
+        h,
+        "previous-table",
+        "单位名称、报送文件夹、需要关注的情况",
+        &[],
+    );
+    h.push_str("<div class=\"scroll\"><table id=\"previous-table\" class=\"sortable\"><thead><tr>");
+    let heads: [(&str, bool); 11] = [
+        ("序号", true),
+        ("单位名称", false),
+        ("今年报送", false),
+        ("上年报送", false),
+        ("计算机数 上年", true),
+        ("计算机数 今年", true),
+        ("商业软件许可数 上年", true),
+        ("商业软件许可数 今年", true),
+        ("正版率（三类最低）上年", true),
+        ("正版率（三类最低）今年", true),
+        ("需要关注", false),
+    ];
+    for (i, (label, num)) in heads.iter().enumerate() {
+        h.push_str(&sort_head(i, *num, label, ""));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    let lowest =
+        |rates: &crate::rollup::unit::Rates| rates.all().into_iter().flatten().reduce(f64::min);
+    for (i, line) in c.rows.iter().enumerate() {
+        let src = |s: &Option<String>| match s.as_deref() {
+            Some(s) => file_link(links, s),
+            None => "—".into(),
+        };
+        let _ = write!(
+            h,
+            "<tr><td class=\"n\">{}</td><td class=\"name\">{}</td><td class=\"src\">{}</td><td class=\"src\">{}</td>",
+            i + 1,
+            escape(&line.name),
+            src(&line.source),
+            src(&line.last_source)
+        );
+        let count = |v: Option<i64>| match v {
+            Some(n) => format!("<td class=\"n\" data-v=\"{n}\">{n}</td>"),
+            None => "<td class=\"c\" data-v=\"\">—</td>".to_string(),
+        };
+        for f in [&line.then, &line.now] {
+            h.push_str(&count(f.as_ref().map(|f| f.computers as i64)));
+        }
+        for f in [&line.then, &line.now] {
+            h.push_str(&count(f.as_ref().and_then(|f| f.licences)));
+        }
+        for f in [&line.then, &line.now] {
+            h.push_str(&rate_cell(f.as_ref().and_then(|f| lowest(&f.rates))));
+        }
+        let _ = writeln!(
+            h,
+            "<td class=\"text\">{}</td></tr>",
+            escape(&line.remarks.join("；"))
+        );
     }
     h.push_str("</tbody></table></div>\n");
 }

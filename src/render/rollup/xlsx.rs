@@ -47,6 +47,9 @@ pub const DIAGNOSTICS_SHEET: &str = "诊断明细";
 /// How the roll-up was made.
 pub const NOTES_SHEET: &str = "说明";
 
+/// The sheet of the comparison with last year (`--previous`).
+pub const PREVIOUS_SHEET: &str = "与上年比较";
+
 /// How to write the workbook.
 #[derive(Debug, Clone)]
 pub struct XlsxOptions {
@@ -262,6 +265,9 @@ pub fn render(r: &Rollup, opts: &XlsxOptions) -> Result<Vec<u8>, XlsxError> {
     rules_sheet(&mut wb, r, &styles)?;
     rates_sheet(&mut wb, r, &styles)?;
     diagnostics_sheets(&mut wb, r, &styles, &links, opts.rows_per_sheet.max(1))?;
+    if let Some(c) = &r.previous {
+        previous_sheet(wb.add_worksheet_with_low_memory()?, r, c, &styles)?;
+    }
     notes_sheet(wb.add_worksheet(), r, &styles)?;
     wb.save_to_buffer()
 }
@@ -938,6 +944,110 @@ fn diagnostics_sheets(
         ws.set_freeze_panes(top + 1, 0)?;
         print_setup(ws, Some((top, top)))?;
     }
+    Ok(())
+}
+
+/// The columns of 与上年比较: header, group header above it, width.
+const PREVIOUS_COLUMNS: [(&str, Option<&str>, f64); 13] = [
+    ("序号", None, 6.0),
+    ("单位名称", None, 24.0),
+    ("今年报送", None, 24.0),
+    ("上年报送", None, 24.0),
+    ("上年", Some("计算机数"), 7.0),
+    ("今年", Some("计算机数"), 7.0),
+    ("上年", Some("商业软件许可数"), 8.0),
+    ("今年", Some("商业软件许可数"), 8.0),
+    ("上年", Some("正版率（三类最低）"), 9.0),
+    ("今年", Some("正版率（三类最低）"), 9.0),
+    ("上年", Some("正版率（办公软件）"), 9.0),
+    ("今年", Some("正版率（办公软件）"), 9.0),
+    ("需要关注", None, 50.0),
+];
+
+/// The lowest of a unit's three rates.
+fn lowest(rates: &crate::rollup::unit::Rates) -> Option<f64> {
+    rates.all().into_iter().flatten().reduce(f64::min)
+}
+
+fn previous_sheet(
+    ws: &mut Worksheet,
+    r: &Rollup,
+    c: &crate::rollup::previous::Comparison,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name(PREVIOUS_SHEET)?;
+    let last = (PREVIOUS_COLUMNS.len() - 1) as ColNum;
+    let sub = format!(
+        "上年：{} · 今年新报送 {} 个单位 · 上年报送、今年没有 {} 个 · {}",
+        c.from,
+        c.new_units(),
+        c.gone_units(),
+        headline(r)
+    );
+    title_rows(ws, last, "与上年比较", &sub, s)?;
+    let top: RowNum = 3;
+    two_row_header(ws, top, &PREVIOUS_COLUMNS, &s.head)?;
+    let mut row = top + 2;
+    for (i, line) in c.rows.iter().enumerate() {
+        num(ws, row, 0, (i + 1) as f64, &s.count)?;
+        put(ws, row, 1, &line.name, &s.wrap)?;
+        put(ws, row, 2, line.source.as_deref().unwrap_or("—"), &s.wrap)?;
+        put(
+            ws,
+            row,
+            3,
+            line.last_source.as_deref().unwrap_or("—"),
+            &s.wrap,
+        )?;
+        let years = [&line.then, &line.now];
+        for (k, f) in years.iter().enumerate() {
+            let col = 4 + k as ColNum;
+            match f {
+                Some(f) => num(ws, row, col, f.computers as f64, &s.count)?,
+                None => put(ws, row, col, "—", &s.center)?,
+            }
+            match f.as_ref().and_then(|f| f.licences) {
+                Some(n) => num(ws, row, col + 2, n as f64, &s.count)?,
+                None => put(ws, row, col + 2, "—", &s.center)?,
+            }
+            for (j, rate) in [
+                f.as_ref().and_then(|f| lowest(&f.rates)),
+                f.as_ref().and_then(|f| f.rates.office),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let at = col + 4 + 2 * j as ColNum;
+                match rate {
+                    Some(v) if v < 1.0 => num(ws, row, at, v, &s.rate_low)?,
+                    Some(v) => num(ws, row, at, v, &s.rate)?,
+                    None => put(ws, row, at, "—", &s.center)?,
+                }
+            }
+        }
+        let remarks = line.remarks.join("；");
+        put(ws, row, last, &remarks, &s.wrap)?;
+        let (now, then) = (
+            line.source.as_deref().unwrap_or(""),
+            line.last_source.as_deref().unwrap_or(""),
+        );
+        ws.set_row_height(
+            row,
+            height(&[
+                (&remarks, 50.0),
+                (&line.name, 24.0),
+                (now, 24.0),
+                (then, 24.0),
+            ]),
+        )?;
+        row += 1;
+    }
+    if c.rows.is_empty() {
+        merge(ws, row, 0, last, "今年和上年都没有单位。", &s.center)?;
+    }
+    ws.set_freeze_panes(top + 2, 2)?;
+    ws.autofilter(top + 1, 0, row.saturating_sub(1).max(top + 1), last)?;
+    print_setup(ws, Some((top, top + 1)))?;
     Ok(())
 }
 

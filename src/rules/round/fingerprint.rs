@@ -81,6 +81,39 @@ impl Held {
     }
 }
 
+/// Licenses held last year and gone (or fewer) now without an uninstall record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gone<'a> {
+    /// What was held.
+    pub held: &'a Held,
+    /// How many are held now.
+    pub now: i64,
+}
+
+impl Gone<'_> {
+    /// The software, as messages name it: `Adobe Acrobat DC（RJ012）`.
+    pub fn what(&self) -> String {
+        if self.held.id.is_empty() {
+            self.held.name.clone()
+        } else {
+            format!("{}（{}）", self.held.name, self.held.id)
+        }
+    }
+
+    /// What happened, in words.
+    pub fn said(&self) -> String {
+        let (what, then) = (self.what(), self.held.count);
+        if self.now == 0 {
+            format!("上年登记的 {what}许可 {then} 个，今年的汇总表里没有了，安装维护明细表中也没有卸载记录")
+        } else {
+            format!(
+                "上年登记的 {what}许可 {then} 个，今年只有 {} 个，安装维护明细表中没有卸载记录",
+                self.now
+            )
+        }
+    }
+}
+
 /// A workbook's bytes, as a digest and a length.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileDigest {
@@ -213,6 +246,41 @@ impl Fingerprint {
     /// that a message does not depend on the order the round was read in.
     pub fn sort_key(&self) -> (Option<Arc<str>>, String) {
         (self.home.clone(), self.name.clone())
+    }
+
+    /// Whether its ledgers record, row for row, what `before` recorded (last year's
+    /// submission): nothing was kept up in between.
+    pub fn same_ledger_as(&self, before: &Fingerprint) -> bool {
+        self.ledger.is_some() && self.ledger == before.ledger
+    }
+
+    /// The licenses `before` (last year's submission) held that this one holds fewer of, or
+    /// none, with no uninstall record for the software; a license whose term had ended by
+    /// `as_of` may go. Nothing for a unit that sent no 汇总表.
+    pub fn licences_gone_since<'a>(
+        &self,
+        before: &'a Fingerprint,
+        as_of: chrono::NaiveDate,
+    ) -> Vec<Gone<'a>> {
+        if self.summary.is_none() {
+            return Vec::new();
+        }
+        before
+            .licences
+            .iter()
+            .filter(|held| !held.ends.is_some_and(|end| end < as_of))
+            .filter_map(|held| {
+                let key = held.key();
+                let now: i64 = self
+                    .licences
+                    .iter()
+                    .filter(|h| h.key() == key)
+                    .map(|h| h.count)
+                    .sum();
+                let uninstalled = self.uninstalled.contains(&norm(&held.id));
+                (now < held.count && !uninstalled).then_some(Gone { held, now })
+            })
+            .collect()
     }
 
     /// The key of the 单位名称 stated, if any.

@@ -32,41 +32,7 @@ pub fn check(round: &Round, out: &mut RoundSink) {
         let Some(before) = round.last_year_of(i) else {
             continue;
         };
-        // a unit that sent no 汇总表 this year is another finding (ZB002), not this one
-        if unit.summary.is_none() {
-            continue;
-        }
-        for held in &before.licences {
-            if held.ends.is_some_and(|end| end < round.as_of) {
-                continue;
-            }
-            let key = held.key();
-            let now: i64 = unit
-                .licences
-                .iter()
-                .filter(|h| h.key() == key)
-                .map(|h| h.count)
-                .sum();
-            if now >= held.count || unit.uninstalled.contains(&crate::base::text::norm(&held.id))
-            {
-                continue;
-            }
-            let what = if held.id.is_empty() {
-                held.name.clone()
-            } else {
-                format!("{}（{}）", held.name, held.id)
-            };
-            let message = if now == 0 {
-                format!(
-                    "上年登记的 {what} 许可 {} 个，今年的汇总表里没有了，安装维护明细表中也没有卸载记录",
-                    held.count
-                )
-            } else {
-                format!(
-                    "上年登记的 {what} 许可 {} 个，今年只有 {now} 个，安装维护明细表中没有卸载记录",
-                    held.count
-                )
-            };
+        for gone in unit.licences_gone_since(before, round.as_of) {
             let target = match &unit.summary {
                 Some((file, sheet)) => Target::Sheet {
                     file: file.clone(),
@@ -77,10 +43,13 @@ pub fn check(round: &Round, out: &mut RoundSink) {
             out.report(
                 i,
                 target,
-                message,
+                gone.said(),
                 "软件已卸载的，在该软件的安装维护情况明细表中补登卸载记录；许可仍在的，把它登记回汇总表；许可转给了别的单位的，附上调拨的依据",
             )
-            .related(home(before), format!("上年报送：{what} 许可 {} 个", held.count));
+            .related(
+                home(before),
+                format!("上年报送：{}许可 {} 个", gone.what(), gone.held.count),
+            );
         }
     }
 }

@@ -31,7 +31,7 @@ pub fn check(round: &Round, out: &mut RoundSink) {
         let Some(before) = round.last_year_of(i) else {
             continue;
         };
-        if unit.ledger.is_none() || unit.ledger != before.ledger {
+        if !unit.same_ledger_as(before) {
             continue;
         }
         let target = match &unit.summary.as_ref().or(unit.usage.as_ref()) {
