@@ -228,30 +228,48 @@ impl Roster {
     /// a full one; among equally good matches there must be one, else it is ambiguous.
     pub fn place(&self, label: &str, stated: &str) -> Listed {
         let (label, stated) = (key(label), key(stated));
-        let exact: Vec<usize> = self.matching(|e| {
+        // Who sent it (the folder or file it came under) before what it says inside: a
+        // ledger copied from another unit states that unit's name.
+        let by_label_exact = self.matching(|e| {
             e.folder.as_deref().is_some_and(|f| key(f) == label)
                 || e.code
                     .as_deref()
                     .is_some_and(|c| !c.is_empty() && label.contains(&key(c)))
-                || key(&e.name) == stated
                 || key(&e.name) == label
         });
-        match exact.len() {
-            1 => return Listed::On(self.entries[exact[0]].clone()),
-            0 => {}
-            _ => return Listed::Ambiguous(self.pick(&exact)),
-        }
         // 城关镇 ↔ 丰都县城关镇人民政府: either way round
-        let short: Vec<usize> = self.matching(|e| {
-            let name = key(&e.name);
-            [&stated, &label]
-                .iter()
-                .any(|s| within(&name, s) || within(s, &name))
-        });
-        match short.len() {
-            0 => Listed::Off(self.file.clone()),
-            1 => Listed::On(self.entries[short[0]].clone()),
-            _ => Listed::Ambiguous(self.pick(&short)),
+        let short = |of: &str| {
+            self.matching(|e| {
+                let name = key(&e.name);
+                within(&name, of) || within(of, &name)
+            })
+        };
+        let by_label = match by_label_exact.len() {
+            0 => short(&label),
+            _ => by_label_exact,
+        };
+        let by_stated_exact = self.matching(|e| key(&e.name) == stated);
+        let by_stated = match by_stated_exact.len() {
+            0 => short(&stated),
+            _ => by_stated_exact,
+        };
+        match (&by_label[..], &by_stated[..]) {
+            ([one], _) => Listed::On(self.entries[*one].clone()),
+            // several fit the folder: what the ledger states may pick one of them
+            ([_, _, ..], stated) => {
+                let both: Vec<usize> = by_label
+                    .iter()
+                    .copied()
+                    .filter(|i| stated.contains(i))
+                    .collect();
+                match both[..] {
+                    [one] => Listed::On(self.entries[one].clone()),
+                    _ => Listed::Ambiguous(self.pick(&by_label)),
+                }
+            }
+            ([], [one]) => Listed::On(self.entries[*one].clone()),
+            ([], []) => Listed::Off(self.file.clone()),
+            ([], several) => Listed::Ambiguous(self.pick(several)),
         }
     }
 

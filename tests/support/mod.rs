@@ -321,6 +321,21 @@ impl Book {
         self
     }
 
+    /// Replace text in every text cell of every sheet (a unit's name, its computer
+    /// numbers' prefix), as a clerk does who starts from another unit's workbook.
+    pub fn replace(&mut self, from: &str, to: &str) -> &mut Self {
+        for sheet in &mut self.sheets {
+            for cell in sheet.rows.iter_mut().flatten() {
+                if let Val::S(text) = cell {
+                    if text.contains(from) {
+                        *text = text.replace(from, to);
+                    }
+                }
+            }
+        }
+        self
+    }
+
     /// Append a row to a sheet.
     pub fn push_row(&mut self, sheet: &str, cells: &[&str]) -> &mut Self {
         let s = self.sheet_mut(sheet);
