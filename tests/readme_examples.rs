@@ -1,4 +1,4 @@
-//! The drop-mode, derive, inspect, configuration and roster examples in README.md are what the
+//! The drop-mode, derive, inspect, configuration, roster and round examples in README.md are what the
 //! binary prints today, run the way a clerk runs them: on a copy of an openpyxl-written
 //! workbook, in its own folder (with the zhengban.toml the example puts beside it).
 //! `ZHENGBAN_BLESS=1 cargo test --test readme_examples` rewrites them.
@@ -9,7 +9,8 @@ use std::process::{Command, Stdio};
 struct Example {
     /// The marker name in README.md: `<!-- example:NAME:begin -->`.
     name: &'static str,
-    /// The workbook copied into an empty folder, and the name it gets there.
+    /// The workbook copied into an empty folder, and the name it gets there; a folder's
+    /// contents are copied into it as they are (`file` is then unused).
     source: &'static str,
     file: &'static str,
     /// Arguments after the program name; the file is named by `file`.
@@ -23,6 +24,46 @@ struct Example {
 }
 
 const EXAMPLES: &[Example] = &[
+    Example {
+        name: "round-check",
+        source: "samples/round",
+        file: "",
+        args: &[
+            "check",
+            "2026年报送",
+            "--roster",
+            "名单.csv",
+            "--as-of",
+            "2026-11-25",
+            "--select",
+            "ZB011,ZB601,ZB603",
+            "--format",
+            "text",
+        ],
+        code: 1,
+        written: &[],
+        beside: &[],
+    },
+    Example {
+        name: "round-report",
+        source: "samples/round",
+        file: "",
+        args: &[
+            "report",
+            "2026年报送",
+            "--roster",
+            "名单.csv",
+            "--previous",
+            "2025年报送",
+            "--as-of",
+            "2026-11-25",
+            "-o",
+            "汇总.xlsx",
+        ],
+        code: 1,
+        written: &["汇总.xlsx"],
+        beside: &[],
+    },
     Example {
         name: "drop-locked",
         source: "tests/fixtures/locked/丰都县双龙镇软件台账.xlsx",
@@ -116,7 +157,12 @@ fn shown(example: &Example) -> String {
 
 fn run(example: &Example, dir: &Path) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::copy(root.join(example.source), dir.join(example.file)).unwrap();
+    let source = root.join(example.source);
+    if source.is_dir() {
+        copy_into(&source, dir);
+    } else {
+        std::fs::copy(source, dir.join(example.file)).unwrap();
+    }
     for (source, name) in example.beside {
         std::fs::copy(root.join(source), dir.join(name)).unwrap();
     }
@@ -143,6 +189,20 @@ fn run(example: &Example, dir: &Path) -> String {
         assert!(dir.join(f).is_file(), "{}: {f} not written", example.name);
     }
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// Copy a folder's contents, sub-folders and all, into `to`.
+fn copy_into(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_into(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
 }
 
 #[test]

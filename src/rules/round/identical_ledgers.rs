@@ -239,7 +239,7 @@ fn shared(a: &[u64], b: &[u64]) -> usize {
 
 /// ZB601 fires on this round (tests/rule_coverage.rs, snapshot `rules__ZB601.snap`): 丙镇
 /// sent a copy of 甲镇's workbook; 乙镇's is its own.
-const TRIGGER: Trigger = Trigger::file("tests/fixtures/round").showing("ZB601");
+const TRIGGER: Trigger = Trigger::file("samples/round/2026年报送").showing("ZB601");
 
 #[cfg(test)]
 mod tests {

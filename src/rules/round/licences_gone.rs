@@ -56,6 +56,6 @@ pub fn check(round: &Round, out: &mut RoundSink) {
 
 /// ZB606 fires on this round (tests/rule_coverage.rs, snapshot `rules__ZB606.snap`): last
 /// year 乙镇 also held 5 licenses of Adobe Acrobat, gone this year without an uninstall.
-const TRIGGER: Trigger = Trigger::file("tests/fixtures/round")
-    .with_previous("tests/fixtures/round-2025")
+const TRIGGER: Trigger = Trigger::file("samples/round/2026年报送")
+    .with_previous("samples/round/2025年报送")
     .showing("ZB606");

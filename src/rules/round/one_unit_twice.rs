@@ -117,4 +117,4 @@ pub fn check(round: &Round, out: &mut RoundSink) {
 
 /// ZB604 fires on this round (tests/rule_coverage.rs, snapshot `rules__ZB604.snap`): 丙镇's
 /// workbook is a copy of 甲镇's and states 丰都县甲镇人民政府.
-const TRIGGER: Trigger = Trigger::file("tests/fixtures/round").showing("ZB604");
+const TRIGGER: Trigger = Trigger::file("samples/round/2026年报送").showing("ZB604");

@@ -83,4 +83,4 @@ pub fn check(round: &Round, out: &mut RoundSink) {
 
 /// ZB602 fires on this round (tests/rule_coverage.rs, snapshot `rules__ZB602.snap`): 甲镇 and
 /// 乙镇 (and 丙镇, a copy of 甲镇's workbook) register one WPS Office serial.
-const TRIGGER: Trigger = Trigger::file("tests/fixtures/round").showing("ZB602");
+const TRIGGER: Trigger = Trigger::file("samples/round/2026年报送").showing("ZB602");

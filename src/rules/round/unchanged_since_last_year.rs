@@ -57,6 +57,6 @@ pub fn check(round: &Round, out: &mut RoundSink) {
 
 /// ZB605 fires on this round (tests/rule_coverage.rs, snapshot `rules__ZB605.snap`): 甲镇
 /// sent last year's ledger again, only its 填表日期 changed.
-const TRIGGER: Trigger = Trigger::file("tests/fixtures/round")
-    .with_previous("tests/fixtures/round-2025")
+const TRIGGER: Trigger = Trigger::file("samples/round/2026年报送")
+    .with_previous("samples/round/2025年报送")
     .showing("ZB605");
