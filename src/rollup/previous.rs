@@ -25,7 +25,7 @@ impl Figures {
         Figures {
             computers: e.metrics.computers,
             licences: print.map(|p| p.licences.iter().map(|h| h.count).sum()),
-            rates: e.metrics.rates.clone(),
+            rates: e.metrics.rates,
         }
     }
 }

@@ -268,7 +268,7 @@ impl Fingerprint {
         before
             .licences
             .iter()
-            .filter(|held| !held.ends.is_some_and(|end| end < as_of))
+            .filter(|held| held.ends.is_none_or(|end| end >= as_of))
             .filter_map(|held| {
                 let key = held.key();
                 let now: i64 = self
