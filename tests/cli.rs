@@ -474,3 +474,35 @@ fn docs_example_is_current() {
          docs_example` and commit it.\n--- new ---\n{fresh}"
     );
 }
+
+/// With several units, the JSON document waits for the findings across units and puts them
+/// on each unit involved, counts and all; `--format text` adds their lines after the units.
+#[test]
+fn the_findings_across_units_are_on_every_unit_involved() {
+    let dir = tempfile::tempdir().unwrap();
+    Book::clean().write(&dir.path().join("a.xlsx"));
+    std::fs::copy(dir.path().join("a.xlsx"), dir.path().join("b.xlsx")).unwrap();
+    let o = zhengban(
+        dir.path(),
+        &["check", "a.xlsx", "b.xlsx", "--unit-per-file", "--as-of", AS_OF, "--format", "json"],
+    );
+    assert_exit(&o, 0);
+    let doc: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    let units = doc["units"].as_array().unwrap();
+    assert_eq!(units.len(), 2);
+    for (unit, other) in [(&units[0], "b.xlsx"), (&units[1], "a.xlsx")] {
+        assert_eq!(codes(unit), ["ZB601", "ZB602", "ZB602", "ZB604"], "{unit}");
+        assert_eq!(unit["counts"]["warning"], 4);
+        assert_eq!(unit["status"], "clean");
+        assert_eq!(unit["diagnostics"][0]["related"][0]["file"], other);
+        assert!(unit["fingerprint"]["rows"].as_str().unwrap().len() % 16 == 0);
+    }
+    let o = zhengban(
+        dir.path(),
+        &["check", "a.xlsx", "b.xlsx", "--unit-per-file", "--as-of", AS_OF, "--format", "text"],
+    );
+    let text = stdout(&o);
+    let last_unit = text.find("b.xlsx: 单位").expect("b's count line");
+    let across = text.find("a.xlsx: ZB601 警告").expect("a's ZB601 line");
+    assert!(across > last_unit, "after the units:\n{text}");
+}
