@@ -13,6 +13,7 @@ pub mod commands;
 pub mod config;
 pub mod derive;
 pub mod edit;
+pub mod inventory;
 pub mod ledger;
 pub mod metrics;
 pub mod normalised;

@@ -484,7 +484,16 @@ fn the_findings_across_units_are_on_every_unit_involved() {
     std::fs::copy(dir.path().join("a.xlsx"), dir.path().join("b.xlsx")).unwrap();
     let o = zhengban(
         dir.path(),
-        &["check", "a.xlsx", "b.xlsx", "--unit-per-file", "--as-of", AS_OF, "--format", "json"],
+        &[
+            "check",
+            "a.xlsx",
+            "b.xlsx",
+            "--unit-per-file",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
     );
     assert_exit(&o, 0);
     let doc: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
@@ -499,7 +508,16 @@ fn the_findings_across_units_are_on_every_unit_involved() {
     }
     let o = zhengban(
         dir.path(),
-        &["check", "a.xlsx", "b.xlsx", "--unit-per-file", "--as-of", AS_OF, "--format", "text"],
+        &[
+            "check",
+            "a.xlsx",
+            "b.xlsx",
+            "--unit-per-file",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "text",
+        ],
     );
     let text = stdout(&o);
     let last_unit = text.find("b.xlsx: 单位").expect("b's count line");

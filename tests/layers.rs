@@ -26,7 +26,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["workbook", "output", "edit", "normalised", "templates"],
     ),
     // the typed model, every value with its source cell
-    ("model", &["ledger"]),
+    ("model", &["ledger", "inventory"]),
     // facts over the model: software categories; the checker and what configures it
     ("checks", &["classify", "rules", "config"]),
     // a run over a unit: the checker's report and its metrics
@@ -51,8 +51,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["base", "schema", "output", "edit", "normalised"],
     ),
     ("ledger", &["base", "schema", "workbook"]),
+    // what is installed on the computers, read from collectors' files and other inventories
+    ("inventory", &["base", "schema", "workbook"]),
     ("classify", &["base", "schema", "ledger"]),
-    ("rules", &["base", "schema", "ledger", "classify"]),
+    (
+        "rules",
+        &["base", "schema", "ledger", "classify", "inventory"],
+    ),
     // the configuration names rules and classification patterns, and checks them at load;
     // its [limits] table sets the reader's limits
     (
@@ -66,7 +71,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "batch",
         &[
-            "base", "schema", "workbook", "ledger", "classify", "rules", "config", "metrics",
+            "base",
+            "schema",
+            "workbook",
+            "ledger",
+            "classify",
+            "rules",
+            "config",
+            "metrics",
+            "inventory",
         ],
     ),
     (
@@ -83,6 +96,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "edit",
             "templates",
             "output",
+            "inventory",
         ],
     ),
     (
@@ -99,6 +113,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "derive",
             "normalised",
             "output",
+            "inventory",
         ],
     ),
     // renderers draw the grids around a diagnostic, so they alone above the model read cells
@@ -120,6 +135,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "templates",
             "edit",
             "output",
+            "inventory",
         ],
     ),
     (
@@ -143,6 +159,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "output",
             "cli",
             "crate root",
+            "inventory",
         ],
     ),
     (

@@ -1,0 +1,167 @@
+//! What is really installed on an office's computers, read from the inventories an office
+//! can produce without buying anything (our collectors' files, a CSV exported from the
+//! registry, GLPI/FusionInventory or osquery JSON, `dpkg-query -W`, `slmgr /dli` and
+//! `ospp.vbs /dstatus` text): one model for all of them, which `reconcile` holds against the
+//! ledger (ZB7xx) and `convert` drafts a ledger from. Every reader keeps where each value
+//! came from (file and line), as the ledger keeps its cells.
+
+use std::sync::Arc;
+
+/// Where a value of an inventory came from: the file, and the line (from 1) or the JSON path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Origin {
+    /// The file, as the user named it.
+    pub file: Arc<str>,
+    /// The line (from 1), or 0 where the format has no lines worth naming.
+    pub line: u32,
+    /// The place inside a structured file (`softwares[3]`), empty for line formats.
+    pub path: String,
+}
+
+/// One computer's inventory.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inventory {
+    /// The computer.
+    pub computer: Computer,
+    /// The operating system, when the inventory says.
+    pub os: Option<OperatingSystem>,
+    /// Programs and packages installed.
+    pub software: Vec<Installed>,
+    /// License channels the computer reports (Windows/Office `SoftwareLicensingProduct`,
+    /// `slmgr /dli`, `ospp.vbs /dstatus`, GLPI `licenseinfos`).
+    pub licences: Vec<LicenceChannel>,
+    /// The file(s) it was read from.
+    pub sources: Vec<Arc<str>>,
+}
+
+/// The computer an inventory is of.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Computer {
+    /// Its name (the host name; what a 计算机编号 is most often).
+    pub name: Option<String>,
+    /// The BIOS / DMI serial number.
+    pub serial: Option<String>,
+    /// Manufacturer (品牌).
+    pub manufacturer: Option<String>,
+    /// Model.
+    pub model: Option<String>,
+    /// The user logged on when it was collected.
+    pub user: Option<String>,
+}
+
+/// The operating system.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OperatingSystem {
+    /// The name as the system gives it (`Microsoft Windows 10 专业版`, `UnionTech OS
+    /// Desktop 20 Professional`).
+    pub name: String,
+    /// Its version or build (`10.0.19045`, `20`).
+    pub version: Option<String>,
+    /// The edition where given apart from the name (`Professional`, `Home`).
+    pub edition: Option<String>,
+    /// Where it was read.
+    pub origin: Option<Origin>,
+}
+
+/// One installed program or package.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Installed {
+    /// DisplayName, package name, GLPI `name`.
+    pub name: String,
+    /// DisplayVersion, package version.
+    pub version: Option<String>,
+    /// Publisher, maintainer.
+    pub publisher: Option<String>,
+    /// Install date, as `YYYY-MM-DD` when it could be read.
+    pub installed_on: Option<chrono::NaiveDate>,
+    /// Where it was read.
+    pub origin: Option<Origin>,
+}
+
+/// How a product is licensed on the computer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LicenceChannel {
+    /// The product (`Windows(R), Professional edition`, `Office 16, Office16ProPlusVL_KMS_Client
+    /// edition`).
+    pub product: String,
+    /// The channel.
+    pub channel: Channel,
+    /// The last five characters of the product key, when reported.
+    pub partial_key: Option<String>,
+    /// The license status as reported (`已授权`, `Licensed`, `Notification`, or its number).
+    pub status: Option<String>,
+    /// The KMS host, for a KMS client that names one.
+    pub kms_host: Option<String>,
+    /// Where it was read.
+    pub origin: Option<Origin>,
+}
+
+/// A license channel, as Windows and Office name them in their descriptions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Channel {
+    /// OEM (`OEM_DM`, `OEM_SLP`, `OEM_COA_…`): came with the computer.
+    Oem,
+    /// RETAIL: a boxed or single purchase.
+    Retail,
+    /// VOLUME_MAK: a volume license, activated once.
+    VolumeMak,
+    /// VOLUME_KMSCLIENT: activated against a KMS host (whose host must be checked).
+    KmsClient,
+    /// TIMEBASED_EVAL and the like: an evaluation.
+    Evaluation,
+    /// Not said, or not recognised.
+    #[default]
+    Unknown,
+}
+
+impl Channel {
+    /// The channel a license description names (`Windows(R) Operating System, OEM_DM
+    /// channel`, `Office 16, VOLUME_KMSCLIENT channel`), by its words.
+    pub fn of_description(text: &str) -> Channel {
+        let t = text.to_ascii_uppercase();
+        if t.contains("KMSCLIENT") || t.contains("KMS_CLIENT") {
+            Channel::KmsClient
+        } else if t.contains("EVAL") || t.contains("TIMEBASED") {
+            Channel::Evaluation
+        } else if t.contains("OEM") {
+            Channel::Oem
+        } else if t.contains("MAK") {
+            Channel::VolumeMak
+        } else if t.contains("RETAIL") {
+            Channel::Retail
+        } else {
+            Channel::Unknown
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn channels_by_their_words() {
+        let of = Channel::of_description;
+        assert_eq!(
+            of("Windows(R) Operating System, OEM_DM channel"),
+            Channel::Oem
+        );
+        assert_eq!(
+            of("Office 16, VOLUME_KMSCLIENT channel"),
+            Channel::KmsClient
+        );
+        assert_eq!(
+            of("Windows(R) Operating System, TIMEBASED_EVAL channel"),
+            Channel::Evaluation
+        );
+        assert_eq!(
+            of("Windows(R) Operating System, VOLUME_MAK channel"),
+            Channel::VolumeMak
+        );
+        assert_eq!(
+            of("Windows(R) Operating System, RETAIL channel"),
+            Channel::Retail
+        );
+        assert_eq!(of("something else"), Channel::Unknown);
+    }
+}
