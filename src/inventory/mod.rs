@@ -165,3 +165,72 @@ mod tests {
         assert_eq!(of("something else"), Channel::Unknown);
     }
 }
+
+/// The largest inventory file read: a computer's programs fit in a few hundred KiB, a GLPI
+/// export of a whole office in a few MiB; anything far beyond is not an inventory.
+pub const MAX_INVENTORY_BYTES: u64 = 64 << 20;
+
+/// Why an inventory could not be read. The messages are the user's (Chinese).
+#[derive(Debug, thiserror::Error)]
+pub enum InventoryError {
+    /// The file system refused.
+    #[error("无法读取 {file}：{reason}")]
+    Io {
+        /// The file, as shown.
+        file: String,
+        /// The system's reason, in words.
+        reason: String,
+    },
+    /// Not a format any reader knows, or a known one broken.
+    #[error("{file} 不是能识别的软件清单：{reason}")]
+    Format {
+        /// The file, as shown.
+        file: String,
+        /// What is wrong, in words.
+        reason: String,
+    },
+    /// Larger than [`MAX_INVENTORY_BYTES`].
+    #[error("{file} 有 {size} 字节，超过软件清单的上限 {limit} 字节，没有读取")]
+    TooLarge {
+        /// The file, as shown.
+        file: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+/// Read a whole inventory file as text, bounded by [`MAX_INVENTORY_BYTES`]: UTF-8 (with or
+/// without a byte-order mark), UTF-16 with a byte-order mark (what Windows PowerShell 5
+/// writes with `Out-File`), else GBK (a Chinese Windows' ANSI code page).
+pub fn read_text(path: &std::path::Path) -> Result<String, InventoryError> {
+    use std::io::Read;
+    let file = crate::base::path::shown(path);
+    let io = |e: std::io::Error| InventoryError::Io {
+        file: file.clone(),
+        reason: crate::base::io_reason(&e).to_string(),
+    };
+    let f = std::fs::File::open(path).map_err(io)?;
+    let size = f.metadata().map_err(io)?.len();
+    if size > MAX_INVENTORY_BYTES {
+        return Err(InventoryError::TooLarge {
+            file,
+            size,
+            limit: MAX_INVENTORY_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    f.take(MAX_INVENTORY_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    let (text, _, _) = match bytes.as_slice() {
+        [0xFF, 0xFE, ..] => encoding_rs::UTF_16LE.decode(&bytes),
+        [0xFE, 0xFF, ..] => encoding_rs::UTF_16BE.decode(&bytes),
+        _ => match std::str::from_utf8(&bytes) {
+            Ok(_) => encoding_rs::UTF_8.decode(&bytes),
+            Err(_) => encoding_rs::GBK.decode(&bytes),
+        },
+    };
+    Ok(text.trim_start_matches('\u{feff}').to_string())
+}
