@@ -218,7 +218,9 @@ impl RoundState {
                         format!("程序内部出错，没有完成规则 {} 对各单位的比较", rule.code),
                         "这是检查工具的问题，不是台账的错误：请把这批台账发给工具的维护者；其余规则已照常检查",
                     );
-                    out[0].extend(sink.diagnostics);
+                    if let Some(first) = out.first_mut() {
+                        first.extend(sink.diagnostics);
+                    }
                 }
             }
         }
