@@ -128,6 +128,11 @@ pub fn check_rule(
     Some(sink.diagnostics)
 }
 
+/// Whether a rule is of this group: about a submission among the others of its round.
+pub fn is_of_the_round(rule: &Rule) -> bool {
+    RULES.iter().any(|r| r.code == rule.code)
+}
+
 /// Whether a rule looks at a whole round.
 pub fn is_round_rule(rule: &Rule) -> bool {
     matches!(rule.check, Check::Round(_))
