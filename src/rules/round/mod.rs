@@ -148,7 +148,10 @@ fn home(u: &Fingerprint) -> Target {
 
 /// The most other units a finding lists as related places: a round where hundreds of units
 /// sent one file would otherwise put every unit on every unit (the message says how many).
-const MAX_RELATED: usize = 20;
+/// Every finding is kept until the round's end: with 20 copies of each of 200 units (4,000
+/// units each in a group of 20) 20 places made the round peak at 162 MiB, 5 keep it near
+/// the figure of a round without copies (bench/round4000.md).
+const MAX_RELATED: usize = 5;
 
 /// Names in a message: the first few of `total`, and how many in all (`甲、乙、丙 等 12 个单位`).
 fn listed(names: &[String], total: usize) -> String {
