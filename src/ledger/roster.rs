@@ -255,9 +255,8 @@ impl Roster {
                 || k.name == label
         });
         // 城关镇 ↔ 丰都县城关镇人民政府: either way round
-        let short = |of: &str| {
-            self.matching(|e| within(&e.keys.name, of) || within(of, &e.keys.name))
-        };
+        let short =
+            |of: &str| self.matching(|e| within(&e.keys.name, of) || within(of, &e.keys.name));
         let by_label = match by_label_exact.len() {
             0 => short(&label),
             _ => by_label_exact,

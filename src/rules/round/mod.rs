@@ -17,7 +17,7 @@ rules! {
     ZB606 licences_gone,
 }
 
-use super::{Check, Diagnostic, Rule, Severity, Target};
+use super::{Check, Diagnostic, Rule, Severity, Sink, Target};
 use crate::ledger::roster::Roster;
 
 pub use fingerprint::Fingerprint;
@@ -74,19 +74,16 @@ pub fn last_year(units: &[Fingerprint], previous: &[Fingerprint]) -> Vec<Option<
 /// Collects one round rule's diagnostics, each with the unit (its index in the round) it
 /// belongs to.
 pub struct RoundSink {
-    code: &'static str,
-    severity: Severity,
-    /// The diagnostics reported so far, with their units.
-    pub diagnostics: Vec<(usize, Diagnostic)>,
+    sink: Sink,
+    units: Vec<usize>,
 }
 
 impl RoundSink {
     /// A sink for one rule.
     pub fn new(code: &'static str, severity: Severity) -> Self {
         RoundSink {
-            code,
-            severity,
-            diagnostics: Vec::new(),
+            sink: Sink::new(code, severity),
+            units: Vec::new(),
         }
     }
 
@@ -99,18 +96,13 @@ impl RoundSink {
         message: impl Into<String>,
         help: impl Into<String>,
     ) -> &mut Diagnostic {
-        self.diagnostics.push((
-            unit,
-            Diagnostic {
-                code: self.code,
-                severity: self.severity,
-                target: target.into(),
-                message: message.into(),
-                help: help.into(),
-                related: Vec::new(),
-            },
-        ));
-        &mut self.diagnostics.last_mut().expect("just pushed").1
+        self.units.push(unit);
+        self.sink.report(target, message, help)
+    }
+
+    /// The findings, each with its unit.
+    pub fn into_found(self) -> Vec<(usize, Diagnostic)> {
+        self.units.into_iter().zip(self.sink.diagnostics).collect()
     }
 }
 
@@ -125,7 +117,7 @@ pub fn check_rule(
     };
     let mut sink = RoundSink::new(rule.code, severity);
     check(round, &mut sink);
-    Some(sink.diagnostics)
+    Some(sink.into_found())
 }
 
 /// Whether a rule is of this group: about a submission among the others of its round.
