@@ -234,3 +234,12 @@ pub fn read_text(path: &std::path::Path) -> Result<String, InventoryError> {
     };
     Ok(text.trim_start_matches('\u{feff}').to_string())
 }
+
+pub mod dpkg;
+pub mod glpi;
+pub mod osquery;
+pub mod read;
+pub mod registry_csv;
+pub mod slmgr;
+
+pub use read::{read_folder, read_inventories};
