@@ -41,7 +41,7 @@ $msgFailed = Text @(0x65E0, 0x6CD5, 0x5199, 0x5165, 0x8F6F, 0x4EF6, 0x6E05, 0x53
 
 # One field of a row: a tab or a line break inside a value would break the table.
 function Clean($value) {
-    if ($value -eq $null) { return '' }
+    if ($null -eq $value) { return '' }
     return ([string]$value) -replace "[`t`r`n]", ' '
 }
 
@@ -60,7 +60,7 @@ function Add-Pair($key, $value) {
 function Add-Row($values) {
     $cells = @()
     foreach ($v in $values) { $cells += (Clean $v) }
-    Add-Line ([string]::Join("`t", $cells))
+    Add-Line ([string]::Join("`t", [string[]]$cells))
 }
 
 function Get-Wmi($class) {
@@ -132,7 +132,7 @@ foreach ($class in @('SoftwareLicensingProduct', 'OfficeSoftwareProtectionProduc
     }
 }
 
-$text = [string]::Join("`r`n", $lines.ToArray()) + "`r`n"
+$text = [string]::Join("`r`n", [string[]]$lines.ToArray()) + "`r`n"
 $name = ($env:COMPUTERNAME -replace '[^A-Za-z0-9._-]', '_')
 if (-not $name) { $name = 'computer' }
 $file = $name + '.zbinv.txt'
@@ -156,6 +156,6 @@ foreach ($dir in $folders) {
     Write-Host ('Inventory written to: ' + $path)
     exit 0
 }
-Write-Host ($msgFailed + ' ' + [string]::Join(', ', $tried))
-Write-Host ('Could not write the inventory; tried: ' + [string]::Join(', ', $tried))
+Write-Host ($msgFailed + ' ' + [string]::Join(', ', [string[]]$tried))
+Write-Host ('Could not write the inventory; tried: ' + [string]::Join(', ', [string[]]$tried))
 exit 1
