@@ -45,6 +45,8 @@ pub enum Command {
     Inspect(InspectArgs),
     /// 写出软件清单采集脚本（Windows 或 Linux），拷到 U 盘上在每台计算机上运行
     Collector(CollectorArgs),
+    /// 与计算机上实际安装的软件核对：一个单位的台账对照采集到的软件清单（采集脚本的文件、注册表导出、GLPI、osquery、dpkg、slmgr）
+    Reconcile(ReconcileArgs),
     /// 显示帮助，或某个命令的帮助
     Help(HelpArgs),
 }
@@ -269,6 +271,26 @@ pub struct ReportArgs {
     /// 有错误时也以 0 退出（只要写出的文件、不以退出码判断时用）
     #[arg(long)]
     pub exit_zero: bool,
+}
+
+/// `zhengban reconcile`
+#[derive(Debug, clap::Args)]
+pub struct ReconcileArgs {
+    /// 一个单位的工作簿或文件夹
+    #[arg(value_name = "单位")]
+    pub unit: PathBuf,
+    /// 软件清单：文件，或装着清单的文件夹（可给多个）
+    #[arg(required = true, value_name = "清单")]
+    pub inventories: Vec<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value = "human", value_name = "格式")]
+    pub format: OutputFormat,
+    /// 检查日期（默认今天）
+    #[arg(long, value_name = "日期")]
+    pub as_of: Option<String>,
+    /// 配置文件（默认当前目录或单位旁边的 zhengban.toml）
+    #[arg(long, value_name = "文件")]
+    pub config: Option<PathBuf>,
 }
 
 /// `zhengban inspect`

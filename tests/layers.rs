@@ -50,7 +50,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "templates",
         &["base", "schema", "output", "edit", "normalised"],
     ),
-    ("ledger", &["base", "schema", "workbook"]),
+    ("ledger", &["base", "schema", "workbook", "inventory"]),
     // what is installed on the computers, read from collectors' files and other inventories
     ("inventory", &["base", "schema", "workbook"]),
     ("classify", &["base", "schema", "ledger"]),

@@ -14,8 +14,12 @@ fn every_rule_fires_on_its_trigger() {
     for rule in RULES {
         let dir = tempfile::tempdir().unwrap();
         let files = support::build_trigger(rule.trigger, dir.path());
-        let report =
-            support::check_trigger_files(&files, rule.trigger.roster, rule.trigger.previous);
+        let report = support::check_trigger_files(
+            &files,
+            rule.trigger.roster,
+            rule.trigger.previous,
+            rule.trigger.inventory,
+        );
         let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
         if !codes.contains(&rule.code) {
             failures.push(format!("{}: its trigger reports only {codes:?}", rule.code));

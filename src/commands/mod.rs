@@ -7,6 +7,7 @@ pub mod convert;
 pub mod derive;
 pub mod drop;
 pub mod inspect;
+pub mod reconcile;
 pub mod report;
 pub mod rule;
 pub mod template;

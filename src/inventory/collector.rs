@@ -73,7 +73,8 @@ impl Table {
     }
 }
 
-fn parse(text: &str, file: Arc<str>) -> Result<Inventory, InventoryError> {
+/// [`read_collector`] over text already read, `file` naming it in origins and messages.
+pub fn parse(text: &str, file: Arc<str>) -> Result<Inventory, InventoryError> {
     let format = |reason: String| InventoryError::Format {
         file: file.to_string(),
         reason,

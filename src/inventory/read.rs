@@ -9,9 +9,6 @@ use super::{
     dpkg, glpi, osquery, read_text, registry_csv, slmgr, Inventory, InventoryError, Origin,
 };
 
-/// The first line of our own collectors' files.
-const COLLECTOR_MARK: &str = "#zhengban-inventory";
-
 /// Read one inventory file, whatever its format, into one inventory per computer it holds.
 pub fn read_inventories(path: &Path) -> Result<Vec<Inventory>, InventoryError> {
     let file: Arc<str> = crate::base::path::shown(path).into();
@@ -25,10 +22,8 @@ pub fn read_str(file: &Arc<str>, text: &str) -> Result<Vec<Inventory>, Inventory
     if head.is_empty() {
         return Err(format_error(file, "文件是空的"));
     }
-    // HOOK(collector): our collectors' files are read by `collector`, wired in by the main
-    // session; until then they are refused here rather than misread as another format.
-    if head.starts_with(COLLECTOR_MARK) {
-        return Err(format_error(file, "采集脚本的文件由 collector 读取"));
+    if super::is_collector_text(text) {
+        return Ok(vec![super::collector::parse(text, file.clone())?]);
     }
     if head.starts_with('{') || head.starts_with('[') {
         return read_json(file, text);
@@ -44,7 +39,7 @@ pub fn read_str(file: &Arc<str>, text: &str) -> Result<Vec<Inventory>, Inventory
     }
     Err(format_error(
         file,
-        "看不出是哪种清单（可读：注册表导出的 CSV、GLPI/FusionInventory JSON、osquery JSON、\
+        "看不出是哪种清单（可读：zhengban 采集脚本写出的文件、注册表导出的 CSV、GLPI/FusionInventory JSON、osquery JSON、\
          dpkg-query -W 或 dpkg -l 的输出、slmgr /dli 或 ospp.vbs /dstatus 的输出）",
     ))
 }
@@ -71,6 +66,18 @@ fn read_json(file: &Arc<str>, text: &str) -> Result<Vec<Inventory>, InventoryErr
                 e.column()
             ),
         )),
+    }
+}
+
+/// Read an inventory file, or every file of a folder of them: the inventories read, and
+/// why each file that could not be read was not.
+pub fn read_any(path: &Path) -> (Vec<Inventory>, Vec<InventoryError>) {
+    if path.is_dir() {
+        return read_folder(path);
+    }
+    match read_inventories(path) {
+        Ok(found) => (found, Vec::new()),
+        Err(e) => (Vec::new(), vec![e]),
     }
 }
 

@@ -81,6 +81,8 @@ pub struct Unit {
     pub set_aside: Vec<SetAside>,
     /// Where the unit stands on the inspector's roster (`--roster`); `None` without one.
     pub roster: Option<Listed>,
+    /// What its computers really hold, from inventories (`reconcile`); empty otherwise.
+    pub inventories: Vec<crate::inventory::Inventory>,
 }
 
 impl Unit {
@@ -325,7 +327,9 @@ impl Unit {
             unrecognised,
             set_aside,
             roster: _,
+            inventories,
         } = other;
+        self.inventories.extend(inventories);
         self.files.extend(files);
         self.books.extend(books);
         self.unreadable.extend(unreadable);

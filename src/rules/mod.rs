@@ -32,6 +32,7 @@ mod cross;
 mod files;
 mod forms;
 mod maintenance;
+mod reality;
 mod round;
 mod summary;
 mod usage;
@@ -43,6 +44,7 @@ use crate::ledger::Unit;
 
 pub use diagnostic::{Diagnostic, Related, Severity, Target};
 pub use facts::Facts;
+pub use reality::Reality;
 pub use registry::{rule, RULES};
 pub use round::fingerprint::FileDigest;
 pub use round::{
@@ -123,6 +125,8 @@ pub struct Context<'a> {
     pub catalogue: &'a Catalogue,
     /// Shared derived facts.
     pub facts: Facts<'a>,
+    /// The ledger held against the unit's inventories, on first use.
+    reality: std::sync::OnceLock<Reality<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -133,7 +137,14 @@ impl<'a> Context<'a> {
             as_of,
             catalogue,
             facts: Facts::new(unit, catalogue, as_of),
+            reality: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The usage ledger held against the unit's inventories (empty without any).
+    pub fn reality(&self) -> &Reality<'a> {
+        self.reality
+            .get_or_init(|| Reality::of(self.unit, self.catalogue))
     }
 }
 

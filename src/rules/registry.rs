@@ -2,7 +2,7 @@
 //! `mod.rs` lists its rules with `rules!` (one line per rule, which also declares the rule's
 //! module); this file joins the groups in code order.
 
-use super::{cross, files, forms, maintenance, round, summary, usage, Rule};
+use super::{cross, files, forms, maintenance, reality, round, summary, usage, Rule};
 
 /// The prefix of test-only codes (`ZT001`): tests that plant diagnostics by hand (a
 /// renderer's test does not care which rule made them) use these, and no rule may, so a
@@ -18,6 +18,7 @@ const GROUPS: &[&[&Rule]] = &[
     cross::RULES,       // ZB4xx — across ledgers and tables
     forms::RULES,       // ZB5xx — forms
     round::RULES,       // ZB6xx — across the units of a round
+    reality::RULES,     // ZB7xx — the ledger against the computers
 ];
 
 const COUNT: usize = {

@@ -24,6 +24,9 @@ pub struct Trigger {
     /// Last year's round (a folder of its submissions) the base, a round, is compared with
     /// (`report --previous`).
     pub previous: Option<&'static str>,
+    /// A folder of inventories of the base's computers, held against its ledger
+    /// (`reconcile`).
+    pub inventory: Option<&'static str>,
 }
 
 /// The workbook a trigger starts from.
@@ -75,6 +78,7 @@ impl Trigger {
             silent: "",
             roster: None,
             previous: None,
+            inventory: None,
         }
     }
 
@@ -87,6 +91,7 @@ impl Trigger {
             silent: "",
             roster: None,
             previous: None,
+            inventory: None,
         }
     }
 
@@ -99,6 +104,7 @@ impl Trigger {
             silent: "",
             roster: None,
             previous: None,
+            inventory: None,
         }
     }
 
@@ -114,6 +120,14 @@ impl Trigger {
     pub const fn with_previous(self, previous: &'static str) -> Trigger {
         Trigger {
             previous: Some(previous),
+            ..self
+        }
+    }
+
+    /// Hold the base's ledger against this folder of inventories (`reconcile`).
+    pub const fn with_inventory(self, folder: &'static str) -> Trigger {
+        Trigger {
+            inventory: Some(folder),
             ..self
         }
     }

@@ -778,7 +778,26 @@ pub fn check_trigger_files(
     files: &[PathBuf],
     roster: Option<&str>,
     previous: Option<&str>,
+    inventory: Option<&str>,
 ) -> UnitReport {
+    if let Some(folder) = inventory {
+        // `reconcile`: the unit's ledger held against its computers' inventories
+        let opts = CheckOptions {
+            as_of: NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap(),
+            config: Config::default(),
+            catalogue: Catalogue::default(),
+            roster: None,
+        };
+        let source = UnitSource {
+            label: "fixture".into(),
+            files: files.to_vec(),
+        };
+        let (mut unit, sources) = zhengban::ledger::read_within(&source, &Default::default());
+        let (inventories, failed) = zhengban::inventory::read_any(Path::new(folder));
+        assert!(failed.is_empty(), "{folder}: {failed:?}");
+        unit.inventories = inventories;
+        return zhengban::batch::check_read_unit(unit, sources, &opts);
+    }
     let found = zhengban::ledger::units_named(files, false, &Default::default());
     if roster.is_none() && previous.is_none() && found.units.len() < 2 {
         return check_files(files);

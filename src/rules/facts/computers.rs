@@ -6,7 +6,7 @@ use crate::base::text::norm;
 
 /// A 计算机编号 reduced to what a typo rarely changes: letters upper-cased, separators
 /// dropped, leading zeros of each digit run dropped (`sj-pc-01` ~ `SJPC001`).
-pub(super) fn computer_key(s: &str) -> String {
+pub(crate) fn computer_key(s: &str) -> String {
     let mut out = String::new();
     let mut in_digits = false;
     let mut leading = true;

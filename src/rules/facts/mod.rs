@@ -20,6 +20,7 @@
 //!   difference between the ledgers that counting them would settle is not reported again.
 
 mod computers;
+pub(crate) use computers::computer_key;
 mod ids;
 mod replay;
 pub mod statistics;
