@@ -8,7 +8,7 @@
 #
 # 用法：sh 采集.sh   （或在文件管理器中双击后选“运行”）
 
-LC_ALL=C.UTF-8
+LC_ALL=C
 export LC_ALL
 
 # Values are one field each: a tab or a line break inside would break the table.
