@@ -43,6 +43,8 @@ pub enum Command {
     Report(ReportArgs),
     /// 显示读出了什么：每个工作表认出的表、列标题对应的列、数据行、跳过的行及原因
     Inspect(InspectArgs),
+    /// 写出软件清单采集脚本（Windows 或 Linux），拷到 U 盘上在每台计算机上运行
+    Collector(CollectorArgs),
     /// 显示帮助，或某个命令的帮助
     Help(HelpArgs),
 }
@@ -104,6 +106,29 @@ pub struct TemplateArgs {
     /// 覆盖已存在的同名文件
     #[arg(long)]
     pub force: bool,
+}
+
+/// `zhengban collector`
+#[derive(Debug, clap::Args)]
+pub struct CollectorArgs {
+    /// 哪种系统的脚本
+    #[arg(value_enum, value_name = "系统")]
+    pub system: CollectorSystem,
+    /// 输出文件（默认当前目录的“采集.ps1”或“采集.sh”）
+    #[arg(short, long, visible_alias = "out", value_name = "文件")]
+    pub output: Option<PathBuf>,
+    /// 覆盖已存在的同名文件
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Which collector `zhengban collector` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CollectorSystem {
+    /// Windows 7 及以后（PowerShell 脚本）
+    Windows,
+    /// 统信 UOS、银河麒麟等 Linux（sh 脚本）
+    Linux,
 }
 
 /// `zhengban convert`

@@ -126,6 +126,7 @@ pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
         Some(cli::Command::Derive(args)) => exit_zero(commands::derive::run(&args), args.exit_zero),
         Some(cli::Command::Report(args)) => exit_zero(commands::report::run(&args), args.exit_zero),
         Some(cli::Command::Inspect(args)) => commands::inspect::run(&args),
+        Some(cli::Command::Collector(args)) => commands::collector::run(&args),
         Some(cli::Command::Help(args)) => help(args.command.as_deref()),
         None => commands::drop::run(&cli.paths, cli.as_of.as_deref()),
     }

@@ -149,18 +149,29 @@ pub fn check_rules_guarded(ctx: &Context, rules: &[&Rule], config: &Config) -> V
                     ctx.unit.name,
                     panic_text(&panic)
                 ));
-                let mut sink = Sink::new(rule.code, Severity::Error);
-                sink.report(
-                    Target::Unit,
+                out.push(unfinished(
+                    rule.code,
                     format!("程序内部出错，本单位没有完成规则 {} 的检查", rule.code),
-                    "这是检查工具的问题，不是台账的错误：请把这个单位的文件发给工具的维护者；其余规则已照常检查",
-                );
-                out.extend(sink.diagnostics);
+                    "这个单位",
+                ));
             }
         }
     }
     sort_diagnostics(ctx.unit, &mut out);
     out
+}
+
+/// The finding of a rule that panicked: it could not finish `what`, and the maintainer
+/// should get `whose` files. Under the rule's own code, as an error, so that the unit is
+/// never taken for clean.
+fn unfinished(code: &'static str, what: String, whose: &str) -> Diagnostic {
+    let mut sink = Sink::new(code, Severity::Error);
+    sink.report(
+        Target::Unit,
+        what,
+        format!("这是检查工具的问题，不是台账的错误：请把{whose}的文件发给工具的维护者；其余规则已照常检查"),
+    );
+    sink.diagnostics.remove(0)
 }
 
 /// A unit whose reading or checking failed inside the program: one diagnostic says so, so

@@ -6,11 +6,11 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
-use super::{check_read_unit, panic_text, warn, CheckOptions, UnitReport};
+use super::{check_read_unit, panic_text, unfinished, warn, CheckOptions, UnitReport};
 use crate::ledger::roster::{Listed, Roster};
 use crate::ledger::{Sources, Unit};
 use crate::rules::{check_round_rule as check_rule, is_round_rule, FileDigest, Fingerprint, Round};
-use crate::rules::{Diagnostic, Severity, Sink, Target, RULES};
+use crate::rules::{Diagnostic, RULES};
 
 /// What a worker hands on of one unit for the end of the round.
 #[derive(Debug, Clone, Default)]
@@ -212,13 +212,13 @@ impl RoundState {
                         rule.code,
                         panic_text(&panic)
                     ));
-                    let mut sink = Sink::new(rule.code, Severity::Error);
-                    sink.report(
-                        Target::Unit,
-                        format!("程序内部出错，没有完成规则 {} 对各单位的比较", rule.code),
-                        "这是检查工具的问题，不是台账的错误：请把这批台账发给工具的维护者；其余规则已照常检查",
-                    );
-                    out[0].extend(sink.diagnostics);
+                    if let Some(first) = out.first_mut() {
+                        first.push(unfinished(
+                            rule.code,
+                            format!("程序内部出错，没有完成规则 {} 对各单位的比较", rule.code),
+                            "这批台账",
+                        ));
+                    }
                 }
             }
         }

@@ -2,6 +2,7 @@
 
 pub mod annotate;
 pub mod check;
+pub mod collector;
 pub mod convert;
 pub mod derive;
 pub mod drop;

@@ -379,6 +379,16 @@ fn summary(r: &Rollup, written: &[PathBuf]) -> String {
         };
         s.push_str(&format!("{}：{}{more}\n", status.label(), shown.join("、")));
     }
+    // what only shows across units: an inspector's first questions of a round
+    let across: Vec<String> = r
+        .by_rule()
+        .into_iter()
+        .filter(|c| crate::rules::rule(&c.code).is_some_and(crate::rules::is_of_the_round))
+        .map(|c| format!("{} {}：{} 个单位", c.code, c.summary, c.units))
+        .collect();
+    if !across.is_empty() {
+        s.push_str(&format!("各单位之间：{}\n", across.join("；")));
+    }
     if let Some(c) = &r.previous {
         let flagged = c
             .rows

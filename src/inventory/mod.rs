@@ -7,6 +7,10 @@
 
 use std::sync::Arc;
 
+pub mod collector;
+
+pub use collector::{is_collector_text, read_collector};
+
 /// Where a value of an inventory came from: the file, and the line (from 1) or the JSON path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Origin {

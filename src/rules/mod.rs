@@ -46,7 +46,8 @@ pub use facts::Facts;
 pub use registry::{rule, RULES};
 pub use round::fingerprint::FileDigest;
 pub use round::{
-    check_rule as check_round_rule, is_round_rule, last_year, Fingerprint, Round, RoundSink,
+    check_rule as check_round_rule, is_of_the_round, is_round_rule, last_year, Fingerprint, Round,
+    RoundSink,
 };
 pub use trigger::{Base, Edit, Trigger};
 

@@ -269,7 +269,7 @@ mod tests {
             },
             &mut sink,
         );
-        sink.diagnostics
+        sink.into_found()
             .into_iter()
             .map(|(i, d)| (i, d.message))
             .collect()
