@@ -118,7 +118,9 @@ pub fn read(file: &Arc<str>, text: &str) -> Result<Vec<Inventory>, InventoryErro
         }
         let field = labelled(trimmed).and_then(|(label, value)| Some((field_of(label)?, value)));
         let Some((field, value)) = field else {
-            if let (Some(f), Some(licence)) = (continued, current.as_mut()) {
+            // a cut piece has no label of its own; a labelled line is another field
+            let piece = labelled(trimmed).is_none();
+            if let (Some(f), Some(licence), true) = (continued, current.as_mut(), piece) {
                 match f {
                     Field::Name => licence.product.push_str(trimmed),
                     Field::Description => {
@@ -176,5 +178,25 @@ fn channel_of_key(text: &str) -> Channel {
         Channel::KmsClient
     } else {
         Channel::of_description(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_description_cut_by_the_console_is_joined() {
+        let file: Arc<str> = "dli.txt".into();
+        let description = format!("Description: {}VOLUME_KMS", "x".repeat(57));
+        assert_eq!(description.chars().count(), CONSOLE_WIDTH);
+        let text = format!(
+            "Name: Windows(R), Enterprise edition\n{description}\nCLIENT channel\n\
+             Activation ID: 1\nPartial Product Key: ABCDE\n"
+        );
+        let inventory = read(&file, &text).unwrap().remove(0);
+        let licence = &inventory.licences[0];
+        assert_eq!(licence.channel, Channel::KmsClient);
+        assert_eq!(licence.partial_key.as_deref(), Some("ABCDE"));
     }
 }
