@@ -44,7 +44,11 @@ fn the_ledger_against_what_is_installed() {
         .collect();
     let mut codes: Vec<&str> = found.iter().map(|(c, _, _)| c.as_str()).collect();
     codes.sort_unstable();
-    assert_eq!(codes, ["ZB701", "ZB702", "ZB707", "ZB707"], "{found:#?}");
+    assert_eq!(
+        codes,
+        ["ZB701", "ZB702", "ZB705", "ZB707", "ZB707"],
+        "{found:#?}"
+    );
     let of = |code: &str| found.iter().find(|(c, _, _)| c == code).unwrap();
     // WinRAR on SJ-PC-002: at its first row's 计算机编号
     assert_eq!(of("ZB701").1, "明细表!D9");
@@ -60,6 +64,10 @@ fn the_ledger_against_what_is_installed() {
         "{}",
         of("ZB702").2
     );
+    // SJ-PC-009 runs a home edition: said at its inventory, the computer not being in the ledger
+    assert!(of("ZB705")
+        .2
+        .contains("SJ-PC-009 上的 Microsoft Windows 11 家庭中文版 是家庭中文版"));
     // SJ-PC-009 found, not in the ledger; SJ-PC-003 in the ledger, not collected
     assert!(found
         .iter()

@@ -7,6 +7,7 @@ pub mod matching;
 rules! {
     ZB701 unregistered_software,
     ZB702 registered_not_installed,
+    ZB705 home_edition_found,
     ZB707 computers_unmatched,
 }
 
