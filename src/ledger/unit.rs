@@ -420,7 +420,11 @@ impl Unit {
     }
 
     pub(super) fn name_from_tables(&self) -> Option<String> {
-        let filled = |f: &Option<Field<String>>| f.as_ref().and_then(|f| f.value()).cloned();
+        self.stated_name_field()?.value().cloned()
+    }
+
+    /// The first 单位名称 filled in a table's header, with the cell it is in.
+    pub fn stated_name_field(&self) -> Option<&Field<String>> {
         self.summaries
             .iter()
             .map(|t| &t.header)
@@ -429,7 +433,7 @@ impl Unit {
             .chain(self.free_lists.iter().map(|t| &t.header))
             .chain(self.maintenance.iter().map(|t| &t.header))
             .chain(self.leading_groups.iter().map(|t| &t.header))
-            .find_map(|h| filled(&h.unit))
+            .find_map(|h| h.unit.as_ref().filter(|f| f.value().is_some()))
     }
 }
 

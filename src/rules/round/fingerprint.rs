@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::base::digest::Digest;
-use crate::base::text::{is_short_name_of, norm, unit_name_key};
+use crate::base::text::{clean, is_short_name_of, norm, unit_name_key};
 use crate::base::CellRef;
 use crate::ledger::maintenance::Action;
 use crate::ledger::roster::Listed;
@@ -292,22 +292,9 @@ impl Fingerprint {
     }
 }
 
-fn clean(s: &str) -> &str {
-    crate::base::text::clean(s)
-}
-
 /// The first 单位名称 filled in a table's header, with its cell.
 fn stated(unit: &Unit) -> Option<(String, Option<CellRef>)> {
-    let field = unit
-        .summaries
-        .iter()
-        .map(|t| &t.header)
-        .chain(unit.usages.iter().map(|t| &t.header))
-        .chain(unit.statistics.iter().map(|t| &t.header))
-        .chain(unit.free_lists.iter().map(|t| &t.header))
-        .chain(unit.maintenance.iter().map(|t| &t.header))
-        .chain(unit.leading_groups.iter().map(|t| &t.header))
-        .find_map(|h| h.unit.as_ref().filter(|f| f.value().is_some()))?;
+    let field = unit.stated_name_field()?;
     Some((field.value()?.clone(), field.cell.clone()))
 }
 
