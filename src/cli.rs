@@ -282,9 +282,19 @@ pub struct ReconcileArgs {
     /// 软件清单：文件，或装着清单的文件夹（可给多个）
     #[arg(required = true, value_name = "清单")]
     pub inventories: Vec<PathBuf>,
+    /// 计算机编号与计算机名的对照表（xlsx、xls、ods 或 csv，有“计算机编号”和“计算机名”两列）：
+    /// 明细表的计算机编号不是计算机名（如资产编号）时用
+    #[arg(long, value_name = "对照表")]
+    pub map: Option<PathBuf>,
     /// 输出格式
     #[arg(long, value_enum, default_value = "human", value_name = "格式")]
     pub format: OutputFormat,
+    /// 写出批注副本“名称.诊断.xlsx”（有问题的单元格填色并附批注，“诊断报告”列出全部诊断，“核对结果”逐台列出核对情况），写在工作簿旁边；--annotate=目录 写到该目录
+    #[arg(long, value_name = "目录", num_args = 0..=1, require_equals = true)]
+    pub annotate: Option<Option<PathBuf>>,
+    /// 覆盖已存在的批注副本（输入文件任何时候都不会被覆盖）
+    #[arg(long)]
+    pub force: bool,
     /// 检查日期（默认今天）
     #[arg(long, value_name = "日期")]
     pub as_of: Option<String>,

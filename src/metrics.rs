@@ -32,6 +32,9 @@ pub struct Metrics {
     pub expired: Vec<Expiry>,
     /// Licenses ending within 90 days of the check date.
     pub expiring: Vec<Expiry>,
+    /// The 核对结果 of `reconcile`, computer by computer (absent without inventories).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reconciliation: Vec<crate::rules::ComputerCheck>,
 }
 
 /// 正版率 per category.

@@ -104,8 +104,9 @@ pub fn check_read_unit(mut unit: Unit, sources: Sources, opts: &CheckOptions) ->
             Ok(d) => d,
             Err(_) => check_rules_guarded(&ctx, RULES, &opts.config),
         };
-        let metrics = catch_unwind(AssertUnwindSafe(|| {
-            metrics(&unit, &ctx.facts, &opts.catalogue, opts.as_of)
+        let metrics = catch_unwind(AssertUnwindSafe(|| Metrics {
+            reconciliation: ctx.reconciliation(),
+            ..metrics(&unit, &ctx.facts, &opts.catalogue, opts.as_of)
         }))
         .unwrap_or_else(|panic| {
             warn(&format!(

@@ -222,14 +222,6 @@ const ROWS: &[Row] = &[
         "Apple",
         DEPENDS,
     ),
-    (
-        r"UBUNTU|CENTOS|DEBIAN|FEDORA|LINUX",
-        "Linux",
-        Category::Os,
-        Origin::Foreign,
-        "",
-        FREE,
-    ),
     // Office suites: WPS before the generic "Office".
     (
         r"WPS",
@@ -367,6 +359,16 @@ const ROWS: &[Row] = &[
         Origin::Foreign,
         "Trend Micro",
         LICENSE,
+    ),
+    // The generic Linux last: a product named "for Linux" (WPS Office 2019 for Linux, a
+    // browser's Linux build) is that product, not the system.
+    (
+        r"UBUNTU|CENTOS|DEBIAN|FEDORA|LINUX",
+        "Linux",
+        Category::Os,
+        Origin::Foreign,
+        "",
+        FREE,
     ),
 ];
 

@@ -9,9 +9,10 @@ use crate::base::path::shown;
 use crate::batch::{check_read_unit, CheckOptions, Totals};
 use crate::classify::Catalogue;
 use crate::cli::{OutputFormat, ReconcileArgs};
+use crate::commands::annotate::Annotator;
 use crate::commands::check::{as_of, load_config, statistics_year};
 use crate::ledger::{read_discovered, units_named};
-use crate::output::print_stdout;
+use crate::output::{print_stdout, OutputPolicy};
 use crate::render;
 use crate::{RunError, Status};
 
@@ -32,6 +33,11 @@ pub fn run(args: &ReconcileArgs) -> Result<Status, RunError> {
             found.units.len()
         )));
     };
+    let computer_map = match &args.map {
+        Some(path) => crate::ledger::computer_map::read_computer_map(path)
+            .map_err(|e| RunError::Usage(e.to_string()))?,
+        None => Vec::new(),
+    };
     let mut inventories = Vec::new();
     for path in &args.inventories {
         if std::fs::symlink_metadata(path).is_err() {
@@ -46,6 +52,8 @@ pub fn run(args: &ReconcileArgs) -> Result<Status, RunError> {
         }
         inventories.extend(read);
     }
+    // one computer's files given apart (a folder of collector files, the slmgr texts in another)
+    let inventories = crate::inventory::merge_by_computer(inventories);
     if inventories.is_empty() {
         return Err(RunError::Usage(
             "没有读到任何计算机的软件清单：请给出采集脚本写出的文件，或 GLPI、osquery、注册表导出的 CSV 等清单".into(),
@@ -57,9 +65,24 @@ pub fn run(args: &ReconcileArgs) -> Result<Status, RunError> {
         catalogue,
         roster: None,
     };
+    let policy = OutputPolicy::new(args.force, &unit.source.files);
+    let annotator = match &args.annotate {
+        Some(dir) => Some(Annotator::new(
+            dir.as_deref(),
+            std::slice::from_ref(&unit.source),
+            &policy,
+            false,
+            as_of,
+        )?),
+        None => None,
+    };
     let (mut read, sources) = read_discovered(unit, &opts.config.read_options());
     read.inventories = inventories;
+    read.computer_map = computer_map;
     let report = check_read_unit(read, sources, &opts);
+    if let Some(a) = &annotator {
+        a.unit(&report);
+    }
     let width = render::terminal::width();
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let text = match args.format {
@@ -90,6 +113,9 @@ pub fn run(args: &ReconcileArgs) -> Result<Status, RunError> {
         }
     };
     print_stdout(text.as_bytes())?;
+    if let Some(a) = annotator {
+        a.finish()?;
+    }
     Ok(if report.count(crate::rules::Severity::Error) > 0 {
         Status::Faults
     } else {

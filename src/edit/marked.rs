@@ -71,6 +71,8 @@ pub struct MarkedCopy {
     pub tabs: Vec<(String, String)>,
     /// The report sheet.
     pub report: ReportSheet,
+    /// Sheets of the same shape after it (the 核对结果 of `reconcile`).
+    pub extra: Vec<ReportSheet>,
 }
 
 /// The copy with the marks and the report sheet, as xlsx bytes.
@@ -86,13 +88,16 @@ pub fn write_marked(original: &[u8], copy: &MarkedCopy) -> Result<Vec<u8>, EditE
             ed.tab_color(sheet, argb)?;
         }
     }
-    add_report_sheet(&mut ed, &copy.report)?;
+    add_report_sheet(&mut ed, &copy.report, true)?;
+    for sheet in &copy.extra {
+        add_report_sheet(&mut ed, sheet, false)?;
+    }
     ed.save()
 }
 
-fn add_report_sheet(ed: &mut Editor, report: &ReportSheet) -> Result<(), EditError> {
+fn add_report_sheet(ed: &mut Editor, report: &ReportSheet, first: bool) -> Result<(), EditError> {
     let name = report.name.as_str();
-    ed.add_sheet(name, true)?;
+    ed.add_sheet(name, first)?;
     let last_col = report.header.len().max(1) as u32 - 1;
     // the title block: each line merged across the list, so a long one is never cut off
     let across = |ed: &mut Editor, row: u32, text: &str, look: Look| -> Result<(), EditError> {

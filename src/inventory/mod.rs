@@ -246,4 +246,4 @@ pub mod read;
 pub mod registry_csv;
 pub mod slmgr;
 
-pub use read::{read_any, read_folder, read_inventories};
+pub use read::{merge_by_computer, read_any, read_folder, read_inventories};

@@ -13,7 +13,97 @@ use super::{
 pub fn read_inventories(path: &Path) -> Result<Vec<Inventory>, InventoryError> {
     let file: Arc<str> = crate::base::path::shown(path).into();
     let text = read_text(path)?;
-    read_str(&file, &text)
+    let mut found = read_str(&file, &text)?;
+    if let [one] = found.as_mut_slice() {
+        if one.computer.name.is_none() && one.computer.serial.is_none() {
+            one.computer.name = name_in_file_name(path);
+        }
+    }
+    Ok(found)
+}
+
+/// The computer a file that does not name it is of, by its file name: `SJ-PC-003 激活.txt`,
+/// `SJ-PC-003_slmgr.txt`, `SJ-PC-003（ospp）.txt` → `SJ-PC-003` — what a clerk saving
+/// `slmgr /dli` (which prints no computer name) calls the file.
+fn name_in_file_name(path: &Path) -> Option<String> {
+    let stem = path.file_name()?.to_str()?;
+    let name = stem
+        .split([' ', '\u{3000}', '_', '(', '（', '[', '【', '.'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// Inventories of one computer read from several files (a collector's file and the saved
+/// `slmgr /dli` beside it; osquery's programs and GLPI's licenses) joined into one, in the
+/// order first seen: a computer is told by its name, else its serial, case aside.
+pub fn merge_by_computer(inventories: Vec<Inventory>) -> Vec<Inventory> {
+    let key = |inv: &Inventory| {
+        inv.computer
+            .name
+            .as_deref()
+            .or(inv.computer.serial.as_deref())
+            .map(|k| k.trim().to_uppercase())
+            .filter(|k| !k.is_empty())
+    };
+    let mut out: Vec<Inventory> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = Default::default();
+    for inv in inventories {
+        let Some(k) = key(&inv) else {
+            out.push(inv);
+            continue;
+        };
+        match at.get(&k) {
+            Some(&i) => join(&mut out[i], inv),
+            None => {
+                at.insert(k, out.len());
+                out.push(inv);
+            }
+        }
+    }
+    out
+}
+
+/// Add what `more` knows of a computer to what `inv` knows.
+fn join(inv: &mut Inventory, more: Inventory) {
+    let Inventory {
+        computer,
+        os,
+        software,
+        licences,
+        sources,
+    } = more;
+    let c = &mut inv.computer;
+    for (mine, theirs) in [
+        (&mut c.name, computer.name),
+        (&mut c.serial, computer.serial),
+        (&mut c.manufacturer, computer.manufacturer),
+        (&mut c.model, computer.model),
+        (&mut c.user, computer.user),
+    ] {
+        if mine.is_none() {
+            *mine = theirs;
+        }
+    }
+    if inv.os.is_none() {
+        inv.os = os;
+    }
+    for p in software {
+        if !inv
+            .software
+            .iter()
+            .any(|q| q.name == p.name && q.version == p.version)
+        {
+            inv.software.push(p);
+        }
+    }
+    inv.licences.extend(licences);
+    for s in sources {
+        if !inv.sources.contains(&s) {
+            inv.sources.push(s);
+        }
+    }
 }
 
 /// [`read_inventories`] over text already read, `file` naming it in origins and messages.
@@ -109,7 +199,7 @@ pub fn read_folder(dir: &Path) -> (Vec<Inventory>, Vec<InventoryError>) {
             Err(e) => errors.push(e),
         }
     }
-    (inventories, errors)
+    (merge_by_computer(inventories), errors)
 }
 
 pub(crate) fn format_error(file: &Arc<str>, reason: &str) -> InventoryError {
@@ -179,5 +269,58 @@ mod tests {
         assert_eq!(parse_date("20231315"), None);
         assert_eq!(parse_date(""), None);
         assert_eq!(parse_date("日期"), None);
+    }
+
+    #[test]
+    fn a_file_names_the_computer_it_does_not_name_itself() {
+        let name = |f: &str| name_in_file_name(Path::new(f));
+        assert_eq!(
+            name("采集/SJ-PC-003 激活.txt").as_deref(),
+            Some("SJ-PC-003")
+        );
+        assert_eq!(name("SJ-PC-003_slmgr.txt").as_deref(), Some("SJ-PC-003"));
+        assert_eq!(name("SJ-PC-003（ospp）.txt").as_deref(), Some("SJ-PC-003"));
+        assert_eq!(name("SJ-PC-003.txt").as_deref(), Some("SJ-PC-003"));
+        assert_eq!(name(" 激活.txt"), None);
+    }
+
+    #[test]
+    fn one_computer_from_several_files_is_one_inventory() {
+        let file = |f: &str| -> Arc<str> { f.into() };
+        let programs = Inventory {
+            computer: crate::inventory::Computer {
+                name: Some("SJ-PC-003".into()),
+                ..Default::default()
+            },
+            software: vec![crate::inventory::Installed {
+                name: "WPS Office".into(),
+                ..Default::default()
+            }],
+            sources: vec![file("SJ-PC-003.json")],
+            ..Default::default()
+        };
+        let licences = Inventory {
+            computer: crate::inventory::Computer {
+                name: Some("sj-pc-003".into()),
+                serial: Some("PF2ABCDE".into()),
+                ..Default::default()
+            },
+            licences: vec![Default::default()],
+            sources: vec![file("SJ-PC-003 激活.txt")],
+            ..Default::default()
+        };
+        let other = Inventory {
+            computer: crate::inventory::Computer {
+                name: Some("SJ-PC-004".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let merged = merge_by_computer(vec![programs, other, licences]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].software.len(), 1);
+        assert_eq!(merged[0].licences.len(), 1);
+        assert_eq!(merged[0].computer.serial.as_deref(), Some("PF2ABCDE"));
+        assert_eq!(merged[0].sources.len(), 2);
     }
 }

@@ -3,11 +3,13 @@
 
 pub mod classification;
 mod computer_context;
+pub mod computer_map;
 pub mod copies;
 pub mod discover;
 pub mod forms;
 pub mod free_list;
 mod infer;
+pub mod list_file;
 pub mod maintenance;
 mod named;
 pub mod natural;

@@ -9,9 +9,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use super::list_file::{read_list, ListFileError, HEADER_SEARCH_ROWS};
 use crate::base::path::shown;
 use crate::base::text::{is_short_name_of as within, norm_no_parens, unit_name_key as key};
-use crate::workbook::{self, Cell, Limits};
+use crate::workbook;
 
 /// One unit of the roster.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,36 +90,20 @@ pub enum RosterError {
     Empty(String),
 }
 
-/// How many rows from the top a roster's title row may be (a title and a note above it).
-const HEADER_SEARCH_ROWS: usize = 20;
-
 /// Read a roster: `.xlsx`, `.xlsm`, `.xls`, `.ods` (the first sheet with a 单位名称 column),
 /// or `.csv` (UTF-8 with or without a BOM, or GBK).
 pub fn read_roster(path: &Path) -> Result<Roster, RosterError> {
     let file = shown(path);
-    let is_csv = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let grids: Vec<Vec<Vec<String>>> = if is_csv {
-        vec![csv_rows(path, &file)?]
-    } else {
-        let book = workbook::open_with(path, &file, &Limits::default()).map_err(|source| {
-            RosterError::Open {
-                file: file.clone(),
-                source,
-            }
-        })?;
-        book.sheets
-            .iter()
-            .map(|s| {
-                s.rows
-                    .iter()
-                    .map(|r| r.iter().map(cell_text).collect())
-                    .collect()
-            })
-            .collect()
-    };
+    let grids = read_list(path).map_err(|e| match e {
+        ListFileError::Open(source) => RosterError::Open {
+            file: file.clone(),
+            source,
+        },
+        ListFileError::Csv(reason) => RosterError::Csv {
+            file: file.clone(),
+            reason,
+        },
+    })?;
     for rows in &grids {
         if let Some(entries) = entries(rows) {
             if entries.is_empty() {
@@ -131,64 +116,6 @@ pub fn read_roster(path: &Path) -> Result<Roster, RosterError> {
         }
     }
     Err(RosterError::NoNameColumn(file))
-}
-
-fn cell_text(c: &Cell) -> String {
-    match c {
-        Cell::Text(s) => s.trim().to_string(),
-        Cell::Empty => String::new(),
-        other => other.display(),
-    }
-}
-
-fn csv_rows(path: &Path, file: &str) -> Result<Vec<Vec<String>>, RosterError> {
-    let bad = |reason: String| RosterError::Csv {
-        file: file.to_string(),
-        reason,
-    };
-    // as large as a workbook may be, and no larger: a roster is a list of names
-    let max = Limits::default().max_file_bytes;
-    let size = std::fs::metadata(path)
-        .map_err(|e| bad(crate::base::io_reason(&e).to_string()))?
-        .len();
-    if size > max {
-        return Err(bad(format!(
-            "文件有 {} MiB，名单不应这么大（上限 {} MiB）",
-            size / (1024 * 1024),
-            max / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| bad(crate::base::io_reason(&e).to_string()))?;
-    // Excel on a Chinese Windows saves “CSV (逗号分隔)” in GBK; “CSV UTF-8” has a BOM
-    let text: std::borrow::Cow<str> = match std::str::from_utf8(&bytes) {
-        Ok(t) => t.into(),
-        Err(_) => {
-            let (t, _, bad_bytes) = encoding_rs::GBK.decode(&bytes);
-            if bad_bytes {
-                return Err(bad(
-                    "既不是 UTF-8 也不是 GBK 编码（请在 Excel 中另存为“CSV UTF-8”，或直接用 xlsx）"
-                        .into(),
-                ));
-            }
-            t
-        }
-    };
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            bad(format!(
-                "第 {} 行格式有误",
-                e.position().map_or(0, |p| p.line())
-            ))
-        })?;
-        rows.push(record.iter().map(|s| s.trim().to_string()).collect());
-    }
-    Ok(rows)
 }
 
 /// The roster's units, when a title row with 单位名称 is among the first rows.

@@ -83,6 +83,9 @@ pub struct Unit {
     pub roster: Option<Listed>,
     /// What its computers really hold, from inventories (`reconcile`); empty otherwise.
     pub inventories: Vec<crate::inventory::Inventory>,
+    /// The 对照表 of `reconcile --map`: (计算机编号, computer name) where the ledger numbers
+    /// computers otherwise than their names.
+    pub computer_map: Vec<(String, String)>,
 }
 
 impl Unit {
@@ -328,8 +331,10 @@ impl Unit {
             set_aside,
             roster: _,
             inventories,
+            computer_map,
         } = other;
         self.inventories.extend(inventories);
+        self.computer_map.extend(computer_map);
         self.files.extend(files);
         self.books.extend(books);
         self.unreadable.extend(unreadable);

@@ -44,7 +44,7 @@ use crate::ledger::Unit;
 
 pub use diagnostic::{Diagnostic, Related, Severity, Target};
 pub use facts::Facts;
-pub use reality::Reality;
+pub use reality::{ComputerCheck, Reality, Verdict};
 pub use registry::{rule, RULES};
 pub use round::fingerprint::FileDigest;
 pub use round::{
@@ -144,7 +144,12 @@ impl<'a> Context<'a> {
     /// The usage ledger held against the unit's inventories (empty without any).
     pub fn reality(&self) -> &Reality<'a> {
         self.reality
-            .get_or_init(|| Reality::of(self.unit, self.catalogue))
+            .get_or_init(|| Reality::of(self.unit, self.catalogue, &self.facts))
+    }
+
+    /// The 核对结果, computer by computer (empty without inventories).
+    pub fn reconciliation(&self) -> Vec<ComputerCheck> {
+        reality::table(self.reality(), self.catalogue)
     }
 }
 

@@ -872,3 +872,30 @@ macro_rules! rule_snapshot {
         })
     };
 }
+
+/// Every sheet of a written workbook as text, in the workbook's order (numbers as Excel
+/// shows them without a format: `4`, not `4.0`).
+pub fn sheet_values(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto(path).expect("workbook");
+    let names = book.sheet_names().to_vec();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).expect("sheet");
+            let rows = range
+                .rows()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| match c {
+                            Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                            Data::Empty => String::new(),
+                            other => other.to_string(),
+                        })
+                        .collect()
+                })
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}

@@ -13,6 +13,7 @@
 //!   original formatting is not there, and the 诊断报告 says so.
 
 mod rebuild;
+mod reconciled;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -247,6 +248,8 @@ pub(crate) struct Plan {
     pub rows: Vec<ReportRow>,
     /// Lines under the list: the colour key, the regulations cited, remarks.
     pub footer: Vec<String>,
+    /// Sheets after the 诊断报告: the 核对结果 of `reconcile`.
+    pub extra: Vec<crate::edit::marked::ReportSheet>,
 }
 
 /// The plan as the workbook editor takes it: plain cells, colours and text.
@@ -299,6 +302,7 @@ fn marked_copy(plan: &Plan) -> crate::edit::marked::MarkedCopy {
             empty: "没有发现问题。".to_string(),
             footer: plan.footer.clone(),
         },
+        extra: plan.extra.clone(),
     }
 }
 
@@ -571,6 +575,11 @@ pub(crate) fn plan(report: &UnitReport, file: &Arc<str>, as_of: NaiveDate) -> Pl
             file_name(file)
         ));
     }
+    let mut taken = sheet_names.clone();
+    taken.push(report_sheet.clone());
+    let extra = reconciled::sheet(report, file, &taken)
+        .into_iter()
+        .collect();
     Plan {
         report_sheet,
         title: title(report, file, as_of),
@@ -579,6 +588,7 @@ pub(crate) fn plan(report: &UnitReport, file: &Arc<str>, as_of: NaiveDate) -> Pl
         tabs,
         rows,
         footer,
+        extra,
     }
 }
 

@@ -38,6 +38,9 @@ pub(super) fn write(plan: &Plan, sheets: &[PlainSheet]) -> Result<Vec<u8>, XlsxE
         .map(|s| (s.name.as_str(), safe_name(&s.name, &mut used)))
         .collect();
     report_sheet(&mut book, plan, &names)?;
+    for extra in &plan.extra {
+        list_sheet(&mut book, extra)?;
+    }
     let mut marks: BTreeMap<(&str, u32, u32), &super::CellMark> = BTreeMap::new();
     for m in &plan.marks {
         marks.insert((m.sheet.as_str(), m.row, m.col), m);
@@ -135,6 +138,82 @@ fn report_sheet(
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(top, top)?;
     for (i, line) in plan.footer.iter().enumerate() {
+        ws.write_string(last_row + 2 + i as u32, 0, gate::cell_text(line))?;
+    }
+    Ok(())
+}
+
+/// A list sheet after the 诊断报告 (the 核对结果), drawn as the edited copy draws it.
+fn list_sheet(
+    book: &mut Workbook,
+    sheet: &crate::edit::marked::ReportSheet,
+) -> Result<(), XlsxError> {
+    let ws = book.add_worksheet();
+    ws.set_name(&sheet.name)?;
+    let last_col = sheet.header.len().max(1) as u16 - 1;
+    let big = Format::new()
+        .set_bold()
+        .set_font_size(16)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    ws.merge_range(0, 0, 0, last_col, &gate::cell_text(&sheet.title), &big)?;
+    ws.set_row_height(0, 30)?;
+    let plain = Format::new().set_align(FormatAlign::VerticalCenter);
+    for (i, text) in sheet.about.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.merge_range(r, 0, r, last_col, &gate::cell_text(text), &plain)?;
+        ws.set_row_height(r, 18)?;
+    }
+    let top = sheet.about.len() as u32 + 2;
+    let head = Format::new()
+        .set_bold()
+        .set_background_color(color("FFD9D9D9"))
+        .set_align(FormatAlign::VerticalCenter);
+    for (i, h) in sheet.header.iter().enumerate() {
+        ws.write_string_with_format(top, i as u16, gate::cell_text(h), &head)?;
+    }
+    for (i, w) in sheet.widths.iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+    }
+    let body = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    for (n, line) in sheet.lines.iter().enumerate() {
+        let r = top + n as u32 + 1;
+        ws.set_row_height(r, line.height)?;
+        for (i, text) in line.cells.iter().enumerate() {
+            let c = i as u16;
+            if i == 0 {
+                let f = body.clone().set_align(FormatAlign::Center);
+                ws.write_number_with_format(r, c, (n + 1) as f64, &f)?;
+            } else if i == 1 {
+                let f = body.clone().set_background_color(color(&line.fill));
+                ws.write_string_with_format(r, c, gate::cell_text(text), &f)?;
+            } else if let (true, Some((location, tooltip))) =
+                (c as u32 == sheet.link_col, &line.link)
+            {
+                let url = Url::new(format!("internal:{location}"))
+                    .set_text(gate::cell_text(text))
+                    .set_tip(gate::cut(&gate::xml_text(tooltip), 255).into_owned());
+                let f = body
+                    .clone()
+                    .set_font_color(color("FF0563C1"))
+                    .set_underline(rust_xlsxwriter::FormatUnderline::Single);
+                ws.write_url_with_format(r, c, url, &f)?;
+            } else {
+                ws.write_string_with_format(r, c, gate::cell_text(text), &body)?;
+            }
+        }
+    }
+    let last_row = top + (sheet.lines.len() as u32).max(1);
+    if sheet.lines.is_empty() {
+        ws.write_string(top + 1, 0, gate::cell_text(&sheet.empty))?;
+    }
+    ws.autofilter(top, 0, last_row, last_col)?;
+    ws.set_freeze_panes(top + 1, 0)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(top, top)?;
+    for (i, line) in sheet.footer.iter().enumerate() {
         ws.write_string(last_row + 2 + i as u32, 0, gate::cell_text(line))?;
     }
     Ok(())

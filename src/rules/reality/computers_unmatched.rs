@@ -15,8 +15,9 @@ declare_rule! {
     /// `采集到的计算机 SJ-PC-009（SJ-PC-009.zbinv.txt）不在明细表中`
     ///
     /// ## 如何修改
-    /// 把漏登的计算机及其软件补进明细表；计算机编号与计算机名不同的，在明细表中改用计算机名，
-    /// 或核对时给出两者的对照表。
+    /// 把漏登的计算机及其软件补进明细表；计算机编号与计算机名不同的（如资产编号），核对时用
+    /// `--map 对照表.xlsx` 给出两者的对照表（“计算机编号”“计算机名”两列）。一台也对不上时，
+    /// 只报一条，提示对照表。
     pub struct ComputersUnmatched {
         code: "ZB707",
         severity: Info,
@@ -41,7 +42,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         out.report(
             target,
             format!("采集到的计算机 {name}（{}）不在明细表中", sources(inv)),
-            "把漏登的计算机及其软件补进明细表；计算机编号与计算机名不同的，在明细表中改用计算机名（台账 二.1）",
+            "把漏登的计算机及其软件补进明细表；计算机编号不是计算机名的，核对时用 --map 给出对照表（台账 二.2）",
         );
     }
     let missing: Vec<&str> = reality
@@ -51,6 +52,24 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         .map(|c| c.number)
         .collect();
     if missing.is_empty() || ctx.unit.inventories.is_empty() {
+        return;
+    }
+    if reality.nothing_matched() {
+        out.report(
+            Target::Unit,
+            format!(
+                "采集到的 {} 台计算机与明细表中的 {} 个计算机编号一台也对不上（明细表如 {}，采集到的如 {}）",
+                reality.unmatched.len(),
+                missing.len(),
+                missing[0],
+                reality.unmatched[0]
+                    .computer
+                    .name
+                    .as_deref()
+                    .unwrap_or("（没有计算机名）")
+            ),
+            "明细表的计算机编号若不是计算机名（如资产编号），请做一张“计算机编号—计算机名”对照表，核对时用 --map 对照表.xlsx 给出；若是计算机名，请核对采集的是不是这个单位的计算机",
+        );
         return;
     }
     const SHOWN: usize = 10;

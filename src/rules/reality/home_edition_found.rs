@@ -28,18 +28,10 @@ declare_rule! {
 pub fn check(ctx: &Context, out: &mut Sink) {
     let reality = ctx.reality();
     for inv in &ctx.unit.inventories {
-        let os = inv.os.as_ref().map(|os| {
-            let edition = os.edition.as_deref().unwrap_or("");
-            (format!("{} {edition}", os.name).trim().to_string(), true)
-        });
-        let programs = inv.software.iter().filter_map(|p| {
-            let class = ctx.catalogue.classify(&p.name, p.version.as_deref().unwrap_or(""))?;
-            let suite = matches!(
-                class.category,
-                crate::classify::Category::Os | crate::classify::Category::Office
-            );
-            suite.then(|| (p.name.clone(), false))
-        });
+        let found = super::matching::home_editions(inv, ctx.catalogue);
+        if found.is_empty() {
+            continue;
+        }
         // where to fix it: the computer's rows in the ledger, else the inventory itself
         let ledger = reality
             .computers
@@ -57,14 +49,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                     .map_or(Target::Unit, |f| Target::File(f.clone())),
             ),
         };
-        for (product, _) in os.into_iter().chain(programs) {
-            let Some(word) = crate::classify::home_edition(&product) else {
-                continue;
-            };
-            let word = word.to_string();
+        for (product, word) in found {
             out.report(
                 target.clone(),
-                format!("计算机 {name} 上的 {product} 是{}，不能用于单位", edition_word(&word)),
+                format!("计算机 {name} 上的 {product} 是{}，不能用于单位", edition_word(word)),
                 "升级为专业版或企业版（购买升级许可），或换用单位许可的国产操作系统、办公软件，并在台账中登记实际的版本和许可（办法 第三条）",
             );
         }

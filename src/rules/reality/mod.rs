@@ -3,15 +3,20 @@
 //! is at the ledger cell to fix; without inventories none of these rules says anything.
 
 pub mod matching;
+pub mod table;
 
 rules! {
     ZB701 unregistered_software,
     ZB702 registered_not_installed,
+    ZB703 version_outside_licence,
+    ZB704 channel_contradicts_ledger,
     ZB705 home_edition_found,
+    ZB706 key_not_in_ledger,
     ZB707 computers_unmatched,
 }
 
 pub use matching::Reality;
+pub use table::{table, ComputerCheck, Verdict};
 
 /// Where an inventory value came from, in words (`SJ-PC-001.zbinv.txt 第 12 行`).
 fn origin(o: Option<&crate::inventory::Origin>) -> String {

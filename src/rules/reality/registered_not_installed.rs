@@ -47,7 +47,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                     crate::base::text::clean(&row.name.raw),
                     sources(inv)
                 ),
-                "已卸载的，在安装维护明细表中登记卸载并从明细表删去这一行；装在别的计算机上的，改正计算机编号（台账 二.1）",
+                "已卸载的，在安装维护明细表中登记卸载并从明细表删去这一行；装在别的计算机上的，改正计算机编号（台账 二.3）",
             );
         }
     }

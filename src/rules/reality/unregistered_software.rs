@@ -9,7 +9,7 @@ declare_rule! {
     /// （驱动、运行库、系统组件）不报。
     ///
     /// ## 为什么
-    /// 台账要如实反映每台计算机上的软件（台账 二.1）。没有登记的商业软件，往往正是没有许可的
+    /// 台账要如实反映每台计算机上的全部软件（台账 二.2）。没有登记的商业软件，往往正是没有许可的
     /// 那一份：检查时上机一看便知。
     ///
     /// ## 示例
@@ -37,20 +37,15 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             None => Target::Cell(first.at.clone()),
         };
         for (program, class) in &computer.unregistered {
-            // a DisplayName often carries its version already (`WinRAR 6.02 (64-bit)`)
-            let version = program
-                .version
-                .as_deref()
-                .filter(|v| !program.name.contains(v.trim_end_matches(".0")))
-                .map(|v| format!(" {v}"))
-                .unwrap_or_default();
             let d = out.report(
                 target.clone(),
                 format!(
-                    "计算机 {} 上装有 {}{version}（{}，需要许可），明细表中这台计算机没有登记",
-                    computer.number, program.name, class.product
+                    "计算机 {} 上装有 {}（{}，需要许可），明细表中这台计算机没有登记",
+                    computer.number,
+                    super::matching::shown_program(program),
+                    class.product
                 ),
-                "有许可的，在明细表中为这台计算机补登这个软件，并在汇总表和安装维护明细表中登记；没有许可的，卸载后在安装维护明细表中登记卸载，或购买许可（台账 二.1）",
+                "有许可的，在明细表中为这台计算机补登这个软件，并在汇总表和安装维护明细表中登记；没有许可的，卸载后在安装维护明细表中登记卸载，或购买许可（台账 二.2）",
             );
             let at = origin(program.origin.as_ref());
             if let Some(file) = program.origin.as_ref().map(|o| o.file.clone()) {
