@@ -13,7 +13,13 @@ use super::{
 pub fn read_inventories(path: &Path) -> Result<Vec<Inventory>, InventoryError> {
     let file: Arc<str> = crate::base::path::shown(path).into();
     let text = read_text(path)?;
-    let mut found = read_str(&file, &text)?;
+    read_str(&file, &text)
+}
+
+/// [`read_inventories`], a file of one computer that does not name it (`slmgr /dli`, a
+/// registry export without PSComputerName) taking the name its file gives.
+fn read_named(path: &Path) -> Result<Vec<Inventory>, InventoryError> {
+    let mut found = read_inventories(path)?;
     if let [one] = found.as_mut_slice() {
         if one.computer.name.is_none() && one.computer.serial.is_none() {
             one.computer.name = name_in_file_name(path);
@@ -165,7 +171,7 @@ pub fn read_any(path: &Path) -> (Vec<Inventory>, Vec<InventoryError>) {
     if path.is_dir() {
         return read_folder(path);
     }
-    match read_inventories(path) {
+    match read_named(path) {
         Ok(found) => (found, Vec::new()),
         Err(e) => (Vec::new(), vec![e]),
     }
@@ -194,7 +200,7 @@ pub fn read_folder(dir: &Path) -> (Vec<Inventory>, Vec<InventoryError>) {
     let mut inventories = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        match read_inventories(&path) {
+        match read_named(&path) {
             Ok(found) => inventories.extend(found),
             Err(e) => errors.push(e),
         }

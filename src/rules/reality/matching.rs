@@ -271,7 +271,9 @@ fn compare<'a>(computer: &mut LedgerComputer<'a>, inv: &'a Inventory, catalogue:
         .map(|p| {
             let class = catalogue.classify(&p.name, p.version.as_deref().unwrap_or(""));
             let k = match class {
-                Some(c) if c.category != Category::Os || system(p) => Known::Product(c.product.clone()),
+                Some(c) if c.category != Category::Os || system(p) => {
+                    Known::Product(c.product.clone())
+                }
                 _ => Known::Name(match_key(&p.name, "")),
             };
             (p, k)
