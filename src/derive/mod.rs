@@ -29,6 +29,7 @@ pub mod maintenance;
 pub mod plan;
 pub mod purchase_plan;
 pub mod sample;
+pub mod spot_check;
 pub mod statistics_table;
 pub mod write;
 
