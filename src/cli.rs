@@ -281,7 +281,7 @@ pub struct ReconcileArgs {
     /// 一个单位的工作簿或文件夹
     #[arg(value_name = "单位")]
     pub unit: PathBuf,
-    /// 软件清单：文件，或装着清单的文件夹（可给多个）
+    /// 软件清单：文件，或装着清单的文件夹（可给多个）；也可以是 sample 写出、检查时填好的抽查登记表
     #[arg(required = true, value_name = "清单")]
     pub inventories: Vec<PathBuf>,
     /// 输出格式

@@ -1,6 +1,7 @@
 //! One entry for every inventory an office hands over: the format is told by the content, not
-//! the file name (a clerk saves `slmgr /dli` as `激活.txt` and a CSV as `软件.xls`), and a
-//! folder of them is read file by file so that one bad file costs only itself.
+//! the file name (a clerk saves `slmgr /dli` as `激活.txt` and a CSV as `软件.xls`; a real
+//! workbook is the filled spot-check form), and a folder of them is read file by file so
+//! that one bad file costs only itself.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -12,6 +13,9 @@ use super::{
 /// Read one inventory file, whatever its format, into one inventory per computer it holds.
 pub fn read_inventories(path: &Path) -> Result<Vec<Inventory>, InventoryError> {
     let file: Arc<str> = crate::base::path::shown(path).into();
+    if super::spot_check::is_workbook_file(path) {
+        return super::spot_check::read(path, &file);
+    }
     let text = read_text(path)?;
     read_str(&file, &text)
 }
@@ -40,7 +44,7 @@ pub fn read_str(file: &Arc<str>, text: &str) -> Result<Vec<Inventory>, Inventory
     Err(format_error(
         file,
         "看不出是哪种清单（可读：zhengban 采集脚本写出的文件、注册表导出的 CSV、GLPI/FusionInventory JSON、osquery JSON、\
-         dpkg-query -W 或 dpkg -l 的输出、slmgr /dli 或 ospp.vbs /dstatus 的输出）",
+         dpkg-query -W 或 dpkg -l 的输出、slmgr /dli 或 ospp.vbs /dstatus 的输出、zhengban sample 写出并填好的抽查登记表）",
     ))
 }
 

@@ -153,8 +153,11 @@ fn compare(
     let found = ledger
         .iter()
         .map(|k| {
-            (!inv.software.is_empty() || inv.os.is_some())
-                .then(|| installed.iter().any(|(_, p)| same(k, p)))
+            let holds = || installed.iter().any(|(_, p)| same(k, p));
+            if inv.checklist {
+                return checked(k, holds(), inv, catalogue);
+            }
+            (!inv.software.is_empty() || inv.os.is_some()).then(holds)
         })
         .collect();
     let mut unregistered: Vec<(Installed, Class)> = Vec::new();
@@ -173,4 +176,18 @@ fn compare(
         unregistered.push(((*program).clone(), class.clone()));
     }
     (found, unregistered)
+}
+
+/// A row against a checklist (a spot-check form), which tells only what was looked at:
+/// found, or missing only where it was ticked absent; otherwise not known.
+fn checked(row: &Known, holds: bool, inv: &Inventory, catalogue: &Catalogue) -> Option<bool> {
+    let absent = || {
+        inv.absent.iter().any(|p| {
+            same(
+                row,
+                &known(catalogue, &p.name, p.version.as_deref().unwrap_or("")),
+            )
+        })
+    };
+    (holds || absent()).then_some(holds)
 }
