@@ -304,7 +304,7 @@ pub struct SampleArgs {
     /// 抽取的比例：10%、0.1 或 10 都是 10%（小于 1 的数是比例，其他是百分数），向上取整
     #[arg(long, default_value = "10%", value_name = "比例")]
     pub ratio: String,
-    /// 至少抽取的台数（计算机不够时全部抽取）
+    /// 至少抽取的台数，计算机不够时全部抽取
     #[arg(long, default_value_t = 5, value_name = "台数")]
     pub min: usize,
     /// 随机种子：同一个种子抽出同样的计算机（默认为今天的日期，如 20261208）
