@@ -47,6 +47,8 @@ pub enum Command {
     Collector(CollectorArgs),
     /// 与计算机上实际安装的软件核对：一个单位的台账对照采集到的软件清单（采集脚本的文件、注册表导出、GLPI、osquery、dpkg、slmgr）
     Reconcile(ReconcileArgs),
+    /// 随机抽检：从明细表的计算机中按部门分层抽取若干台，写出可打印的抽查登记表；填好后交给 reconcile 核对
+    Sample(SampleArgs),
     /// 显示帮助，或某个命令的帮助
     Help(HelpArgs),
 }
@@ -279,7 +281,7 @@ pub struct ReconcileArgs {
     /// 一个单位的工作簿或文件夹
     #[arg(value_name = "单位")]
     pub unit: PathBuf,
-    /// 软件清单：文件，或装着清单的文件夹（可给多个）
+    /// 软件清单：文件，或装着清单的文件夹（可给多个）；也可以是 sample 写出、检查时填好的抽查登记表
     #[arg(required = true, value_name = "清单")]
     pub inventories: Vec<PathBuf>,
     /// 计算机编号与计算机名的对照表（xlsx、xls、ods 或 csv，有“计算机编号”和“计算机名”两列）：
@@ -298,6 +300,32 @@ pub struct ReconcileArgs {
     /// 检查日期（默认今天）
     #[arg(long, value_name = "日期")]
     pub as_of: Option<String>,
+    /// 配置文件（默认当前目录或单位旁边的 zhengban.toml）
+    #[arg(long, value_name = "文件")]
+    pub config: Option<PathBuf>,
+}
+
+/// `zhengban sample`
+#[derive(Debug, clap::Args)]
+pub struct SampleArgs {
+    /// 一个单位的工作簿或文件夹
+    #[arg(value_name = "单位")]
+    pub unit: PathBuf,
+    /// 抽取的比例：10%、0.1 或 10 都是 10%（小于 1 的数是比例，其他是百分数），向上取整
+    #[arg(long, default_value = "10%", value_name = "比例")]
+    pub ratio: String,
+    /// 至少抽取的台数，计算机不够时全部抽取
+    #[arg(long, default_value_t = 5, value_name = "台数")]
+    pub min: usize,
+    /// 随机种子：同一个种子抽出同样的计算机（默认为今天的日期，如 20261208）
+    #[arg(long, value_name = "种子")]
+    pub seed: Option<u64>,
+    /// 输出的抽查登记表（默认当前目录的“抽查登记表.xlsx”）
+    #[arg(short, long, visible_alias = "out", value_name = "文件")]
+    pub output: Option<PathBuf>,
+    /// 覆盖已存在的输出文件（输入文件任何时候都不会被覆盖）
+    #[arg(long)]
+    pub force: bool,
     /// 配置文件（默认当前目录或单位旁边的 zhengban.toml）
     #[arg(long, value_name = "文件")]
     pub config: Option<PathBuf>,

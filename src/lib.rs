@@ -128,6 +128,7 @@ pub fn run(cli: cli::Cli) -> Result<Status, RunError> {
         Some(cli::Command::Inspect(args)) => commands::inspect::run(&args),
         Some(cli::Command::Collector(args)) => commands::collector::run(&args),
         Some(cli::Command::Reconcile(args)) => commands::reconcile::run(&args),
+        Some(cli::Command::Sample(args)) => commands::sample::run(&args),
         Some(cli::Command::Help(args)) => help(args.command.as_deref()),
         None => commands::drop::run(&cli.paths, cli.as_of.as_deref()),
     }

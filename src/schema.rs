@@ -1355,3 +1355,5 @@ pub const MAINTENANCE_INFO_LABELS: &[HeaderLabel] = &[
 pub fn printed(specs: &[ColumnSpec]) -> Vec<ColumnSpec> {
     specs.iter().copied().filter(|s| s.printed).collect()
 }
+
+pub mod spot_check;

@@ -197,6 +197,9 @@ fn a_windows_7_output_is_read_exactly() {
             },
         ],
         sources: vec![file.clone()],
+        // a collector lists everything installed
+        checklist: false,
+        absent: Vec::new(),
     };
     let text = std::fs::read_to_string(&path).expect("UTF-8");
     assert!(text.contains("\r\n"), "recorded with Windows line ends");

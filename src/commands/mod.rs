@@ -10,4 +10,5 @@ pub mod inspect;
 pub mod reconcile;
 pub mod report;
 pub mod rule;
+pub mod sample;
 pub mod template;

@@ -28,6 +28,8 @@ pub mod layout;
 pub mod maintenance;
 pub mod plan;
 pub mod purchase_plan;
+pub mod sample;
+pub mod spot_check;
 pub mod statistics_table;
 pub mod write;
 

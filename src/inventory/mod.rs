@@ -2,7 +2,8 @@
 //! can produce without buying anything (our collectors' files, a CSV exported from the
 //! registry, GLPI/FusionInventory or osquery JSON, `dpkg-query -W`, `slmgr /dli` and
 //! `ospp.vbs /dstatus` text): one model for all of them, which `reconcile` holds against the
-//! ledger (ZB7xx) and `convert` drafts a ledger from. Every reader keeps where each value
+//! ledger (ZB7xx) and `convert` drafts a ledger from. A spot-check form filled by hand
+//! (`zhengban sample`) reads into the same model, as a checklist. Every reader keeps where each value
 //! came from (file and line), as the ledger keeps its cells.
 
 use std::sync::Arc;
@@ -36,6 +37,13 @@ pub struct Inventory {
     pub licences: Vec<LicenceChannel>,
     /// The file(s) it was read from.
     pub sources: Vec<Arc<str>>,
+    /// Whether `software` holds only what someone looked for (a filled spot-check form),
+    /// not all that is installed: a program missing from it is not known to be missing
+    /// unless it is in `absent`.
+    pub checklist: bool,
+    /// Programs looked for and not on the computer (the rows of a spot-check form ticked
+    /// 否), each where it was ticked; empty for a full inventory.
+    pub absent: Vec<Installed>,
 }
 
 /// The computer an inventory is of.
@@ -245,5 +253,6 @@ pub mod osquery;
 pub mod read;
 pub mod registry_csv;
 pub mod slmgr;
+pub mod spot_check;
 
 pub use read::{merge_by_computer, read_any, read_folder, read_inventories};

@@ -1,17 +1,22 @@
 //! One entry for every inventory an office hands over: the format is told by the content, not
-//! the file name (a clerk saves `slmgr /dli` as `激活.txt` and a CSV as `软件.xls`), and a
-//! folder of them is read file by file so that one bad file costs only itself.
+//! the file name (a clerk saves `slmgr /dli` as `激活.txt` and a CSV as `软件.xls`; a real
+//! workbook is the filled spot-check form), and a folder of them is read file by file so
+//! that one bad file costs only itself.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use super::{
-    dpkg, glpi, osquery, read_text, registry_csv, slmgr, Inventory, InventoryError, Origin,
+    dpkg, glpi, osquery, read_text, registry_csv, slmgr, Installed, Inventory, InventoryError,
+    Origin,
 };
 
 /// Read one inventory file, whatever its format, into one inventory per computer it holds.
 pub fn read_inventories(path: &Path) -> Result<Vec<Inventory>, InventoryError> {
     let file: Arc<str> = crate::base::path::shown(path).into();
+    if super::spot_check::is_workbook_file(path) {
+        return super::spot_check::read(path, &file);
+    }
     let text = read_text(path)?;
     read_str(&file, &text)
 }
@@ -79,7 +84,22 @@ fn join(inv: &mut Inventory, more: Inventory) {
         software,
         licences,
         sources,
+        checklist,
+        absent,
     } = more;
+    // the programs are a checklist (a spot-check form) only when every part that lists
+    // programs is one: joined to a full inventory, the form adds nothing unknown; a part
+    // listing none (`slmgr /dli`) changes nothing
+    let lists = |software: &[Installed], checklist: bool| !software.is_empty() || checklist;
+    inv.checklist = match (
+        lists(&inv.software, inv.checklist),
+        lists(&software, checklist),
+    ) {
+        (true, true) => inv.checklist && checklist,
+        (false, true) => checklist,
+        (mine, false) => mine && inv.checklist,
+    };
+    inv.absent.extend(absent);
     let c = &mut inv.computer;
     for (mine, theirs) in [
         (&mut c.name, computer.name),
@@ -136,7 +156,7 @@ pub fn read_str(file: &Arc<str>, text: &str) -> Result<Vec<Inventory>, Inventory
     Err(format_error(
         file,
         "看不出是哪种清单（可读：zhengban 采集脚本写出的文件、注册表导出的 CSV、GLPI/FusionInventory JSON、osquery JSON、\
-         dpkg-query -W 或 dpkg -l 的输出、slmgr /dli 或 ospp.vbs /dstatus 的输出）",
+         dpkg-query -W 或 dpkg -l 的输出、slmgr /dli 或 ospp.vbs /dstatus 的输出、zhengban sample 写出并填好的抽查登记表）",
     ))
 }
 

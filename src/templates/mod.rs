@@ -27,6 +27,7 @@ mod forms;
 mod ledgers;
 mod lists;
 mod sheet;
+pub mod spot_check;
 mod statistics;
 mod style;
 

@@ -166,6 +166,11 @@ impl<'a> Sheet<'a> {
         (self.widths.len() - 1) as ColNum
     }
 
+    /// The row the next [`Sheet::next_row`] takes (where a page break goes before it).
+    pub(crate) fn next_row_number(&self) -> RowNum {
+        self.row
+    }
+
     /// Take the next row, with the given height.
     pub(crate) fn next_row(&mut self, height: f64) -> Result<RowNum, XlsxError> {
         let row = self.row;

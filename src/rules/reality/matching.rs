@@ -41,7 +41,8 @@ pub struct LedgerComputer<'a> {
     /// Whether it was matched through the 对照表 rather than by its own name or serial.
     pub mapped: bool,
     /// For each row: whether the inventory holds its software (`None`: nothing to tell it
-    /// by — no inventory, or one without programs).
+    /// by — no inventory, one without programs (or without a system, for a system row), or
+    /// a spot-check form on which the row was not ticked).
     pub found: Vec<Option<bool>>,
     /// For each row: the installed program (or the system) that is its software.
     pub installed: Vec<Option<Installed>>,
@@ -297,7 +298,11 @@ fn compare<'a>(computer: &mut LedgerComputer<'a>, inv: &'a Inventory, catalogue:
         } else {
             !inv.software.is_empty()
         };
-        computer.found[i] = listed.then_some(program.is_some());
+        computer.found[i] = if inv.checklist {
+            checked(k, program.is_some(), inv, catalogue)
+        } else {
+            listed.then_some(program.is_some())
+        };
         computer.installed[i] = program.cloned();
         if let (Some(p), Some(s)) = (program, computer.summary[i]) {
             let usable = s
@@ -305,7 +310,13 @@ fn compare<'a>(computer: &mut LedgerComputer<'a>, inv: &'a Inventory, catalogue:
                 .and_then(|t| t.usable_versions.value())
                 .cloned()
                 .unwrap_or_default();
-            if covers(&usable, &p.name) == Some(false) {
+            // an inspector writes the version the screen shows (`2016`), an inventory the
+            // internal one (`16.0.4266`): only the former says the marketed version
+            let named = match (&p.version, inv.checklist) {
+                (Some(v), true) => format!("{} {v}", p.name),
+                _ => p.name.clone(),
+            };
+            if covers(&usable, &named) == Some(false) {
                 computer.outside.push(Outside {
                     row: i,
                     installed: shown_program(p),
@@ -529,6 +540,20 @@ pub fn home_editions(inv: &Inventory, catalogue: &Catalogue) -> Vec<(String, &'s
         .chain(suites)
         .filter_map(|product| Some((product.clone(), crate::classify::home_edition(&product)?)))
         .collect()
+}
+
+/// A row against a checklist (a spot-check form), which tells only what was looked at:
+/// found, or missing only where it was ticked absent; otherwise not known.
+fn checked(row: &Known, holds: bool, inv: &Inventory, catalogue: &Catalogue) -> Option<bool> {
+    let absent = || {
+        inv.absent.iter().any(|p| {
+            same(
+                row,
+                &known(catalogue, &p.name, p.version.as_deref().unwrap_or("")),
+            )
+        })
+    };
+    (holds || absent()).then_some(holds)
 }
 
 #[cfg(test)]
