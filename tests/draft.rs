@@ -221,7 +221,7 @@ fn place(sheet: &str, a1: &str) -> (String, u32, u32) {
     (sheet.to_string(), col, row)
 }
 
-fn yellow(book: &umya_spreadsheet::Spreadsheet, (sheet, col, row): &(String, u32, u32)) -> bool {
+fn yellow(book: &umya_spreadsheet::Workbook, (sheet, col, row): &(String, u32, u32)) -> bool {
     let ws = book.sheet_by_name(sheet).unwrap();
     ws.cell((*col, *row))
         .and_then(|c| c.style().fill())
@@ -230,7 +230,7 @@ fn yellow(book: &umya_spreadsheet::Spreadsheet, (sheet, col, row): &(String, u32
         .is_some_and(|c| c.argb_str() == "FFFFFF00")
 }
 
-fn value(book: &umya_spreadsheet::Spreadsheet, (sheet, col, row): &(String, u32, u32)) -> String {
+fn value(book: &umya_spreadsheet::Workbook, (sheet, col, row): &(String, u32, u32)) -> String {
     let ws = book.sheet_by_name(sheet).unwrap();
     ws.value((*col, *row))
 }
@@ -244,7 +244,7 @@ fn check_reports_only_what_is_to_be_filled_in() {
         .sheet_collection()
         .iter()
         .map(|ws| {
-            ws.cell_collection()
+            ws.cells()
                 .iter()
                 .filter(|c| {
                     c.style()
