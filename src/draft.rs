@@ -275,7 +275,7 @@ fn programs_of(machine: &Machine, catalogue: &Catalogue) -> Vec<Program> {
         products.push(seen);
         rest.push(program);
     }
-    rest.sort_by(|a, b| order(a).cmp(&order(b)));
+    rest.sort_by_key(order);
     out.extend(rest);
     out
 }
