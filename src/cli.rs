@@ -138,7 +138,8 @@ pub enum CollectorSystem {
 /// `zhengban convert`
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// 工作簿、文件夹（一个单位或一批单位），或 convert --to json 写出的 JSON / jsonl 文件
+    /// 工作簿、文件夹（一个单位或一批单位），convert --to json 写出的 JSON / jsonl 文件，
+    /// 或计算机的软件清单（一个文件或一个文件夹，由此起草台账）
     #[arg(value_name = "工作簿或文件夹")]
     pub path: PathBuf,
     /// 输出格式

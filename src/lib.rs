@@ -12,6 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod derive;
+pub mod draft;
 pub mod edit;
 pub mod inventory;
 pub mod ledger;

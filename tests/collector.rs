@@ -120,6 +120,15 @@ fn a_windows_7_output_is_read_exactly() {
         version: Some(version.into()),
         publisher: Some(publisher.into()),
         installed_on: on,
+        // the registry key each came from, as the file's `source` column says
+        source: Some(
+            match line {
+                17 | 18 => "HKLM",
+                23 => "HKCU",
+                _ => "HKLM-WOW6432Node",
+            }
+            .into(),
+        ),
         origin: at(line),
     };
     let expected = Inventory {

@@ -27,8 +27,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     // the typed model, every value with its source cell
     ("model", &["ledger", "inventory"]),
-    // facts over the model: software categories; the checker and what configures it
-    ("checks", &["classify", "rules", "config"]),
+    // facts over the model: software categories; the checker and what configures it; a
+    // ledger drafted from the inventories with the categories
+    ("checks", &["classify", "rules", "config", "draft"]),
     // a run over a unit: the checker's report and its metrics
     ("run", &["metrics", "batch"]),
     // what is made from a report: derived tables, roll-ups, drawings
@@ -57,6 +58,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "rules",
         &["base", "schema", "ledger", "classify", "inventory"],
+    ),
+    // a ledger drafted from inventories: the inventory model and the catalogue in, plain
+    // normalised data out; never the grids, never a workbook
+    (
+        "draft",
+        &["base", "schema", "inventory", "classify", "normalised"],
     ),
     // the configuration names rules and classification patterns, and checks them at load;
     // its [limits] table sets the reader's limits
@@ -160,6 +167,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "cli",
             "crate root",
             "inventory",
+            "draft",
         ],
     ),
     (

@@ -1,14 +1,18 @@
 //! `zhengban convert`: ledgers out as normalised data (JSON, jsonl, CSV), and normalised data
 //! — or a workbook in a local layout — into the official templates (xlsx). A batch gives one
-//! document per unit, never one unit's tables mixed with another's.
+//! document per unit, never one unit's tables mixed with another's. The computers'
+//! inventories (a file, or a folder of them) give a drafted ledger (`crate::draft`), its
+//! blanks for the clerk highlighted in the workbook.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::base::gate;
+use crate::classify::Catalogue;
 use crate::cli::{ConvertArgs, ConvertFormat};
+use crate::inventory::Inventory;
 use crate::ledger::{discover_units, read_unit, Unit, UnitSource};
-use crate::normalised::{self, UnitData};
+use crate::normalised::{self, ToFill, UnitData};
 use crate::output::{print_stdout, OutputPolicy};
 use crate::render::csv::unit_csv;
 use crate::render::normalised::unit_data;
@@ -30,6 +34,8 @@ struct Input {
     files: Vec<PathBuf>,
     /// Whether some file could not be read.
     faults: bool,
+    /// For a ledger drafted from inventories: the blanks the clerk is to fill in.
+    to_fill: Option<ToFill>,
 }
 
 /// Convert the unit or units at `args.path`.
@@ -37,7 +43,9 @@ pub fn run(args: &ConvertArgs) -> Result<Status, RunError> {
     if !args.path.exists() {
         return Err(RunError::Usage(format!("找不到 {}", args.path.display())));
     }
-    let input = if is_normalised_data(&args.path) {
+    let input = if let Some(inventories) = inventories(&args.path) {
+        draft(args, inventories)?
+    } else if is_normalised_data(&args.path) {
         read_data(&args.path)?
     } else {
         read_workbooks(args)?
@@ -115,6 +123,94 @@ fn read_data(path: &Path) -> Result<Input, RunError> {
         batch,
         files: vec![path.to_path_buf()],
         faults: false,
+        to_fill: None,
+    })
+}
+
+/// The inventories at `path`, told by content, when that is what it holds: a file an inventory
+/// reader reads (and no normalised data), or a folder of such files with no workbook and no
+/// subfolder in it (a folder of ledgers, or of units, stays a ledger). Each file read, and
+/// why each other file of the folder was not.
+fn inventories(path: &Path) -> Option<(Vec<Inventory>, Vec<crate::inventory::InventoryError>)> {
+    if path.is_dir() {
+        let entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        if entries
+            .iter()
+            .any(|p| p.is_dir() || crate::ledger::is_workbook_path(p))
+        {
+            return None;
+        }
+        let (found, errors) = crate::inventory::read_folder(path);
+        return (!found.is_empty()).then_some((found, errors));
+    }
+    if !path.is_file() || crate::ledger::is_workbook_path(path) {
+        return None;
+    }
+    // osquery and GLPI write JSON too: normalised data is the JSON that parses as such
+    if is_normalised_data(path) {
+        let size = std::fs::metadata(path).ok()?.len();
+        if size > crate::inventory::MAX_INVENTORY_BYTES {
+            return None;
+        }
+        let text = std::fs::read_to_string(path).ok()?;
+        if normalised::parse(&text).is_ok() {
+            return None;
+        }
+    }
+    let found = crate::inventory::read_inventories(path).ok()?;
+    (!found.is_empty()).then_some((found, Vec::new()))
+}
+
+/// A ledger drafted from the computers' inventories, as the one unit to convert.
+fn draft(
+    args: &ConvertArgs,
+    (inventories, errors): (Vec<Inventory>, Vec<crate::inventory::InventoryError>),
+) -> Result<Input, RunError> {
+    let config = crate::commands::check::load_config(None, std::slice::from_ref(&args.path))?;
+    let catalogue = Catalogue::with_config(&config.classification)?;
+    for e in &errors {
+        warn(&format!("zhengban：{e}，没有计入草稿"));
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    for source in inventories.iter().flat_map(|i| &i.sources) {
+        let file = PathBuf::from(&**source);
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    }
+    let made = crate::draft::draft(&inventories, &catalogue);
+    for left in &made.left_out {
+        warn(&format!("zhengban：{left}"));
+    }
+    let mut unit = made.unit;
+    unit.files = files.iter().map(|f| f.display().to_string()).collect();
+    if args.to == ConvertFormat::Xlsx {
+        let computers = unit.usage.as_ref().map_or(0, |u| {
+            let mut names: Vec<&Option<String>> = u.rows.iter().map(|r| &r.computer).collect();
+            names.dedup();
+            names.len()
+        });
+        let products = unit.summary.as_ref().map_or(0, |s| s.rows.len());
+        eprintln!(
+            "{}",
+            gate::terminal_lines(&format!(
+                "zhengban：按 {} 个清单文件起草台账：{computers} 台计算机，{products} 个软件；黄色格 {} 处只有单位自己知道，请填写后再用 zhengban check 检查",
+                files.len(),
+                made.to_fill.len()
+            ))
+        );
+    }
+    Ok(Input {
+        units: vec![unit],
+        names: vec!["台账草稿".into()],
+        batch: false,
+        files,
+        faults: !errors.is_empty(),
+        to_fill: Some(made.to_fill),
     })
 }
 
@@ -147,6 +243,7 @@ fn read_workbooks(args: &ConvertArgs) -> Result<Input, RunError> {
             })
             .collect(),
         faults: false,
+        to_fill: None,
     };
     for unit in &discovery.units {
         if unit.source.files.is_empty() {
@@ -336,7 +433,11 @@ fn write_xlsx(args: &ConvertArgs, input: &Input, policy: &OutputPolicy) -> Resul
         } else {
             out.clone()
         };
-        books.push((path, crate::templates::build_filled(unit)?));
+        let bytes = match &input.to_fill {
+            Some(to_fill) => crate::templates::build_draft(unit, to_fill)?,
+            None => crate::templates::build_filled(unit)?,
+        };
+        books.push((path, bytes));
     }
     for (path, _) in &books {
         policy.check(path)?;

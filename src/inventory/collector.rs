@@ -215,6 +215,7 @@ fn installed(table: &Table, row: &[&str], origin: Origin) -> Option<Installed> {
         version: table.cell(row, "version").map(String::from),
         publisher: table.cell(row, "publisher").map(String::from),
         installed_on: table.cell(row, "installed").and_then(install_date),
+        source: table.cell(row, "source").map(String::from),
         origin: Some(origin),
     })
 }

@@ -103,6 +103,7 @@ pub fn read(file: &Arc<str>, text: &str) -> Result<Vec<Inventory>, InventoryErro
                 version: some_text(version),
                 publisher: None,
                 installed_on: None,
+                source: Some("dpkg".into()),
                 origin: Some(at_line(file, line_no)),
             });
         } else {
@@ -130,6 +131,7 @@ pub fn read(file: &Arc<str>, text: &str) -> Result<Vec<Inventory>, InventoryErro
                 version: Some(version),
                 publisher: fields.get(2).and_then(|m| some_text(m)),
                 installed_on: None,
+                source: Some("dpkg".into()),
                 origin: Some(at_line(file, line_no)),
             });
         }

@@ -95,6 +95,8 @@ fn one(file: &Arc<str>, doc: &Map<String, Value>, prefix: &str) -> Inventory {
             version: text(soft, "version"),
             publisher: text(soft, "publisher"),
             installed_on: text(soft, "install_date").as_deref().and_then(parse_date),
+            // GLPI names no list; a Linux agent's entries are rpm or deb packages
+            source: None,
             origin: Some(at_path(file, 0, format!("{prefix}content.softwares[{i}]"))),
         });
     }

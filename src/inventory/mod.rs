@@ -86,6 +86,10 @@ pub struct Installed {
     pub publisher: Option<String>,
     /// Install date, as `YYYY-MM-DD` when it could be read.
     pub installed_on: Option<chrono::NaiveDate>,
+    /// The list the system keeps it in, when the inventory says (`HKLM`, `dpkg`, `ll-cli`):
+    /// a package manager's list holds libraries and tools no ledger registers, a 玲珑
+    /// (`ll-cli`) list only applications, and a draft ledger tells them apart by it.
+    pub source: Option<String>,
     /// Where it was read.
     pub origin: Option<Origin>,
 }

@@ -243,6 +243,7 @@ fn add_row(
                 version: column(row, "version"),
                 publisher,
                 installed_on: column(row, "install_date").as_deref().and_then(parse_date),
+                source: (table == Table::DebPackages).then(|| "dpkg".to_string()),
                 origin: Some(origin),
             });
         }

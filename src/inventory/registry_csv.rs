@@ -78,6 +78,7 @@ pub fn read(file: &Arc<str>, text: &str) -> Result<Vec<Inventory>, InventoryErro
             version: field(version_col),
             publisher: field(publisher_col),
             installed_on: field(date_col).as_deref().and_then(parse_date),
+            source: None,
             origin: Some(at_line(file, line)),
         };
         let index = match computer_col {

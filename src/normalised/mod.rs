@@ -7,9 +7,11 @@
 //! (`null` where empty); the optional header counts and labels follow [`Header::canonical`].
 
 mod read;
+mod to_fill;
 mod values;
 
 pub use read::{parse, ImportError};
+pub use to_fill::{Place, ToFill};
 pub use values::{Date, PurchaseTime, Term};
 
 use serde::{Deserialize, Serialize};

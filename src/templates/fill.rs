@@ -4,7 +4,8 @@
 //! …至… / 3年 — each in a form the reader reads back as the same value.
 
 use super::sheet::{blank, blanks, Blank, Row, Value};
-use crate::normalised::{self as n, Header, Kind};
+use super::style::CellKind;
+use crate::normalised::{self as n, Header, Kind, Place, ToFill};
 use crate::schema::{TableKind, LICENSE_COLUMNS};
 
 pub(crate) fn text(s: &Option<String>) -> Value {
@@ -62,13 +63,27 @@ fn kind_boxes(row: &mut Vec<(&'static str, Value)>, kind: Option<Kind>) {
 /// a local layout is lost on the way to the national one. The 汇总表's counts are printed
 /// in their own rows ([`count_of`]).
 pub(crate) fn header_blanks(kind: TableKind, header: Option<&Header>) -> Vec<Blank> {
+    header_blanks_to_fill(kind, header, &ToFill::NONE)
+}
+
+/// [`header_blanks`], with the printed blanks `to_fill` marks (at [`Place::Header`]) and the
+/// data leaves empty highlighted for the clerk.
+pub(crate) fn header_blanks_to_fill(
+    kind: TableKind,
+    header: Option<&Header>,
+    to_fill: &ToFill,
+) -> Vec<Blank> {
     let Some(h) = header else {
         return blanks(kind);
     };
     let mut out: Vec<Blank> = kind
         .printed_header()
         .iter()
-        .map(|key| blank(kind, key, header_value(h, key)))
+        .map(|key| {
+            let value = header_value(h, key);
+            let open = value == Value::Empty && to_fill.contains(Place::Header(kind), key);
+            blank(kind, key, if open { Value::ToFill } else { value })
+        })
         .collect();
     for key in [
         "unit",
@@ -101,9 +116,30 @@ fn is_count(key: &str) -> bool {
     )
 }
 
-/// The 汇总表 count of header key `key`.
-pub(crate) fn count_of(header: Option<&Header>, key: &str) -> Value {
-    header.map_or(Value::Empty, |h| header_value(h, key))
+/// The 汇总表 count of header key `key`, highlighted where `to_fill` marks it and the data
+/// leaves it empty.
+pub(crate) fn count_of(header: Option<&Header>, key: &str, to_fill: &ToFill) -> Value {
+    match header.map_or(Value::Empty, |h| header_value(h, key)) {
+        Value::Empty if to_fill.contains(Place::Header(TableKind::Summary), key) => Value::ToFill,
+        value => value,
+    }
+}
+
+/// `row` with each value `to_fill` marks at `place` that the row leaves empty highlighted
+/// for the clerk; a value the data holds stays as it is.
+pub(crate) fn open(mut row: Row, to_fill: &ToFill, place: Place) -> Row {
+    for key in to_fill.keys(place) {
+        // an unticked box of an undecided type is as empty as a blank
+        let unticked = |v: &Value| {
+            CellKind::for_column(key) == CellKind::Check && *v == Value::Text("□".into())
+        };
+        match row.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, value)) if *value == Value::Empty || unticked(value) => *value = Value::ToFill,
+            Some(_) => {}
+            None => row.0.push((key, Value::ToFill)),
+        }
+    }
+    row
 }
 
 fn header_value(h: &Header, key: &str) -> Value {

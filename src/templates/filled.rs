@@ -6,7 +6,7 @@ use rust_xlsxwriter::XlsxError;
 
 use super::{filled_workbook, ledgers, lists, sheet_name, statistics};
 use crate::base::gate;
-use crate::normalised::{MaintenanceTable, SummaryTable, UnitData};
+use crate::normalised::{MaintenanceTable, SummaryTable, ToFill, UnitData};
 use crate::schema::TableKind;
 
 /// Whether the data holds any table to write.
@@ -25,12 +25,26 @@ pub fn has_tables(unit: &UnitData) -> bool {
 /// The workbook of the national templates filled with `unit`, in the guide's order of
 /// annexes: xlsx bytes, the same for the same data.
 pub fn build_filled(unit: &UnitData) -> Result<Vec<u8>, XlsxError> {
+    build(unit, &ToFill::NONE, "由 zhengban convert 按规范化数据填写")
+}
+
+/// [`build_filled`] for a ledger the tool drafted: the blanks `to_fill` marks, which only the
+/// clerk can fill in, highlighted in yellow.
+pub fn build_draft(unit: &UnitData, to_fill: &ToFill) -> Result<Vec<u8>, XlsxError> {
+    build(
+        unit,
+        to_fill,
+        "由 zhengban convert 按软件清单起草，黄色格待填写",
+    )
+}
+
+fn build(unit: &UnitData, to_fill: &ToFill, comment: &str) -> Result<Vec<u8>, XlsxError> {
     let title = if unit.unit.is_empty() {
         "软件正版化台账".to_string()
     } else {
         format!("{} 软件正版化台账", unit.unit)
     };
-    let mut book = filled_workbook(&title)?;
+    let mut book = filled_workbook(&title, comment)?;
     if let Some(t) = &unit.leading_group {
         let ws = book.add_worksheet();
         ws.set_name(sheet_name(TableKind::LeadingGroup))?;
@@ -54,17 +68,17 @@ pub fn build_filled(unit: &UnitData) -> Result<Vec<u8>, XlsxError> {
     if let Some(t) = &unit.free_list {
         let ws = book.add_worksheet();
         ws.set_name(sheet_name(TableKind::FreeList))?;
-        lists::free_list(ws, Some(t))?;
+        lists::free_list(ws, Some(t), to_fill)?;
     }
     if let Some(t) = &unit.summary {
         let ws = book.add_worksheet();
         ws.set_name(sheet_name(TableKind::Summary))?;
-        ledgers::summary(ws, Some(t))?;
+        ledgers::summary(ws, Some(t), to_fill)?;
     }
     if let Some(t) = &unit.usage {
         let ws = book.add_worksheet();
         ws.set_name(sheet_name(TableKind::Usage))?;
-        ledgers::usage(ws, Some(t))?;
+        ledgers::usage(ws, Some(t), to_fill)?;
     }
     let mut taken: Vec<String> = Vec::new();
     for (index, t) in unit.maintenance.iter().enumerate() {
@@ -73,7 +87,7 @@ pub fn build_filled(unit: &UnitData) -> Result<Vec<u8>, XlsxError> {
         let ws = book.add_worksheet();
         ws.set_name(&name)?;
         let t = with_part_one(t, unit.summary.as_ref());
-        ledgers::maintenance(ws, Some(&t))?;
+        ledgers::maintenance(ws, Some(&t), (index, to_fill))?;
     }
     if let Some(t) = &unit.classification {
         let ws = book.add_worksheet();

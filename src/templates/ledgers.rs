@@ -9,7 +9,7 @@ use super::sheet::{
     col_of, label_of, print_setup, widths, Paper, Row, Sheet, CHECKBOX, LIST_ROWS, ROW,
 };
 use super::style::{self, CellKind};
-use crate::normalised::{Header, MaintenanceTable, SummaryTable, UsageTable};
+use crate::normalised::{Header, MaintenanceTable, Place, SummaryTable, ToFill, UsageTable};
 use crate::schema::{
     printed, ColumnSpec, TableKind, MAINTENANCE_EVENT_COLUMNS, MAINTENANCE_INFO_COLUMNS,
     SOFTWARE_KINDS, SUMMARY_COLUMNS, USAGE_COLUMNS,
@@ -33,15 +33,20 @@ pub(crate) fn list_rows(filled: usize) -> u32 {
     LIST_ROWS.max(filled as u32 + 50)
 }
 
-/// 附件7 软件使用情况汇总表, blank or filled with `data`.
-pub(crate) fn summary(ws: &mut Worksheet, data: Option<&SummaryTable>) -> Result<(), XlsxError> {
+/// 附件7 软件使用情况汇总表, blank or filled with `data` (`to_fill` highlighting what the
+/// clerk is to fill in).
+pub(crate) fn summary(
+    ws: &mut Worksheet,
+    data: Option<&SummaryTable>,
+    to_fill: &ToFill,
+) -> Result<(), XlsxError> {
     let kind = TableKind::Summary;
     let specs = &printed(SUMMARY_COLUMNS);
     let header_data = data.map(|d| &d.header);
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&fill::header_blanks(kind, header_data))?;
-    people_and_computers(&mut sheet, kind, header_data)?;
+    sheet.header_block(&fill::header_blanks_to_fill(kind, header_data, to_fill))?;
+    people_and_computers(&mut sheet, kind, header_data, to_fill)?;
 
     let header = sheet.column_header(specs)?;
     let rows = SUMMARY_ROWS;
@@ -60,7 +65,12 @@ pub(crate) fn summary(ws: &mut Worksheet, data: Option<&SummaryTable>) -> Result
             (first, 0)
         }
         Some(d) => {
-            let data: Vec<Row> = d.rows.iter().map(fill::summary_row).collect();
+            let data: Vec<Row> = d
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| fill::open(fill::summary_row(r), to_fill, Place::Row(kind, i)))
+                .collect();
             (sheet.filled_rows(specs, &data, rows, ROW)?, data.len())
         }
     };
@@ -82,10 +92,11 @@ fn people_and_computers(
     sheet: &mut Sheet,
     kind: TableKind,
     header: Option<&Header>,
+    to_fill: &ToFill,
 ) -> Result<(), XlsxError> {
     let head = style::head();
     let count = style::cell(CellKind::Count, true);
-    let value = |key| fill::count_of(header, key);
+    let value = |key| fill::count_of(header, key, to_fill);
 
     let row = sheet.next_row(ROW + 4.0)?;
     sheet.put(row, 0, 1, "人员情况", &head)?;
@@ -105,18 +116,32 @@ fn people_and_computers(
     sheet.put_value(row, 11, 12, &value("laptops"), &count)
 }
 
-/// 附件8 软件使用情况明细表, blank or filled with `data`.
-pub(crate) fn usage(ws: &mut Worksheet, data: Option<&UsageTable>) -> Result<(), XlsxError> {
+/// 附件8 软件使用情况明细表, blank or filled with `data` (`to_fill` highlighting what the
+/// clerk is to fill in).
+pub(crate) fn usage(
+    ws: &mut Worksheet,
+    data: Option<&UsageTable>,
+    to_fill: &ToFill,
+) -> Result<(), XlsxError> {
     let kind = TableKind::Usage;
     let specs = &printed(USAGE_COLUMNS);
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
+    sheet.header_block(&fill::header_blanks_to_fill(
+        kind,
+        data.map(|d| &d.header),
+        to_fill,
+    ))?;
     let header = sheet.column_header(specs)?;
     let (first, filled) = match data {
         None => (sheet.data_rows(specs, USAGE_ROWS, ROW, |_, _| None)?, 0),
         Some(d) => {
-            let data: Vec<Row> = d.rows.iter().map(fill::usage_row).collect();
+            let data: Vec<Row> = d
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| fill::open(fill::usage_row(r), to_fill, Place::Row(kind, i)))
+                .collect();
             (
                 sheet.filled_rows(specs, &data, USAGE_ROWS, ROW)?,
                 data.len(),
@@ -135,24 +160,34 @@ pub(crate) fn usage(ws: &mut Worksheet, data: Option<&UsageTable>) -> Result<(),
 }
 
 /// 附件9 软件安装维护情况明细表: one sheet per software number, part 一 on top of
-/// part 二 on one grid, as in the published table; blank or filled with `data`.
+/// part 二 on one grid, as in the published table; blank or filled with `data`, log number
+/// `index` of the unit (`to_fill` highlighting what the clerk is to fill in).
 pub(crate) fn maintenance(
     ws: &mut Worksheet,
     data: Option<&MaintenanceTable>,
+    (index, to_fill): (usize, &ToFill),
 ) -> Result<(), XlsxError> {
     let kind = TableKind::Maintenance;
     let info = MAINTENANCE_INFO_COLUMNS;
     let events = &printed(MAINTENANCE_EVENT_COLUMNS);
     let mut sheet = Sheet::new(ws, shared_widths(info, events))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
+    sheet.header_block(&fill::header_blanks_to_fill(
+        kind,
+        data.map(|d| &d.header),
+        to_fill,
+    ))?;
 
     sheet.section("一、软件基本信息", true)?;
     sheet.column_header(info)?;
     let row = match data {
         None => sheet.data_rows(info, 1, ROW + 2.0, |_, _| None)?,
         Some(d) => {
-            let part = [fill::info_row(&d.info, d.software_id())];
+            let part = [fill::open(
+                fill::info_row(&d.info, d.software_id()),
+                to_fill,
+                Place::Info(index),
+            )];
             sheet.filled_rows(info, &part, 1, ROW + 2.0)?
         }
     };
@@ -171,7 +206,12 @@ pub(crate) fn maintenance(
             0,
         ),
         Some(d) => {
-            let data: Vec<Row> = d.events.iter().map(fill::event_row).collect();
+            let data: Vec<Row> = d
+                .events
+                .iter()
+                .enumerate()
+                .map(|(e, r)| fill::open(fill::event_row(r), to_fill, Place::Event(index, e)))
+                .collect();
             let first = sheet.filled_rows(events, &data, MAINTENANCE_ROWS, MAINTENANCE_ROW)?;
             (first, data.len())
         }

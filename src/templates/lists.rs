@@ -8,7 +8,8 @@ use super::fill;
 use super::ledgers::list_rows;
 use super::sheet::{col_of, print_setup, widths, Paper, Row, Sheet, APPROVED, AUDITED, ROW};
 use crate::normalised::{
-    ClassificationTable, DemandTable, FreeListTable, LeadingGroupTable, PurchasePlanTable,
+    ClassificationTable, DemandTable, FreeListTable, LeadingGroupTable, Place, PurchasePlanTable,
+    ToFill,
 };
 use crate::schema::{
     TableKind, DEMAND_COLUMNS, FREE_LIST_COLUMNS, LEADING_GROUP_COLUMNS, PURCHASE_PLAN_COLUMNS,
@@ -147,18 +148,32 @@ pub(crate) fn purchase_plan(
     print_setup(sheet.ws(), Paper::Portrait, Some(header))
 }
 
-/// 附件6 可使用免费软件清单, blank or filled with `data`.
-pub(crate) fn free_list(ws: &mut Worksheet, data: Option<&FreeListTable>) -> Result<(), XlsxError> {
+/// 附件6 可使用免费软件清单, blank or filled with `data` (`to_fill` highlighting what the
+/// clerk is to fill in).
+pub(crate) fn free_list(
+    ws: &mut Worksheet,
+    data: Option<&FreeListTable>,
+    to_fill: &ToFill,
+) -> Result<(), XlsxError> {
     let kind = TableKind::FreeList;
     let specs = &crate::schema::printed(FREE_LIST_COLUMNS);
     let mut sheet = Sheet::new(ws, widths(specs))?;
     sheet.annex_and_title(kind)?;
-    sheet.header_block(&fill::header_blanks(kind, data.map(|d| &d.header)))?;
+    sheet.header_block(&fill::header_blanks_to_fill(
+        kind,
+        data.map(|d| &d.header),
+        to_fill,
+    ))?;
     let header = sheet.column_header(specs)?;
     let first = match data {
         None => sheet.data_rows(specs, FREE_LIST_ROWS, ROW, |_, _| None)?,
         Some(d) => {
-            let data: Vec<Row> = d.rows.iter().map(fill::free_row).collect();
+            let data: Vec<Row> = d
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| fill::open(fill::free_row(r), to_fill, Place::Row(kind, i)))
+                .collect();
             sheet.filled_rows(specs, &data, FREE_LIST_ROWS, ROW)?
         }
     };

@@ -31,13 +31,14 @@ pub mod spot_check;
 mod statistics;
 mod style;
 
-pub use filled::{build_filled, has_tables, maintenance_sheet_name};
+pub use filled::{build_draft, build_filled, has_tables, maintenance_sheet_name};
 
 use std::path::Path;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
 use crate::base::gate;
+use crate::normalised::ToFill;
 use crate::output::{OutputError, OutputPolicy};
 use crate::schema::TableKind;
 
@@ -150,9 +151,9 @@ fn workbook(title: &str) -> Result<Workbook, XlsxError> {
 }
 
 /// A filled workbook's properties: fixed, like the blanks', so the same data gives the
-/// same bytes.
-fn filled_workbook(title: &str) -> Result<Workbook, XlsxError> {
-    workbook_with(title, "由 zhengban convert 按规范化数据填写")
+/// same bytes; `comment` says how it was filled.
+fn filled_workbook(title: &str, comment: &str) -> Result<Workbook, XlsxError> {
+    workbook_with(title, comment)
 }
 
 fn workbook_with(title: &str, comment: &str) -> Result<Workbook, XlsxError> {
@@ -181,10 +182,10 @@ fn write_table(kind: TableKind, ws: &mut Worksheet) -> Result<(), XlsxError> {
         TableKind::Demand => lists::demand(ws, None),
         TableKind::PurchasePlan => lists::purchase_plan(ws, None),
         TableKind::Statistics => statistics::statistics(ws, None),
-        TableKind::FreeList => lists::free_list(ws, None),
-        TableKind::Summary => ledgers::summary(ws, None),
-        TableKind::Usage => ledgers::usage(ws, None),
-        TableKind::Maintenance => ledgers::maintenance(ws, None),
+        TableKind::FreeList => lists::free_list(ws, None, &ToFill::NONE),
+        TableKind::Summary => ledgers::summary(ws, None, &ToFill::NONE),
+        TableKind::Usage => ledgers::usage(ws, None, &ToFill::NONE),
+        TableKind::Maintenance => ledgers::maintenance(ws, None, (0, &ToFill::NONE)),
         TableKind::MaintenanceRequest => forms::maintenance_request(ws),
         TableKind::MaintenanceConfirm => forms::maintenance_confirm(ws),
         TableKind::Classification => lists::classification(ws, None),

@@ -63,13 +63,15 @@ pub(crate) enum Value {
     Date(chrono::NaiveDate),
     /// A word the template itself prints ("—", "共计"): centred like the template's.
     Printed(&'static str),
+    /// Nothing yet, for the clerk to fill in: highlighted (a ledger the tool drafted).
+    ToFill,
 }
 
 impl Value {
     /// The text shown, for estimating widths.
     fn shown(&self) -> String {
         match self {
-            Value::Empty => String::new(),
+            Value::Empty | Value::ToFill => String::new(),
             Value::Text(s) => s.clone(),
             Value::Number(n) => format!("{n}"),
             Value::Date(_) => "2000-01-01".into(),
@@ -251,6 +253,13 @@ impl<'a> Sheet<'a> {
             Value::Date(d) if excel_date(*d).is_none() => d.format("%Y-%m-%d").to_string(),
             _ => String::new(),
         };
+        let highlighted;
+        let format = if *value == Value::ToFill {
+            highlighted = style::to_fill(format.clone());
+            &highlighted
+        } else {
+            format
+        };
         // A merged range takes a string; a number or date then goes into its first cell.
         self.put(row, first, last, &text, format)?;
         match value {
@@ -278,13 +287,16 @@ impl<'a> Sheet<'a> {
                 let blank = &blanks[placed.item];
                 let label = format!("{}：", blank.label);
                 self.put(row, placed.label.0, placed.label.1, &label, &style::label())?;
-                let format = style::blank_line(blank.kind);
-                if blank.value == Value::Empty {
+                let mut format = style::blank_line(blank.kind);
+                if matches!(blank.value, Value::Empty | Value::ToFill) {
                     let text = if blank.kind == CellKind::Date {
                         DATE_BLANK
                     } else {
                         ""
                     };
+                    if blank.value == Value::ToFill {
+                        format = style::to_fill(format);
+                    }
                     self.put(row, placed.value.0, placed.value.1, text, &format)?;
                 } else {
                     let (first, last) = placed.value;
@@ -438,6 +450,10 @@ impl<'a> Sheet<'a> {
                     Value::Empty => {
                         let default = if kind == CellKind::Check { "□" } else { "" };
                         self.put(row, col, end, default, &format)?;
+                    }
+                    Value::ToFill => {
+                        let default = if kind == CellKind::Check { "□" } else { "" };
+                        self.put(row, col, end, default, &style::to_fill(format))?;
                     }
                     value @ Value::Printed(_) => {
                         let format = format.set_align(FormatAlign::Center);

@@ -60,6 +60,15 @@ impl CellKind {
     }
 }
 
+/// The fill of a blank left for the clerk in a drafted ledger: the yellow offices use for
+/// “待填”, so the cells to fill stand out on screen and on a colour print.
+const TO_FILL: u32 = 0xFFFF00;
+
+/// `format` on the yellow of a blank the clerk is to fill in.
+pub(crate) fn to_fill(format: Format) -> Format {
+    format.set_background_color(TO_FILL)
+}
+
 fn base() -> Format {
     Format::new()
         .set_font_name(FONT)

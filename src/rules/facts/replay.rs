@@ -314,6 +314,12 @@ fn replay_until(
     if newest_first {
         effective.reverse();
     }
+    // A log with no date at all (a drafted one, its dates for the clerk to fill: ZB302) is
+    // still the record of who has the software: replayed in the order of its rows, not
+    // taken for an empty log.
+    if dated.is_empty() && out.future.is_empty() {
+        effective = vec![Some(NaiveDate::MIN); m.events.len()];
+    }
     let mut order: Vec<(usize, NaiveDate)> = (0..m.events.len())
         .filter_map(|i| effective[i].map(|d| (i, d)))
         .collect();
