@@ -147,6 +147,76 @@ const EXAMPLES: &[Example] = &[
         written: &[],
         beside: &[("samples/custom-layout/zhengban.toml", "zhengban.toml")],
     },
+    Example {
+        name: "reality-draft",
+        source: "tests/fixtures/inventory/office",
+        file: "",
+        args: &["convert", "清单", "--to", "xlsx", "-o", "台账草稿.xlsx"],
+        code: 0,
+        written: &["台账草稿.xlsx"],
+        beside: &[],
+    },
+    Example {
+        name: "reality-draft-check",
+        source: "tests/fixtures/inventory/office",
+        file: "",
+        args: &["check", "台账草稿.xlsx", "--quiet", "--as-of", "2026-11-25"],
+        code: 1,
+        written: &[],
+        beside: &[],
+    },
+    Example {
+        name: "reality-reconcile",
+        source: "tests/fixtures/inventory/office",
+        file: "",
+        args: &[
+            "reconcile",
+            "台账",
+            "清单",
+            "--map",
+            "对照表.csv",
+            "--as-of",
+            "2026-11-25",
+            "--annotate",
+        ],
+        code: 1,
+        written: &["台账/青山县财政局软件台账.诊断.xlsx"],
+        beside: &[],
+    },
+    Example {
+        name: "reality-sample",
+        source: "samples/shuanglong-national.xlsx",
+        file: "双龙镇台账.xlsx",
+        args: &[
+            "sample",
+            "双龙镇台账.xlsx",
+            "--seed",
+            "7",
+            "-o",
+            "抽查登记表.xlsx",
+        ],
+        code: 0,
+        written: &["抽查登记表.xlsx"],
+        beside: &[],
+    },
+    Example {
+        name: "reality-spot-check",
+        source: "samples/shuanglong-national.xlsx",
+        file: "双龙镇台账.xlsx",
+        args: &[
+            "reconcile",
+            "双龙镇台账.xlsx",
+            "抽查登记表-已填.xlsx",
+            "--as-of",
+            "2026-11-25",
+        ],
+        code: 1,
+        written: &[],
+        beside: &[(
+            "tests/fixtures/inventory/spot-check/抽查登记表-已填.xlsx",
+            "抽查登记表-已填.xlsx",
+        )],
+    },
 ];
 
 /// The command line shown in the README; drop mode runs with a fixed date so the example does
@@ -177,6 +247,15 @@ fn run(example: &Example, dir: &Path) -> String {
     if example.name == "drop" {
         cmd.args(["--as-of", "2026-11-25"]);
     }
+    // the draft checked is the one the walk-through's step before writes
+    if example.name == "reality-draft-check" {
+        let drafted = Command::new(env!("CARGO_BIN_EXE_zhengban"))
+            .current_dir(dir)
+            .args(["convert", "清单", "--to", "xlsx", "-o", "台账草稿.xlsx"])
+            .output()
+            .unwrap();
+        assert!(drafted.status.success(), "{drafted:?}");
+    }
     let out = cmd.output().unwrap();
     assert_eq!(
         out.status.code(),
@@ -188,8 +267,17 @@ fn run(example: &Example, dir: &Path) -> String {
     for f in example.written {
         assert!(dir.join(f).is_file(), "{}: {f} not written", example.name);
     }
-    String::from_utf8(out.stdout).unwrap()
+    // what these commands say of their files goes to standard error, where a clerk sees it too
+    let mut shown = String::new();
+    if SAYS_ON_STDERR.contains(&example.name) {
+        shown.push_str(&String::from_utf8(out.stderr).unwrap());
+    }
+    shown.push_str(&String::from_utf8(out.stdout).unwrap());
+    shown
 }
+
+/// Examples whose standard error is part of what the README shows.
+const SAYS_ON_STDERR: &[&str] = &["reality-draft", "reality-reconcile", "reality-sample"];
 
 /// Copy a folder's contents, sub-folders and all, into `to`.
 fn copy_into(from: &Path, to: &Path) {

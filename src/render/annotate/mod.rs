@@ -254,8 +254,7 @@ pub(crate) struct Plan {
 
 /// The plan as the workbook editor takes it: plain cells, colours and text.
 fn marked_copy(plan: &Plan) -> crate::edit::marked::MarkedCopy {
-    use crate::edit::marked::{Marked, MarkedCopy, ReportLine, ReportSheet};
-    let widths = report_widths(plan.multi_file);
+    use crate::edit::marked::{Marked, MarkedCopy};
     MarkedCopy {
         marks: plan
             .marks
@@ -273,36 +272,50 @@ fn marked_copy(plan: &Plan) -> crate::edit::marked::MarkedCopy {
             .iter()
             .map(|(sheet, s)| (sheet.clone(), severity_argb(*s).to_string()))
             .collect(),
-        report: ReportSheet {
-            name: plan.report_sheet.clone(),
-            title: plan.title.0.clone(),
-            about: plan.title.1.clone(),
-            header: report_header(plan.multi_file)
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
-            link_col: ReportRow::cell_column(plan.multi_file) as u32,
-            lines: plan
-                .rows
-                .iter()
-                .enumerate()
-                .map(|(n, row)| {
-                    let cells = row.cells(n + 1, plan.multi_file);
-                    ReportLine {
-                        height: row_height(&cells, &widths),
-                        cells,
-                        fill: severity_argb(row.severity).to_string(),
-                        link: row.link.as_ref().map(|(sheet, a1)| {
-                            (link_location(sheet, a1), format!("跳到 {}", row.cell))
-                        }),
-                    }
-                })
-                .collect(),
-            widths,
-            empty: "没有发现问题。".to_string(),
-            footer: plan.footer.clone(),
-        },
+        report: report_sheet(plan, &|sheet| sheet.to_string()),
         extra: plan.extra.clone(),
+    }
+}
+
+/// The 诊断报告 of a plan as a list sheet, its links going to the sheets as `named` names
+/// them in the copy (a rebuilt copy may have to rename a sheet).
+pub(crate) fn report_sheet(
+    plan: &Plan,
+    named: &dyn Fn(&str) -> String,
+) -> crate::edit::marked::ReportSheet {
+    use crate::edit::marked::{ReportLine, ReportSheet};
+    let widths = report_widths(plan.multi_file);
+    ReportSheet {
+        name: plan.report_sheet.clone(),
+        title: plan.title.0.clone(),
+        about: plan.title.1.clone(),
+        header: report_header(plan.multi_file)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        link_col: ReportRow::cell_column(plan.multi_file) as u32,
+        lines: plan
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(n, row)| {
+                let cells = row.cells(n + 1, plan.multi_file);
+                ReportLine {
+                    height: row_height(&cells, &widths),
+                    cells,
+                    fill: severity_argb(row.severity).to_string(),
+                    link: row.link.as_ref().map(|(sheet, a1)| {
+                        (
+                            link_location(&named(sheet), a1),
+                            format!("跳到 {}", row.cell),
+                        )
+                    }),
+                }
+            })
+            .collect(),
+        widths,
+        empty: "没有发现问题。".to_string(),
+        footer: plan.footer.clone(),
     }
 }
 

@@ -12,10 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::base::gate;
 
-use super::{
-    link_location, report_header, report_widths, row_height, severity_argb, PlainSheet, PlainValue,
-    Plan, ReportRow, NOTE_AUTHOR,
-};
+use super::{severity_argb, PlainSheet, PlainValue, Plan, NOTE_AUTHOR};
 
 fn color(argb: &str) -> Color {
     Color::RGB(u32::from_str_radix(argb.get(2..).unwrap_or("FFFFFF"), 16).unwrap_or(0xFFFFFF))
@@ -37,9 +34,15 @@ pub(super) fn write(plan: &Plan, sheets: &[PlainSheet]) -> Result<Vec<u8>, XlsxE
         .iter()
         .map(|s| (s.name.as_str(), safe_name(&s.name, &mut used)))
         .collect();
-    report_sheet(&mut book, plan, &names)?;
+    let named = |sheet: &str| {
+        names
+            .get(sheet)
+            .cloned()
+            .unwrap_or_else(|| sheet.to_string())
+    };
+    list_sheet(&mut book, &super::report_sheet(plan, &named), true)?;
     for extra in &plan.extra {
-        list_sheet(&mut book, extra)?;
+        list_sheet(&mut book, extra, false)?;
     }
     let mut marks: BTreeMap<(&str, u32, u32), &super::CellMark> = BTreeMap::new();
     for m in &plan.marks {
@@ -51,105 +54,16 @@ pub(super) fn write(plan: &Plan, sheets: &[PlainSheet]) -> Result<Vec<u8>, XlsxE
     book.save_to_buffer()
 }
 
-/// The tooltip of a link in the 诊断报告: Excel keeps at most 255 UTF-16 units of it.
-fn tip(cell: &str) -> String {
-    gate::cut(&gate::xml_text(&format!("跳到 {cell}")), 255).into_owned()
-}
-
-fn report_sheet(
-    book: &mut Workbook,
-    plan: &Plan,
-    names: &HashMap<&str, String>,
-) -> Result<(), XlsxError> {
-    let ws = book.add_worksheet();
-    ws.set_name(&plan.report_sheet)?;
-    ws.set_active(true);
-    let header = report_header(plan.multi_file);
-    let last_col = header.len() as u16 - 1;
-    // the title block, each line merged across the list (as the edited copy draws it)
-    let big = Format::new()
-        .set_bold()
-        .set_font_size(16)
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter);
-    ws.merge_range(0, 0, 0, last_col, &gate::cell_text(&plan.title.0), &big)?;
-    ws.set_row_height(0, 30)?;
-    let line = Format::new().set_align(FormatAlign::VerticalCenter);
-    for (i, text) in plan.title.1.iter().enumerate() {
-        let r = i as u32 + 1;
-        ws.merge_range(r, 0, r, last_col, &gate::cell_text(text), &line)?;
-        ws.set_row_height(r, 18)?;
-    }
-    let top = plan.title.1.len() as u32 + 2;
-    let head = Format::new()
-        .set_bold()
-        .set_background_color(color("FFD9D9D9"))
-        .set_align(FormatAlign::VerticalCenter);
-    for (i, h) in header.iter().enumerate() {
-        ws.write_string_with_format(top, i as u16, *h, &head)?;
-    }
-    for (i, w) in report_widths(plan.multi_file).iter().enumerate() {
-        ws.set_column_width(i as u16, *w)?;
-    }
-    let body = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let link_col = ReportRow::cell_column(plan.multi_file);
-    let widths = report_widths(plan.multi_file);
-    for (n, row) in plan.rows.iter().enumerate() {
-        let r = top + n as u32 + 1;
-        let cells = row.cells(n + 1, plan.multi_file);
-        ws.set_row_height(r, row_height(&cells, &widths))?;
-        for (i, text) in cells.iter().enumerate() {
-            let c = i as u16;
-            if i == 0 {
-                ws.write_number_with_format(
-                    r,
-                    c,
-                    (n + 1) as f64,
-                    &body.clone().set_align(FormatAlign::Center),
-                )?;
-            } else if i == 1 {
-                let f = body
-                    .clone()
-                    .set_background_color(color(severity_argb(row.severity)));
-                ws.write_string_with_format(r, c, gate::cell_text(text), &f)?;
-            } else if let (true, Some((sheet, a1))) = (i == link_col, &row.link) {
-                let sheet = names.get(sheet.as_str()).unwrap_or(sheet);
-                let url = Url::new(format!("internal:{}", link_location(sheet, a1)))
-                    .set_text(gate::cell_text(text))
-                    .set_tip(tip(&row.cell));
-                let f = body
-                    .clone()
-                    .set_font_color(color("FF0563C1"))
-                    .set_underline(rust_xlsxwriter::FormatUnderline::Single);
-                ws.write_url_with_format(r, c, url, &f)?;
-            } else {
-                ws.write_string_with_format(r, c, gate::cell_text(text), &body)?;
-            }
-        }
-    }
-    let last_row = top + (plan.rows.len() as u32).max(1);
-    if plan.rows.is_empty() {
-        ws.write_string(top + 1, 0, "没有发现问题。")?;
-    }
-    ws.autofilter(top, 0, last_row, last_col)?;
-    ws.set_freeze_panes(top + 1, 0)?;
-    ws.set_landscape();
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(top, top)?;
-    for (i, line) in plan.footer.iter().enumerate() {
-        ws.write_string(last_row + 2 + i as u32, 0, gate::cell_text(line))?;
-    }
-    Ok(())
-}
-
-/// A list sheet after the 诊断报告 (the 核对结果), drawn as the edited copy draws it.
+/// A list sheet — the 诊断报告 (`first`, the sheet the copy opens on), the 核对结果 — drawn
+/// as the edited copy draws it.
 fn list_sheet(
     book: &mut Workbook,
     sheet: &crate::edit::marked::ReportSheet,
+    first: bool,
 ) -> Result<(), XlsxError> {
     let ws = book.add_worksheet();
     ws.set_name(&sheet.name)?;
+    ws.set_active(first);
     let last_col = sheet.header.len().max(1) as u16 - 1;
     let big = Format::new()
         .set_bold()

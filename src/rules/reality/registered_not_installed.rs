@@ -42,12 +42,21 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             };
             out.report(
                 target,
-                format!(
-                    "明细表登记 {} 装有 {}，这台计算机的采集结果（{}）中没有",
-                    computer.number,
-                    crate::base::text::clean(&row.name.raw),
-                    sources(inv)
-                ),
+                if inv.checklist {
+                    format!(
+                        "明细表登记 {} 装有 {}，抽查登记表（{}）记为没有安装",
+                        computer.number,
+                        crate::base::text::clean(&row.name.raw),
+                        sources(inv)
+                    )
+                } else {
+                    format!(
+                        "明细表登记 {} 装有 {}，这台计算机的采集结果（{}）中没有",
+                        computer.number,
+                        crate::base::text::clean(&row.name.raw),
+                        sources(inv)
+                    )
+                },
                 "已卸载的，在安装维护明细表中登记卸载并从明细表删去这一行；装在别的计算机上的，改正计算机编号（台账 二.3）",
             );
         }
