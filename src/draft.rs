@@ -234,7 +234,7 @@ fn programs_of(machine: &Machine, catalogue: &Catalogue) -> Vec<Program> {
     let mut products: Vec<String> = Vec::new();
     let mut rest: Vec<Program> = Vec::new();
     for p in machine.inventories.iter().flat_map(|i| &i.software) {
-        if is_not_a_product(&p.name) {
+        if p.is_part() {
             continue;
         }
         let class = catalogue.classify(&p.name, p.version.as_deref().unwrap_or(""));
@@ -482,18 +482,6 @@ fn header(kind: TableKind, to_fill: &mut ToFill) {
     }
 }
 
-/// Entries that are parts of a product or of the system, never a product of their own.
-fn is_not_a_product(name: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)\bupdate\b|hotfix|\bKB\d{6,}\b|service pack|language (interface )?pack|语言包|\bMUI\b|proofing|校对工具|module linguistique|redistributable|runtime|运行库|运行时|\bdrivers?\b|驱动|\bSDK\b|\.NET|framework|visual c\+\+|directx|\bcomponents?\b|组件|click-to-run|licensing|localization|webview2",
-        )
-        .expect("a valid pattern")
-    });
-    re.is_match(name)
-}
-
 /// A package of a package manager's list: named so (`dpkg`, `rpm`), or shaped like one
 /// (`libc6`, `gnome-calculator`: lower case, no spaces), as GLPI lists a Linux computer's.
 fn is_package(p: &Installed) -> bool {
@@ -638,27 +626,5 @@ mod tests {
         assert_eq!(brand("Dell Inc.").as_deref(), Some("戴尔"));
         assert_eq!(brand("Micro-Star").as_deref(), Some("Micro-Star"));
         assert_eq!(brand(" ").as_deref(), None);
-    }
-
-    #[test]
-    fn parts_of_products_are_no_rows() {
-        for name in [
-            "Microsoft Office 64-bit Components 2016",
-            "Microsoft Office Proofing (Chinese (Simplified)) 2016",
-            "Microsoft Office Shared 64-bit MUI (Chinese (Simplified)) 2016",
-            "Update for Microsoft Office 2010 (KB2553140) 64-Bit Edition",
-            "Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.38.33130",
-            "Intel(R) Graphics Media Accelerator Driver",
-            "KB4019215",
-        ] {
-            assert!(is_not_a_product(name), "{name}");
-        }
-        for name in [
-            "Microsoft Office Professional Plus 2016",
-            "WPS Office",
-            "百度网盘",
-        ] {
-            assert!(!is_not_a_product(name), "{name}");
-        }
     }
 }

@@ -101,6 +101,31 @@ fn the_linux_collector_run_here_is_read_back() {
     // dpkg itself is on every Debian-based system, and is installed.
     assert!(inv.software.iter().any(|s| s.name == "dpkg"));
     assert!(inv.licences.is_empty());
+
+    // and it reconciles: a ledger drafted from it, held against it, has this computer and
+    // nothing installed that it lacks, nothing registered that is not there
+    let file = file.to_str().unwrap();
+    let drafted = zhengban(
+        dir.path(),
+        &["convert", file, "--to", "xlsx", "-o", "草稿.xlsx"],
+    );
+    assert!(drafted.status.success(), "{drafted:?}");
+    let o = zhengban(
+        dir.path(),
+        &["reconcile", "草稿.xlsx", file, "--format", "json"],
+    );
+    let unit: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let reality: Vec<&str> = unit["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .filter(|c| c.starts_with("ZB7"))
+        .collect();
+    assert_eq!(reality, Vec::<&str>::new(), "{}", unit["diagnostics"]);
+    let lines = unit["metrics"]["reconciliation"].as_array().unwrap();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["verdict"], "agrees", "{}", lines[0]);
 }
 
 #[test]

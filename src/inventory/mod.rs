@@ -94,6 +94,23 @@ pub struct Installed {
     pub origin: Option<Origin>,
 }
 
+impl Installed {
+    /// Whether the entry is a part of a product or of the system, never a product of its own:
+    /// an update or hotfix, a language pack, Office's components and proofing tools, a
+    /// runtime, a driver. A ledger registers the product; the entries its installer adds
+    /// beside it (or that outlive it) are neither registered nor missing.
+    pub fn is_part(&self) -> bool {
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let re = RE.get_or_init(|| {
+            regex::Regex::new(
+                r"(?i)\bupdate\b|hotfix|\bKB\d{6,}\b|service pack|language (interface )?pack|语言包|\bMUI\b|proofing|校对工具|module linguistique|redistributable|runtime|运行库|运行时|\bdrivers?\b|驱动|\bSDK\b|\.NET|framework|visual c\+\+|directx|\bcomponents?\b|组件|click-to-run|licensing|localization|webview2",
+            )
+            .expect("a valid pattern")
+        });
+        re.is_match(&self.name)
+    }
+}
+
 /// How a product is licensed on the computer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LicenceChannel {
@@ -179,6 +196,35 @@ mod tests {
             Channel::Retail
         );
         assert_eq!(of("something else"), Channel::Unknown);
+    }
+
+    #[test]
+    fn parts_of_products_are_not_products() {
+        let part = |name: &str| {
+            Installed {
+                name: name.into(),
+                ..Installed::default()
+            }
+            .is_part()
+        };
+        for name in [
+            "Microsoft Office 64-bit Components 2016",
+            "Microsoft Office Proofing (Chinese (Simplified)) 2016",
+            "Microsoft Office Shared 64-bit MUI (Chinese (Simplified)) 2016",
+            "Update for Microsoft Office 2010 (KB2553140) 64-Bit Edition",
+            "Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.38.33130",
+            "Intel(R) Graphics Media Accelerator Driver",
+            "KB4019215",
+        ] {
+            assert!(part(name), "{name}");
+        }
+        for name in [
+            "Microsoft Office Professional Plus 2016",
+            "WPS Office",
+            "百度网盘",
+        ] {
+            assert!(!part(name), "{name}");
+        }
     }
 }
 

@@ -268,6 +268,7 @@ fn compare<'a>(computer: &mut LedgerComputer<'a>, inv: &'a Inventory, catalogue:
     let installed: Vec<(&Installed, Known)> = inv
         .software
         .iter()
+        .filter(|p| !p.is_part())
         .chain(os.as_ref())
         .map(|p| {
             let class = catalogue.classify(&p.name, p.version.as_deref().unwrap_or(""));
@@ -528,14 +529,18 @@ pub fn home_editions(inv: &Inventory, catalogue: &Catalogue) -> Vec<(String, &'s
         let edition = os.edition.as_deref().unwrap_or("");
         format!("{} {edition}", os.name).trim().to_string()
     });
-    let suites = inv.software.iter().filter_map(|p| {
-        let class = catalogue.classify(&p.name, p.version.as_deref().unwrap_or(""))?;
-        matches!(
-            class.category,
-            crate::classify::Category::Os | crate::classify::Category::Office
-        )
-        .then(|| p.name.clone())
-    });
+    let suites = inv
+        .software
+        .iter()
+        .filter(|p| !p.is_part())
+        .filter_map(|p| {
+            let class = catalogue.classify(&p.name, p.version.as_deref().unwrap_or(""))?;
+            matches!(
+                class.category,
+                crate::classify::Category::Os | crate::classify::Category::Office
+            )
+            .then(|| p.name.clone())
+        });
     os.into_iter()
         .chain(suites)
         .filter_map(|product| Some((product.clone(), crate::classify::home_edition(&product)?)))
