@@ -164,6 +164,11 @@ fn asset_numbers_through_a_map() {
             .any(|m| m.contains("采集到的 3 台计算机与明细表中的 3 个计算机编号一台也对不上")),
         "{messages:#?}"
     );
+    // one hint, not a line per computer collected
+    assert!(
+        !messages.iter().any(|m| m.contains("不在明细表中")),
+        "{messages:#?}"
+    );
     std::fs::write(
         dir.path().join("对照表.csv"),
         "\u{feff}资产编号,计算机名,使用人\r\n财-01,SJ-PC-001,张伟\r\n财-02,SJ-PC-002,李娜\r\n",

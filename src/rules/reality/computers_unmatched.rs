@@ -17,7 +17,7 @@ declare_rule! {
     /// ## 如何修改
     /// 把漏登的计算机及其软件补进明细表；计算机编号与计算机名不同的（如资产编号），核对时用
     /// `--map 对照表.xlsx` 给出两者的对照表（“计算机编号”“计算机名”两列）。一台也对不上时，
-    /// 只报一条，提示对照表。
+    /// 不逐台列出，只报一条，提示对照表。
     pub struct ComputersUnmatched {
         code: "ZB707",
         severity: Info,
@@ -28,7 +28,13 @@ declare_rule! {
 /// ZB707
 pub fn check(ctx: &Context, out: &mut Sink) {
     let reality = ctx.reality();
-    for inv in &reality.unmatched {
+    // when nothing matches, the numbers are not the names: one hint, not a line per computer
+    let each = if reality.nothing_matched() {
+        &[][..]
+    } else {
+        &reality.unmatched[..]
+    };
+    for inv in each {
         let name = inv
             .computer
             .name
