@@ -165,8 +165,7 @@ fn read_ole(path: &Path, display: &str, limits: &Limits, size: u64) -> Result<Wo
     drop(cfb);
     xls_scan::check(&data, limits)?;
     drop(data);
-    let mut book: Xls<Input> =
-        open_workbook(path).map_err(|e: calamine::XlsError| classify_error(&e.to_string()))?;
+    let mut book: Xls<Input> = open_workbook(path).map_err(|e: calamine::XlsError| e.failure())?;
     let is_1904 = book.has_1904_epoch();
     let names = sheet_list(book.sheet_names(), limits)?;
     let mut budget = Budget::default();
@@ -198,12 +197,12 @@ fn range_grid<'a, R: Reader<Input>>(
     is_1904: bool,
 ) -> Result<Option<Grid<'a>>, OpenError>
 where
-    R::Error: std::fmt::Display,
+    R::Error: ReadFailure,
 {
     let range = match book.worksheet_range(name) {
         Ok(r) => r,
-        Err(e) if is_not_a_worksheet(&e.to_string()) => return Ok(None),
-        Err(e) => return Err(classify_error(&e.to_string())),
+        Err(e) if e.not_a_worksheet() => return Ok(None),
+        Err(e) => return Err(e.failure()),
     };
     let mut grid = Grid::new(name, limits);
     put_range(&mut grid, budget, &range, is_1904)?;
@@ -216,8 +215,7 @@ where
 
 fn read_ods(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, OpenError> {
     let mut merges = ods_scan::scan(path, limits)?;
-    let mut book: Ods<Input> =
-        open_workbook(path).map_err(|e: calamine::OdsError| classify_error(&e.to_string()))?;
+    let mut book: Ods<Input> = open_workbook(path).map_err(|e: calamine::OdsError| e.failure())?;
     let names = sheet_list(book.sheet_names(), limits)?;
     let mut budget = Budget::default();
     let mut sheets = Vec::with_capacity(names.len());
@@ -233,7 +231,7 @@ fn read_ods(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, Ope
 
 fn read_xlsb(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, OpenError> {
     let mut book: Xlsb<Input> =
-        open_workbook(path).map_err(|e: calamine::XlsbError| classify_error(&e.to_string()))?;
+        open_workbook(path).map_err(|e: calamine::XlsbError| e.failure())?;
     let is_1904 = book.has_1904_epoch();
     let names = sheet_list(book.sheet_names(), limits)?;
     let mut budget = Budget::default();
@@ -243,13 +241,10 @@ fn read_xlsb(path: &Path, display: &str, limits: &Limits) -> Result<Workbook, Op
         {
             let mut cells = match book.worksheet_cells_reader(&name) {
                 Ok(c) => c,
-                Err(e) if is_not_a_worksheet(&e.to_string()) => continue,
-                Err(e) => return Err(classify_error(&e.to_string())),
+                Err(e) if e.not_a_worksheet() => continue,
+                Err(e) => return Err(e.failure()),
             };
-            while let Some(c) = cells
-                .next_cell()
-                .map_err(|e| classify_error(&e.to_string()))?
-            {
+            while let Some(c) = cells.next_cell().map_err(|e| e.failure())? {
                 if let Some(cell) = convert_ref(c.get_value(), is_1904) {
                     let (r, col) = c.get_position();
                     grid.put(&mut budget, r, col, cell)?;
@@ -296,8 +291,7 @@ fn read_xlsx(
             crate::workbook::limits::count(limits.max_shared_strings)
         )));
     }
-    let book: Xlsx<Input> =
-        open_workbook(path).map_err(|e: calamine::XlsxError| classify_error(&e.to_string()))?;
+    let book: Xlsx<Input> = open_workbook(path).map_err(|e: calamine::XlsxError| e.failure())?;
     read_xlsx_sheets(book, display, limits, |name| {
         parts.as_mut().and_then(|p| p.merges(name, limits))
     })
@@ -330,7 +324,7 @@ fn read_xlsx_sheets<RS: Read + std::io::Seek>(
                 let mut anchors: std::collections::HashMap<usize, bool> = Default::default();
                 while let Some(c) = cells
                     .next_cell_with_formula_metadata()
-                    .map_err(|e| classify_error(&e.to_string()))?
+                    .map_err(|e| e.failure())?
                 {
                     let (r, col) = c.pos;
                     // cells come row by row: past the rows asked for, the rest is not read
@@ -349,7 +343,7 @@ fn read_xlsx_sheets<RS: Read + std::io::Seek>(
             }
             // Chart sheets and dialog sheets have no cells: an empty sheet, as before.
             Err(calamine::XlsxError::NotAWorksheet(_)) => {}
-            Err(e) => return Err(classify_error(&e.to_string())),
+            Err(e) => return Err(e.failure()),
         }
         let found = match merges(&name) {
             Some(found) => found?,
@@ -523,33 +517,133 @@ fn convert_ref(d: &DataRef<'_>, is_1904: bool) -> Option<Cell> {
     })
 }
 
-fn is_not_a_worksheet(msg: &str) -> bool {
-    let s = msg.to_ascii_lowercase();
-    s.contains("chart") || s.contains("not a worksheet") || s.contains("macro")
+/// What a reader's error means for the user, told by the error's type (calamine's variants,
+/// zip's), never by the words of its message, which a new version may change; the message
+/// is only quoted.
+pub(super) trait ReadFailure: std::fmt::Display {
+    /// The error as the user reads it.
+    fn failure(&self) -> OpenError;
+    /// Whether the sheet asked for holds no cells calamine reads (a chart, dialog or macro
+    /// sheet, which `sheet_names` lists too): the sheet is skipped, the workbook read.
+    fn not_a_worksheet(&self) -> bool;
 }
 
-pub(super) fn classify_error(msg: &str) -> OpenError {
-    let lower = msg.to_ascii_lowercase();
-    if lower.contains("password") || lower.contains("encrypt") {
-        OpenError::Encrypted
-    } else if lower.contains("cannot detect file format")
-        || lower.contains("invalid zip header")
-        || lower.contains("invalid ole")
-        || lower.contains("unsupported")
-    {
-        OpenError::NotAWorkbook(format!("无法识别文件格式（读取库的说明：{msg}）"))
-    } else if lower.contains("eocd") || lower.contains("invalid zip archive") {
-        OpenError::Corrupt(format!(
+/// A zip container that cannot be read: cut short, or of a kind calamine does not read.
+pub(super) fn zip_failure(e: &zip::result::ZipError, msg: String) -> OpenError {
+    use zip::result::ZipError;
+    match e {
+        ZipError::InvalidPassword => OpenError::Encrypted,
+        ZipError::UnsupportedArchive(_) => not_a_workbook(msg),
+        ZipError::InvalidArchive(_) => OpenError::Corrupt(format!(
             "压缩结构不完整，文件可能只复制或下载了一半（{msg}）"
-        ))
-    } else {
-        OpenError::Corrupt(format!("文件内部结构有误（读取库的说明：{msg}）"))
+        )),
+        _ => corrupt(msg),
+    }
+}
+
+fn not_a_workbook(msg: String) -> OpenError {
+    OpenError::NotAWorkbook(format!("无法识别文件格式（读取库的说明：{msg}）"))
+}
+
+fn corrupt(msg: String) -> OpenError {
+    OpenError::Corrupt(format!("文件内部结构有误（读取库的说明：{msg}）"))
+}
+
+impl ReadFailure for calamine::XlsxError {
+    fn failure(&self) -> OpenError {
+        use calamine::XlsxError as E;
+        match self {
+            E::Password => OpenError::Encrypted,
+            E::Zip(z) => zip_failure(z, self.to_string()),
+            _ => corrupt(self.to_string()),
+        }
+    }
+    fn not_a_worksheet(&self) -> bool {
+        matches!(self, calamine::XlsxError::NotAWorksheet(_))
+    }
+}
+
+impl ReadFailure for calamine::XlsError {
+    fn failure(&self) -> OpenError {
+        use calamine::XlsError as E;
+        match self {
+            E::Password => OpenError::Encrypted,
+            E::Cfb(_) | E::Unrecognized { .. } | E::InvalidFormat { .. } => {
+                not_a_workbook(self.to_string())
+            }
+            _ => corrupt(self.to_string()),
+        }
+    }
+    fn not_a_worksheet(&self) -> bool {
+        matches!(self, calamine::XlsError::WorksheetNotFound(_))
+    }
+}
+
+impl ReadFailure for calamine::OdsError {
+    fn failure(&self) -> OpenError {
+        use calamine::OdsError as E;
+        match self {
+            E::Password => OpenError::Encrypted,
+            E::Zip(z) => zip_failure(z, self.to_string()),
+            E::InvalidMime(_) => not_a_workbook(self.to_string()),
+            _ => corrupt(self.to_string()),
+        }
+    }
+    fn not_a_worksheet(&self) -> bool {
+        matches!(self, calamine::OdsError::WorksheetNotFound(_))
+    }
+}
+
+impl ReadFailure for calamine::XlsbError {
+    fn failure(&self) -> OpenError {
+        use calamine::XlsbError as E;
+        match self {
+            E::Password => OpenError::Encrypted,
+            E::Zip(z) => zip_failure(z, self.to_string()),
+            E::UnsupportedType(_) | E::Unrecognized { .. } => not_a_workbook(self.to_string()),
+            _ => corrupt(self.to_string()),
+        }
+    }
+    fn not_a_worksheet(&self) -> bool {
+        matches!(self, calamine::XlsbError::WorksheetNotFound(_))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The meaning of a reader's error comes from its type: pinned here so that a new
+    /// calamine or zip that renames or rewords a variant fails loudly.
+    #[test]
+    fn reader_errors_are_told_by_their_type() {
+        assert!(matches!(
+            calamine::XlsxError::Password.failure(),
+            OpenError::Encrypted
+        ));
+        assert!(matches!(
+            calamine::XlsError::Password.failure(),
+            OpenError::Encrypted
+        ));
+        assert!(matches!(
+            calamine::OdsError::InvalidMime(b"text/plain".to_vec()).failure(),
+            OpenError::NotAWorkbook(_)
+        ));
+        let cut = calamine::XlsxError::Zip(zip::result::ZipError::InvalidArchive(
+            "Could not find EOCD".into(),
+        ));
+        assert!(matches!(cut.failure(), OpenError::Corrupt(m) if m.contains("只复制或下载了一半")));
+        assert!(calamine::XlsxError::NotAWorksheet("图表1".into()).not_a_worksheet());
+        assert!(calamine::XlsError::WorksheetNotFound("宏1".into()).not_a_worksheet());
+        assert!(!calamine::XlsxError::Password.not_a_worksheet());
+        // a file that starts like a zip and is not one, as the container check meets it
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("半个.xlsx");
+        std::fs::write(&path, b"PK\x03\x04 and then nothing of a zip").unwrap();
+        assert!(
+            matches!(open(&path, "半个.xlsx"), Err(OpenError::Corrupt(m)) if m.contains("只复制或下载了一半"))
+        );
+    }
 
     #[test]
     fn first_bytes_tell_what_is_no_spreadsheet() {

@@ -38,13 +38,8 @@ pub(super) fn inspect(path: &Path, limits: &Limits) -> Result<(Kind, Zip, Overcl
     let file = std::fs::File::open(path).map_err(|e| OpenError::Io(crate::base::io_reason(&e)))?;
     let mut zip = match ZipArchive::new(BufReader::new(file)) {
         Ok(z) => z,
-        // A broken zip: calamine's own reading of it names the damage as it always has.
-        Err(e) => {
-            return Err(match calamine::open_workbook_auto(path) {
-                Err(ce) => super::open::classify_error(&ce.to_string()),
-                Ok(_) => OpenError::Corrupt(format!("压缩结构无法读取（{e}）")),
-            })
-        }
+        // A broken zip, told by zip's own error (a cut-short copy, a kind of zip not read)
+        Err(e) => return Err(super::open::zip_failure(&e, e.to_string())),
     };
     if zip.len() as u64 > limits.max_parts {
         return Err(OpenError::OverLimit(format!(
