@@ -183,7 +183,7 @@ fn internal_failure(unit: Unit, stage: &str, panic: &Box<dyn std::any::Any + Sen
         unit.name,
         panic_text(panic)
     ));
-    let mut sink = Sink::new("ZB001", Severity::Error);
+    let mut sink = Sink::new(crate::rules::known::UNREADABLE, Severity::Error);
     sink.report(
         Target::Unit,
         format!("{stage}本单位的台账时程序内部出错，本单位没有检查"),

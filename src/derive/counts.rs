@@ -88,7 +88,7 @@ pub(crate) fn derive_counts(ctx: &mut Ctx) -> Counted {
             Value::Number(rows as f64),
             &format!("汇总表 {id} 安装数量"),
             &format!("明细表中 {id} 共 {rows} 行"),
-            "ZB405",
+            crate::rules::known::INSTALLED_COUNT,
         );
         match (held, same, typed) {
             (true, true, Some(v)) | (false, _, Some(v)) => {
@@ -129,7 +129,7 @@ pub(crate) fn derive_counts(ctx: &mut Ctx) -> Counted {
                     inline.is_some(),
                     "汇总表 使用计算机人数",
                     &format!("明细表中不同的姓名共 {people} 个"),
-                    "ZB409",
+                    crate::rules::known::USERS_COUNT,
                 );
                 if held {
                     out.people_using = Some(people);

@@ -195,7 +195,10 @@ impl Ctx<'_> {
             (&header.handler, typed(source.map(|h| &h.filler), None)),
             (
                 &header.phone,
-                typed(source.map(|h| &h.phone), Some("ZB504")),
+                typed(
+                    source.map(|h| &h.phone),
+                    Some(crate::rules::known::IMPLAUSIBLE_PHONE),
+                ),
             ),
         ];
         for (slot, value) in slots {

@@ -65,7 +65,7 @@ pub(crate) fn arithmetic(ctx: &mut Ctx) {
                 Value::Number(want),
                 &format!("采购计划表 {name} 合计"),
                 &format!("单价 {} × 许可数 {count}", yuan(price)),
-                "ZB415",
+                crate::rules::known::PURCHASE_PLAN_SUMS,
             );
             sum_out += if held { want } else { typed.unwrap_or(0.0) };
         }
@@ -83,7 +83,7 @@ pub(crate) fn arithmetic(ctx: &mut Ctx) {
             Value::Number(sum_out),
             "采购计划表 共计",
             &format!("各行合计之和 {}", yuan(sum_out)),
-            "ZB415",
+            crate::rules::known::PURCHASE_PLAN_SUMS,
         );
     }
 }

@@ -155,7 +155,7 @@ pub(crate) fn fill(ctx: &mut Ctx) -> Result<(), BlankError> {
                 f.value,
                 &f.what,
                 "按汇总表推算（derive.md：统计表二至五）",
-                "ZB414",
+                crate::rules::known::STATISTICS,
             );
         }
         return Ok(());

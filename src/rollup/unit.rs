@@ -6,14 +6,7 @@ use serde::Deserialize;
 use super::statistics::UnitStatistics;
 use crate::rules::Severity;
 
-/// The code of the rule whose findings mean an unreadable file.
-pub const UNREADABLE: &str = "ZB001";
-/// The code of the rule whose findings mean a missing ledger.
-pub const MISSING_LEDGER: &str = "ZB002";
-/// The code of the rule whose finding means a roster unit that sent nothing.
-pub const NOT_SUBMITTED: &str = "ZB011";
-/// The code of the rule whose findings mean a ledger not updated for half a year.
-pub const STALE_LEDGER: &str = "ZB413";
+pub use crate::rules::known::{MISSING_LEDGER, NOT_SUBMITTED, STALE_LEDGER, UNREADABLE};
 
 /// What the inspector reads first about a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -308,16 +301,16 @@ mod tests {
         );
         assert_eq!(UnitStatus::of(&none, &metrics(0), &[]), UnitStatus::Empty);
         assert_eq!(
-            UnitStatus::of(&errors, &metrics(0), &["ZB002", "ZB002"]),
+            UnitStatus::of(&errors, &metrics(0), &[MISSING_LEDGER, MISSING_LEDGER]),
             UnitStatus::NoLedger
         );
         assert_eq!(
-            UnitStatus::of(&errors, &metrics(0), &["ZB002", "ZB001"]),
+            UnitStatus::of(&errors, &metrics(0), &[MISSING_LEDGER, UNREADABLE]),
             UnitStatus::Unreadable
         );
         // A split unit with one broken file but readable ledgers is a unit with errors.
         assert_eq!(
-            UnitStatus::of(&errors, &metrics(5), &["ZB001"]),
+            UnitStatus::of(&errors, &metrics(5), &[UNREADABLE]),
             UnitStatus::Faults
         );
     }

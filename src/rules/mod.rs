@@ -30,6 +30,30 @@ macro_rules! rules {
 
 mod cross;
 mod files;
+
+/// The codes of the rules whose findings other layers act on by meaning — the roll-up's unit
+/// status, derive's notes naming the rule a figure settles, a failure standing for a rule —
+/// taken from each rule's own file, so that no code is spelled twice.
+pub mod known {
+    /// ZB001: a file of the unit could not be read.
+    pub const UNREADABLE: &str = super::files::unreadable_file::RULE.code;
+    /// ZB002: no ledger among what the unit sent.
+    pub const MISSING_LEDGER: &str = super::files::missing_ledger::RULE.code;
+    /// ZB011: a unit of the roster sent nothing.
+    pub const NOT_SUBMITTED: &str = super::files::not_submitted::RULE.code;
+    /// ZB413: a ledger not updated for half a year.
+    pub const STALE_LEDGER: &str = super::cross::stale_ledger::RULE.code;
+    /// ZB405: 安装数量 against the usage ledger (derive fills it).
+    pub const INSTALLED_COUNT: &str = super::cross::installed_count_vs_usage::RULE.code;
+    /// ZB409: 使用计算机人数 against the usage ledger (derive fills it).
+    pub const USERS_COUNT: &str = super::cross::users_count_differs::RULE.code;
+    /// ZB414: the statistics table against the ledgers (derive fills it).
+    pub const STATISTICS: &str = super::cross::statistics_differ::RULE.code;
+    /// ZB415: the purchase plan's sums (derive fills them).
+    pub const PURCHASE_PLAN_SUMS: &str = super::cross::purchase_plan_arithmetic::RULE.code;
+    /// ZB504: a phone number that cannot be one (derive does not copy it).
+    pub const IMPLAUSIBLE_PHONE: &str = super::forms::implausible_phone::RULE.code;
+}
 mod forms;
 mod maintenance;
 mod reality;
