@@ -111,7 +111,12 @@ enum Known {
 }
 
 fn known(catalogue: &Catalogue, name: &str, version: &str) -> Known {
-    match catalogue.classify(name, version) {
+    known_as(catalogue.classify(name, version), name)
+}
+
+/// [`known`] of a program already classified.
+fn known_as(class: Option<&Class>, name: &str) -> Known {
+    match class {
         Some(c) => Known::Product(c.product.clone()),
         None => Known::Name(match_key(name, "")),
     }
@@ -265,20 +270,18 @@ fn compare<'a>(computer: &mut LedgerComputer<'a>, inv: &'a Inventory, catalogue:
     // An operating system is known from the system's own record, never from a program entry
     // (`Microsoft Windows Desktop Runtime`, `linux-image-amd64` are not systems).
     let system = |p: &Installed| os.as_ref().is_some_and(|o| std::ptr::eq(o, p));
-    let installed: Vec<(&Installed, Known)> = inv
+    // each program classified once: its class (none for a program that only names a
+    // system), and what it is to match with
+    let installed: Vec<(&Installed, Known, Option<&Class>)> = inv
         .software
         .iter()
         .filter(|p| !p.is_part())
         .chain(os.as_ref())
         .map(|p| {
-            let class = catalogue.classify(&p.name, p.version.as_deref().unwrap_or(""));
-            let k = match class {
-                Some(c) if c.category != Category::Os || system(p) => {
-                    Known::Product(c.product.clone())
-                }
-                _ => Known::Name(match_key(&p.name, "")),
-            };
-            (p, k)
+            let class = catalogue
+                .classify(&p.name, p.version.as_deref().unwrap_or(""))
+                .filter(|c| c.category != Category::Os || system(p));
+            (p, known_as(class, &p.name), class)
         })
         .collect();
     let ledger: Vec<(Known, bool)> = computer
@@ -287,11 +290,14 @@ fn compare<'a>(computer: &mut LedgerComputer<'a>, inv: &'a Inventory, catalogue:
         .map(|r| {
             let class = catalogue.classify(&r.name.raw, &r.version.raw);
             let is_os = class.is_some_and(|c| c.category == Category::Os);
-            (known(catalogue, &r.name.raw, &r.version.raw), is_os)
+            (known_as(class, &r.name.raw), is_os)
         })
         .collect();
     for (i, (k, is_os)) in ledger.iter().enumerate() {
-        let program = installed.iter().find(|(_, p)| same(k, p)).map(|(p, _)| *p);
+        let program = installed
+            .iter()
+            .find(|(_, p, _)| same(k, p))
+            .map(|(p, _, _)| *p);
         // a system row is told only by a system record, a program row only by a program list
         // (a registry export has no system; `slmgr /dli` alone has no programs)
         let listed = if *is_os {
@@ -326,15 +332,10 @@ fn compare<'a>(computer: &mut LedgerComputer<'a>, inv: &'a Inventory, catalogue:
             }
         }
     }
-    for (program, k) in &installed {
-        let Some(class) =
-            catalogue.classify(&program.name, program.version.as_deref().unwrap_or(""))
-        else {
+    for (program, k, class) in &installed {
+        let Some(class) = class else {
             continue;
         };
-        if class.category == Category::Os && !system(program) {
-            continue;
-        }
         if class.needs_license != Some(true) || ledger.iter().any(|(l, _)| same(l, k)) {
             continue;
         }
@@ -347,7 +348,7 @@ fn compare<'a>(computer: &mut LedgerComputer<'a>, inv: &'a Inventory, catalogue:
         }
         computer
             .unregistered
-            .push(((*program).clone(), class.clone()));
+            .push(((*program).clone(), (*class).clone()));
     }
     for licence in &inv.licences {
         let product = known(catalogue, &licence.product, "");
